@@ -1,0 +1,68 @@
+/**
+ * Builds the Kith application without listening, so tests can `inject` requests and the
+ * server (server.ts) can add config, migrations and a port. Every feature is registered here
+ * by hand, so the whole URL map is on one screen.
+ */
+import formBody from '@fastify/formbody';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerApiDocumentationRoutes } from './platform/api/routes.js';
+import { registerOpenApi } from './platform/api/openapi.js';
+import { requireAccessDeclaration, type RegisteredRoute } from './platform/access/route-access.js';
+import { loadManifest } from './platform/assets/manifest.js';
+import { registerAssetRoutes } from './platform/assets/routes.js';
+import type { Database } from './platform/db/database.js';
+import { registerErrorHandling } from './platform/http/errors.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { loggerOptions, requestIdFrom } from './platform/log/logger.js';
+import { createViewEnvironment } from './platform/views/nunjucks.js';
+import { registerRendering } from './platform/views/render.js';
+import { registerHealthRoutes } from './features/health/routes.js';
+import { registerStartRoutes } from './features/start/routes.js';
+
+export interface AppOptions {
+  database: Database;
+  logLevel?: string;
+  trustProxy?: boolean;
+}
+
+export interface KithApp {
+  app: FastifyInstance;
+  /** Every route with its declared access: the route × role test walks this. */
+  routes: RegisteredRoute[];
+}
+
+/** Longest text a form or API body may carry; long case notes fit with room to spare. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<KithApp> {
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel ?? 'info'),
+    genReqId: requestIdFrom,
+    requestIdHeader: false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const routes = requireAccessDeclaration(app);
+  const manifest = loadManifest();
+  registerRendering(app, createViewEnvironment(manifest));
+  registerErrorHandling(app);
+  await registerSecurityHeaders(app);
+  await app.register(formBody, { bodyLimit: BODY_LIMIT_BYTES });
+  await registerOpenApi(app);
+  await registerAssetRoutes(app, manifest);
+
+  registerApiDocumentationRoutes(app);
+  registerHealthRoutes(app, options.database);
+  registerStartRoutes(app);
+
+  await app.ready();
+  return { app, routes };
+}

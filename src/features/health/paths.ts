@@ -1,0 +1,4 @@
+export const healthPaths = {
+  live: '/health/live',
+  ready: '/health/ready',
+} as const;

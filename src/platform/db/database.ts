@@ -1,0 +1,229 @@
+/**
+ * One database abstraction over a real PostgreSQL server (`pg` pool) and embedded PGlite.
+ *
+ * Two handles, two roles:
+ * - `orm` runs every request as `kith_app`, a role that owns nothing, so row-level security
+ *   always applies (see migrations/0001). On a server the pool either connects as that role
+ *   (DATABASE_URL names it, DATABASE_OWNER_URL names the owner) or switches to it with
+ *   SET ROLE on every new connection. On PGlite (one connection) we SET ROLE after migrating.
+ * - `asOwner` runs one transaction as the schema owner: migrations and provisioning councils.
+ *   Tables use FORCE ROW LEVEL SECURITY, so even the owner sees a council's rows only inside
+ *   that council's transaction unless it is a superuser.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+
+export const APP_ROLE = 'kith_app';
+
+export type Orm = PgDatabase<PgQueryResultHKT>;
+/** The handle inside a transaction: the only one code may use once a transaction is open. */
+export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0];
+
+/** Plain SQL access for the platform (migrations, provisioning); always parameterised. */
+export interface SqlRunner {
+  /** Runs a script of several statements with no parameters (a migration file). */
+  exec(script: string): Promise<void>;
+  query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs as the non-owner application role; RLS applies. */
+  readonly orm: Orm;
+  /** One transaction as the schema owner. */
+  asOwner<T>(work: (owner: SqlRunner) => Promise<T>): Promise<T>;
+  /** Called once migrations have run: from now on requests use the application role. */
+  useApplicationRole(): Promise<void>;
+  /** A cheap round trip for readiness checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  databaseOwnerUrl?: string | undefined;
+  /** PGlite data folder; 'memory://' for a throwaway database. */
+  pgliteDataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    return openPostgres(options.databaseUrl, options.databaseOwnerUrl, options.poolSize ?? 10);
+  }
+  return openPglite(options.pgliteDataDir ?? 'memory://');
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(path.dirname(dataDir), { recursive: true });
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const [{ session_user: ownerRole } = { session_user: 'postgres' }] = (
+    await client.query<{ session_user: string }>('select session_user')
+  ).rows;
+  const orm = drizzlePglite(client) as unknown as Orm;
+  let closed = false;
+  return {
+    kind: 'pglite',
+    orm,
+    async asOwner(work) {
+      return client.transaction(async (tx) => {
+        // The session user is the owner; SET LOCAL ends with the transaction.
+        await tx.query(`set local role ${quoteIdentifier(ownerRole)}`);
+        return work({
+          exec: async (script) => {
+            await tx.exec(script);
+          },
+          query: async (text, params) => (await tx.query(text, params ?? [])).rows as never,
+        });
+      });
+    },
+    async useApplicationRole() {
+      await client.query(`set role ${APP_ROLE}`);
+    },
+    async ping() {
+      await client.query('select 1');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      // Closing flushes PGlite's data folder; skipping it risks losing recent writes.
+      await client.close();
+    },
+  };
+}
+
+async function openPostgres(
+  databaseUrl: string,
+  databaseOwnerUrl: string | undefined,
+  poolSize: number,
+): Promise<Database> {
+  const switchRoleOnConnect = databaseOwnerUrl === undefined;
+  let applicationRoleActive = false;
+  const requestPool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  const ownerPool = new pg.Pool({
+    connectionString: databaseOwnerUrl ?? databaseUrl,
+    max: 2,
+    connectionTimeoutMillis: 10_000,
+  });
+  for (const pool of [requestPool, ownerPool]) {
+    // An idle client that loses its server must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+  }
+  requestPool.on('connect', (client) => {
+    // Queued before any other query on this client, so no request ever runs as the owner.
+    if (switchRoleOnConnect && applicationRoleActive) void client.query(`set role ${APP_ROLE}`).catch(() => undefined);
+  });
+
+  try {
+    const probe = await ownerPool.connect();
+    probe.release();
+  } catch (error) {
+    await Promise.allSettled([requestPool.end(), ownerPool.end()]);
+    throw new DatabaseUnavailableError(describeConnectionError(databaseOwnerUrl ?? databaseUrl, error), {
+      cause: error,
+    });
+  }
+
+  const orm = drizzlePg(requestPool) as unknown as Orm;
+  let closed = false;
+  return {
+    kind: 'postgres',
+    orm,
+    async asOwner(work) {
+      const client = await ownerPool.connect();
+      try {
+        await client.query('begin');
+        const result = await work({
+          exec: async (script) => {
+            await client.query(script);
+          },
+          query: async (text, params) => (await client.query(text, params ?? [])).rows as never,
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async useApplicationRole() {
+      applicationRoleActive = true;
+      // Connections opened before this point (none normally) are dropped so all run as the app role.
+      const client = await requestPool.connect();
+      try {
+        if (switchRoleOnConnect) await client.query(`set role ${APP_ROLE}`);
+        const [role] = (
+          await client.query<{ current_user: string; rolsuper: boolean; rolbypassrls: boolean }>(
+            `select current_user, r.rolsuper, r.rolbypassrls from pg_roles r where r.rolname = current_user`,
+          )
+        ).rows;
+        if (!role || role.rolsuper || role.rolbypassrls) {
+          throw new DatabaseUnavailableError(
+            `DATABASE_URL connects as ${role?.current_user ?? 'an unknown role'}, which bypasses row-level security; connect as ${APP_ROLE} or leave DATABASE_OWNER_URL unset`,
+          );
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      await requestPool.query('select 1');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.allSettled([requestPool.end(), ownerPool.end()]);
+    },
+  };
+}
+
+function quoteIdentifier(identifier: string): string {
+  return `"${identifier.replaceAll('"', '""')}"`;
+}
+
+/** One plain line about why the server could not be reached, without the password. */
+export function describeConnectionError(databaseUrl: string, error: unknown): string {
+  let where = 'the database server';
+  try {
+    const url = new URL(databaseUrl);
+    where = `PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname}`;
+  } catch {
+    // the URL was validated by config; keep the generic wording
+  }
+  const code = (error as { code?: string } | null)?.code;
+  const reason =
+    code === 'ECONNREFUSED'
+      ? 'nothing is listening there'
+      : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+        ? 'the host name was not found'
+        : code === '3D000'
+          ? 'that database does not exist'
+          : code === '28P01' || code === '28000'
+            ? 'the user name or password was not accepted'
+            : code === 'ETIMEDOUT'
+              ? 'the connection timed out'
+              : error instanceof Error
+                ? error.message
+                : String(error);
+  return `Cannot connect to ${where}: ${reason}.`;
+}

@@ -1,0 +1,91 @@
+/**
+ * Starts Kith: config → database → migrations → demo seed → listen, and closes cleanly on
+ * SIGINT/SIGTERM (PGlite must be closed to flush its data folder). Any failure to start
+ * prints one plain line and exits non-zero.
+ */
+import { buildApp } from './app.js';
+import { ConfigError, describeDatabase, loadConfig } from './config.js';
+import { DatabaseUnavailableError, type Database } from './platform/db/database.js';
+import { MigrationError } from './platform/db/migrate.js';
+import { openMigratedDatabase } from './platform/db/open.js';
+import { seedDemo } from './demo/seed.js';
+
+function fail(message: string): never {
+  process.stderr.write(`Kith could not start: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`the configuration is not valid.\n  ${error.problems.join('\n  ')}`);
+    throw error;
+  }
+
+  let database: Database;
+  try {
+    ({ database } = await openMigratedDatabase(config));
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError || error instanceof MigrationError) fail(error.message);
+    const reason = error instanceof Error ? error.message : String(error);
+    fail(`the database could not be opened (${describeDatabase(config)}): ${reason}`);
+  }
+
+  if (config.seedDemo) await seedDemo(database);
+  try {
+    await database.useApplicationRole();
+  } catch (error) {
+    await database.close();
+    fail(error instanceof Error ? error.message : String(error));
+  }
+
+  const { app } = await buildApp({ database, logLevel: config.logLevel, trustProxy: config.trustProxy });
+
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'closing');
+    const forceExit = setTimeout(() => process.exit(1), 10_000);
+    forceExit.unref();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await database.close();
+    const code = (error as { code?: string }).code;
+    fail(
+      code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use. Set PORT to another number.`
+        : error instanceof Error
+          ? error.message
+          : String(error),
+    );
+  }
+
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  process.stdout.write(
+    [
+      '',
+      `Kith is running at http://${shownHost}:${config.port}/ (ready in ${seconds}s)`,
+      `Database: ${describeDatabase(config)}`,
+      config.seedDemo ? 'Demo councils: Demo Borough Council and Other Council (fictional people only).' : '',
+      'Press Ctrl+C to stop.',
+      '',
+    ]
+      .filter((line, index, lines) => line !== '' || index === 0 || index === lines.length - 1)
+      .join('\n') + '\n',
+  );
+}
+
+await main();
