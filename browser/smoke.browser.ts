@@ -2,7 +2,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { accessibilityViolations, describeViolations, launchBrowser, screenshot, startKith, type RunningKith } from './helpers.js';
+import {
+  accessibilityViolations,
+  describeViolations,
+  launchBrowser,
+  screenshot,
+  startKith,
+  type RunningKith,
+} from './helpers.js';
 
 describe('smoke: the shell in a real browser', () => {
   let kith: RunningKith;
