@@ -5,7 +5,7 @@
  * security enabled and forced, and Drizzle definitions that match the SQL.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
@@ -110,19 +110,21 @@ describe('schema conventions', () => {
   });
 
   test('the Drizzle definitions name exactly the columns the migrations create', async () => {
-    const featuresDir = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../src');
-    const schemaFiles = [
-      path.join(featuresDir, 'platform/tenancy/councils.ts'),
-      ...readdirSync(path.join(featuresDir, 'features'))
-        .map((feature) => path.join(featuresDir, 'features', feature, 'schema.ts'))
-        .filter((file) => existsSync(file)),
-    ];
+    const sourceDir = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../src');
+    // Every Drizzle definition lives in a schema.ts (councils.ts holds the tenants table).
+    const findSchemaFiles = (directory: string): string[] =>
+      readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(directory, entry.name);
+        if (entry.isDirectory()) return findSchemaFiles(full);
+        return entry.name === 'schema.ts' ? [full] : [];
+      });
+    const schemaFiles = [path.join(sourceDir, 'platform/tenancy/councils.ts'), ...findSchemaFiles(sourceDir)];
     const drizzleTables: PgTable[] = [];
     for (const file of schemaFiles) {
       const exported = (await import(file)) as Record<string, unknown>;
       drizzleTables.push(...Object.values(exported).filter((value): value is PgTable => value instanceof PgTable));
     }
-    assert.ok(drizzleTables.length >= 3);
+    assert.ok(drizzleTables.length >= 14, `found ${drizzleTables.length} Drizzle tables`);
     const columns = await query<{ table: string; column: string }>(sql`
       select table_name as "table", column_name as "column" from information_schema.columns where table_schema = 'public'`);
     for (const table of drizzleTables) {

@@ -2,16 +2,25 @@
  * Every route declares who may call it, in its options, next to its handler:
  *
  *   app.get(paths.start, { config: { access: { public: 'the start page' } } }, handler)
+ *   app.get(paths.caseload, { config: { access: { permission: 'caseload.view' } } }, handler)
  *
  * `buildApp` refuses to start if a route forgets (see `requireAccessDeclaration`), so
- * "default deny" is checked by the framework rather than remembered by each author. The
- * identity issue adds permission-based declarations and a route × role test over this list.
+ * "default deny" is checked by the framework rather than remembered by each author, and the
+ * route × role test walks the registry this returns. Whether someone may act on a particular
+ * child's record is decided again inside the handler by the access policy (policy.ts).
  */
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { Permission } from '../identity/roles.js';
 
 export type RouteAccess =
   /** Anyone, signed in or not; the string says why this is safe to be public. */
-  { public: string };
+  | { public: string }
+  /** Anyone signed in (their own account pages). */
+  | { signedIn: true }
+  /** Someone who has given their password but not yet their second factor. */
+  | { awaitingSecondFactor: true }
+  /** Someone signed in whose roles grant this permission. */
+  | { permission: Permission };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,0 +1,33 @@
+/**
+ * `npm run audit:verify`: re-computes every council's audit chain, checks it against the
+ * signed checkpoints and names the first broken entry. `--checkpoint` signs the current heads
+ * first. Exits 1 if any council's trail is broken.
+ */
+import { loadConfig } from '../src/config.js';
+import { auditCheckpointSettings, writeCheckpoints } from '../src/platform/audit/checkpoints.js';
+import { verifyAuditLog } from '../src/platform/audit/verify.js';
+import { openMigratedDatabase } from '../src/platform/db/open.js';
+
+const config = loadConfig();
+const settings = auditCheckpointSettings(config);
+const { database } = await openMigratedDatabase(config);
+try {
+  if (process.argv.includes('--checkpoint')) {
+    console.log(`Signed ${await writeCheckpoints(database, settings)} new checkpoint(s) in ${settings.checkpointDir}`);
+  }
+  const results = await verifyAuditLog(database, settings);
+  const number = new Intl.NumberFormat('en-GB');
+  for (const result of results) {
+    const checkpoint = result.lastCheckpoint
+      ? `, last checkpoint at entry ${number.format(result.lastCheckpoint.sequence)} signed ${result.lastCheckpoint.signedAt}`
+      : ', no signed checkpoint yet';
+    console.log(
+      result.ok
+        ? `${result.councilName}: ${number.format(result.entries)} entries, chain intact${checkpoint}`
+        : `${result.councilName}: BROKEN${result.firstBrokenSequence ? ` at entry ${number.format(result.firstBrokenSequence)}` : ''}: ${result.problem ?? ''}`,
+    );
+  }
+  process.exitCode = results.every((result) => result.ok) ? 0 : 1;
+} finally {
+  await database.close();
+}

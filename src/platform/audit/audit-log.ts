@@ -1,0 +1,113 @@
+/**
+ * Writing to and reading the audit trail. An entry is written inside the transaction of the
+ * thing it records, so the record and its audit entry commit (or roll back) together.
+ */
+import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../db/database.js';
+import { GENESIS_HASH, hashEntry, type ChainedFields } from './chain.js';
+import { auditChainHeads, auditEvents, type AuditDetails, type AuditOutcome } from './schema.js';
+
+export type { AuditOutcome } from './schema.js';
+
+export interface AuditEvent {
+  action: string;
+  outcome: AuditOutcome;
+  actor: { userId: string | null; label: string };
+  subject?: { type: string; id: string } | null;
+  childPersonId?: string | null;
+  reason?: string | null;
+  source: { ip: string | null; userAgent?: string | null; requestId?: string | null };
+  details?: AuditDetails;
+}
+
+export type AuditEntry = typeof auditEvents.$inferSelect;
+
+const clip = (text: string | null | undefined, length: number) => (text == null ? null : text.slice(0, length));
+
+export async function recordAuditEvent(
+  tx: Tx,
+  tenantId: string,
+  event: AuditEvent,
+  now: Date = new Date(),
+): Promise<{ sequence: number; hash: string }> {
+  await tx.insert(auditChainHeads).values({ tenantId, lastSequence: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
+  const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.tenantId, tenantId)).for('update');
+  if (!head) throw new Error('audit chain head missing');
+  const fields: ChainedFields = {
+    tenantId,
+    sequence: head.lastSequence + 1,
+    // Millisecond precision: what timestamptz stores and gives back exactly.
+    occurredAt: new Date(Math.floor(now.getTime())),
+    actorUserId: event.actor.userId,
+    actorLabel: clip(event.actor.label, 300) ?? '',
+    action: event.action,
+    outcome: event.outcome,
+    subjectType: event.subject?.type ?? null,
+    subjectId: event.subject?.id ?? null,
+    childPersonId: event.childPersonId ?? null,
+    reason: clip(event.reason, 2000),
+    sourceIp: clip(event.source.ip, 64),
+    userAgent: clip(event.source.userAgent, 400),
+    requestId: clip(event.source.requestId, 64),
+    details: event.details ?? {},
+  };
+  const hash = hashEntry(head.lastHash, fields);
+  await tx.insert(auditEvents).values({ ...fields, previousHash: head.lastHash, hash });
+  await tx
+    .update(auditChainHeads)
+    .set({ lastSequence: fields.sequence, lastHash: hash })
+    .where(eq(auditChainHeads.tenantId, tenantId));
+  return { sequence: fields.sequence, hash };
+}
+
+export interface AuditSearch {
+  actorUserId?: string;
+  action?: string;
+  outcome?: AuditOutcome;
+  childPersonId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export async function searchAuditLog(
+  tx: Tx,
+  tenantId: string,
+  filters: AuditSearch,
+  page: { limit?: number; beforeSequence?: number } = {},
+): Promise<{ entries: AuditEntry[]; nextBeforeSequence: number | null }> {
+  const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
+  const conditions: SQL[] = [eq(auditEvents.tenantId, tenantId)];
+  if (filters.actorUserId) conditions.push(eq(auditEvents.actorUserId, filters.actorUserId));
+  if (filters.action) conditions.push(eq(auditEvents.action, filters.action));
+  if (filters.outcome) conditions.push(eq(auditEvents.outcome, filters.outcome));
+  if (filters.childPersonId) conditions.push(eq(auditEvents.childPersonId, filters.childPersonId));
+  if (filters.from) conditions.push(gte(auditEvents.occurredAt, filters.from));
+  if (filters.to) conditions.push(lte(auditEvents.occurredAt, filters.to));
+  if (page.beforeSequence) conditions.push(lt(auditEvents.sequence, page.beforeSequence));
+  const rows = await tx
+    .select()
+    .from(auditEvents)
+    .where(and(...conditions))
+    .orderBy(desc(auditEvents.sequence))
+    .limit(limit + 1);
+  const entries = rows.slice(0, limit);
+  return { entries, nextBeforeSequence: rows.length > limit ? (entries[entries.length - 1]?.sequence ?? null) : null };
+}
+
+/** Who has looked at or changed a child's record, newest first. */
+export function whoHasSeenChild(
+  tx: Tx,
+  tenantId: string,
+  childPersonId: string,
+  page: { limit?: number; beforeSequence?: number } = {},
+) {
+  return searchAuditLog(tx, tenantId, { childPersonId }, page);
+}
+
+export async function countAuditEvents(tx: Tx, tenantId: string): Promise<number> {
+  const [row] = await tx
+    .select({ total: sql<number>`count(*)::int` })
+    .from(auditEvents)
+    .where(eq(auditEvents.tenantId, tenantId));
+  return row?.total ?? 0;
+}

@@ -1,0 +1,21 @@
+import type { Role } from './roles.js';
+
+/** Who is making a request, as every check and audit entry sees them. */
+export interface Actor {
+  tenantId: string;
+  councilName: string;
+  userId: string;
+  fullName: string;
+  email: string;
+  kind: 'staff' | 'family' | 'young_person';
+  /** For family members and young people: their person record. */
+  personId: string | null;
+  roles: Role[];
+  sessionId: string | null;
+  /** Set for API calls made with a personal access token. */
+  tokenScopes: string[] | null;
+}
+
+export function actorLabel(actor: Pick<Actor, 'fullName' | 'roles'>): string {
+  return `${actor.fullName} (${actor.roles.join(', ') || 'no role'})`;
+}

@@ -1,0 +1,68 @@
+/**
+ * Roles and what each may do in general. Whether someone may act on a particular child's
+ * record also depends on their relationship to it: that is `policy.ts`.
+ */
+export const staffRoles = [
+  'practitioner',
+  'team_manager',
+  'fgc_coordinator',
+  'partner_agency_worker',
+  'council_administrator',
+  'auditor',
+] as const;
+export const familyRoles = ['family_member', 'young_person'] as const;
+export const roles = [...staffRoles, ...familyRoles] as const;
+export type Role = (typeof roles)[number];
+
+export const roleNames: Record<Role, string> = {
+  practitioner: 'Practitioner',
+  team_manager: 'Team manager',
+  fgc_coordinator: 'Family group conference coordinator',
+  partner_agency_worker: 'Partner agency worker',
+  council_administrator: 'Council administrator',
+  auditor: 'Auditor',
+  family_member: 'Family member',
+  young_person: 'Young person',
+};
+
+/** Roles whose holders must use two-factor sign-in; everyone else on the staff is offered it. */
+export const rolesRequiringTwoFactor: readonly Role[] = ['council_administrator', 'team_manager'];
+
+export const permissions = [
+  /** See a list of children one works with. */
+  'caseload.view',
+  /** Open a child's record (subject to the relationship policy). */
+  'child_record.view',
+  /** Add to or change a child's record (subject to the relationship policy). */
+  'child_record.change',
+  /** See who has looked at a record, and search the audit log. */
+  'audit.view',
+  /** Review openings of restricted records. */
+  'restricted_access.review',
+  /** Manage the council's accounts, teams and roles. */
+  'users.manage',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  practitioner: ['caseload.view', 'child_record.view', 'child_record.change'],
+  team_manager: ['caseload.view', 'child_record.view', 'child_record.change', 'audit.view', 'restricted_access.review'],
+  fgc_coordinator: ['caseload.view', 'child_record.view', 'child_record.change'],
+  partner_agency_worker: ['caseload.view', 'child_record.view'],
+  council_administrator: ['users.manage'],
+  auditor: ['audit.view'],
+  family_member: ['child_record.view'],
+  young_person: ['child_record.view'],
+};
+
+export function permissionsOf(heldRoles: readonly Role[]): Set<Permission> {
+  return new Set(heldRoles.flatMap((role) => grants[role]));
+}
+
+export function hasPermission(heldRoles: readonly Role[], permission: Permission): boolean {
+  return heldRoles.some((role) => grants[role].includes(permission));
+}
+
+export function requiresTwoFactor(heldRoles: readonly Role[]): boolean {
+  return heldRoles.some((role) => rolesRequiringTwoFactor.includes(role));
+}

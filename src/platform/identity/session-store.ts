@@ -1,0 +1,198 @@
+/**
+ * Sessions live in the database, stored by the hash of their token. The cookie carries the
+ * council id and the token: the council tells us which council's transaction to look in, and
+ * the token proves the session. A session ends when signed out, when idle too long, when its
+ * absolute lifetime is over, or when an administrator ends it or disables the account.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Orm, Tx } from '../db/database.js';
+import { withTenant } from '../db/tenancy.js';
+import { currentCouncil } from '../tenancy/councils.js';
+import { generateSessionToken, hashToken } from '../auth/tokens.js';
+import type { Actor } from './actor.js';
+import type { Role } from './roles.js';
+import { sessions, userRoles, users, type SessionEndReason } from './schema.js';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+export const SESSION_COOKIE = 'kith_session';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** last_seen_at is written at most this often, so a busy page does not write on every request. */
+const LAST_SEEN_RESOLUTION_MS = 15_000;
+
+export function sessionCookieValue(tenantId: string, token: string): string {
+  return `${tenantId}.${token}`;
+}
+
+export function parseSessionCookie(value: string | undefined): { tenantId: string; token: string } | null {
+  if (!value) return null;
+  const dot = value.indexOf('.');
+  const tenantId = value.slice(0, dot);
+  const token = value.slice(dot + 1);
+  if (dot < 0 || !UUID.test(tenantId) || !/^[A-Za-z0-9_-]{40,64}$/.test(token)) return null;
+  return { tenantId, token };
+}
+
+export async function startSession(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  options: {
+    secondFactorDone: boolean;
+    sourceIp: string | null;
+    userAgent: string | null;
+    policy: SessionPolicy;
+    now?: Date;
+  },
+): Promise<{ sessionId: string; token: string }> {
+  const now = options.now ?? new Date();
+  const token = generateSessionToken();
+  const [row] = await tx
+    .insert(sessions)
+    .values({
+      tenantId,
+      tokenHash: hashToken(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + options.policy.absoluteHours * 3_600_000),
+      secondFactorDone: options.secondFactorDone,
+      sourceIp: options.sourceIp,
+      userAgent: options.userAgent?.slice(0, 400) ?? null,
+    })
+    .returning({ id: sessions.id });
+  return { sessionId: row!.id, token };
+}
+
+export type SessionLookup =
+  | { state: 'none' }
+  | { state: 'ended'; reason: SessionEndReason }
+  | { state: 'awaiting_second_factor'; actor: Actor; tokenHash: string }
+  | { state: 'active'; actor: Actor; tokenHash: string; idleExpiresAt: Date };
+
+/** Finds and refreshes the session for a cookie; ends it if idle or expired. */
+export async function lookUpSession(
+  orm: Orm,
+  cookie: { tenantId: string; token: string },
+  policy: SessionPolicy,
+  now: Date = new Date(),
+): Promise<SessionLookup> {
+  const tokenHash = hashToken(cookie.token);
+  return withTenant(orm, cookie.tenantId, async (tx) => {
+    const [found] = await tx
+      .select({
+        sessionId: sessions.id,
+        lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
+        endedAt: sessions.endedAt,
+        endedReason: sessions.endedReason,
+        secondFactorDone: sessions.secondFactorDone,
+        userId: users.id,
+        fullName: users.fullName,
+        email: users.email,
+        kind: users.kind,
+        personId: users.personId,
+        isDisabled: users.isDisabled,
+      })
+      .from(sessions)
+      .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
+      .where(and(eq(sessions.tenantId, cookie.tenantId), eq(sessions.tokenHash, tokenHash)));
+    if (!found) return { state: 'none' };
+    if (found.endedAt) return { state: 'ended', reason: found.endedReason ?? 'signed_out' };
+
+    const idleLimit = new Date(found.lastSeenAt.getTime() + policy.idleMinutes * 60_000);
+    const endReason: SessionEndReason | null = found.isDisabled
+      ? 'account_disabled'
+      : now >= found.expiresAt
+        ? 'expired'
+        : now >= idleLimit
+          ? 'idle'
+          : null;
+    if (endReason) {
+      await endSessionById(tx, cookie.tenantId, found.sessionId, endReason, now);
+      return { state: 'ended', reason: endReason };
+    }
+
+    const council = await currentCouncil(tx, cookie.tenantId);
+    const heldRoles = await rolesOf(tx, cookie.tenantId, found.userId);
+    const actor: Actor = {
+      tenantId: cookie.tenantId,
+      councilName: council?.name ?? '',
+      userId: found.userId,
+      fullName: found.fullName,
+      email: found.email,
+      kind: found.kind,
+      personId: found.personId,
+      roles: heldRoles,
+      sessionId: found.sessionId,
+      tokenScopes: null,
+    };
+    if (!found.secondFactorDone) return { state: 'awaiting_second_factor', actor, tokenHash };
+
+    let lastSeenAt = found.lastSeenAt;
+    if (now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+      await tx
+        .update(sessions)
+        .set({ lastSeenAt: now })
+        .where(and(eq(sessions.tenantId, cookie.tenantId), eq(sessions.id, found.sessionId)));
+      lastSeenAt = now;
+    }
+    return {
+      state: 'active',
+      actor,
+      tokenHash,
+      idleExpiresAt: new Date(Math.min(lastSeenAt.getTime() + policy.idleMinutes * 60_000, found.expiresAt.getTime())),
+    };
+  });
+}
+
+export async function rolesOf(tx: Tx, tenantId: string, userId: string): Promise<Role[]> {
+  const rows = await tx
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.userId, userId)))
+    .orderBy(userRoles.role);
+  return rows.map((row) => row.role);
+}
+
+export async function markSecondFactorDone(tx: Tx, tenantId: string, sessionId: string): Promise<{ token: string }> {
+  // A new token once the second factor is done, so a token seen before it cannot be reused.
+  const token = generateSessionToken();
+  await tx
+    .update(sessions)
+    .set({ secondFactorDone: true, tokenHash: hashToken(token), lastSeenAt: sql`now()` })
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId)));
+  return { token };
+}
+
+export async function endSessionById(
+  tx: Tx,
+  tenantId: string,
+  sessionId: string,
+  reason: SessionEndReason,
+  now: Date = new Date(),
+): Promise<void> {
+  await tx
+    .update(sessions)
+    .set({ endedAt: now, endedReason: reason })
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+}
+
+/** Ends every open session of a user (sign out everywhere, account disabled, ended by an administrator). */
+export async function endSessionsOfUser(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  reason: SessionEndReason,
+  now: Date = new Date(),
+): Promise<number> {
+  const ended = await tx
+    .update(sessions)
+    .set({ endedAt: now, endedReason: reason })
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId), isNull(sessions.endedAt)))
+    .returning({ id: sessions.id });
+  return ended.length;
+}

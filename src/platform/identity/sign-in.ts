@@ -1,0 +1,221 @@
+/**
+ * Signing in. Messages never say whether an account exists: an unknown address, a wrong
+ * password, a disabled account and a locked account all get the same answer and take about
+ * the same time (a dummy hash is checked when there is no account). Failures slow further
+ * attempts down and then lock the account, and the address, for a while. Every attempt is
+ * audited in the council it concerns.
+ */
+import { and, eq, gte, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../db/database.js';
+import { rowsOf, withTenant } from '../db/tenancy.js';
+import { recordAuditEvent } from '../audit/audit-log.js';
+import { verifyAgainstDummy, verifyPassword } from '../auth/password.js';
+import { hashRecoveryCode } from '../auth/recovery-codes.js';
+import { assessSignInThrottle } from '../auth/sign-in-throttle.js';
+import { verifyTotp } from '../auth/totp.js';
+import type { Actor } from './actor.js';
+import { requiresTwoFactor } from './roles.js';
+import { markSecondFactorDone, rolesOf, startSession, type SessionPolicy } from './session-store.js';
+import { recoveryCodes, signInFailures, users } from './schema.js';
+
+export interface SignInSource {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string;
+}
+
+export type PasswordSignInResult =
+  | { outcome: 'signed_in'; tenantId: string; token: string; secondFactor: 'done' | 'required' | 'set_up' }
+  | { outcome: 'rejected' };
+
+const THROTTLE_WINDOW_MS = 15 * 60_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function accountsForEmail(database: Database, email: string): Promise<{ tenantId: string; userId: string }[]> {
+  const result = await database.orm.execute(
+    sql`select tenant_id as "tenantId", user_id as "userId" from kith_accounts_for_email(${email})`,
+  );
+  return rowsOf<{ tenantId: string; userId: string }>(result);
+}
+
+export async function signInWithPassword(
+  database: Database,
+  credentials: { email: string; password: string },
+  source: SignInSource,
+  policy: SessionPolicy,
+  now: () => Date = () => new Date(),
+): Promise<PasswordSignInResult> {
+  const email = credentials.email.trim().toLowerCase();
+  const accounts = await accountsForEmail(database, email);
+  if (accounts.length === 0) {
+    await verifyAgainstDummy(credentials.password);
+    return { outcome: 'rejected' };
+  }
+  for (const account of accounts) {
+    const attempt = await withTenant(database.orm, account.tenantId, async (tx) => {
+      const [user] = await tx
+        .select()
+        .from(users)
+        .where(and(eq(users.tenantId, account.tenantId), eq(users.id, account.userId)));
+      if (!user) return null;
+      const since = new Date(now().getTime() - THROTTLE_WINDOW_MS);
+      const accountFailures = await tx
+        .select({ failedAt: signInFailures.failedAt })
+        .from(signInFailures)
+        .where(
+          and(
+            eq(signInFailures.tenantId, account.tenantId),
+            eq(signInFailures.userId, user.id),
+            gte(signInFailures.failedAt, since),
+          ),
+        );
+      const addressFailures = source.ip
+        ? await tx
+            .select({ failedAt: signInFailures.failedAt })
+            .from(signInFailures)
+            .where(
+              and(
+                eq(signInFailures.tenantId, account.tenantId),
+                eq(signInFailures.sourceIp, source.ip),
+                gte(signInFailures.failedAt, since),
+              ),
+            )
+        : [];
+      const throttle = assessSignInThrottle({
+        accountFailures: accountFailures.map((row) => row.failedAt),
+        addressFailures: addressFailures.map((row) => row.failedAt),
+        now: now(),
+      });
+      return { user, throttle };
+    });
+    if (!attempt) continue;
+    const { user, throttle } = attempt;
+    if (throttle.delayMs > 0) await sleep(throttle.delayMs);
+    const passwordMatches = user.passwordHash
+      ? await verifyPassword(user.passwordHash, credentials.password)
+      : await verifyAgainstDummy(credentials.password);
+
+    const result = await withTenant(
+      database.orm,
+      account.tenantId,
+      async (tx): Promise<PasswordSignInResult | null> => {
+        const actorLabel = `${user.fullName} <${user.email}>`;
+        const audit = (
+          action: string,
+          outcome: 'allowed' | 'denied' | 'failed',
+          details: Record<string, string | number | boolean | null> = {},
+        ) =>
+          recordAuditEvent(tx, account.tenantId, {
+            action,
+            outcome,
+            actor: { userId: user.id, label: actorLabel },
+            subject: { type: 'user', id: user.id },
+            source,
+            details,
+          });
+        if (throttle.lockedUntil) {
+          await audit('sign_in.refused_while_locked', 'denied', {
+            lockedBy: throttle.reason,
+            lockedUntil: throttle.lockedUntil.toISOString(),
+          });
+          return null;
+        }
+        if (!passwordMatches || user.isDisabled) {
+          await tx
+            .insert(signInFailures)
+            .values({ tenantId: account.tenantId, userId: user.id, sourceIp: source.ip, failedAt: now() });
+          await audit('sign_in.failed', 'failed', { accountDisabled: user.isDisabled });
+          return null;
+        }
+        const heldRoles = await rolesOf(tx, account.tenantId, user.id);
+        const secondFactor: 'done' | 'required' | 'set_up' = user.totpEnabledAt
+          ? 'required'
+          : requiresTwoFactor(heldRoles)
+            ? 'set_up'
+            : 'done';
+        const { token } = await startSession(tx, account.tenantId, user.id, {
+          secondFactorDone: secondFactor === 'done',
+          sourceIp: source.ip,
+          userAgent: source.userAgent,
+          policy,
+          now: now(),
+        });
+        await audit('sign_in.password_accepted', 'allowed', { secondFactor });
+        return { outcome: 'signed_in', tenantId: account.tenantId, token, secondFactor };
+      },
+    );
+    if (result) return result;
+  }
+  return { outcome: 'rejected' };
+}
+
+/** Checks a code from the authenticator app, or a one-time recovery code, for a pending session. */
+export async function completeSecondFactor(
+  database: Database,
+  pending: Actor,
+  code: string,
+  source: SignInSource,
+  now: () => Date = () => new Date(),
+): Promise<{ outcome: 'signed_in'; token: string; usedRecoveryCode: boolean } | { outcome: 'rejected' }> {
+  return withTenant(database.orm, pending.tenantId, async (tx) => {
+    const [user] = await tx
+      .select({ totpSecret: users.totpSecret, lastUsedStep: users.totpLastUsedStep })
+      .from(users)
+      .where(and(eq(users.tenantId, pending.tenantId), eq(users.id, pending.userId)));
+    const audit = (
+      action: string,
+      outcome: 'allowed' | 'failed',
+      details: Record<string, string | number | boolean | null> = {},
+    ) =>
+      recordAuditEvent(tx, pending.tenantId, {
+        action,
+        outcome,
+        actor: { userId: pending.userId, label: `${pending.fullName} <${pending.email}>` },
+        subject: { type: 'user', id: pending.userId },
+        source,
+        details,
+      });
+    if (!user?.totpSecret || !pending.sessionId) return { outcome: 'rejected' as const };
+
+    let usedRecoveryCode = false;
+    const totp = verifyTotp(user.totpSecret, code, {
+      nowMs: now().getTime(),
+      window: 1,
+      lastUsedStep: user.lastUsedStep,
+    });
+    if (totp.ok) {
+      await tx
+        .update(users)
+        .set({ totpLastUsedStep: totp.step })
+        .where(and(eq(users.tenantId, pending.tenantId), eq(users.id, pending.userId)));
+    } else if (await useRecoveryCode(tx, pending.tenantId, pending.userId, code, now())) {
+      usedRecoveryCode = true;
+    } else {
+      await tx
+        .insert(signInFailures)
+        .values({ tenantId: pending.tenantId, userId: pending.userId, sourceIp: source.ip, failedAt: now() });
+      await audit('sign_in.second_factor_failed', 'failed');
+      return { outcome: 'rejected' as const };
+    }
+    const { token } = await markSecondFactorDone(tx, pending.tenantId, pending.sessionId);
+    await audit('sign_in.succeeded', 'allowed', { usedRecoveryCode });
+    return { outcome: 'signed_in' as const, token, usedRecoveryCode };
+  });
+}
+
+async function useRecoveryCode(tx: Tx, tenantId: string, userId: string, code: string, now: Date): Promise<boolean> {
+  const used = await tx
+    .update(recoveryCodes)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(recoveryCodes.tenantId, tenantId),
+        eq(recoveryCodes.userId, userId),
+        eq(recoveryCodes.codeHash, hashRecoveryCode(code)),
+        sql`${recoveryCodes.usedAt} is null`,
+      ),
+    )
+    .returning({ userId: recoveryCodes.userId });
+  return used.length === 1;
+}
