@@ -28,6 +28,7 @@ describe('smoke: the shell in a real browser', () => {
     ['accessibility', '/accessibility', 'Accessibility statement for Kith'],
     ['api-docs', '/api/docs', 'Kith API'],
     ['not-found', '/no-such-page', 'Page not found'],
+    ['sign-in', '/sign-in', 'Sign in to Kith'],
   ] as const) {
     test(`${path} loads, runs its scripts under the CSP, and passes axe-core`, async () => {
       const page = await browser.newPage();

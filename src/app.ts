@@ -19,9 +19,17 @@ import { createViewEnvironment } from './platform/views/nunjucks.js';
 import { registerRendering } from './platform/views/render.js';
 import { registerHealthRoutes } from './features/health/routes.js';
 import { registerStartRoutes } from './features/start/routes.js';
+import { registerCaseloadRoutes } from './features/caseload/routes.js';
+import { startPaths } from './features/start/paths.js';
+import { registerSignInRoutes } from './features/sign-in/routes.js';
+import { signInPaths } from './features/sign-in/paths.js';
+import { registerIdentity } from './platform/identity/request-identity.js';
+import type { SessionPolicy } from './platform/identity/session-store.js';
 
 export interface AppOptions {
   database: Database;
+  sessionSecret: string;
+  sessionPolicy: SessionPolicy;
   logLevel?: string;
   trustProxy?: boolean;
 }
@@ -58,10 +66,23 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   await app.register(formBody, { bodyLimit: BODY_LIMIT_BYTES });
   await registerOpenApi(app);
   await registerAssetRoutes(app, manifest);
+  await registerIdentity(app, {
+    database: options.database,
+    sessionSecret: options.sessionSecret,
+    sessionPolicy: options.sessionPolicy,
+    signInPath: signInPaths.signIn,
+    secondFactorPath: signInPaths.twoFactor,
+  });
 
   registerApiDocumentationRoutes(app);
   registerHealthRoutes(app, options.database);
   registerStartRoutes(app);
+  registerSignInRoutes(app, {
+    database: options.database,
+    sessionPolicy: options.sessionPolicy,
+    homePath: startPaths.start,
+  });
+  registerCaseloadRoutes(app, options.database);
 
   await app.ready();
   return { app, routes };

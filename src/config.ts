@@ -40,6 +40,16 @@ const environmentSchema = z.object({
   KITH_SEED_DEMO: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   KITH_TRUST_PROXY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  KITH_SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes' })
+    .positive()
+    .max(24 * 60)
+    .default(30),
+  KITH_SESSION_MAX_HOURS: z.coerce
+    .number({ error: 'must be a number of hours' })
+    .positive()
+    .max(7 * 24)
+    .default(12),
 });
 
 export interface Config {
@@ -56,6 +66,8 @@ export interface Config {
   seedDemo: boolean;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* and send HSTS. */
   trustProxy: boolean;
+  /** Sessions end after this long without a request, and after this long in all. */
+  sessionPolicy: { idleMinutes: number; absoluteHours: number };
 }
 
 export class ConfigError extends Error {
@@ -87,6 +99,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.LOG_LEVEL,
     seedDemo: env.KITH_SEED_DEMO === 'true',
     trustProxy: env.KITH_TRUST_PROXY === 'true',
+    sessionPolicy: { idleMinutes: env.KITH_SESSION_IDLE_MINUTES, absoluteHours: env.KITH_SESSION_MAX_HOURS },
   };
 }
 

@@ -9,6 +9,9 @@ import { DatabaseUnavailableError, type Database } from './platform/db/database.
 import { MigrationError } from './platform/db/migrate.js';
 import { openMigratedDatabase } from './platform/db/open.js';
 import { seedDemo } from './demo/seed.js';
+import { auditCheckpointSettings, writeCheckpoints } from './platform/audit/checkpoints.js';
+
+const AUDIT_CHECKPOINT_INTERVAL_MS = 5 * 60_000;
 
 function fail(message: string): never {
   process.stderr.write(`Kith could not start: ${message}\n`);
@@ -42,7 +45,23 @@ async function main(): Promise<void> {
     fail(error instanceof Error ? error.message : String(error));
   }
 
-  const { app } = await buildApp({ database, logLevel: config.logLevel, trustProxy: config.trustProxy });
+  const { app } = await buildApp({
+    database,
+    sessionSecret: config.sessionSecret,
+    sessionPolicy: config.sessionPolicy,
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+  });
+  // Sign the head of every council's audit chain now and every few minutes, with a key kept
+  // outside the database, so a rewrite of the whole chain cannot go unnoticed.
+  const checkpointSettings = auditCheckpointSettings(config);
+  const signCheckpoints = () =>
+    writeCheckpoints(database, checkpointSettings).catch((error: unknown) => {
+      app.log.error({ err: error }, 'could not sign audit checkpoints');
+    });
+  await signCheckpoints();
+  const checkpointTimer = setInterval(() => void signCheckpoints(), AUDIT_CHECKPOINT_INTERVAL_MS);
+  checkpointTimer.unref();
 
   let closing = false;
   const close = async (signal: string) => {
@@ -51,7 +70,9 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'closing');
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
+    clearInterval(checkpointTimer);
     await app.close();
+    await signCheckpoints();
     await database.close();
     process.exit(0);
   };
@@ -80,6 +101,7 @@ async function main(): Promise<void> {
       `Kith is running at http://${shownHost}:${config.port}/ (ready in ${seconds}s)`,
       `Database: ${describeDatabase(config)}`,
       config.seedDemo ? 'Demo councils: Demo Borough Council and Other Council (fictional people only).' : '',
+      config.seedDemo ? 'Demo sign-ins (one per role) are listed in README.md under "Demo accounts".' : '',
       'Press Ctrl+C to stop.',
       '',
     ]

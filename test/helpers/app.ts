@@ -2,22 +2,34 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import type { RegisteredRoute } from '../../src/platform/access/route-access.js';
 import type { Database } from '../../src/platform/db/database.js';
+import type { SessionPolicy } from '../../src/platform/identity/session-store.js';
 import { openTestDatabase } from './database.js';
 
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
   routes: RegisteredRoute[];
+  sessionSecret: string;
   close(): Promise<void>;
 }
 
-export async function buildTestApp(): Promise<TestApp> {
+export const TEST_SESSION_SECRET = 't'.repeat(64);
+
+export async function buildTestApp(
+  sessionPolicy: SessionPolicy = { idleMinutes: 30, absoluteHours: 12 },
+): Promise<TestApp> {
   const database = await openTestDatabase();
-  const { app, routes } = await buildApp({ database, logLevel: 'silent' });
+  const { app, routes } = await buildApp({
+    database,
+    logLevel: 'silent',
+    sessionSecret: TEST_SESSION_SECRET,
+    sessionPolicy,
+  });
   return {
     app,
     database,
     routes,
+    sessionSecret: TEST_SESSION_SECRET,
     async close() {
       await app.close();
       await database.close();

@@ -1,11 +1,21 @@
 import type { FastifyInstance } from 'fastify';
+import { hasPermission } from '../../platform/identity/roles.js';
+import { platformPaths } from '../../platform/views/paths.js';
 import { startPaths } from './paths.js';
 
 export function registerStartRoutes(app: FastifyInstance): void {
   app.get(
     startPaths.start,
     { config: { access: { public: 'the start page describes the service and holds no records' } } },
-    async (_request, reply) => reply.render('start/views/start.njk', { pageTitle: 'Kith' }),
+    async (request, reply) => {
+      const actor = request.actor;
+      const startAction = !actor
+        ? { href: platformPaths.signIn, text: 'Sign in' }
+        : hasPermission(actor.roles, 'caseload.view')
+          ? { href: '/caseload', text: 'Children you work with' }
+          : null;
+      return reply.render('start/views/start.njk', { pageTitle: 'Kith', startAction });
+    },
   );
 
   app.get(

@@ -116,7 +116,8 @@ export async function registerIdentity(app: FastifyInstance, options: IdentityOp
     const access = request.routeOptions.config.access;
     if (!access) return; // the not-found handler
     const tokenHash = sessionTokenHashes.get(request);
-    if (!SAFE_METHODS.has(request.method) && tokenHash) {
+    // Public forms (signing in) act for no session, so they need no session's token.
+    if (!SAFE_METHODS.has(request.method) && tokenHash && !('public' in access)) {
       const body = request.body as Record<string, unknown> | undefined;
       const candidate = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? request.headers['x-csrf-token'];
       if (!verifyCsrfToken(tokenHash, options.sessionSecret, typeof candidate === 'string' ? candidate : '')) {

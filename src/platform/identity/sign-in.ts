@@ -10,9 +10,9 @@ import type { Database, Tx } from '../db/database.js';
 import { rowsOf, withTenant } from '../db/tenancy.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password.js';
-import { hashRecoveryCode } from '../auth/recovery-codes.js';
+import { generateRecoveryCodes, hashRecoveryCode } from '../auth/recovery-codes.js';
 import { assessSignInThrottle } from '../auth/sign-in-throttle.js';
-import { verifyTotp } from '../auth/totp.js';
+import { generateTotpSecret, verifyTotp } from '../auth/totp.js';
 import type { Actor } from './actor.js';
 import { requiresTwoFactor } from './roles.js';
 import { markSecondFactorDone, rolesOf, startSession, type SessionPolicy } from './session-store.js';
@@ -157,10 +157,13 @@ export async function completeSecondFactor(
   code: string,
   source: SignInSource,
   now: () => Date = () => new Date(),
-): Promise<{ outcome: 'signed_in'; token: string; usedRecoveryCode: boolean } | { outcome: 'rejected' }> {
+): Promise<
+  | { outcome: 'signed_in'; token: string; usedRecoveryCode: boolean; newRecoveryCodes: string[] }
+  | { outcome: 'rejected' }
+> {
   return withTenant(database.orm, pending.tenantId, async (tx) => {
     const [user] = await tx
-      .select({ totpSecret: users.totpSecret, lastUsedStep: users.totpLastUsedStep })
+      .select({ totpSecret: users.totpSecret, lastUsedStep: users.totpLastUsedStep, enabledAt: users.totpEnabledAt })
       .from(users)
       .where(and(eq(users.tenantId, pending.tenantId), eq(users.id, pending.userId)));
     const audit = (
@@ -198,9 +201,31 @@ export async function completeSecondFactor(
       await audit('sign_in.second_factor_failed', 'failed');
       return { outcome: 'rejected' as const };
     }
+    // First use of a newly set-up authenticator: turn two-factor on and issue recovery codes.
+    let newRecoveryCodes: string[] = [];
+    if (!user.enabledAt) {
+      newRecoveryCodes = generateRecoveryCodes();
+      await tx
+        .update(users)
+        .set({ totpEnabledAt: now() })
+        .where(and(eq(users.tenantId, pending.tenantId), eq(users.id, pending.userId)));
+      await tx
+        .delete(recoveryCodes)
+        .where(and(eq(recoveryCodes.tenantId, pending.tenantId), eq(recoveryCodes.userId, pending.userId)));
+      await tx
+        .insert(recoveryCodes)
+        .values(
+          newRecoveryCodes.map((code) => ({
+            tenantId: pending.tenantId,
+            userId: pending.userId,
+            codeHash: hashRecoveryCode(code),
+          })),
+        );
+      await audit('account.two_factor_enabled', 'allowed');
+    }
     const { token } = await markSecondFactorDone(tx, pending.tenantId, pending.sessionId);
     await audit('sign_in.succeeded', 'allowed', { usedRecoveryCode });
-    return { outcome: 'signed_in' as const, token, usedRecoveryCode };
+    return { outcome: 'signed_in' as const, token, usedRecoveryCode, newRecoveryCodes };
   });
 }
 
@@ -218,4 +243,24 @@ async function useRecoveryCode(tx: Tx, tenantId: string, userId: string, code: s
     )
     .returning({ userId: recoveryCodes.userId });
   return used.length === 1;
+}
+
+/** The secret to show when someone sets up their authenticator app; made once, kept until used. */
+export async function pendingTotpSecret(
+  database: Database,
+  pending: Actor,
+): Promise<{ secret: string; alreadyEnabled: boolean }> {
+  return withTenant(database.orm, pending.tenantId, async (tx) => {
+    const [user] = await tx
+      .select({ totpSecret: users.totpSecret, enabledAt: users.totpEnabledAt })
+      .from(users)
+      .where(and(eq(users.tenantId, pending.tenantId), eq(users.id, pending.userId)));
+    if (user?.totpSecret) return { secret: user.totpSecret, alreadyEnabled: user.enabledAt !== null };
+    const secret = generateTotpSecret();
+    await tx
+      .update(users)
+      .set({ totpSecret: secret })
+      .where(and(eq(users.tenantId, pending.tenantId), eq(users.id, pending.userId)));
+    return { secret, alreadyEnabled: false };
+  });
 }

@@ -3,4 +3,7 @@ export const platformPaths = {
   home: '/',
   accessibility: '/accessibility',
   apiDocs: '/api/docs',
+  signIn: '/sign-in',
+  twoFactor: '/sign-in/two-factor',
+  signOut: '/sign-out',
 } as const;

@@ -16,7 +16,13 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /** Filled by the identity layer: what the page shell shows about who is signed in. */
-    pageShell?: { signedIn?: { displayName: string }; council?: { name: string } };
+    pageShell?: {
+      signedIn?: { displayName: string };
+      council?: { name: string };
+      navigation?: { href: string; text: string; active?: boolean }[];
+    };
+    csrfToken: string | null;
+    idleExpiresAt: Date | null;
   }
 }
 
@@ -27,6 +33,8 @@ export function registerRendering(app: FastifyInstance, views: nunjucks.Environm
       ...this.request.pageShell,
       ...context,
       cspNonce: nonce,
+      csrfToken: this.request.csrfToken,
+      idleExpiresAt: this.request.idleExpiresAt?.toISOString(),
       requestId: context.requestId ?? undefined,
     });
     return this.type('text/html; charset=utf-8').send(html);

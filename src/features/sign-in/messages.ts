@@ -1,0 +1,14 @@
+/** What people read while signing in. None of it says whether an account exists. */
+export const signInMessages = {
+  enterEmail: 'Enter your email address',
+  emailFormat: 'Enter an email address in the correct format, like name@example.com',
+  enterPassword: 'Enter your password',
+  rejected:
+    'Enter a correct email address and password. After several tries you will need to wait 15 minutes before trying again.',
+  enterCode: 'Enter the 6-digit code from your authenticator app, or one of your recovery codes',
+  codeRejected: 'The code is not right. Check your authenticator app and enter the newest code',
+  timedOut: 'You were signed out because Kith was not used for a while. Sign in again to carry on.',
+  signedOut: 'You have signed out.',
+  signedOutEverywhere: 'You have signed out on every device.',
+  disabled: 'You have been signed out. If you think this is a mistake, contact your council’s Kith administrator.',
+} as const;

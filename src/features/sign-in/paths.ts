@@ -1,0 +1,6 @@
+export const signInPaths = {
+  signIn: '/sign-in',
+  twoFactor: '/sign-in/two-factor',
+  signOut: '/sign-out',
+  signOutEverywhere: '/sign-out/everywhere',
+} as const;

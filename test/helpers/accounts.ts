@@ -1,0 +1,63 @@
+/** Test councils with people, accounts and sessions, made through the same code as the app. */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../src/platform/db/database.js';
+import { withTenant } from '../../src/platform/db/tenancy.js';
+import { addTeamMember, allocateChild, createAccount, createTeam } from '../../src/platform/identity/accounts.js';
+import type { Role } from '../../src/platform/identity/roles.js';
+import { insertChildRecord, insertPerson } from '../../src/features/people/queries.js';
+import { createTestCouncil } from './database.js';
+
+export const TEST_PASSWORD = 'test-river-candle-orbit';
+
+export async function createTestAccount(
+  database: Database,
+  tenantId: string,
+  options: { roles: Role[]; totpSecret?: string; kind?: 'staff' | 'family' | 'young_person'; personId?: string },
+): Promise<{ userId: string; email: string }> {
+  const email = `${options.roles[0] ?? 'someone'}.${randomUUID().slice(0, 8)}@test.example`;
+  const userId = await withTenant(database.orm, tenantId, (tx) =>
+    createAccount(tx, tenantId, {
+      email,
+      fullName: `Test ${options.roles.join(' ')}`,
+      kind: options.kind ?? 'staff',
+      personId: options.personId ?? null,
+      roles: options.roles,
+      password: TEST_PASSWORD,
+      totpSecret: options.totpSecret ?? null,
+    }),
+  );
+  return { userId, email };
+}
+
+/** A council with one child allocated to a practitioner in a team. */
+export async function createCouncilWithChild(database: Database) {
+  const council = await createTestCouncil(database, 'Council with a child');
+  const practitioner = await createTestAccount(database, council.id, { roles: ['practitioner'] });
+  const childId = await withTenant(database.orm, council.id, async (tx) => {
+    const personId = await insertPerson(tx, council.id, { fullName: 'Robin Test', dateOfBirth: '2016-05-01' });
+    await insertChildRecord(tx, council.id, { personId, reference: `T-${randomUUID().slice(0, 6).toUpperCase()}` });
+    const teamId = await createTeam(tx, council.id, `Team ${randomUUID().slice(0, 6)}`);
+    await addTeamMember(tx, council.id, teamId, practitioner.userId);
+    await allocateChild(tx, council.id, { childPersonId: personId, userId: practitioner.userId, teamId });
+    return personId;
+  });
+  return { council, practitioner, childId };
+}
+
+export function sessionCookieFrom(response: { cookies: { name: string; value: string }[] }): string | undefined {
+  return response.cookies.find((cookie) => cookie.name === 'kith_session')?.value;
+}
+
+export async function signIn(app: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/sign-in', payload: { email, password } });
+  const cookie = sessionCookieFrom(response);
+  if (response.statusCode !== 303 || !cookie) throw new Error(`sign-in failed with ${response.statusCode}`);
+  return cookie;
+}
+
+export function csrfTokenIn(html: string): string {
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error('no CSRF token on the page');
+  return token;
+}

@@ -1,0 +1,160 @@
+/**
+ * Walks every registered route with every role (and with nobody signed in) and compares what
+ * happens with the expected matrix below. A new route must be added here, so nobody can add
+ * a route whose access was never thought about; a route that forgets to declare access does
+ * not even start (see route-access.ts).
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { RouteAccess } from '../src/platform/access/route-access.js';
+import { roles, type Role } from '../src/platform/identity/roles.js';
+import { totpCode } from '../src/platform/auth/totp.js';
+import { buildTestApp, type TestApp } from './helpers/app.js';
+import { createTestAccount, csrfTokenIn, sessionCookieFrom, TEST_PASSWORD } from './helpers/accounts.js';
+import { createTestCouncil } from './helpers/database.js';
+import { withTenant } from '../src/platform/db/tenancy.js';
+import { insertPerson } from '../src/features/people/queries.js';
+
+const everyone = 'everyone';
+const signedIn = 'anyone signed in';
+/** Who may pass each route's gate. Record-level rules (policy.ts) are tested separately. */
+const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awaiting second factor'> = {
+  'GET /': everyone,
+  'GET /accessibility': everyone,
+  'GET /api/docs': everyone,
+  'GET /api/docs/json': everyone,
+  'GET /health/live': everyone,
+  'GET /health/ready': everyone,
+  'GET /assets/build/:file': everyone,
+  'GET /assets/govuk-frontend-*': everyone,
+  'GET /sign-in': everyone,
+  'POST /sign-in': everyone,
+  'GET /sign-in/two-factor': 'awaiting second factor',
+  'POST /sign-in/two-factor': 'awaiting second factor',
+  'POST /sign-out': signedIn,
+  'POST /sign-out/everywhere': signedIn,
+  'GET /caseload': ['practitioner', 'team_manager', 'fgc_coordinator', 'partner_agency_worker'],
+  'GET /children/:childId': [
+    'practitioner',
+    'team_manager',
+    'fgc_coordinator',
+    'partner_agency_worker',
+    'family_member',
+    'young_person',
+  ],
+};
+
+const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DP';
+let kith: TestApp;
+const cookies = new Map<Role, string>();
+const csrfTokens = new Map<Role, string>();
+
+const emails = new Map<Role, string>();
+
+async function signInAs(role: Role): Promise<void> {
+  const email = emails.get(role)!;
+  const pending = sessionCookieFrom(
+    await kith.app.inject({ method: 'POST', url: '/sign-in', payload: { email, password: TEST_PASSWORD } }),
+  )!;
+  const codePage = await kith.app.inject({
+    url: '/sign-in/two-factor',
+    headers: { cookie: `kith_session=${pending}` },
+  });
+  // Codes are single-use: forget the last one used, as if the next 30 seconds had passed.
+  await kith.database.asOwner(async (owner) => {
+    await owner.query(`select set_config('kith.tenant_id', $1, true)`, [councilId]);
+    await owner.query('update users set totp_last_used_step = null where email = $1', [email]);
+  });
+  const full = await kith.app.inject({
+    method: 'POST',
+    url: '/sign-in/two-factor',
+    headers: { cookie: `kith_session=${pending}` },
+    payload: { _csrf: csrfTokenIn(codePage.body), code: totpCode(TOTP_SECRET, Date.now()) },
+  });
+  const cookie = sessionCookieFrom(full)!;
+  cookies.set(role, cookie);
+  const page = await kith.app.inject({ url: '/accessibility', headers: { cookie: `kith_session=${cookie}` } });
+  csrfTokens.set(role, csrfTokenIn(page.body));
+}
+let councilId = '';
+
+before(async () => {
+  kith = await buildTestApp();
+  const council = await createTestCouncil(kith.database, 'Matrix');
+  councilId = council.id;
+  for (const role of roles) {
+    const kind = role === 'family_member' ? 'family' : role === 'young_person' ? 'young_person' : 'staff';
+    const personId =
+      kind === 'staff'
+        ? undefined
+        : await withTenant(kith.database.orm, council.id, (tx) =>
+            insertPerson(tx, council.id, { fullName: `Person for ${role}` }),
+          );
+    const { email } = await createTestAccount(kith.database, council.id, {
+      roles: [role],
+      totpSecret: TOTP_SECRET,
+      kind,
+      personId,
+    });
+    emails.set(role, email);
+    await signInAs(role);
+  }
+});
+after(() => kith.close());
+
+function concreteUrl(url: string): string {
+  return url
+    .replace(':childId', '00000000-0000-4000-8000-000000000001')
+    .replace(':file', 'no-such-file.css')
+    .replace(/\/assets\/govuk-frontend-[^/]+\/\*/, '/assets/govuk-frontend-x/images/favicon.ico');
+}
+
+function routeKey(method: string, url: string): string {
+  return `${method} ${url.replace(/\/assets\/govuk-frontend-[^/]+\/\*$/, '/assets/govuk-frontend-*')}`;
+}
+
+test('every route is in the expected matrix, and every role meets exactly the access expected', async () => {
+  const routes = kith.routes.filter((route) => route.method !== 'HEAD');
+  const keys = routes.map((route) => routeKey(route.method, route.url));
+  assert.deepEqual([...keys].sort(), Object.keys(expected).sort(), 'the matrix lists exactly the registered routes');
+
+  let combinations = 0;
+  for (const route of routes) {
+    const rule = expected[routeKey(route.method, route.url)]!;
+    const access: RouteAccess = route.access;
+    for (const role of [...roles, null]) {
+      combinations += 1;
+      const cookie = role ? cookies.get(role) : undefined;
+      const response = await kith.app.inject({
+        method: route.method as 'GET' | 'POST',
+        url: concreteUrl(route.url),
+        headers: cookie ? { cookie: `kith_session=${cookie}` } : {},
+        ...(route.method === 'POST' ? { payload: role ? { _csrf: csrfTokens.get(role) } : {} } : {}),
+      });
+      const where = `${route.method} ${route.url} as ${role ?? 'nobody'} (declared ${JSON.stringify(access)})`;
+      const refusedAtGate =
+        response.statusCode === 401 ||
+        response.statusCode === 403 ||
+        // Sent to sign in (a successful sign-out also lands there, but says so: ?signedOut=).
+        (response.statusCode === 303 &&
+          String(response.headers.location).startsWith('/sign-in') &&
+          !String(response.headers.location).includes('signedOut'));
+      let allowed: boolean;
+      if (rule === everyone) allowed = true;
+      else if (rule === 'awaiting second factor')
+        allowed = false; // nobody here is half signed in
+      else if (rule === signedIn) allowed = role !== null;
+      else allowed = role !== null && rule.includes(role);
+      assert.equal(
+        !refusedAtGate,
+        allowed,
+        `${where}: got ${response.statusCode} ${response.headers.location ?? ''}`,
+      );
+      // Signing out ended that session: sign the role in again for the routes after.
+      if (route.url.startsWith('/sign-out') && role) await signInAs(role);
+    }
+  }
+  console.log(
+    `route × role matrix: ${routes.length} routes × ${roles.length + 1} callers = ${combinations} combinations checked`,
+  );
+});
