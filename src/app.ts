@@ -20,6 +20,9 @@ import { registerRendering } from './platform/views/render.js';
 import { registerHealthRoutes } from './features/health/routes.js';
 import { registerStartRoutes } from './features/start/routes.js';
 import { registerCaseloadRoutes } from './features/caseload/routes.js';
+import { registerAuditTrailRoutes } from './features/audit-trail/routes.js';
+import { auditTrailPaths } from './features/audit-trail/paths.js';
+import { caseloadPaths } from './features/caseload/paths.js';
 import { startPaths } from './features/start/paths.js';
 import { registerSignInRoutes } from './features/sign-in/routes.js';
 import { signInPaths } from './features/sign-in/paths.js';
@@ -60,7 +63,10 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
 
   const routes = requireAccessDeclaration(app);
   const manifest = loadManifest();
-  registerRendering(app, createViewEnvironment(manifest));
+  registerRendering(app, createViewEnvironment(manifest), [
+    { text: 'Children you work with', href: caseloadPaths.caseload, permission: 'caseload.view' },
+    { text: 'Audit log', href: auditTrailPaths.search, permission: 'audit.search' },
+  ]);
   registerErrorHandling(app);
   await registerSecurityHeaders(app);
   await app.register(formBody, { bodyLimit: BODY_LIMIT_BYTES });
@@ -83,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
     homePath: startPaths.start,
   });
   registerCaseloadRoutes(app, options.database);
+  registerAuditTrailRoutes(app, options.database);
 
   await app.ready();
   return { app, routes };

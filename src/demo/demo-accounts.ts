@@ -24,7 +24,7 @@ export const demoAccounts: DemoAccount[] = [
     fullName: 'Priya Kaur',
     kind: 'staff',
     roles: ['team_manager'],
-    totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
+    totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
   },
   { email: 'sam.taylor@demo-borough.example', fullName: 'Sam Taylor', kind: 'staff', roles: ['fgc_coordinator'] },
   {
@@ -38,7 +38,7 @@ export const demoAccounts: DemoAccount[] = [
     fullName: 'Jordan Lee',
     kind: 'staff',
     roles: ['council_administrator'],
-    totpSecret: 'KRSXG5CTMVRXEZLUKRSXG5CT',
+    totpSecret: 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU',
   },
   { email: 'auditor@demo-borough.example', fullName: 'Morgan Ellis', kind: 'staff', roles: ['auditor'] },
   {

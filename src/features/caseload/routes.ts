@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
+import { hasPermission } from '../../platform/identity/roles.js';
 import { caseloadPaths } from './paths.js';
 import { caseloadOf, openChildRecord } from './service.js';
 import { presentAge, presentDate } from './presenters.js';
@@ -42,6 +43,9 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
           openedOnText: presentDate(child.openedOn),
         },
         backHref: caseloadPaths.caseload,
+        whoHasSeenHref: hasPermission(request.actor!.roles, 'audit.view')
+          ? `${caseloadPaths.child(child.childId)}/who-has-seen`
+          : null,
       });
     },
   );

@@ -3,4 +3,5 @@ export const signInPaths = {
   twoFactor: '/sign-in/two-factor',
   signOut: '/sign-out',
   signOutEverywhere: '/sign-out/everywhere',
+  keepAlive: '/session/keep-alive',
 } as const;

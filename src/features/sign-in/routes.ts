@@ -172,6 +172,11 @@ export function registerSignInRoutes(
     },
   );
 
+  // "Stay signed in" from the timeout warning: the request itself refreshes the session.
+  app.post(signInPaths.keepAlive, { config: { access: { signedIn: true } } }, async (request) => ({
+    idleExpiresAt: request.idleExpiresAt?.toISOString() ?? null,
+  }));
+
   app.post(signInPaths.signOut, { config: { access: { signedIn: true } } }, async (request, reply) => {
     const actor = request.actor!;
     await withTenant(database.orm, actor.tenantId, async (tx) => {

@@ -170,7 +170,7 @@ describe('signing in and out', () => {
 
   test('two-factor: the password alone opens nothing; a code completes sign-in with a new session id', async () => {
     const council = await createTestCouncil(kith.database);
-    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DP';
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
     const { email } = await createTestAccount(kith.database, council.id, {
       roles: ['team_manager'],
       totpSecret: secret,
@@ -284,7 +284,7 @@ describe('opening a child’s record', () => {
     const { council, childId } = await createCouncilWithChild(kith.database);
     const admin = await createTestAccount(kith.database, council.id, {
       roles: ['council_administrator'],
-      totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
+      totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
     });
     const pending = sessionCookieFrom(
       await kith.app.inject({
@@ -299,7 +299,7 @@ describe('opening a child’s record', () => {
         method: 'POST',
         url: '/sign-in/two-factor',
         headers: cookieHeader(pending),
-        payload: { _csrf: csrfTokenIn(codePage.body), code: totpCode('JBSWY3DPEHPK3PXPJBSWY3DP', Date.now()) },
+        payload: { _csrf: csrfTokenIn(codePage.body), code: totpCode('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', Date.now()) },
       }),
     )!;
     assert.equal((await kith.app.inject({ url: '/caseload', headers: cookieHeader(full) })).statusCode, 403);

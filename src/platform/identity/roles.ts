@@ -35,8 +35,10 @@ export const permissions = [
   'child_record.view',
   /** Add to or change a child's record (subject to the relationship policy). */
   'child_record.change',
-  /** See who has looked at a record, and search the audit log. */
+  /** See who has looked at a child's record (managers: their teams' children; auditors: any). */
   'audit.view',
+  /** Search the whole council's audit log. */
+  'audit.search',
   /** Review openings of restricted records. */
   'restricted_access.review',
   /** Manage the council's accounts, teams and roles. */
@@ -50,7 +52,7 @@ const grants: Record<Role, readonly Permission[]> = {
   fgc_coordinator: ['caseload.view', 'child_record.view', 'child_record.change'],
   partner_agency_worker: ['caseload.view', 'child_record.view'],
   council_administrator: ['users.manage'],
-  auditor: ['audit.view'],
+  auditor: ['audit.view', 'audit.search'],
   family_member: ['child_record.view'],
   young_person: ['child_record.view'],
 };

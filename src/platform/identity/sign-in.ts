@@ -212,15 +212,13 @@ export async function completeSecondFactor(
       await tx
         .delete(recoveryCodes)
         .where(and(eq(recoveryCodes.tenantId, pending.tenantId), eq(recoveryCodes.userId, pending.userId)));
-      await tx
-        .insert(recoveryCodes)
-        .values(
-          newRecoveryCodes.map((code) => ({
-            tenantId: pending.tenantId,
-            userId: pending.userId,
-            codeHash: hashRecoveryCode(code),
-          })),
-        );
+      await tx.insert(recoveryCodes).values(
+        newRecoveryCodes.map((code) => ({
+          tenantId: pending.tenantId,
+          userId: pending.userId,
+          codeHash: hashRecoveryCode(code),
+        })),
+      );
       await audit('account.two_factor_enabled', 'allowed');
     }
     const { token } = await markSecondFactorDone(tx, pending.tenantId, pending.sessionId);

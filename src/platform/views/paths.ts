@@ -6,4 +6,6 @@ export const platformPaths = {
   signIn: '/sign-in',
   twoFactor: '/sign-in/two-factor',
   signOut: '/sign-out',
+  keepAlive: '/session/keep-alive',
+  auditSearch: '/audit',
 } as const;

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type nunjucks from 'nunjucks';
+import { hasPermission, type Permission } from '../identity/roles.js';
 
 export interface PageContext {
   pageTitle: string;
@@ -26,11 +27,33 @@ declare module 'fastify' {
   }
 }
 
-export function registerRendering(app: FastifyInstance, views: nunjucks.Environment): void {
+export interface NavigationItem {
+  text: string;
+  href: string;
+  permission: Permission;
+}
+
+export function registerRendering(
+  app: FastifyInstance,
+  views: nunjucks.Environment,
+  navigation: NavigationItem[] = [],
+): void {
   app.decorateReply('render', function render(template: string, context: PageContext) {
     const nonce = (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script;
+    const actor = this.request.actor;
+    const path = this.request.url.split('?')[0] ?? '';
+    const items = actor
+      ? navigation
+          .filter((item) => hasPermission(actor.roles, item.permission))
+          .map((item) => ({
+            text: item.text,
+            href: item.href,
+            active: path === item.href || path.startsWith(`${item.href}/`),
+          }))
+      : [];
     const html = views.render(template, {
       ...this.request.pageShell,
+      navigation: items,
       ...context,
       cspNonce: nonce,
       csrfToken: this.request.csrfToken,
