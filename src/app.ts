@@ -21,6 +21,10 @@ import { registerHealthRoutes } from './features/health/routes.js';
 import { registerStartRoutes } from './features/start/routes.js';
 import { registerCaseloadRoutes } from './features/caseload/routes.js';
 import { registerAuditTrailRoutes } from './features/audit-trail/routes.js';
+import { registerAccountRoutes } from './features/account/routes.js';
+import { registerAdministrationRoutes } from './features/administration/routes.js';
+import { administrationPaths } from './features/administration/paths.js';
+import { accountPaths } from './features/account/paths.js';
 import { auditTrailPaths } from './features/audit-trail/paths.js';
 import { caseloadPaths } from './features/caseload/paths.js';
 import { startPaths } from './features/start/paths.js';
@@ -66,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerRendering(app, createViewEnvironment(manifest), [
     { text: 'Children you work with', href: caseloadPaths.caseload, permission: 'caseload.view' },
     { text: 'Audit log', href: auditTrailPaths.search, permission: 'audit.search' },
+    { text: 'Accounts', href: administrationPaths.users, permission: 'users.manage' },
   ]);
   registerErrorHandling(app);
   await registerSecurityHeaders(app);
@@ -78,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
     sessionPolicy: options.sessionPolicy,
     signInPath: signInPaths.signIn,
     secondFactorPath: signInPaths.twoFactor,
+    changePasswordPath: accountPaths.changePassword,
   });
 
   registerApiDocumentationRoutes(app);
@@ -90,6 +96,8 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   });
   registerCaseloadRoutes(app, options.database);
   registerAuditTrailRoutes(app, options.database);
+  registerAccountRoutes(app, options.database);
+  registerAdministrationRoutes(app, options.database);
 
   await app.ready();
   return { app, routes };

@@ -37,6 +37,19 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   'GET /caseload': ['practitioner', 'team_manager', 'fgc_coordinator', 'partner_agency_worker'],
   'GET /children/:childId/who-has-seen': ['team_manager', 'auditor'],
   'GET /audit': ['auditor'],
+  'GET /account/password': signedIn,
+  'POST /account/password': signedIn,
+  'GET /admin/users': ['council_administrator'],
+  'GET /admin/users/new': ['council_administrator'],
+  'POST /admin/users/new': ['council_administrator'],
+  'GET /admin/users/:userId': ['council_administrator'],
+  'POST /admin/users/:userId/roles': ['council_administrator'],
+  'POST /admin/users/:userId/end-sessions': ['council_administrator'],
+  'POST /admin/users/:userId/disable': ['council_administrator'],
+  'POST /admin/users/:userId/enable': ['council_administrator'],
+  'GET /admin/teams': ['council_administrator'],
+  'POST /admin/teams': ['council_administrator'],
+  'POST /admin/teams/:teamId/members': ['council_administrator'],
   'GET /children/:childId': [
     'practitioner',
     'team_manager',
@@ -108,6 +121,8 @@ after(() => kith.close());
 function concreteUrl(url: string): string {
   return url
     .replace(':childId', '00000000-0000-4000-8000-000000000001')
+    .replace(':userId', '00000000-0000-4000-8000-000000000002')
+    .replace(':teamId', '00000000-0000-4000-8000-000000000003')
     .replace(':file', 'no-such-file.css')
     .replace(/\/assets\/govuk-frontend-[^/]+\/\*/, '/assets/govuk-frontend-x/images/favicon.ico');
 }

@@ -7,7 +7,7 @@ import type { Tx } from '../db/database.js';
 import { GENESIS_HASH, hashEntry, type ChainedFields } from './chain.js';
 import { auditChainHeads, auditEvents, type AuditDetails, type AuditOutcome } from './schema.js';
 
-export type { AuditOutcome } from './schema.js';
+export type { AuditDetails, AuditOutcome } from './schema.js';
 
 export interface AuditEvent {
   action: string;

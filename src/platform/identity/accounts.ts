@@ -13,6 +13,8 @@ export interface NewAccount {
   password: string;
   /** Set to turn two-factor sign-in on from the start (the demo accounts use this). */
   totpSecret?: string | null;
+  /** A temporary password its owner must change at first sign-in. */
+  passwordMustChange?: boolean;
 }
 
 export async function createAccount(tx: Tx, tenantId: string, account: NewAccount): Promise<string> {
@@ -27,6 +29,7 @@ export async function createAccount(tx: Tx, tenantId: string, account: NewAccoun
       personId: account.personId ?? null,
       passwordHash: await hashPassword(account.password),
       passwordChangedAt: now,
+      passwordMustChange: account.passwordMustChange ?? false,
       totpSecret: account.totpSecret ?? null,
       totpEnabledAt: account.totpSecret ? now : null,
     })

@@ -12,6 +12,8 @@ export interface Actor {
   personId: string | null;
   roles: Role[];
   sessionId: string | null;
+  /** A temporary password set by an administrator: only the change-password page is open. */
+  mustChangePassword: boolean;
   /** Set for API calls made with a personal access token. */
   tokenScopes: string[] | null;
 }

@@ -44,6 +44,8 @@ export interface IdentityOptions {
   sessionPolicy: SessionPolicy;
   signInPath: string;
   secondFactorPath: string;
+  /** Where someone with a temporary password is sent until they choose their own. */
+  changePasswordPath: string;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -143,6 +145,10 @@ async function enforceAccess(
   if (!request.actor) {
     if (request.pendingSecondFactor && !isApiRequest(request)) return reply.redirect(options.secondFactorPath, 303);
     return signInRequired(request, reply, options);
+  }
+  if (request.actor.mustChangePassword && !('signedIn' in access)) {
+    if (isApiRequest(request)) return refuse(request, reply, 403, 'Change your temporary password before using Kith.');
+    return reply.redirect(options.changePasswordPath, 303);
   }
   if ('signedIn' in access) return undefined;
   if (hasPermission(request.actor.roles, access.permission)) return undefined;

@@ -15,6 +15,7 @@ export const users = pgTable(
     personId: uuid('person_id'),
     passwordHash: text('password_hash'),
     passwordChangedAt: timestamptz('password_changed_at'),
+    passwordMustChange: boolean('password_must_change').notNull().default(false),
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamptz('totp_enabled_at'),
     totpLastUsedStep: bigint('totp_last_used_step', { mode: 'number' }),

@@ -96,6 +96,7 @@ export async function lookUpSession(
         kind: users.kind,
         personId: users.personId,
         isDisabled: users.isDisabled,
+        passwordMustChange: users.passwordMustChange,
       })
       .from(sessions)
       .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
@@ -128,6 +129,7 @@ export async function lookUpSession(
       personId: found.personId,
       roles: heldRoles,
       sessionId: found.sessionId,
+      mustChangePassword: found.passwordMustChange,
       tokenScopes: null,
     };
     if (!found.secondFactorDone) return { state: 'awaiting_second_factor', actor, tokenHash };

@@ -9,9 +9,9 @@ import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../db/database.js';
 import { rowsOf, withTenant } from '../db/tenancy.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
-import { verifyAgainstDummy, verifyPassword } from '../auth/password.js';
+import { hashPassword, passwordNeedsRehash, verifyAgainstDummy, verifyPassword } from '../auth/password.js';
 import { generateRecoveryCodes, hashRecoveryCode } from '../auth/recovery-codes.js';
-import { assessSignInThrottle } from '../auth/sign-in-throttle.js';
+import { assessSignInThrottle, THROTTLE_LOOKBACK_MS } from '../auth/sign-in-throttle.js';
 import { generateTotpSecret, verifyTotp } from '../auth/totp.js';
 import type { Actor } from './actor.js';
 import { requiresTwoFactor } from './roles.js';
@@ -28,7 +28,27 @@ export type PasswordSignInResult =
   | { outcome: 'signed_in'; tenantId: string; token: string; secondFactor: 'done' | 'required' | 'set_up' }
   | { outcome: 'rejected' };
 
-const THROTTLE_WINDOW_MS = 15 * 60_000;
+/**
+ * Failures for addresses that have no account, kept in memory: without them, the delay
+ * after repeated failures would happen only for real accounts, and the answer time would
+ * tell an attacker which addresses exist. (Per process; a council running several instances
+ * still gets the delay on each.)
+ */
+const unknownAddressFailures = new Map<string, Date[]>();
+const UNKNOWN_ADDRESS_MEMORY = 10_000;
+
+function rememberUnknownAddressFailure(email: string, at: Date): Date[] {
+  const since = at.getTime() - THROTTLE_LOOKBACK_MS;
+  const failures = (unknownAddressFailures.get(email) ?? []).filter((failure) => failure.getTime() > since);
+  failures.push(at);
+  unknownAddressFailures.delete(email);
+  unknownAddressFailures.set(email, failures);
+  if (unknownAddressFailures.size > UNKNOWN_ADDRESS_MEMORY) {
+    const oldest = unknownAddressFailures.keys().next().value;
+    if (oldest !== undefined) unknownAddressFailures.delete(oldest);
+  }
+  return failures;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,7 +69,11 @@ export async function signInWithPassword(
   const email = credentials.email.trim().toLowerCase();
   const accounts = await accountsForEmail(database, email);
   if (accounts.length === 0) {
+    const earlier = unknownAddressFailures.get(email) ?? [];
+    const throttle = assessSignInThrottle({ accountFailures: earlier, addressFailures: [], now: now() });
+    if (throttle.delayMs > 0) await sleep(throttle.delayMs);
     await verifyAgainstDummy(credentials.password);
+    rememberUnknownAddressFailure(email, now());
     return { outcome: 'rejected' };
   }
   for (const account of accounts) {
@@ -59,7 +83,8 @@ export async function signInWithPassword(
         .from(users)
         .where(and(eq(users.tenantId, account.tenantId), eq(users.id, account.userId)));
       if (!user) return null;
-      const since = new Date(now().getTime() - THROTTLE_WINDOW_MS);
+      // Look back far enough that a lock lasts its full time after the failure that set it.
+      const since = new Date(now().getTime() - THROTTLE_LOOKBACK_MS);
       const accountFailures = await tx
         .select({ failedAt: signInFailures.failedAt })
         .from(signInFailures)
@@ -127,6 +152,13 @@ export async function signInWithPassword(
             .values({ tenantId: account.tenantId, userId: user.id, sourceIp: source.ip, failedAt: now() });
           await audit('sign_in.failed', 'failed', { accountDisabled: user.isDisabled });
           return null;
+        }
+        // Stored with weaker settings than today's: re-hash now, while the password is at hand.
+        if (user.passwordHash && passwordNeedsRehash(user.passwordHash)) {
+          await tx
+            .update(users)
+            .set({ passwordHash: await hashPassword(credentials.password) })
+            .where(and(eq(users.tenantId, account.tenantId), eq(users.id, user.id)));
         }
         const heldRoles = await rolesOf(tx, account.tenantId, user.id);
         const secondFactor: 'done' | 'required' | 'set_up' = user.totpEnabledAt

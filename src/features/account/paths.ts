@@ -1,0 +1,3 @@
+export const accountPaths = {
+  changePassword: '/account/password',
+} as const;

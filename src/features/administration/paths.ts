@@ -1,0 +1,17 @@
+export const administrationPaths = {
+  users: '/admin/users',
+  newUser: '/admin/users/new',
+  userPattern: '/admin/users/:userId',
+  user: (userId: string) => `/admin/users/${encodeURIComponent(userId)}`,
+  userRolesPattern: '/admin/users/:userId/roles',
+  userRoles: (userId: string) => `/admin/users/${encodeURIComponent(userId)}/roles`,
+  userEndSessionsPattern: '/admin/users/:userId/end-sessions',
+  userEndSessions: (userId: string) => `/admin/users/${encodeURIComponent(userId)}/end-sessions`,
+  userDisablePattern: '/admin/users/:userId/disable',
+  userDisable: (userId: string) => `/admin/users/${encodeURIComponent(userId)}/disable`,
+  userEnablePattern: '/admin/users/:userId/enable',
+  userEnable: (userId: string) => `/admin/users/${encodeURIComponent(userId)}/enable`,
+  teams: '/admin/teams',
+  teamMembersPattern: '/admin/teams/:teamId/members',
+  teamMembers: (teamId: string) => `/admin/teams/${encodeURIComponent(teamId)}/members`,
+} as const;
