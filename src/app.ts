@@ -23,6 +23,8 @@ import { registerCaseloadRoutes } from './features/caseload/routes.js';
 import { registerAuditTrailRoutes } from './features/audit-trail/routes.js';
 import { registerAccountRoutes } from './features/account/routes.js';
 import { registerAdministrationRoutes } from './features/administration/routes.js';
+import { registerRestrictedAccessRoutes } from './features/restricted-access/routes.js';
+import { restrictedAccessPaths } from './features/restricted-access/paths.js';
 import { administrationPaths } from './features/administration/paths.js';
 import { accountPaths } from './features/account/paths.js';
 import { auditTrailPaths } from './features/audit-trail/paths.js';
@@ -69,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   const manifest = loadManifest();
   registerRendering(app, createViewEnvironment(manifest), [
     { text: 'Children you work with', href: caseloadPaths.caseload, permission: 'caseload.view' },
+    { text: 'Restricted records opened', href: restrictedAccessPaths.reviews, permission: 'restricted_access.review' },
     { text: 'Audit log', href: auditTrailPaths.search, permission: 'audit.search' },
     { text: 'Accounts', href: administrationPaths.users, permission: 'users.manage' },
   ]);
@@ -98,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerAuditTrailRoutes(app, options.database);
   registerAccountRoutes(app, options.database);
   registerAdministrationRoutes(app, options.database);
+  registerRestrictedAccessRoutes(app, options.database);
 
   await app.ready();
   return { app, routes };

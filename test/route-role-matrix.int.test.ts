@@ -37,6 +37,16 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   'GET /caseload': ['practitioner', 'team_manager', 'fgc_coordinator', 'partner_agency_worker'],
   'GET /children/:childId/who-has-seen': ['team_manager', 'auditor'],
   'GET /audit': ['auditor'],
+  'POST /children/:childId/open-restricted': [
+    'practitioner',
+    'team_manager',
+    'fgc_coordinator',
+    'partner_agency_worker',
+    'family_member',
+    'young_person',
+  ],
+  'GET /restricted-access': ['team_manager'],
+  'POST /restricted-access/:grantId/review': ['team_manager'],
   'GET /account/password': signedIn,
   'POST /account/password': signedIn,
   'GET /admin/users': ['council_administrator'],
@@ -123,6 +133,7 @@ function concreteUrl(url: string): string {
     .replace(':childId', '00000000-0000-4000-8000-000000000001')
     .replace(':userId', '00000000-0000-4000-8000-000000000002')
     .replace(':teamId', '00000000-0000-4000-8000-000000000003')
+    .replace(':grantId', '00000000-0000-4000-8000-000000000004')
     .replace(':file', 'no-such-file.css')
     .replace(/\/assets\/govuk-frontend-[^/]+\/\*/, '/assets/govuk-frontend-x/images/favicon.ico');
 }

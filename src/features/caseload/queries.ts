@@ -134,3 +134,11 @@ export async function childSummaries(tx: Tx, tenantId: string, childPersonIds: s
     .where(and(eq(childRecords.tenantId, tenantId), inArray(childRecords.personId, childPersonIds)))
     .orderBy(people.fullName);
 }
+
+export async function insertRestrictedGrant(
+  tx: Tx,
+  tenantId: string,
+  grant: { childPersonId: string; userId: string; reason: string; grantedAt: Date; expiresAt: Date },
+): Promise<void> {
+  await tx.insert(restrictedAccessGrants).values({ tenantId, ...grant });
+}

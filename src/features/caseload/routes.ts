@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import { hasPermission } from '../../platform/identity/roles.js';
 import { caseloadPaths } from './paths.js';
-import { caseloadOf, openChildRecord } from './service.js';
+import { caseloadOf, openChildRecord, openRestrictedRecord, RESTRICTED_GRANT_DAYS } from './service.js';
+import { z } from 'zod';
+import { cleanText, formErrorsFrom, noErrors } from '../../platform/http/forms.js';
 import { presentAge, presentDate } from './presenters.js';
 
 const sourceOf = (request: FastifyRequest) => ({
@@ -11,7 +13,46 @@ const sourceOf = (request: FastifyRequest) => ({
   requestId: request.id,
 });
 
+const reasonForm = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(10, 'Enter why you need to open this record, in at least 10 characters')
+    .max(2000, 'The reason must be 2,000 characters or fewer'),
+});
+
 export function registerCaseloadRoutes(app: FastifyInstance, database: Database): void {
+  app.post<{ Params: { childId: string }; Body: Record<string, unknown> }>(
+    caseloadPaths.openRestrictedPattern,
+    { config: { access: { permission: 'child_record.view' } } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const values = { reason: cleanText(request.body?.reason) };
+      const parsed = reasonForm.safeParse(values);
+      if (!parsed.success) {
+        return reply.status(400).render('caseload/views/restricted.njk', {
+          pageTitle: 'This record is restricted',
+          action: caseloadPaths.openRestricted(childId),
+          grantDays: RESTRICTED_GRANT_DAYS,
+          values,
+          ...formErrorsFrom(parsed.error),
+        });
+      }
+      const outcome = await openRestrictedRecord(
+        database,
+        request.actor!,
+        childId,
+        parsed.data.reason,
+        sourceOf(request),
+      );
+      if (outcome === 'not_found') {
+        reply.callNotFound();
+        return reply;
+      }
+      return reply.redirect(caseloadPaths.child(childId), 303);
+    },
+  );
+
   app.get(caseloadPaths.caseload, { config: { access: { permission: 'caseload.view' } } }, async (request, reply) => {
     const children = await caseloadOf(database, request.actor!);
     return reply.render('caseload/views/caseload.njk', {
@@ -32,6 +73,16 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
       if (opened.outcome === 'not_found') {
         reply.callNotFound();
         return reply;
+      }
+      if (opened.outcome === 'restricted') {
+        return reply.status(403).render('caseload/views/restricted.njk', {
+          pageTitle: 'This record is restricted',
+          childName: opened.childName,
+          action: caseloadPaths.openRestricted(request.params.childId),
+          grantDays: RESTRICTED_GRANT_DAYS,
+          values: {},
+          ...noErrors,
+        });
       }
       const { child } = opened;
       return reply.render('caseload/views/child.njk', {

@@ -8,7 +8,13 @@ import { withTenant } from '../../platform/db/tenancy.js';
 import { decideChildRecordAccess } from '../../platform/access/policy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
-import { candidateChildIds, childRecordFacts, childSummaries, relationshipsOf } from './queries.js';
+import {
+  candidateChildIds,
+  childRecordFacts,
+  childSummaries,
+  insertRestrictedGrant,
+  relationshipsOf,
+} from './queries.js';
 
 export interface RequestSource {
   ip: string | null;
@@ -42,7 +48,9 @@ export async function openChildRecord(
   actor: Actor,
   childId: string,
   source: RequestSource,
-): Promise<{ outcome: 'opened'; child: ChildSummary } | { outcome: 'not_found' }> {
+): Promise<
+  { outcome: 'opened'; child: ChildSummary } | { outcome: 'restricted'; childName: string } | { outcome: 'not_found' }
+> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     const audit = (outcome: 'allowed' | 'denied', details: Record<string, string>) =>
       recordAuditEvent(tx, actor.tenantId, {
@@ -67,10 +75,69 @@ export async function openChildRecord(
     const decision = decideChildRecordAccess(relationships, 'view', facts);
     if (!decision.allowed) {
       await audit('denied', { reason: decision.reason });
+      if (decision.reason === 'restricted_reason_needed') {
+        // They work with this child's team, so the record's existence is no secret to them.
+        const [child] = await childSummaries(tx, actor.tenantId, [childId]);
+        return { outcome: 'restricted' as const, childName: child?.fullName ?? '' };
+      }
       return { outcome: 'not_found' as const };
     }
     const [child] = await childSummaries(tx, actor.tenantId, [childId]);
     await audit('allowed', { basis: decision.basis });
     return { outcome: 'opened' as const, child: child! };
+  });
+}
+
+/** How long a reason opens a restricted record for. */
+export const RESTRICTED_GRANT_DAYS = 7;
+
+/**
+ * Opening a restricted record: allowed only to named roles with a relationship to the child,
+ * with a typed reason; gives a time-limited grant and puts it on the team manager's list.
+ */
+export async function openRestrictedRecord(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  reason: string,
+  source: RequestSource,
+  now: Date = new Date(),
+): Promise<'granted' | 'not_found'> {
+  if (!UUID.test(childId)) return 'not_found';
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    const relationships = await relationshipsOf(tx, actor);
+    const facts = (await childRecordFacts(tx, actor.tenantId, [childId])).get(childId);
+    const decision = facts ? decideChildRecordAccess(relationships, 'view', facts) : null;
+    if (!facts || !decision || (decision.allowed === false && decision.reason !== 'restricted_reason_needed')) {
+      await recordAuditEvent(tx, actor.tenantId, {
+        action: 'child_record.restricted_opened',
+        outcome: 'denied',
+        actor: { userId: actor.userId, label: actorLabel(actor) },
+        childPersonId: childId,
+        subject: { type: 'child_record', id: childId },
+        reason,
+        source,
+      });
+      return 'not_found';
+    }
+    const expiresAt = new Date(now.getTime() + RESTRICTED_GRANT_DAYS * 86_400_000);
+    await insertRestrictedGrant(tx, actor.tenantId, {
+      childPersonId: childId,
+      userId: actor.userId,
+      reason,
+      grantedAt: now,
+      expiresAt,
+    });
+    await recordAuditEvent(tx, actor.tenantId, {
+      action: 'child_record.restricted_opened',
+      outcome: 'allowed',
+      actor: { userId: actor.userId, label: actorLabel(actor) },
+      childPersonId: childId,
+      subject: { type: 'child_record', id: childId },
+      reason,
+      source,
+      details: { expiresAt: expiresAt.toISOString() },
+    });
+    return 'granted';
   });
 }

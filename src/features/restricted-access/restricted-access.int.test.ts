@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import {
+  createCouncilWithChild,
+  createTestAccount,
+  csrfTokenIn,
+  sessionCookieFrom,
+  signIn,
+  TEST_PASSWORD,
+} from '../../../test/helpers/accounts.js';
+import { withTenant } from '../../platform/db/tenancy.js';
+import { searchAuditLog } from '../../platform/audit/audit-log.js';
+import { totpCode } from '../../platform/auth/totp.js';
+import { addTeamMember } from '../../platform/identity/accounts.js';
+import { restrictedAccessGrants, teamMemberships } from '../../platform/identity/schema.js';
+import { childRecords } from '../people/schema.js';
+
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
+let kith: TestApp;
+before(async () => {
+  kith = await buildTestApp();
+});
+after(() => kith.close());
+
+test('a restricted record: the allocated worker opens it; a colleague must give a reason; the manager reviews it', async () => {
+  const { council, practitioner, childId } = await createCouncilWithChild(kith.database);
+  const colleague = await createTestAccount(kith.database, council.id, { roles: ['practitioner'] });
+  const manager = await createTestAccount(kith.database, council.id, { roles: ['team_manager'], totpSecret: SECRET });
+  await withTenant(kith.database.orm, council.id, async (tx) => {
+    await tx
+      .update(childRecords)
+      .set({ isRestricted: true })
+      .where(and(eq(childRecords.tenantId, council.id), eq(childRecords.personId, childId)));
+    const [membership] = await tx.select().from(teamMemberships).where(eq(teamMemberships.userId, practitioner.userId));
+    await addTeamMember(tx, council.id, membership!.teamId, colleague.userId);
+    await addTeamMember(tx, council.id, membership!.teamId, manager.userId, true);
+  });
+
+  const worker = await signIn(kith.app, practitioner.email);
+  assert.equal((await kith.app.inject({ url: `/children/${childId}`, headers: cookieHeader(worker) })).statusCode, 200);
+
+  const colleagueCookie = await signIn(kith.app, colleague.email);
+  const gate = await kith.app.inject({ url: `/children/${childId}`, headers: cookieHeader(colleagueCookie) });
+  assert.equal(gate.statusCode, 403);
+  assert.match(gate.body, /This record is restricted/);
+  const tooShort = await kith.app.inject({
+    method: 'POST',
+    url: `/children/${childId}/open-restricted`,
+    headers: cookieHeader(colleagueCookie),
+    payload: { _csrf: csrfTokenIn(gate.body), reason: 'cover' },
+  });
+  assert.equal(tooShort.statusCode, 400);
+  assert.match(tooShort.body, /at least 10 characters/);
+  assert.match(tooShort.body, />cover</, 'the reason typed stays on the page');
+  const opened = await kith.app.inject({
+    method: 'POST',
+    url: `/children/${childId}/open-restricted`,
+    headers: cookieHeader(colleagueCookie),
+    payload: { _csrf: csrfTokenIn(gate.body), reason: 'Covering the duty visit while Alex is on leave' },
+  });
+  assert.equal(opened.statusCode, 303);
+  assert.equal(
+    (await kith.app.inject({ url: `/children/${childId}`, headers: cookieHeader(colleagueCookie) })).statusCode,
+    200,
+  );
+  const [grant] = await withTenant(kith.database.orm, council.id, (tx) =>
+    tx.select().from(restrictedAccessGrants).where(eq(restrictedAccessGrants.userId, colleague.userId)),
+  );
+  const days = (grant!.expiresAt.getTime() - grant!.grantedAt.getTime()) / 86_400_000;
+  assert.equal(days, 7);
+
+  const pending = sessionCookieFrom(
+    await kith.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: { email: manager.email, password: TEST_PASSWORD },
+    }),
+  )!;
+  const codePage = await kith.app.inject({ url: '/sign-in/two-factor', headers: cookieHeader(pending) });
+  const managerCookie = sessionCookieFrom(
+    await kith.app.inject({
+      method: 'POST',
+      url: '/sign-in/two-factor',
+      headers: cookieHeader(pending),
+      payload: { _csrf: csrfTokenIn(codePage.body), code: totpCode(SECRET, Date.now()) },
+    }),
+  )!;
+  const list = await kith.app.inject({ url: '/restricted-access', headers: cookieHeader(managerCookie) });
+  assert.match(list.body, /Covering the duty visit while Alex is on leave/);
+  const reviewed = await kith.app.inject({
+    method: 'POST',
+    url: `/restricted-access/${grant!.id}/review`,
+    headers: cookieHeader(managerCookie),
+    payload: { _csrf: csrfTokenIn(list.body), note: 'Agreed: duty cover' },
+  });
+  assert.match(reviewed.body, /Review recorded/);
+  assert.match(reviewed.body, /Nothing is waiting for your review/);
+  const trail = await withTenant(kith.database.orm, council.id, (tx) =>
+    searchAuditLog(tx, council.id, { childPersonId: childId }),
+  );
+  const actions = trail.entries.map((entry) => `${entry.action}:${entry.outcome}`);
+  assert.ok(actions.includes('child_record.restricted_opened:allowed'));
+  assert.ok(actions.includes('child_record.restricted_opening_reviewed:allowed'));
+  assert.ok(actions.includes('child_record.view:denied'));
+});
+
+test('someone with no relationship to the child cannot open it by giving a reason', async () => {
+  const { council, childId } = await createCouncilWithChild(kith.database);
+  await withTenant(kith.database.orm, council.id, (tx) =>
+    tx
+      .update(childRecords)
+      .set({ isRestricted: true })
+      .where(and(eq(childRecords.tenantId, council.id), eq(childRecords.personId, childId))),
+  );
+  const stranger = await createTestAccount(kith.database, council.id, { roles: ['practitioner'] });
+  const cookie = await signIn(kith.app, stranger.email);
+  const gate = await kith.app.inject({ url: `/children/${childId}`, headers: cookieHeader(cookie) });
+  assert.equal(gate.statusCode, 404, 'not even the restricted page: they have no relationship');
+  const page = await kith.app.inject({ url: '/caseload', headers: cookieHeader(cookie) });
+  const attempt = await kith.app.inject({
+    method: 'POST',
+    url: `/children/${childId}/open-restricted`,
+    headers: cookieHeader(cookie),
+    payload: { _csrf: csrfTokenIn(page.body), reason: 'I would like to have a look please' },
+  });
+  assert.equal(attempt.statusCode, 404);
+});

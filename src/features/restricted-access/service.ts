@@ -1,0 +1,45 @@
+/**
+ * A team manager reviews every opening of a restricted record of their teams' children: who
+ * opened it and why. Reviewing is audited; a grant can be reviewed once.
+ */
+import type { Database } from '../../platform/db/database.js';
+import { withTenant } from '../../platform/db/tenancy.js';
+import { recordAuditEvent } from '../../platform/audit/audit-log.js';
+import { actorLabel, type Actor } from '../../platform/identity/actor.js';
+import { relationshipsOf } from '../caseload/queries.js';
+import { grantsAwaitingReview, markReviewed } from './queries.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export async function reviewsFor(database: Database, actor: Actor) {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    const relationships = await relationshipsOf(tx, actor);
+    return grantsAwaitingReview(tx, actor.tenantId, relationships.managedTeamIds);
+  });
+}
+
+export async function reviewGrant(
+  database: Database,
+  actor: Actor,
+  grantId: string,
+  note: string | null,
+  source: { ip: string | null; userAgent: string | null; requestId: string },
+): Promise<'reviewed' | 'not_found'> {
+  if (!UUID.test(grantId)) return 'not_found';
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    const relationships = await relationshipsOf(tx, actor);
+    const mine = await grantsAwaitingReview(tx, actor.tenantId, relationships.managedTeamIds);
+    const grant = mine.find((candidate) => candidate.grantId === grantId);
+    if (!grant || !(await markReviewed(tx, actor.tenantId, grantId, actor.userId, note))) return 'not_found';
+    await recordAuditEvent(tx, actor.tenantId, {
+      action: 'child_record.restricted_opening_reviewed',
+      outcome: 'allowed',
+      actor: { userId: actor.userId, label: actorLabel(actor) },
+      childPersonId: grant.childPersonId,
+      subject: { type: 'restricted_access_grant', id: grantId },
+      reason: note,
+      source,
+    });
+    return 'reviewed';
+  });
+}
