@@ -108,7 +108,7 @@ export async function openRestrictedRecord(
     const relationships = await relationshipsOf(tx, actor);
     const facts = (await childRecordFacts(tx, actor.tenantId, [childId])).get(childId);
     const decision = facts ? decideChildRecordAccess(relationships, 'view', facts) : null;
-    if (!facts || !decision || (decision.allowed === false && decision.reason !== 'restricted_reason_needed')) {
+    if (!facts || !decision || (!decision.allowed && decision.reason !== 'restricted_reason_needed')) {
       await recordAuditEvent(tx, actor.tenantId, {
         action: 'child_record.restricted_opened',
         outcome: 'denied',
