@@ -23,6 +23,7 @@ import { registerCaseloadRoutes } from './features/caseload/routes.js';
 import { registerAuditTrailRoutes } from './features/audit-trail/routes.js';
 import { registerAccountRoutes } from './features/account/routes.js';
 import { registerAdministrationRoutes } from './features/administration/routes.js';
+import { registerPeopleRoutes } from './features/people/routes.js';
 import { registerRestrictedAccessRoutes } from './features/restricted-access/routes.js';
 import { restrictedAccessPaths } from './features/restricted-access/paths.js';
 import { administrationPaths } from './features/administration/paths.js';
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerAccountRoutes(app, options.database);
   registerAdministrationRoutes(app, options.database);
   registerRestrictedAccessRoutes(app, options.database);
+  registerPeopleRoutes(app, options.database);
 
   await app.ready();
   return { app, routes };

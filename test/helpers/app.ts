@@ -21,7 +21,7 @@ export async function buildTestApp(
   const database = await openTestDatabase();
   const { app, routes } = await buildApp({
     database,
-    logLevel: 'silent',
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     sessionSecret: TEST_SESSION_SECRET,
     sessionPolicy,
   });

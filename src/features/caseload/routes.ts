@@ -94,6 +94,14 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
           openedOnText: presentDate(child.openedOn),
         },
         backHref: caseloadPaths.caseload,
+        notice:
+          (request.query as Record<string, unknown>).notice === 'details_changed'
+            ? 'The details have been changed. The earlier version is kept in the history.'
+            : null,
+        editHref: hasPermission(request.actor!.roles, 'child_record.change')
+          ? `${caseloadPaths.child(child.childId)}/details`
+          : null,
+        historyHref: `${caseloadPaths.child(child.childId)}/history`,
         whoHasSeenHref: hasPermission(request.actor!.roles, 'audit.view')
           ? `${caseloadPaths.child(child.childId)}/who-has-seen`
           : null,

@@ -1,0 +1,129 @@
+/**
+ * Versions of a record. A feature keeps its current state in its own table for fast reads,
+ * and calls `saveVersion` in the same transaction on every change, so the history is
+ * complete and commits with the change. The first change of a record made before history
+ * was kept stores the earlier state as version 1, so nothing that was ever shown is lost.
+ *
+ * `expectedVersion` gives optimistic concurrency: two people editing the same record cannot
+ * silently overwrite each other; the second save is told what changed in the meantime.
+ */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../db/database.js';
+import { recordVersions } from './schema.js';
+
+export type RecordContent = Record<string, unknown>;
+export type RecordVersion = typeof recordVersions.$inferSelect;
+
+export interface VersionAuthor {
+  userId: string | null;
+  label: string;
+}
+
+export async function latestVersion(
+  tx: Tx,
+  tenantId: string,
+  recordType: string,
+  recordId: string,
+): Promise<RecordVersion | undefined> {
+  const [latest] = await tx
+    .select()
+    .from(recordVersions)
+    .where(
+      and(
+        eq(recordVersions.tenantId, tenantId),
+        eq(recordVersions.recordType, recordType),
+        eq(recordVersions.recordId, recordId),
+      ),
+    )
+    .orderBy(desc(recordVersions.version))
+    .limit(1);
+  return latest;
+}
+
+export async function versionsOf(
+  tx: Tx,
+  tenantId: string,
+  recordType: string,
+  recordId: string,
+): Promise<RecordVersion[]> {
+  return tx
+    .select()
+    .from(recordVersions)
+    .where(
+      and(
+        eq(recordVersions.tenantId, tenantId),
+        eq(recordVersions.recordType, recordType),
+        eq(recordVersions.recordId, recordId),
+      ),
+    )
+    .orderBy(desc(recordVersions.version));
+}
+
+export type SaveOutcome =
+  | { outcome: 'saved'; version: number }
+  | { outcome: 'conflict'; current: RecordVersion | { version: number; content: RecordContent } };
+
+/**
+ * Saves `content` as the next version. `before` is the record's state now, used as version 1
+ * when the record has no history yet. Refuses (conflict) when someone else saved since
+ * `expectedVersion` (the version the editor started from; 0 for "no history yet").
+ */
+export async function saveVersion(
+  tx: Tx,
+  tenantId: string,
+  change: {
+    recordType: string;
+    recordId: string;
+    before: RecordContent;
+    beforeRecordedAt: Date;
+    content: RecordContent;
+    expectedVersion: number;
+    author: VersionAuthor;
+    reason: string;
+    isCorrection: boolean;
+  },
+): Promise<SaveOutcome> {
+  // One save of a record at a time: the lock lasts until this transaction ends. (The table is
+  // append-only, so the application role cannot lock its rows with SELECT ... FOR UPDATE.)
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`${tenantId}:${change.recordType}:${change.recordId}`}, 0))`,
+  );
+  const latest = await latestVersion(tx, tenantId, change.recordType, change.recordId);
+  const currentVersion = latest?.version ?? 0;
+  if (currentVersion !== change.expectedVersion) {
+    return { outcome: 'conflict', current: latest ?? { version: 0, content: change.before } };
+  }
+  let next = currentVersion + 1;
+  if (!latest) {
+    await tx.insert(recordVersions).values({
+      tenantId,
+      recordType: change.recordType,
+      recordId: change.recordId,
+      version: 1,
+      recordedAt: change.beforeRecordedAt,
+      recordedBy: null,
+      recordedByLabel: 'As first recorded',
+      reason: null,
+      content: change.before,
+    });
+    next = 2;
+  }
+  await tx.insert(recordVersions).values({
+    tenantId,
+    recordType: change.recordType,
+    recordId: change.recordId,
+    version: next,
+    recordedBy: change.author.userId,
+    recordedByLabel: change.author.label,
+    reason: change.reason,
+    isCorrection: change.isCorrection,
+    content: change.content,
+  });
+  return { outcome: 'saved', version: next };
+}
+
+/** The fields that differ between two versions, for a plain "what changed" view. */
+export function changedFields(before: RecordContent, after: RecordContent): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)).sort();
+}

@@ -1,0 +1,19 @@
+/** Drizzle definitions of migrations/0006_record_history.sql (a test checks they agree). */
+import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const recordVersions = pgTable(
+  'record_versions',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    recordType: text('record_type').notNull(),
+    recordId: uuid('record_id').notNull(),
+    version: integer('version').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedBy: uuid('recorded_by'),
+    recordedByLabel: text('recorded_by_label').notNull(),
+    reason: text('reason'),
+    isCorrection: boolean('is_correction').notNull().default(false),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.recordType, table.recordId, table.version] })],
+);
