@@ -24,6 +24,8 @@ import { registerAuditTrailRoutes } from './features/audit-trail/routes.js';
 import { registerAccountRoutes } from './features/account/routes.js';
 import { registerAdministrationRoutes } from './features/administration/routes.js';
 import { registerPeopleRoutes } from './features/people/routes.js';
+import { registerAccountApiRoutes } from './features/account/api-routes.js';
+import { registerCaseloadApiRoutes } from './features/caseload/api-routes.js';
 import { registerRestrictedAccessRoutes } from './features/restricted-access/routes.js';
 import { restrictedAccessPaths } from './features/restricted-access/paths.js';
 import { administrationPaths } from './features/administration/paths.js';
@@ -104,6 +106,8 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerAdministrationRoutes(app, options.database);
   registerRestrictedAccessRoutes(app, options.database);
   registerPeopleRoutes(app, options.database);
+  registerAccountApiRoutes(app);
+  registerCaseloadApiRoutes(app, options.database);
 
   await app.ready();
   return { app, routes };

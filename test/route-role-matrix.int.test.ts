@@ -17,6 +17,14 @@ import { insertPerson } from '../src/features/people/queries.js';
 
 const everyone = 'everyone';
 const signedIn = 'anyone signed in';
+const staff: Role[] = [
+  'practitioner',
+  'team_manager',
+  'fgc_coordinator',
+  'partner_agency_worker',
+  'council_administrator',
+  'auditor',
+];
 /** Who may pass each route's gate. Record-level rules (policy.ts) are tested separately. */
 const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awaiting second factor'> = {
   'GET /': everyone,
@@ -57,6 +65,22 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   ],
   'GET /restricted-access': ['team_manager'],
   'POST /restricted-access/:grantId/review': ['team_manager'],
+  'GET /account': signedIn,
+  'GET /account/two-factor': signedIn,
+  'POST /account/two-factor': signedIn,
+  'GET /account/tokens/new': staff,
+  'POST /account/tokens/new': staff,
+  'POST /account/tokens/:tokenId/revoke': staff,
+  'GET /api/v1/me': signedIn,
+  'GET /api/v1/children': ['practitioner', 'team_manager', 'fgc_coordinator', 'partner_agency_worker'],
+  'GET /api/v1/children/:childId': [
+    'practitioner',
+    'team_manager',
+    'fgc_coordinator',
+    'partner_agency_worker',
+    'family_member',
+    'young_person',
+  ],
   'GET /account/password': signedIn,
   'POST /account/password': signedIn,
   'GET /admin/users': ['council_administrator'],
@@ -144,6 +168,7 @@ function concreteUrl(url: string): string {
     .replace(':userId', '00000000-0000-4000-8000-000000000002')
     .replace(':teamId', '00000000-0000-4000-8000-000000000003')
     .replace(':grantId', '00000000-0000-4000-8000-000000000004')
+    .replace(':tokenId', 'kpat_doesnotexist')
     .replace(':file', 'no-such-file.css')
     .replace(/\/assets\/govuk-frontend-[^/]+\/\*/, '/assets/govuk-frontend-x/images/favicon.ico');
 }

@@ -22,6 +22,21 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           'Errors use RFC 9457 problem details (application/problem+json).',
       },
       servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A personal access token (kith_pat_…), made on the Access tokens page. Scoped and expiring.',
+          },
+          cookieAuth: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'kith_session',
+            description: 'The browser session. Requests that change anything must also send x-csrf-token.',
+          },
+        },
+      },
     },
     transform: (transformArguments) => {
       // Pages and assets are not part of the API contract; only /api/v1 and /health are.

@@ -13,6 +13,7 @@ import { isApiRequest } from '../http/errors.js';
 import { PROBLEM_CONTENT_TYPE, problem } from '../http/problem.js';
 import type { RouteAccess } from '../access/route-access.js';
 import type { Actor } from './actor.js';
+import { actorForAccessToken, scopesAllow } from './access-tokens.js';
 import { hasPermission } from './roles.js';
 import {
   lookUpSession,
@@ -72,6 +73,26 @@ export async function registerIdentity(app: FastifyInstance, options: IdentityOp
 
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
+    // Integrations call the API with a personal access token and no cookie (so no CSRF).
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined && isApiRequest(request)) {
+      const bearer = /^Bearer (\S+)$/.exec(authorization)?.[1];
+      const actor = bearer ? await actorForAccessToken(options.database.orm, bearer) : null;
+      if (!actor) {
+        return reply
+          .status(401)
+          .header('www-authenticate', 'Bearer')
+          .type(PROBLEM_CONTENT_TYPE)
+          .send(
+            problem(401, {
+              detail: 'The access token is not valid: it may be wrong, revoked or expired.',
+              requestId: request.id,
+            }),
+          );
+      }
+      request.actor = actor;
+      return;
+    }
     if (!access || 'public' in access) {
       // Public pages still show who is signed in, but never need to refresh the session.
       if (
@@ -150,8 +171,15 @@ async function enforceAccess(
     if (isApiRequest(request)) return refuse(request, reply, 403, 'Change your temporary password before using Kith.');
     return reply.redirect(options.changePasswordPath, 303);
   }
-  if ('signedIn' in access) return undefined;
-  if (hasPermission(request.actor.roles, access.permission)) return undefined;
+  const scopes = request.actor.tokenScopes;
+  if ('signedIn' in access) {
+    // Account pages are for people, not tokens.
+    return scopes ? refuse(request, reply, 403, 'Access tokens cannot be used here.') : undefined;
+  }
+  // A token can never do more than its owner may, and only what its scopes say.
+  if (hasPermission(request.actor.roles, access.permission) && (!scopes || scopesAllow(scopes, access.permission))) {
+    return undefined;
+  }
   return refuse(request, reply, 403, 'You do not have permission to do this.');
 }
 

@@ -43,25 +43,39 @@ export const permissions = [
   'restricted_access.review',
   /** Manage the council's accounts, teams and roles. */
   'users.manage',
+  /** Read one's own account (any role; also for access tokens of any scope). */
+  'account.read_own',
+  /** Make and revoke one's own personal access tokens for integrations (staff only). */
+  'access_tokens.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
-  practitioner: ['caseload.view', 'child_record.view', 'child_record.change'],
-  team_manager: ['caseload.view', 'child_record.view', 'child_record.change', 'audit.view', 'restricted_access.review'],
-  fgc_coordinator: ['caseload.view', 'child_record.view', 'child_record.change'],
-  partner_agency_worker: ['caseload.view', 'child_record.view'],
-  council_administrator: ['users.manage'],
-  auditor: ['audit.view', 'audit.search'],
+  practitioner: ['caseload.view', 'child_record.view', 'child_record.change', 'access_tokens.manage'],
+  team_manager: [
+    'caseload.view',
+    'child_record.view',
+    'child_record.change',
+    'audit.view',
+    'restricted_access.review',
+    'access_tokens.manage',
+  ],
+  fgc_coordinator: ['caseload.view', 'child_record.view', 'child_record.change', 'access_tokens.manage'],
+  partner_agency_worker: ['caseload.view', 'child_record.view', 'access_tokens.manage'],
+  council_administrator: ['users.manage', 'access_tokens.manage'],
+  auditor: ['audit.view', 'audit.search', 'access_tokens.manage'],
   family_member: ['child_record.view'],
   young_person: ['child_record.view'],
 };
 
+const everyoneMay: readonly Permission[] = ['account.read_own'];
+
 export function permissionsOf(heldRoles: readonly Role[]): Set<Permission> {
-  return new Set(heldRoles.flatMap((role) => grants[role]));
+  return new Set([...everyoneMay, ...heldRoles.flatMap((role) => grants[role])]);
 }
 
 export function hasPermission(heldRoles: readonly Role[], permission: Permission): boolean {
+  if (everyoneMay.includes(permission)) return heldRoles.length > 0;
   return heldRoles.some((role) => grants[role].includes(permission));
 }
 

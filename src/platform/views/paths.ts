@@ -8,6 +8,7 @@ export const platformPaths = {
   signOut: '/sign-out',
   keepAlive: '/session/keep-alive',
   auditSearch: '/audit',
+  account: '/account',
   changePassword: '/account/password',
   newUser: '/admin/users/new',
   teams: '/admin/teams',

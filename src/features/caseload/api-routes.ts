@@ -1,0 +1,90 @@
+/** The caseload and children's records in the JSON API (same services, same audit, as the pages). */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../platform/db/database.js';
+import { PROBLEM_CONTENT_TYPE, problem, problemSchema } from '../../platform/http/problem.js';
+import { caseloadOf, openChildRecord, type ChildSummary } from './service.js';
+
+export const childSummarySchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    fullName: z.string(),
+    knownAs: z.string().nullable(),
+    pronouns: z.string().nullable(),
+    dateOfBirth: z.string().nullable().describe('YYYY-MM-DD'),
+    dateOfBirthIsApproximate: z.boolean(),
+    languages: z.array(z.string()),
+    whatTheyBring: z.string().nullable(),
+    status: z.enum(['open', 'closed']),
+    openedOn: z.string().describe('YYYY-MM-DD'),
+    isRestricted: z.boolean(),
+  })
+  .meta({ id: 'ChildSummary' });
+
+const present = (child: ChildSummary): z.infer<typeof childSummarySchema> => ({
+  id: child.childId,
+  reference: child.reference,
+  fullName: child.fullName,
+  knownAs: child.knownAs,
+  pronouns: child.pronouns,
+  dateOfBirth: child.dateOfBirth,
+  dateOfBirthIsApproximate: child.dateOfBirthIsApproximate,
+  languages: child.languages,
+  whatTheyBring: child.whatTheyBring,
+  status: child.status,
+  openedOn: child.openedOn,
+  isRestricted: child.isRestricted,
+});
+
+export function registerCaseloadApiRoutes(app: FastifyInstance, database: Database): void {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.get(
+    '/api/v1/children',
+    {
+      schema: {
+        summary: 'The children the caller works with',
+        tags: ['children'],
+        security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+        response: { 200: z.object({ children: z.array(childSummarySchema) }), 401: problemSchema, 403: problemSchema },
+      },
+      config: { access: { permission: 'caseload.view' } },
+    },
+    async (request) => ({ children: (await caseloadOf(database, request.actor!)).map(present) }),
+  );
+
+  routes.get(
+    '/api/v1/children/:childId',
+    {
+      schema: {
+        summary: 'One child’s record (every call is audited, allowed or refused)',
+        tags: ['children'],
+        security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+        params: z.object({ childId: z.string().max(64) }),
+        response: { 200: childSummarySchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+      },
+      config: { access: { permission: 'child_record.view' } },
+    },
+    async (request, reply) => {
+      const opened = await openChildRecord(database, request.actor!, request.params.childId, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: request.id,
+      });
+      if (opened.outcome !== 'opened') {
+        // A restricted record needs a reason given in the browser; to the API it is not found.
+        return reply
+          .status(404)
+          .type(PROBLEM_CONTENT_TYPE)
+          .send(
+            problem(404, {
+              detail: 'There is no child’s record with that id that you may see.',
+              requestId: request.id,
+            }),
+          );
+      }
+      return present(opened.child);
+    },
+  );
+}
