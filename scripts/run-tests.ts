@@ -1,5 +1,5 @@
 /**
- * `npm test`: every *.test.ts beside the code and in test/, through Node's own test runner.
+ * `npm test`: every *.test.ts beside the code, in test/ and in bench/, through Node's own test runner.
  * (Node 20's runner cannot expand globs itself, so this finds the files.) Arguments narrow the
  * run: `npm test -- src/features/people` runs only the files under that path.
  */
@@ -22,7 +22,7 @@ function findTests(directory: string): string[] {
 
 const filters = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
 const passThrough = process.argv.slice(2).filter((argument) => argument.startsWith('--'));
-const files = ['src', 'test']
+const files = ['src', 'test', 'bench']
   .flatMap((root) => findTests(root))
   .filter((file) => filters.length === 0 || filters.some((filter) => file.startsWith(path.normalize(filter))))
   .sort();

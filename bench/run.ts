@@ -1,0 +1,989 @@
+/**
+ * `npm run bench [-- --quick] [-- --children N]`: how fast Kith is with a council of realistic
+ * size, on the configured database (DATABASE_URL, or PGlite in a temporary folder).
+ *
+ * 1. Seeds the synthetic council (and its smaller neighbour) unless it is already there.
+ * 2. Starts Kith as its own process, exactly as `npm start` does, and signs in over HTTP as
+ *    real users would: a practitioner, a team manager (with a two-factor code), an auditor.
+ * 3. Drives each page with autocannon: 20 connections for a fixed time, after a warm-up.
+ * 4. Stops Kith, then times the same SQL the requests run, directly, to see what the rest of
+ *    the request (HTTP, session, rendering) adds; and the cost of one audit entry.
+ * 5. Writes bench/results/<date>-<pglite|postgres>-<quick|full>.json and latest.md.
+ *
+ * The SQL is timed after Kith has stopped because PGlite is one process's database: two
+ * processes must never open the same folder. Doing the same on PostgreSQL keeps the two runs
+ * comparable.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { loadConfig, type Config } from '../src/config.js';
+import { decideChildRecordAccess } from '../src/platform/access/policy.js';
+import { recordAuditEvent, searchAuditLog, whoHasSeenChild } from '../src/platform/audit/audit-log.js';
+import { totpCode } from '../src/platform/auth/totp.js';
+import { openDatabase, type Database } from '../src/platform/db/database.js';
+import { openMigratedDatabase, pgliteDirectory } from '../src/platform/db/open.js';
+import { withTenant } from '../src/platform/db/tenancy.js';
+import { actorLabel, type Actor } from '../src/platform/identity/actor.js';
+import { lookUpSession, parseSessionCookie, SESSION_COOKIE } from '../src/platform/identity/session-store.js';
+import {
+  candidateChildIds,
+  childRecordFacts,
+  childSummaries,
+  relationshipsOf,
+} from '../src/features/caseload/queries.js';
+import { formatDuration } from './progress.js';
+import {
+  describeSeed,
+  SeedRefusedError,
+  seedSyntheticCouncils,
+  SYNTHETIC_PASSWORD,
+  SYNTHETIC_TOTP_SECRET,
+  todayUtc,
+} from './seed-synthetic.js';
+
+const REPOSITORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS_DIR = path.join(REPOSITORY, 'bench', 'results');
+const COUNCIL_SLUG = 'synthetic-borough';
+const CONNECTIONS = 20;
+/** Sign-in is argon2-bound on purpose; 20 connections would only queue behind two cores. */
+const SIGN_IN_CONNECTIONS = 4;
+const AUDIT_COST_ITERATIONS = 500;
+const SERVER_START_LIMIT_MS = 120_000;
+const SERVER_STOP_LIMIT_MS = 20_000;
+const SESSION_POLICY = { idleMinutes: 30, absoluteHours: 12 };
+
+const number = new Intl.NumberFormat('en-GB');
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+interface BenchOptions {
+  quick: boolean;
+  children: number;
+  seed: number;
+  /** Seconds each scenario is measured for (after its warm-up). */
+  durationSeconds: number;
+  warmUpSeconds: number;
+  /** Requests (or SQL runs) timed one at a time, for the request-to-SQL ratio. */
+  serialIterations: number;
+}
+
+function parseBenchArguments(argv: readonly string[]): BenchOptions {
+  const quick = argv.includes('--quick');
+  const options: BenchOptions = {
+    quick,
+    children: quick ? 2_000 : 20_000,
+    seed: 42,
+    durationSeconds: quick ? 3 : 10,
+    warmUpSeconds: quick ? 1 : 2,
+    serialIterations: quick ? 100 : 300,
+  };
+  for (let index = 0; index < argv.length; index += 1) {
+    const flag = argv[index]!;
+    if (flag === '--quick') continue;
+    const value = Number(argv[index + 1]);
+    if (flag === '--children' && Number.isInteger(value) && value >= 1 && value <= 200_000) options.children = value;
+    else if (flag === '--seed' && Number.isInteger(value) && value >= 0) options.seed = value;
+    else if (flag === '--duration' && Number.isInteger(value) && value >= 1 && value <= 120) {
+      options.durationSeconds = value;
+    } else {
+      throw new SeedRefusedError(
+        `Unknown or invalid option ${flag}. Use --quick, --children N (1–200000), --seed N, --duration SECONDS (1–120).`,
+      );
+    }
+    index += 1;
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  // Nearest rank: the smallest value with at least `fraction` of the values at or below it.
+  const rank = Math.max(1, Math.ceil(fraction * sorted.length));
+  return sorted[Math.min(sorted.length, rank) - 1]!;
+}
+
+interface Distribution {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+}
+
+function distribution(values: readonly number[]): Distribution {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    mean: sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length),
+  };
+}
+
+const round = (value: number, places = 1) => Math.round(value * 10 ** places) / 10 ** places;
+
+// ---------------------------------------------------------------------------------------------
+// The synthetic council and who the benchmark signs in as
+
+interface Subjects {
+  tenantId: string;
+  councils: number;
+  children: number;
+  people: number;
+  auditEvents: number;
+  practitioner: { email: string; allocated: number; childIds: string[] };
+  manager: { email: string; teamName: string; practitioners: number; childIds: string[] };
+  auditorEmail: string;
+  signInEmails: string[];
+  databaseVersion: string;
+}
+
+async function findSubjects(database: Database): Promise<Subjects> {
+  return database.asOwner(async (owner) => {
+    const [council] = await owner.query<{ id: string }>('select id from tenants where slug = $1', [COUNCIL_SLUG]);
+    if (!council) throw new Error(`the council ${COUNCIL_SLUG} is missing`);
+    const tenantId = council.id;
+    await owner.query(`select set_config('kith.tenant_id', $1, true)`, [tenantId]);
+    const active = `(a.ends_on is null or a.ends_on > current_date)`;
+    const [practitioner] = await owner.query<{ id: string; email: string; allocated: number }>(
+      `select u.id, u.email, count(*)::int as allocated
+       from child_allocations a
+       join users u on u.tenant_id = a.tenant_id and u.id = a.user_id
+       join user_roles r on r.tenant_id = u.tenant_id and r.user_id = u.id and r.role = 'practitioner'
+       where a.tenant_id = $1 and ${active}
+       group by u.id, u.email
+       order by abs(count(*) - 20), u.email
+       limit 1`,
+      [tenantId],
+    );
+    if (!practitioner) throw new Error('the synthetic council has no practitioner with children');
+    const practitionerChildren = await owner.query<{ id: string }>(
+      `select a.child_person_id as id from child_allocations a
+       join child_records c on c.tenant_id = a.tenant_id and c.person_id = a.child_person_id
+       where a.tenant_id = $1 and a.user_id = $2 and ${active}
+       order by c.reference`,
+      [tenantId, practitioner.id],
+    );
+    const [manager] = await owner.query<{ email: string; team_id: string; team_name: string; practitioners: number }>(
+      `select u.email, m.team_id, t.name as team_name,
+              (select count(*)::int from team_memberships o
+               where o.tenant_id = m.tenant_id and o.team_id = m.team_id and not o.is_manager) as practitioners
+       from team_memberships m
+       join users u on u.tenant_id = m.tenant_id and u.id = m.user_id
+       join teams t on t.tenant_id = m.tenant_id and t.id = m.team_id
+       where m.tenant_id = $1 and m.is_manager
+       order by abs((select count(*) from team_memberships o
+                     where o.tenant_id = m.tenant_id and o.team_id = m.team_id and not o.is_manager) - 8), u.email
+       limit 1`,
+      [tenantId],
+    );
+    if (!manager) throw new Error('the synthetic council has no team manager');
+    // A manager may not open restricted records without a reason, so the rotation leaves them out.
+    const teamChildren = await owner.query<{ id: string }>(
+      `select a.child_person_id as id from child_allocations a
+       join child_records c on c.tenant_id = a.tenant_id and c.person_id = a.child_person_id
+       where a.tenant_id = $1 and a.team_id = $2 and ${active} and not c.is_restricted
+       order by c.reference limit 50`,
+      [tenantId, manager.team_id],
+    );
+    const [auditor] = await owner.query<{ email: string }>(
+      `select u.email from users u join user_roles r on r.tenant_id = u.tenant_id and r.user_id = u.id
+       where u.tenant_id = $1 and r.role = 'auditor' order by u.email limit 1`,
+      [tenantId],
+    );
+    const signIn = await owner.query<{ email: string }>(
+      `select u.email from users u join user_roles r on r.tenant_id = u.tenant_id and r.user_id = u.id
+       where u.tenant_id = $1 and r.role = 'practitioner' order by u.email limit 20`,
+      [tenantId],
+    );
+    const [counts] = await owner.query<{ children: number; people: number; audit_events: number }>(
+      `select (select count(*)::int from child_records where tenant_id = $1) as children,
+              (select count(*)::int from people where tenant_id = $1) as people,
+              (select count(*)::int from audit_events where tenant_id = $1) as audit_events`,
+      [tenantId],
+    );
+    const [councils] = await owner.query<{ total: number }>('select count(*)::int as total from tenants');
+    const [version] = await owner.query<{ version: string }>('select version()');
+    return {
+      tenantId,
+      councils: councils?.total ?? 0,
+      children: counts?.children ?? 0,
+      people: counts?.people ?? 0,
+      auditEvents: counts?.audit_events ?? 0,
+      practitioner: {
+        email: practitioner.email,
+        allocated: practitioner.allocated,
+        childIds: practitionerChildren.map((row) => row.id),
+      },
+      manager: {
+        email: manager.email,
+        teamName: manager.team_name,
+        practitioners: manager.practitioners,
+        childIds: teamChildren.map((row) => row.id),
+      },
+      auditorEmail: auditor?.email ?? '',
+      signInEmails: signIn.map((row) => row.email),
+      databaseVersion: (version?.version ?? '').split(' on ')[0] ?? '',
+    };
+  });
+}
+
+async function prepareCouncil(config: Config, options: BenchOptions): Promise<Subjects> {
+  const { database } = await openMigratedDatabase(config);
+  try {
+    const [existing] = await database.asOwner((owner) =>
+      owner.query<{ id: string }>('select id from tenants where slug = $1', [COUNCIL_SLUG]),
+    );
+    if (existing) {
+      log(`Using the synthetic council already in this database (${COUNCIL_SLUG}).`);
+    } else {
+      log(`Seeding ${number.format(options.children)} children (seed ${options.seed})…`);
+      const summary = await seedSyntheticCouncils(database, {
+        children: options.children,
+        seed: options.seed,
+        councilSlug: COUNCIL_SLUG,
+        asOf: todayUtc(),
+      });
+      log(describeSeed(summary));
+    }
+    return await findSubjects(database);
+  } finally {
+    await database.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kith as its own process
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+interface RunningKith {
+  baseUrl: string;
+  process: ChildProcess;
+  /** What Kith wrote to stderr (warnings at LOG_LEVEL=warn). */
+  output: string[];
+}
+
+async function startKith(dataDir: string): Promise<RunningKith> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: REPOSITORY,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      KITH_SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      KITH_DATA_DIR: dataDir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // stdout carries only the start-up banner; stderr carries the log (warnings and worse).
+  const banner: string[] = [];
+  const output: string[] = [];
+  const keep = (lines: string[]) => (chunk: Buffer) => {
+    lines.push(
+      ...chunk
+        .toString('utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
+    );
+    if (lines.length > 2_000) lines.splice(0, lines.length - 2_000);
+  };
+  child.stdout.on('data', keep(banner));
+  child.stderr.on('data', keep(output));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + SERVER_START_LIMIT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`Kith stopped while starting:\n${[...banner, ...output].slice(-20).join('\n')}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/health/ready`);
+      if (response.ok) return { baseUrl, process: child, output };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`Kith was not ready within ${SERVER_START_LIMIT_MS / 1000} s:\n${output.slice(-20).join('\n')}`);
+}
+
+async function stopKith(kith: RunningKith): Promise<void> {
+  if (kith.process.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => {
+    kith.process.once('exit', () => {
+      resolve();
+    });
+  });
+  // SIGTERM lets Kith close PGlite cleanly, which flushes its folder for the SQL timings.
+  kith.process.kill('SIGTERM');
+  const timer = setTimeout(() => kith.process.kill('SIGKILL'), SERVER_STOP_LIMIT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing in over HTTP, as a browser would
+
+interface SignedIn {
+  cookie: string;
+  csrfToken: string;
+}
+
+function sessionCookieOf(response: Response): string | undefined {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(';');
+    if (pair?.startsWith(`${SESSION_COOKIE}=`)) return pair.slice(SESSION_COOKIE.length + 1);
+  }
+  return undefined;
+}
+
+function csrfTokenOf(html: string): string {
+  const token =
+    /<meta name="csrf-token" content="([^"]+)"/.exec(html)?.[1] ?? /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error('the page carries no CSRF token');
+  return token;
+}
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
+
+async function signIn(baseUrl: string, email: string, landingPath: string): Promise<SignedIn> {
+  const response = await fetch(`${baseUrl}/sign-in`, {
+    method: 'POST',
+    headers: formHeaders,
+    body: form({ email, password: SYNTHETIC_PASSWORD }),
+    redirect: 'manual',
+  });
+  let cookie = sessionCookieOf(response);
+  if (response.status !== 303 || !cookie) throw new Error(`signing in as ${email} answered ${response.status}`);
+  if (response.headers.get('location')?.startsWith('/sign-in/two-factor')) {
+    const page = await fetch(`${baseUrl}/sign-in/two-factor`, { headers: { cookie: `${SESSION_COOKIE}=${cookie}` } });
+    const csrf = csrfTokenOf(await page.text());
+    // A code is accepted once per 30-second step; if an earlier run used this one, the next
+    // step's code is still inside the one-step window Kith allows.
+    for (const offsetMs of [0, 30_000]) {
+      const done = await fetch(`${baseUrl}/sign-in/two-factor`, {
+        method: 'POST',
+        headers: { ...formHeaders, cookie: `${SESSION_COOKIE}=${cookie}` },
+        body: form({ _csrf: csrf, code: totpCode(SYNTHETIC_TOTP_SECRET, Date.now() + offsetMs) }),
+        redirect: 'manual',
+      });
+      const next = sessionCookieOf(done);
+      if (done.status === 303 && next) {
+        cookie = next;
+        break;
+      }
+      if (offsetMs > 0) throw new Error(`the two-factor code for ${email} was refused (${done.status})`);
+    }
+  }
+  const landing = await fetch(`${baseUrl}${landingPath}`, { headers: { cookie: `${SESSION_COOKIE}=${cookie}` } });
+  if (landing.status !== 200) throw new Error(`${email} could not open ${landingPath} (${landing.status})`);
+  return { cookie, csrfToken: csrfTokenOf(await landing.text()) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load
+
+interface LoadScenario {
+  key: string;
+  name: string;
+  who: string;
+  connections: number;
+  expectedStatus: number;
+  requests: autocannon.Request[];
+  headers: Record<string, string>;
+  targets: { p95Ms?: number; requestsPerSecond?: number };
+  note?: string;
+}
+
+interface LoadResult {
+  key: string;
+  name: string;
+  who: string;
+  connections: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  latencyMs: Distribution;
+  unexpectedStatus: number;
+  statusCodes: Record<string, number>;
+  errors: number;
+  timeouts: number;
+  targets: LoadScenario['targets'];
+  expectedStatus: number;
+  note?: string;
+}
+
+async function drive(
+  baseUrl: string,
+  scenario: LoadScenario,
+  settings: { seconds?: number; amount?: number; connections?: number },
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  const connections = settings.connections ?? scenario.connections;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: baseUrl,
+        connections,
+        ...(settings.amount !== undefined ? { amount: settings.amount } : { duration: settings.seconds ?? 1 }),
+        headers: scenario.headers,
+        requests: scenario.requests,
+        timeout: 30,
+      },
+      (error: unknown, finished: autocannon.Result) => {
+        if (error) reject(error instanceof Error ? error : new Error('autocannon could not run'));
+        else resolve(finished);
+      },
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      statusCodes[String(statusCode)] = (statusCodes[String(statusCode)] ?? 0) + 1;
+    });
+  });
+  const seconds = result.duration;
+  return {
+    key: scenario.key,
+    name: scenario.name,
+    who: scenario.who,
+    connections,
+    seconds: round(seconds, 2),
+    requests: latencies.length,
+    requestsPerSecond: round(latencies.length / Math.max(seconds, 0.001)),
+    latencyMs: roundDistribution(distribution(latencies)),
+    unexpectedStatus: latencies.length - (statusCodes[String(scenario.expectedStatus)] ?? 0),
+    statusCodes,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    targets: scenario.targets,
+    expectedStatus: scenario.expectedStatus,
+    ...(scenario.note ? { note: scenario.note } : {}),
+  };
+}
+
+function roundDistribution(value: Distribution): Distribution {
+  return {
+    count: value.count,
+    p50: round(value.p50, 2),
+    p95: round(value.p95, 2),
+    p99: round(value.p99, 2),
+    mean: round(value.mean, 2),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The SQL alone
+
+interface SqlTiming {
+  key: string;
+  name: string;
+  sqlMs: Distribution;
+  requestMs: Distribution;
+  ratio: number;
+  detail: string;
+}
+
+async function timeSerially(iterations: number, work: (iteration: number) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let iteration = 0; iteration < iterations; iteration += 1) {
+    const startedAt = performance.now();
+    await work(iteration);
+    times.push(performance.now() - startedAt);
+  }
+  return times;
+}
+
+const benchSource = { ip: '127.0.0.1', userAgent: 'kith-bench (SQL alone)', requestId: 'bench-sql-alone' };
+
+/** The session lookup every signed-in request starts with, then hands back the actor. */
+async function sessionActor(database: Database, cookie: string): Promise<Actor> {
+  const parsed = parseSessionCookie(cookie);
+  if (!parsed) throw new Error('the session cookie could not be read');
+  const lookup = await lookUpSession(database.orm, parsed, SESSION_POLICY);
+  if (lookup.state !== 'active') throw new Error(`the benchmark's session is ${lookup.state}`);
+  return lookup.actor;
+}
+
+/** Each main page's SQL, as its service runs it: session lookup, then one tenant transaction. */
+function sqlOfPages(
+  database: Database,
+  cookies: Record<'practitioner' | 'manager' | 'auditor', string>,
+  subjects: Subjects,
+) {
+  const { orm } = database;
+  return {
+    caseload: async () => {
+      const actor = await sessionActor(database, cookies.practitioner);
+      return withTenant(orm, actor.tenantId, async (tx) => {
+        const relationships = await relationshipsOf(tx, actor);
+        const candidates = await candidateChildIds(tx, actor.tenantId, relationships);
+        const facts = await childRecordFacts(tx, actor.tenantId, candidates);
+        const visible = [...facts.values()]
+          .filter((record) => {
+            const decision = decideChildRecordAccess(relationships, 'view', record);
+            return decision.allowed || decision.reason === 'restricted_reason_needed';
+          })
+          .map((record) => record.childPersonId);
+        return childSummaries(tx, actor.tenantId, visible);
+      });
+    },
+    child: async (iteration: number) => {
+      const actor = await sessionActor(database, cookies.practitioner);
+      const childId = subjects.practitioner.childIds[iteration % subjects.practitioner.childIds.length]!;
+      return withTenant(orm, actor.tenantId, async (tx) => {
+        const relationships = await relationshipsOf(tx, actor);
+        const facts = (await childRecordFacts(tx, actor.tenantId, [childId])).get(childId);
+        const decision = facts ? decideChildRecordAccess(relationships, 'view', facts) : null;
+        const [child] = await childSummaries(tx, actor.tenantId, [childId]);
+        await recordAuditEvent(tx, actor.tenantId, {
+          action: 'child_record.view',
+          outcome: decision?.allowed ? 'allowed' : 'denied',
+          actor: { userId: actor.userId, label: actorLabel(actor) },
+          subject: { type: 'child_record', id: childId },
+          childPersonId: childId,
+          source: benchSource,
+          details: decision?.allowed ? { basis: decision.basis } : { reason: 'benchmark' },
+        });
+        return child;
+      });
+    },
+    whoHasSeen: async (iteration: number) => {
+      const actor = await sessionActor(database, cookies.manager);
+      const childId = subjects.manager.childIds[iteration % subjects.manager.childIds.length]!;
+      return withTenant(orm, actor.tenantId, async (tx) => {
+        const facts = (await childRecordFacts(tx, actor.tenantId, [childId])).get(childId);
+        const allowed = facts && decideChildRecordAccess(await relationshipsOf(tx, actor), 'view', facts).allowed;
+        const [child] = await childSummaries(tx, actor.tenantId, [childId]);
+        const found = await whoHasSeenChild(tx, actor.tenantId, childId, { limit: 50 });
+        await recordAuditEvent(tx, actor.tenantId, {
+          action: 'audit.who_has_seen_viewed',
+          outcome: allowed ? 'allowed' : 'denied',
+          actor: { userId: actor.userId, label: actorLabel(actor) },
+          subject: { type: 'child_record', id: childId },
+          childPersonId: childId,
+          source: benchSource,
+        });
+        return { child, found };
+      });
+    },
+    auditSearch: async () => {
+      const actor = await sessionActor(database, cookies.auditor);
+      return withTenant(orm, actor.tenantId, async (tx) => {
+        const found = await searchAuditLog(tx, actor.tenantId, { action: 'child_record.view' }, { limit: 50 });
+        await recordAuditEvent(tx, actor.tenantId, {
+          action: 'audit.searched',
+          outcome: 'allowed',
+          actor: { userId: actor.userId, label: actorLabel(actor) },
+          source: benchSource,
+          details: {
+            action: 'child_record.view',
+            outcome: null,
+            childPersonId: null,
+            actorUserId: null,
+            from: null,
+            to: null,
+          },
+        });
+        return found;
+      });
+    },
+  };
+}
+
+interface AuditCost {
+  iterations: number;
+  emptyTransactionMs: Distribution;
+  withAuditEntryMs: Distribution;
+  addedMedianMs: number;
+  addedP95Ms: number;
+}
+
+/** One audit entry inside a tenant transaction against the same transaction doing nothing. */
+async function measureAuditCost(database: Database, tenantId: string, iterations: number): Promise<AuditCost> {
+  const empty: number[] = [];
+  const withEntry: number[] = [];
+  // Alternate the two, so drift in the machine's load falls on both equally.
+  for (let iteration = 0; iteration < iterations; iteration += 1) {
+    let startedAt = performance.now();
+    await withTenant(database.orm, tenantId, async () => undefined);
+    empty.push(performance.now() - startedAt);
+    startedAt = performance.now();
+    await withTenant(database.orm, tenantId, (tx) =>
+      recordAuditEvent(tx, tenantId, {
+        action: 'bench.audit_cost',
+        outcome: 'allowed',
+        actor: { userId: null, label: 'kith-bench' },
+        source: benchSource,
+        details: { iteration },
+      }),
+    );
+    withEntry.push(performance.now() - startedAt);
+  }
+  const emptyDistribution = distribution(empty);
+  const withDistribution = distribution(withEntry);
+  return {
+    iterations,
+    emptyTransactionMs: roundDistribution(emptyDistribution),
+    withAuditEntryMs: roundDistribution(withDistribution),
+    addedMedianMs: round(withDistribution.p50 - emptyDistribution.p50, 2),
+    addedP95Ms: round(withDistribution.p95 - emptyDistribution.p95, 2),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+interface BenchReport {
+  date: string;
+  mode: 'quick' | 'full';
+  database: 'pglite' | 'postgres';
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; databaseVersion: string; os: string };
+  council: {
+    slug: string;
+    councilsInDatabase: number;
+    children: number;
+    people: number;
+    auditEventsBefore: number;
+    practitioner: string;
+    practitionerAllocatedChildren: number;
+    caseloadPageChildren: number;
+    manager: string;
+    managerTeam: string;
+    managerTeamPractitioners: number;
+    auditor: string;
+  };
+  settings: { connections: number; signInConnections: number; durationSeconds: number; warmUpSeconds: number };
+  load: LoadResult[];
+  requestVersusSql: SqlTiming[];
+  auditEntryCost: AuditCost;
+  serverWarnings: string[];
+  totalSeconds: number;
+}
+
+const verdict = (ok: boolean) => (ok ? 'meets' : '**MISSES**');
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
+
+function loadTargetText(result: LoadResult): { text: string; ok: boolean } {
+  const parts: string[] = [];
+  let ok = result.errors === 0 && result.timeouts === 0 && result.unexpectedStatus === 0;
+  if (result.targets.p95Ms !== undefined) {
+    parts.push(`p95 < ${result.targets.p95Ms} ms`);
+    ok &&= result.latencyMs.p95 < result.targets.p95Ms;
+  }
+  if (result.targets.requestsPerSecond !== undefined) {
+    parts.push(`≥ ${result.targets.requestsPerSecond} req/s`);
+    ok &&= result.requestsPerSecond >= result.targets.requestsPerSecond;
+  }
+  parts.push('no errors');
+  return { text: parts.join(', '), ok };
+}
+
+function markdown(report: BenchReport): string {
+  const lines: string[] = [];
+  const { council, machine } = report;
+  lines.push(
+    `# Kith benchmark: ${report.database === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${report.mode} run, ${report.date}`,
+    '',
+    `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.databaseVersion}.`,
+    `Council: ${number.format(council.children)} children, ${number.format(council.people)} people, ` +
+      `${number.format(council.auditEventsBefore)} audit entries, ${council.councilsInDatabase} councils in the database (row-level security in force).`,
+    `Signed in as ${council.practitioner} (${council.practitionerAllocatedChildren} children allocated; the caseload page lists ` +
+      `${council.caseloadPageChildren}, their team's), ${council.manager} (manages ${council.managerTeam}, ` +
+      `${council.managerTeamPractitioners} practitioners, two-factor) and ${council.auditor}.`,
+    `Load: ${report.settings.connections} connections (sign-in: ${report.settings.signInConnections}) for ` +
+      `${report.settings.durationSeconds} s per scenario after a ${report.settings.warmUpSeconds} s warm-up; latency in milliseconds.`,
+    '',
+    '| scenario | as | conns | req/s | p50 | p95 | p99 | unexpected status | errors | target | verdict |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+  );
+  for (const result of report.load) {
+    const target = loadTargetText(result);
+    lines.push(
+      `| ${result.name} | ${result.who} | ${result.connections} | ${number.format(Math.round(result.requestsPerSecond))} | ` +
+        `${ms(result.latencyMs.p50)} | ${ms(result.latencyMs.p95)} | ${ms(result.latencyMs.p99)} | ` +
+        `${result.unexpectedStatus} (expected ${result.expectedStatus}) | ${result.errors + result.timeouts} | ` +
+        `${target.text} | ${verdict(target.ok)} |`,
+    );
+  }
+  lines.push(
+    '',
+    'Whole request against its SQL alone, one at a time (median; the SQL includes the session lookup and the audit entry):',
+    '',
+    '| page | request p50 | SQL p50 | request p95 | SQL p95 | ratio (p50) | target | verdict |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+  );
+  for (const timing of report.requestVersusSql) {
+    lines.push(
+      `| ${timing.name} | ${ms(timing.requestMs.p50)} | ${ms(timing.sqlMs.p50)} | ${ms(timing.requestMs.p95)} | ` +
+        `${ms(timing.sqlMs.p95)} | ${timing.ratio.toFixed(2)}× | ≤ 2× | ${verdict(timing.ratio <= 2)} |`,
+    );
+  }
+  const cost = report.auditEntryCost;
+  lines.push(
+    '',
+    `One audit entry (recordAuditEvent in a tenant transaction, ${cost.iterations} times, against an empty tenant transaction):`,
+    '',
+    '| | median | p95 |',
+    '| --- | ---: | ---: |',
+    `| empty tenant transaction | ${ms(cost.emptyTransactionMs.p50)} | ${ms(cost.emptyTransactionMs.p95)} |`,
+    `| with one audit entry | ${ms(cost.withAuditEntryMs.p50)} | ${ms(cost.withAuditEntryMs.p95)} |`,
+    `| added by the entry | ${ms(cost.addedMedianMs)} | ${ms(cost.addedP95Ms)} |`,
+    '',
+    `Saves (target p95 < 100 ms): Kith has no save route yet. The nearest write, a tenant transaction with one audit ` +
+      `entry, has p95 ${ms(cost.withAuditEntryMs.p95)} ms alone: ${verdict(cost.withAuditEntryMs.p95 < 100)}.`,
+  );
+  if (report.serverWarnings.length > 0) {
+    lines.push(
+      '',
+      `Kith logged ${report.serverWarnings.length} warning line(s); the first: \`${report.serverWarnings[0]!.slice(0, 200)}\``,
+    );
+  }
+  lines.push('', `Whole run: ${formatDuration(report.totalSeconds)}.`, '');
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  let options: BenchOptions;
+  try {
+    options = parseBenchArguments(process.argv.slice(2));
+  } catch (error) {
+    log((error as Error).message);
+    process.exit(1);
+  }
+  // Kith's data folder (PGlite's database, the session secret, audit checkpoints) is a
+  // temporary one, so the benchmark never touches .kith/ and leaves nothing behind.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kith-bench-'));
+  const config = loadConfig({ ...process.env, KITH_DATA_DIR: dataDir, KITH_SEED_DEMO: 'false' });
+  const databaseKind = config.databaseUrl ? 'postgres' : 'pglite';
+  let kith: RunningKith | undefined;
+  try {
+    log(
+      `Kith benchmark (${options.quick ? 'quick' : 'full'}) on ${databaseKind === 'postgres' ? 'PostgreSQL' : `PGlite in ${pgliteDirectory(config)}`}`,
+    );
+    const subjects = await prepareCouncil(config, options);
+    if (subjects.practitioner.childIds.length === 0 || subjects.manager.childIds.length === 0) {
+      throw new Error('the synthetic council has no children to open');
+    }
+
+    log('Starting Kith…');
+    kith = await startKith(dataDir);
+    const { baseUrl } = kith;
+    const practitioner = await signIn(baseUrl, subjects.practitioner.email, '/caseload');
+    const manager = await signIn(baseUrl, subjects.manager.email, '/caseload');
+    const auditor = await signIn(baseUrl, subjects.auditorEmail, '/audit');
+    const cookieHeader = (session: SignedIn) => ({ cookie: `${SESSION_COOKIE}=${session.cookie}` });
+
+    const readTargets = { p95Ms: 50, requestsPerSecond: 500 };
+    const scenarios: LoadScenario[] = [
+      {
+        key: 'caseload',
+        name: 'Caseload `GET /caseload`',
+        who: 'practitioner',
+        connections: CONNECTIONS,
+        expectedStatus: 200,
+        headers: cookieHeader(practitioner),
+        requests: [{ method: 'GET', path: '/caseload' }],
+        targets: readTargets,
+      },
+      {
+        key: 'child',
+        name: 'Child’s record `GET /children/:id`',
+        who: 'practitioner',
+        connections: CONNECTIONS,
+        expectedStatus: 200,
+        headers: cookieHeader(practitioner),
+        requests: subjects.practitioner.childIds.map((id) => ({ method: 'GET', path: `/children/${id}` })),
+        targets: readTargets,
+      },
+      {
+        key: 'whoHasSeen',
+        name: 'Who has seen `GET /children/:id/who-has-seen`',
+        who: 'team manager',
+        connections: CONNECTIONS,
+        expectedStatus: 200,
+        headers: cookieHeader(manager),
+        requests: subjects.manager.childIds.map((id) => ({ method: 'GET', path: `/children/${id}/who-has-seen` })),
+        targets: { p95Ms: 50 },
+      },
+      {
+        key: 'auditSearch',
+        name: 'Audit search `GET /audit?action=child_record.view`',
+        who: 'auditor',
+        connections: CONNECTIONS,
+        expectedStatus: 200,
+        headers: cookieHeader(auditor),
+        requests: [{ method: 'GET', path: '/audit?action=child_record.view' }],
+        targets: { p95Ms: 150 },
+      },
+      {
+        key: 'ready',
+        name: 'Readiness `GET /health/ready`',
+        who: 'anyone',
+        connections: CONNECTIONS,
+        expectedStatus: 200,
+        headers: {},
+        requests: [{ method: 'GET', path: '/health/ready' }],
+        targets: { p95Ms: 50 },
+      },
+      {
+        key: 'signIn',
+        name: 'Sign in `POST /sign-in`',
+        who: 'practitioners',
+        connections: SIGN_IN_CONNECTIONS,
+        expectedStatus: 303,
+        headers: formHeaders,
+        requests: subjects.signInEmails.map((email) => ({
+          method: 'POST',
+          path: '/sign-in',
+          body: form({ email, password: SYNTHETIC_PASSWORD }),
+        })),
+        targets: {},
+        note: 'argon2id (19 MiB, 2 passes) is slow on purpose; no latency target',
+      },
+    ];
+
+    const load: LoadResult[] = [];
+    for (const scenario of scenarios) {
+      log(`Load: ${scenario.name} (${scenario.connections} connections, ${options.durationSeconds} s)…`);
+      await drive(baseUrl, scenario, { seconds: options.warmUpSeconds });
+      load.push(await drive(baseUrl, scenario, { seconds: options.durationSeconds }));
+    }
+    const serialKeys = ['caseload', 'child', 'whoHasSeen', 'auditSearch'] as const;
+    const serialRequests = new Map<string, Distribution>();
+    for (const key of serialKeys) {
+      const scenario = scenarios.find((candidate) => candidate.key === key)!;
+      log(`One at a time: ${scenario.name} (${options.serialIterations} requests)…`);
+      const result = await drive(baseUrl, scenario, { amount: options.serialIterations, connections: 1 });
+      serialRequests.set(key, result.latencyMs);
+    }
+    log('Stopping Kith…');
+    await stopKith(kith);
+    const serverWarnings = [...kith.output];
+
+    log('Timing the SQL alone…');
+    const database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      databaseOwnerUrl: config.databaseOwnerUrl,
+      poolSize: 4,
+      pgliteDataDir: pgliteDirectory(config),
+    });
+    let requestVersusSql: SqlTiming[];
+    let auditEntryCost: AuditCost;
+    let caseloadPageChildren = 0;
+    try {
+      await database.useApplicationRole();
+      const pages = sqlOfPages(
+        database,
+        { practitioner: practitioner.cookie, manager: manager.cookie, auditor: auditor.cookie },
+        subjects,
+      );
+      caseloadPageChildren = (await pages.caseload()).length;
+      const names: Record<(typeof serialKeys)[number], string> = {
+        caseload: 'Caseload',
+        child: 'Child’s record',
+        whoHasSeen: 'Who has seen',
+        auditSearch: 'Audit search',
+      };
+      requestVersusSql = [];
+      for (const key of serialKeys) {
+        await timeSerially(10, pages[key]); // warm the connection and the caches, as the requests were
+        const sqlMs = roundDistribution(distribution(await timeSerially(options.serialIterations, pages[key])));
+        const requestMs = serialRequests.get(key)!;
+        requestVersusSql.push({
+          key,
+          name: names[key],
+          sqlMs,
+          requestMs,
+          ratio: round(requestMs.p50 / sqlMs.p50, 2),
+          detail: 'session lookup + the page’s tenant transaction, as the service runs it',
+        });
+      }
+      log(`Timing one audit entry (${AUDIT_COST_ITERATIONS} times)…`);
+      auditEntryCost = await measureAuditCost(database, subjects.tenantId, AUDIT_COST_ITERATIONS);
+    } finally {
+      await database.close();
+    }
+
+    const report: BenchReport = {
+      date: todayUtc(),
+      mode: options.quick ? 'quick' : 'full',
+      database: databaseKind,
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+        memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
+        node: process.versions.node,
+        databaseVersion: databaseKind === 'pglite' ? `PGlite (${subjects.databaseVersion})` : subjects.databaseVersion,
+        os: `${os.type()} ${os.release()}`,
+      },
+      council: {
+        slug: COUNCIL_SLUG,
+        councilsInDatabase: subjects.councils,
+        children: subjects.children,
+        people: subjects.people,
+        auditEventsBefore: subjects.auditEvents,
+        practitioner: subjects.practitioner.email,
+        practitionerAllocatedChildren: subjects.practitioner.allocated,
+        caseloadPageChildren,
+        manager: subjects.manager.email,
+        managerTeam: subjects.manager.teamName,
+        managerTeamPractitioners: subjects.manager.practitioners,
+        auditor: subjects.auditorEmail,
+      },
+      settings: {
+        connections: CONNECTIONS,
+        signInConnections: SIGN_IN_CONNECTIONS,
+        durationSeconds: options.durationSeconds,
+        warmUpSeconds: options.warmUpSeconds,
+      },
+      load,
+      requestVersusSql,
+      auditEntryCost,
+      serverWarnings: serverWarnings.slice(0, 50),
+      totalSeconds: round((performance.now() - startedAt) / 1000),
+    };
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const jsonFile = path.join(RESULTS_DIR, `${report.date}-${report.database}-${report.mode}.json`);
+    writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+    const table = markdown(report);
+    writeFileSync(path.join(RESULTS_DIR, 'latest.md'), table);
+    process.stdout.write(`\n${table}\n`);
+    log(`Written ${path.relative(REPOSITORY, jsonFile)} and bench/results/latest.md`);
+  } finally {
+    if (kith) await stopKith(kith);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,653 @@
+/**
+ * `npm run seed:synthetic -- --children 20000 [--seed 42] [--council-slug synthetic-borough]`
+ *
+ * Builds an entirely fictional council of realistic size in the configured database (the
+ * same DATABASE_URL or PGlite folder Kith uses), and a second, smaller council beside it, so
+ * every benchmark runs with row-level security separating two councils' rows. The data comes
+ * from the pure generator in synthetic-council.ts: the same seed gives the same council.
+ *
+ * Rows go in as multi-row `INSERT ... SELECT * FROM unnest($1::uuid[], ...)`, about 5,000 rows
+ * a statement, one owner transaction per batch (pg has no COPY FROM STDIN without
+ * pg-copy-streams, and unnest is nearly as fast). On a server two batches are in flight at
+ * once, so generating and hashing the next batch overlaps the database writing this one.
+ */
+import { pathToFileURL } from 'node:url';
+import { ConfigError, describeDatabase, loadConfig } from '../src/config.js';
+import { hashPassword } from '../src/platform/auth/password.js';
+import type { Database } from '../src/platform/db/database.js';
+import { openMigratedDatabase } from '../src/platform/db/open.js';
+import { progressBar, type Progress } from './progress.js';
+import {
+  chainedAuditEntries,
+  dayOf,
+  generateNetwork,
+  planAuditTrail,
+  planCouncil,
+  SYNTHETIC_PASSWORD,
+  SYNTHETIC_TOTP_SECRET,
+  TRAIL_DAYS,
+  type AuditTrailPlan,
+  type CouncilPlan,
+  type SyntheticOptions,
+} from './synthetic-council.js';
+
+export {
+  generateCouncil,
+  generateNetwork,
+  planAuditTrail,
+  planCouncil,
+  SYNTHETIC_PASSWORD,
+  SYNTHETIC_TOTP_SECRET,
+} from './synthetic-council.js';
+
+const BATCH_ROWS = 5_000;
+const DEFAULT_CHILDREN = 20_000;
+const DEFAULT_SEED = 42;
+const DEFAULT_SLUG = 'synthetic-borough';
+/** The second council is a tenth of the size (at least 50 children): enough to share every table. */
+const NEIGHBOUR_SHARE = 0.1;
+
+export interface SeedOptions {
+  children: number;
+  seed: number;
+  councilSlug: string;
+  /** "Today" for the generated data (YYYY-MM-DD); pin it to reproduce a council exactly. */
+  asOf: string;
+}
+
+export class SeedRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SeedRefusedError';
+  }
+}
+
+export class SeedStoppedError extends Error {
+  constructor() {
+    super('Stopped before the end; the partly written councils were removed again.');
+    this.name = 'SeedStoppedError';
+  }
+}
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function titleFromSlug(slug: string): string {
+  return slug
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+/** The main council and its smaller neighbour, as generator options. */
+export function councilsFor(options: SeedOptions): [SyntheticOptions, SyntheticOptions] {
+  const neighbourSlug = `${options.councilSlug}-neighbour`;
+  return [
+    {
+      seed: options.seed,
+      children: options.children,
+      slug: options.councilSlug,
+      name: `${titleFromSlug(options.councilSlug)} Council`,
+      asOf: options.asOf,
+    },
+    {
+      seed: options.seed,
+      children: Math.max(50, Math.round(options.children * NEIGHBOUR_SHARE)),
+      slug: neighbourSlug,
+      name: `${titleFromSlug(neighbourSlug)} Council`,
+      asOf: options.asOf,
+    },
+  ];
+}
+
+export function parseSeedArguments(argv: readonly string[]): SeedOptions {
+  const options: SeedOptions = {
+    children: DEFAULT_CHILDREN,
+    seed: DEFAULT_SEED,
+    councilSlug: DEFAULT_SLUG,
+    asOf: todayUtc(),
+  };
+  for (let index = 0; index < argv.length; index += 1) {
+    const flag = argv[index]!;
+    const value = argv[index + 1];
+    const wholeNumber = (low: number, high: number) => {
+      const parsed = Number(value);
+      if (!Number.isInteger(parsed) || parsed < low || parsed > high) {
+        throw new SeedRefusedError(`${flag} must be a whole number from ${low} to ${high}.`);
+      }
+      index += 1;
+      return parsed;
+    };
+    if (flag === '--children') options.children = wholeNumber(1, 200_000);
+    else if (flag === '--seed') options.seed = wholeNumber(0, 4_294_967_295);
+    else if (flag === '--council-slug') {
+      if (!value || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) || value.length > 50) {
+        throw new SeedRefusedError(
+          '--council-slug must be lower-case words joined by hyphens, such as synthetic-borough.',
+        );
+      }
+      options.councilSlug = value;
+      index += 1;
+    } else if (flag === '--as-of') {
+      if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(dayOf(value)) || value > todayUtc()) {
+        throw new SeedRefusedError('--as-of must be a date (YYYY-MM-DD) no later than today.');
+      }
+      options.asOf = value;
+      index += 1;
+    } else {
+      throw new SeedRefusedError(
+        `Unknown option ${flag}. Use --children N, --seed N, --council-slug NAME and --as-of YYYY-MM-DD.`,
+      );
+    }
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing in batches
+
+interface Column {
+  name: string;
+  /** The element type of the array parameter. */
+  type: string;
+  /** How to turn the unnested value into the column's value, when a cast is not enough. */
+  expression?: (value: string) => string;
+}
+
+/** INSERT ... SELECT FROM unnest(...): one statement, one array parameter per column. */
+function unnestInsert(table: string, columns: readonly Column[]): string {
+  const aliases = columns.map((_, index) => `c${index}`);
+  const selected = columns.map((column, index) => column.expression?.(aliases[index]!) ?? aliases[index]!);
+  const parameters = columns.map((column, index) => `$${index + 2}::${column.type}[]`);
+  return (
+    `insert into ${table} (tenant_id, ${columns.map((column) => column.name).join(', ')}) ` +
+    `select $1::uuid, ${selected.join(', ')} from unnest(${parameters.join(', ')}) as t(${aliases.join(', ')})`
+  );
+}
+
+const tables = {
+  teams: [
+    { name: 'id', type: 'uuid' },
+    { name: 'name', type: 'text' },
+  ],
+  users: [
+    { name: 'id', type: 'uuid' },
+    { name: 'email', type: 'text' },
+    { name: 'full_name', type: 'text' },
+    { name: 'kind', type: 'text' },
+    { name: 'password_hash', type: 'text' },
+    { name: 'password_changed_at', type: 'timestamptz' },
+    { name: 'totp_secret', type: 'text' },
+    { name: 'totp_enabled_at', type: 'timestamptz' },
+    { name: 'created_at', type: 'timestamptz' },
+  ],
+  user_roles: [
+    { name: 'user_id', type: 'uuid' },
+    { name: 'role', type: 'text' },
+    { name: 'granted_at', type: 'timestamptz' },
+  ],
+  team_memberships: [
+    { name: 'team_id', type: 'uuid' },
+    { name: 'user_id', type: 'uuid' },
+    { name: 'is_manager', type: 'bool' },
+  ],
+  people: [
+    { name: 'id', type: 'uuid' },
+    { name: 'kind', type: 'text' },
+    { name: 'full_name', type: 'text' },
+    { name: 'known_as', type: 'text' },
+    { name: 'pronouns', type: 'text' },
+    { name: 'gender', type: 'text' },
+    { name: 'date_of_birth', type: 'date' },
+    { name: 'date_of_birth_is_approximate', type: 'bool' },
+    { name: 'died_on', type: 'date' },
+    // unnest() flattens a two-dimensional array, so each row's languages travel as one string.
+    { name: 'languages', type: 'text', expression: (value) => `string_to_array(${value}, '|')` },
+    { name: 'what_they_bring', type: 'text' },
+  ],
+  child_records: [
+    { name: 'person_id', type: 'uuid' },
+    { name: 'reference', type: 'text' },
+    { name: 'status', type: 'text' },
+    { name: 'opened_on', type: 'date' },
+    { name: 'closed_on', type: 'date' },
+    { name: 'is_restricted', type: 'bool' },
+  ],
+  child_allocations: [
+    { name: 'id', type: 'uuid' },
+    { name: 'child_person_id', type: 'uuid' },
+    { name: 'user_id', type: 'uuid' },
+    { name: 'team_id', type: 'uuid' },
+    { name: 'starts_on', type: 'date' },
+    { name: 'ends_on', type: 'date' },
+  ],
+  audit_events: [
+    { name: 'sequence', type: 'int8' },
+    { name: 'occurred_at', type: 'timestamptz' },
+    { name: 'actor_user_id', type: 'uuid' },
+    { name: 'actor_label', type: 'text' },
+    { name: 'action', type: 'text' },
+    { name: 'outcome', type: 'text' },
+    { name: 'subject_type', type: 'text' },
+    { name: 'subject_id', type: 'uuid' },
+    { name: 'child_person_id', type: 'uuid' },
+    { name: 'reason', type: 'text' },
+    { name: 'source_ip', type: 'text' },
+    { name: 'user_agent', type: 'text' },
+    { name: 'request_id', type: 'text' },
+    { name: 'details', type: 'text', expression: (value) => `${value}::jsonb` },
+    { name: 'previous_hash', type: 'text' },
+    { name: 'hash', type: 'text' },
+  ],
+} satisfies Record<string, readonly Column[]>;
+
+type TableName = keyof typeof tables;
+
+/** Tables in the order their rows can be removed again (children before parents). */
+const removalOrder = [
+  'audit_chain_heads',
+  'audit_events',
+  'child_allocations',
+  'child_records',
+  'team_memberships',
+  'user_roles',
+  'sessions',
+  'sign_in_failures',
+  'users',
+  'teams',
+  'people',
+] as const;
+
+/**
+ * Keeps up to `limit` batches in flight. The first failure is kept and thrown at the next
+ * submit or drain, so no rejection goes unhandled while other batches are still running.
+ */
+class BatchWriter {
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: { error: unknown } | null = null;
+
+  constructor(
+    private readonly database: Database,
+    private readonly limit: number,
+    private readonly progress: Progress,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  async insert(tenantId: string, table: TableName, rows: unknown[][], stage: string): Promise<void> {
+    if (rows.length === 0) return;
+    this.throwIfFailed();
+    if (this.signal?.aborted) throw new SeedStoppedError();
+    while (this.inFlight.size >= this.limit) {
+      await Promise.race(this.inFlight);
+      this.throwIfFailed();
+    }
+    const columns: readonly Column[] = tables[table];
+    // Column-wise arrays: one parameter per column, each as long as the batch.
+    const parameters = columns.map((_, column) => rows.map((row) => row[column]));
+    const work = this.database
+      .asOwner(async (owner) => {
+        // Every council-owned table forces row-level security: the owner writes as this council.
+        await owner.query(`select set_config('kith.tenant_id', $1, true)`, [tenantId]);
+        await owner.query(unnestInsert(table, columns), [tenantId, ...parameters]);
+      })
+      .then(
+        () => {
+          this.progress.advance(rows.length, stage);
+        },
+        (error: unknown) => {
+          this.failure ??= { error };
+        },
+      )
+      .finally(() => this.inFlight.delete(work));
+    this.inFlight.add(work);
+  }
+
+  /** Waits for every batch in flight: the next table may refer to these rows. */
+  async drain(): Promise<void> {
+    await Promise.all(this.inFlight);
+    this.throwIfFailed();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+/** Buffers rows and hands them to the writer BATCH_ROWS at a time. */
+function batcher(writer: BatchWriter, tenantId: string, table: TableName, stage: string) {
+  let rows: unknown[][] = [];
+  return {
+    async add(row: unknown[]): Promise<void> {
+      rows.push(row);
+      if (rows.length >= BATCH_ROWS) {
+        const full = rows;
+        rows = [];
+        await writer.insert(tenantId, table, full, stage);
+      }
+    },
+    async flush(): Promise<void> {
+      const rest = rows;
+      rows = [];
+      await writer.insert(tenantId, table, rest, stage);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One council
+
+export interface CouncilSummary {
+  slug: string;
+  name: string;
+  tenantId: string;
+  emailDomain: string;
+  rows: Record<TableName | 'audit_chain_heads', number>;
+}
+
+function rowTotal(plan: CouncilPlan, trail: AuditTrailPlan): number {
+  return (
+    plan.teams.length +
+    plan.users.length * 2 + // users and their one role each
+    plan.memberships.length +
+    plan.peopleCount +
+    plan.children.length * 2 + // child records and allocations
+    trail.events.length +
+    1 // the chain head
+  );
+}
+
+async function writeCouncil(
+  database: Database,
+  writer: BatchWriter,
+  plan: CouncilPlan,
+  trail: AuditTrailPlan,
+  passwordHash: string,
+  progress: Progress,
+): Promise<CouncilSummary> {
+  const tenantId = plan.tenantId;
+  const label = plan.options.slug;
+  // Accounts were made when Kith went live, a little before the trail starts.
+  const createdAt = new Date((dayOf(plan.options.asOf) - TRAIL_DAYS - 7) * 86_400_000).toISOString();
+
+  const staff = batcher(writer, tenantId, 'teams', `${label}: teams`);
+  for (const team of plan.teams) await staff.add([team.id, team.name]);
+  await staff.flush();
+  const users = batcher(writer, tenantId, 'users', `${label}: staff`);
+  for (const user of plan.users) {
+    await users.add([
+      user.id,
+      user.email,
+      user.fullName,
+      'staff',
+      passwordHash,
+      createdAt,
+      user.totpSecret,
+      user.totpSecret ? createdAt : null,
+      createdAt,
+    ]);
+  }
+  await users.flush();
+  await writer.drain();
+  const roles = batcher(writer, tenantId, 'user_roles', `${label}: roles`);
+  for (const user of plan.users) for (const role of user.roles) await roles.add([user.id, role, createdAt]);
+  await roles.flush();
+  const memberships = batcher(writer, tenantId, 'team_memberships', `${label}: teams`);
+  for (const membership of plan.memberships) {
+    await memberships.add([membership.teamId, membership.userId, membership.isManager]);
+  }
+  await memberships.flush();
+
+  const people = batcher(writer, tenantId, 'people', `${label}: people`);
+  for (const child of plan.children) {
+    for (const person of generateNetwork(plan, child.index)) {
+      await people.add([
+        person.id,
+        person.kind,
+        person.fullName,
+        person.knownAs,
+        person.pronouns,
+        person.gender,
+        person.dateOfBirth,
+        person.dateOfBirthIsApproximate,
+        person.diedOn,
+        person.languages.join('|'),
+        person.whatTheyBring,
+      ]);
+    }
+  }
+  await people.flush();
+  await writer.drain();
+
+  const records = batcher(writer, tenantId, 'child_records', `${label}: child records`);
+  for (const { record } of plan.children) {
+    await records.add([
+      record.personId,
+      record.reference,
+      record.status,
+      record.openedOn,
+      record.closedOn,
+      record.isRestricted,
+    ]);
+  }
+  await records.flush();
+  await writer.drain();
+  const allocations = batcher(writer, tenantId, 'child_allocations', `${label}: allocations`);
+  for (const { allocation } of plan.children) {
+    await allocations.add([
+      allocation.id,
+      allocation.childPersonId,
+      allocation.userId,
+      allocation.teamId,
+      allocation.startsOn,
+      allocation.endsOn,
+    ]);
+  }
+  await allocations.flush();
+
+  const audit = batcher(writer, tenantId, 'audit_events', `${label}: audit trail`);
+  let head = { sequence: 0, hash: '' };
+  for (const entry of chainedAuditEntries(trail)) {
+    const { fields } = entry;
+    await audit.add([
+      fields.sequence,
+      fields.occurredAt.toISOString(),
+      fields.actorUserId,
+      fields.actorLabel,
+      fields.action,
+      fields.outcome,
+      fields.subjectType,
+      fields.subjectId,
+      fields.childPersonId,
+      fields.reason,
+      fields.sourceIp,
+      fields.userAgent,
+      fields.requestId,
+      JSON.stringify(fields.details),
+      entry.previousHash,
+      entry.hash,
+    ]);
+    head = { sequence: fields.sequence, hash: entry.hash };
+  }
+  await audit.flush();
+  await writer.drain();
+  if (head.sequence > 0) {
+    // The head is what the next recordAuditEvent locks and extends: it must name the last entry.
+    await database.asOwner(async (owner) => {
+      await owner.query(`select set_config('kith.tenant_id', $1, true)`, [tenantId]);
+      await owner.query('insert into audit_chain_heads (tenant_id, last_sequence, last_hash) values ($1, $2, $3)', [
+        tenantId,
+        head.sequence,
+        head.hash,
+      ]);
+    });
+    progress.advance(1);
+  }
+  return {
+    slug: plan.options.slug,
+    name: plan.options.name,
+    tenantId,
+    emailDomain: plan.emailDomain,
+    rows: {
+      teams: plan.teams.length,
+      users: plan.users.length,
+      user_roles: plan.users.length,
+      team_memberships: plan.memberships.length,
+      people: plan.peopleCount,
+      child_records: plan.children.length,
+      child_allocations: plan.children.length,
+      audit_events: trail.events.length,
+      audit_chain_heads: head.sequence > 0 ? 1 : 0,
+    },
+  };
+}
+
+async function removeCouncils(database: Database, tenantIds: readonly string[]): Promise<void> {
+  for (const tenantId of tenantIds) {
+    await database.asOwner(async (owner) => {
+      await owner.query(`select set_config('kith.tenant_id', $1, true)`, [tenantId]);
+      for (const table of removalOrder) await owner.query(`delete from ${table} where tenant_id = $1`, [tenantId]);
+      await owner.query('delete from tenants where id = $1', [tenantId]);
+    });
+  }
+}
+
+export interface SeedSummary {
+  councils: CouncilSummary[];
+  rows: number;
+  seconds: number;
+}
+
+/**
+ * Writes the synthetic council and its neighbour. Refuses if either slug is taken. If
+ * anything fails (or `signal` aborts) the councils are removed again, so a retry can start
+ * clean instead of being refused.
+ */
+export async function seedSyntheticCouncils(
+  database: Database,
+  options: SeedOptions,
+  settings: { signal?: AbortSignal; progressStream?: NodeJS.WriteStream } = {},
+): Promise<SeedSummary> {
+  const startedAt = performance.now();
+  const councils = councilsFor(options);
+  const taken = await database.asOwner((owner) =>
+    owner.query<{ slug: string }>('select slug from tenants where slug = any($1::text[]) order by slug', [
+      councils.map((council) => council.slug),
+    ]),
+  );
+  if (taken.length > 0) {
+    const where = database.kind === 'pglite' ? 'this PGlite database' : 'this database';
+    const slugs = taken.map((row) => `"${row.slug}"`);
+    throw new SeedRefusedError(
+      `${slugs.length === 1 ? `A council with the slug ${slugs[0]!} already exists` : `Councils with the slugs ${slugs.join(' and ')} already exist`} in ${where}, ` +
+        'so nothing was added. Choose another --council-slug, or use a fresh database.',
+    );
+  }
+  const plans = councils.map((council) => planCouncil(council));
+  const trails = plans.map((plan) => planAuditTrail(plan));
+  const total = plans.reduce((sum, plan, index) => sum + rowTotal(plan, trails[index]!), 0) + plans.length;
+  // argon2 is deliberately slow, so one hash serves every synthetic account.
+  const passwordHash = await hashPassword(SYNTHETIC_PASSWORD);
+  const progress = progressBar(total, settings.progressStream);
+  const writer = new BatchWriter(database, database.kind === 'postgres' ? 2 : 1, progress, settings.signal);
+
+  const created: string[] = [];
+  try {
+    const summaries: CouncilSummary[] = [];
+    for (const [index, plan] of plans.entries()) {
+      await database.asOwner((owner) =>
+        owner.query('insert into tenants (id, slug, name) values ($1, $2, $3)', [
+          plan.tenantId,
+          plan.options.slug,
+          plan.options.name,
+        ]),
+      );
+      created.push(plan.tenantId);
+      progress.advance(1);
+      summaries.push(await writeCouncil(database, writer, plan, trails[index]!, passwordHash, progress));
+    }
+    // Fresh planner statistics, as a council running for a year would have: without them the
+    // first queries are planned as if the tables were empty.
+    await database.asOwner((owner) =>
+      owner.exec(
+        'analyze people, child_records, child_allocations, users, user_roles, teams, team_memberships, audit_events',
+      ),
+    );
+    progress.finish();
+    return { councils: summaries, rows: progress.done, seconds: (performance.now() - startedAt) / 1000 };
+  } catch (error) {
+    progress.finish();
+    await writer.drain().catch(() => undefined);
+    await removeCouncils(database, created).catch((cleanupError: unknown) => {
+      process.stderr.write(`Could not remove the partly written councils: ${String(cleanupError)}\n`);
+    });
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command
+
+const number = new Intl.NumberFormat('en-GB');
+
+export function describeSeed(summary: SeedSummary): string {
+  const lines: string[] = [];
+  for (const council of summary.councils) {
+    lines.push(`${council.name} (${council.slug}, id ${council.tenantId})`);
+    for (const [table, rows] of Object.entries(council.rows)) {
+      lines.push(`  ${table.padEnd(18)} ${number.format(rows).padStart(10)}`);
+    }
+  }
+  const rate = summary.seconds > 0 ? Math.round(summary.rows / summary.seconds) : 0;
+  lines.push(
+    `${number.format(summary.rows)} rows in ${summary.seconds.toFixed(1)} s (${number.format(rate)} rows/s).`,
+    '',
+    `Sign in with the password ${SYNTHETIC_PASSWORD}:`,
+  );
+  for (const council of summary.councils) {
+    lines.push(
+      `  ${council.name}: practitioner.0001@${council.emailDomain} … (practitioners), ` +
+        `manager.001@${council.emailDomain} … (team managers, two-factor secret ${SYNTHETIC_TOTP_SECRET}), ` +
+        `auditor@${council.emailDomain}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  let options: SeedOptions;
+  let config;
+  try {
+    options = parseSeedArguments(process.argv.slice(2));
+    config = loadConfig();
+  } catch (error) {
+    const message = error instanceof ConfigError ? error.problems.join('\n') : (error as Error).message;
+    process.stderr.write(`${message}\n`);
+    process.exit(1);
+  }
+  const { database } = await openMigratedDatabase(config);
+  const controller = new AbortController();
+  process.once('SIGINT', () => {
+    process.stderr.write('\nStopping after the batches in flight; removing what was written…\n');
+    controller.abort();
+  });
+  try {
+    process.stderr.write(
+      `Seeding ${number.format(options.children)} children (seed ${options.seed}, as of ${options.asOf}) into ${describeDatabase(config)}\n`,
+    );
+    const summary = await seedSyntheticCouncils(database, options, { signal: controller.signal });
+    process.stdout.write(`${describeSeed(summary)}\n`);
+  } catch (error) {
+    if (error instanceof SeedRefusedError || error instanceof SeedStoppedError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+    } else {
+      throw error;
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+// Run only as a command: the benchmark and the tests import this file.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,0 +1,71 @@
+/**
+ * The synthetic council is deterministic for a seed, and what it makes would pass the same
+ * validation as a practitioner typing it into Kith's forms.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { test } from 'node:test';
+import { detailsFormSchema, detailsToForm, parseDateOfBirth } from '../src/features/people/details.js';
+import { GENESIS_HASH, hashEntry } from '../src/platform/audit/chain.js';
+import { generateCouncil, type SyntheticOptions } from './synthetic-council.js';
+
+const options: SyntheticOptions = {
+  seed: 42,
+  children: 60,
+  slug: 'synthetic-test',
+  name: 'Synthetic Test Council',
+  asOf: '2026-11-01',
+};
+const fingerprint = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+test('the same seed makes exactly the same council; another seed makes a different one', () => {
+  const first = generateCouncil(options);
+  const again = generateCouncil(options);
+  assert.equal(fingerprint(again), fingerprint(first));
+  const other = generateCouncil({ ...options, seed: 43 });
+  assert.notEqual(fingerprint(other.people), fingerprint(first.people));
+  assert.equal(first.childRecords.length, 60);
+});
+
+test('every synthetic child and network member passes the validation a form applies to typed details', () => {
+  const council = generateCouncil(options);
+  const today = new Date(`${options.asOf}T12:00:00Z`);
+  let checked = 0;
+  for (const person of council.people) {
+    const form = detailsToForm({
+      fullName: person.fullName,
+      knownAs: person.knownAs,
+      pronouns: person.pronouns,
+      dateOfBirth: person.dateOfBirth,
+      dateOfBirthIsApproximate: person.dateOfBirthIsApproximate,
+      languages: person.languages,
+      whatTheyBring: person.whatTheyBring,
+    });
+    const parsed = detailsFormSchema.safeParse({
+      ...form,
+      reason: 'Synthetic data check',
+      isCorrection: false,
+      expectedVersion: 0,
+    });
+    assert.ok(parsed.success, `${person.fullName}: ${parsed.success ? '' : parsed.error.message}`);
+    if (person.dateOfBirth) {
+      const dob = parseDateOfBirth(String(form.dobDay), String(form.dobMonth), String(form.dobYear), today);
+      assert.ok(dob.ok, `${person.fullName}: date of birth ${person.dateOfBirth}`);
+    }
+    checked += 1;
+  }
+  assert.ok(checked > 60 * 10, `networks are realistic in size (${checked} people for 60 children)`);
+  for (const record of council.childRecords) assert.match(record.reference, /^[A-Z0-9-]{3,20}$/);
+});
+
+test('the audit trail it writes is a valid chain: each entry names the hash of the one before', () => {
+  const council = generateCouncil(options);
+  assert.ok(council.auditEntries.length > 100);
+  let previousHash = GENESIS_HASH;
+  for (const entry of council.auditEntries) {
+    assert.equal(entry.previousHash, previousHash);
+    // Recomputed with the application's own function, as `npm run audit:verify` does.
+    assert.equal(entry.hash, hashEntry(previousHash, entry.fields));
+    previousHash = entry.hash;
+  }
+});
