@@ -42,18 +42,16 @@ export async function issueAccessToken(
   const now = options.now ?? new Date();
   const { token, id, secretHash } = generatePersonalAccessToken();
   const expiresAt = new Date(now.getTime() + Math.min(options.days, MAX_TOKEN_DAYS) * 86_400_000);
-  await tx
-    .insert(personalAccessTokens)
-    .values({
-      tenantId,
-      id,
-      userId,
-      name: options.name,
-      secretHash,
-      scopes: options.scopes,
-      createdAt: now,
-      expiresAt,
-    });
+  await tx.insert(personalAccessTokens).values({
+    tenantId,
+    id,
+    userId,
+    name: options.name,
+    secretHash,
+    scopes: options.scopes,
+    createdAt: now,
+    expiresAt,
+  });
   return { token, id, expiresAt };
 }
 
