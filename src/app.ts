@@ -26,6 +26,7 @@ import { registerAdministrationRoutes } from './features/administration/routes.j
 import { registerPeopleRoutes } from './features/people/routes.js';
 import { registerAccountApiRoutes } from './features/account/api-routes.js';
 import { registerCaseloadApiRoutes } from './features/caseload/api-routes.js';
+import { registerNetworkApiRoutes } from './features/network/api-routes.js';
 import { registerRestrictedAccessRoutes } from './features/restricted-access/routes.js';
 import { restrictedAccessPaths } from './features/restricted-access/paths.js';
 import { administrationPaths } from './features/administration/paths.js';
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerPeopleRoutes(app, options.database);
   registerAccountApiRoutes(app);
   registerCaseloadApiRoutes(app, options.database);
+  registerNetworkApiRoutes(app, options.database);
 
   await app.ready();
   return { app, routes };

@@ -17,6 +17,15 @@ import { insertPerson } from '../src/features/people/queries.js';
 
 const everyone = 'everyone';
 const signedIn = 'anyone signed in';
+const childViewers: Role[] = [
+  'practitioner',
+  'team_manager',
+  'fgc_coordinator',
+  'partner_agency_worker',
+  'family_member',
+  'young_person',
+];
+const childChangers: Role[] = ['practitioner', 'team_manager', 'fgc_coordinator'];
 const staff: Role[] = [
   'practitioner',
   'team_manager',
@@ -81,6 +90,12 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
     'family_member',
     'young_person',
   ],
+  'GET /api/v1/children/:childId/network': childViewers,
+  'POST /api/v1/children/:childId/network/people': childChangers,
+  'POST /api/v1/children/:childId/network/relationships': childChangers,
+  'PUT /api/v1/children/:childId/network/relationships/:relationshipId': childChangers,
+  'PUT /api/v1/children/:childId/network/people/:personId/position': childChangers,
+  'GET /api/v1/children/:childId/network/possible-matches': childChangers,
   'GET /account/password': signedIn,
   'POST /account/password': signedIn,
   'GET /admin/users': ['council_administrator'],
@@ -169,6 +184,8 @@ function concreteUrl(url: string): string {
     .replace(':teamId', '00000000-0000-4000-8000-000000000003')
     .replace(':grantId', '00000000-0000-4000-8000-000000000004')
     .replace(':tokenId', 'kpat_doesnotexist')
+    .replace(':relationshipId', '00000000-0000-4000-8000-000000000005')
+    .replace(':personId', '00000000-0000-4000-8000-000000000006')
     .replace(':file', 'no-such-file.css')
     .replace(/\/assets\/govuk-frontend-[^/]+\/\*/, '/assets/govuk-frontend-x/images/favicon.ico');
 }
@@ -190,10 +207,10 @@ test('every route is in the expected matrix, and every role meets exactly the ac
       combinations += 1;
       const cookie = role ? cookies.get(role) : undefined;
       const response = await kith.app.inject({
-        method: route.method as 'GET' | 'POST',
+        method: route.method as 'GET' | 'POST' | 'PUT',
         url: concreteUrl(route.url),
         headers: cookie ? { cookie: `kith_session=${cookie}` } : {},
-        ...(route.method === 'POST' ? { payload: role ? { _csrf: csrfTokens.get(role) } : {} } : {}),
+        ...(route.method !== 'GET' ? { payload: role ? { _csrf: csrfTokens.get(role) } : {} } : {}),
       });
       const where = `${route.method} ${route.url} as ${role ?? 'nobody'} (declared ${JSON.stringify(access)})`;
       const refusedAtGate =

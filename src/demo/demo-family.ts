@@ -2,8 +2,8 @@
  * The fictional family of the demo council. Every name, date and detail is invented.
  * Each issue extends this family so that the demo shows every capability built so far.
  *
- * Mia Thompson (9) and her brother Leo (6) live with their mum Sarah and Sarah's partner Dan.
- * Their dad Marcus lives across town. Three generations, friends, a school, a football club
+ * Mia Thompson (9) and her brother Leo (6) live with their mum Sarah and Sarah's partner Dan,
+ * who is Leo's dad. Mia's dad Marcus lives across town. Three generations, friends, a school, a football club
  * and the professionals who know them.
  */
 import type { NewPerson } from '../features/people/queries.js';

@@ -2,7 +2,14 @@
  * Seeds the demo councils on first start. Idempotent: a council that already has people is
  * left alone, so a restart keeps whatever was added by hand.
  */
+import { count, eq } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.js';
+import { appendVersion } from '../platform/history/record-history.js';
+import { insertHousehold, insertMember, insertRelationship } from '../features/network/queries.js';
+import { networkMembers } from '../features/network/schema.js';
+import { RELATIONSHIP } from '../features/network/service.js';
+import { people } from '../features/people/schema.js';
+import { demoHouseholds, demoNetworkMembers, demoTies } from './demo-network.js';
 import { withTenant } from '../platform/db/tenancy.js';
 import { provisionCouncil } from '../platform/tenancy/councils.js';
 import { countPeople, insertChildRecord, insertPerson } from '../features/people/queries.js';
@@ -103,12 +110,77 @@ async function seedCouncil(
   });
 }
 
+/**
+ * Mia's and Leo's networks. Separate from the first seed so a demo folder made before networks
+ * existed gains them on its next start; it does nothing once any network is recorded.
+ */
+async function seedDemoNetwork(database: Database): Promise<boolean> {
+  const { id: tenantId } = await provisionCouncil(database, demoCouncil);
+  return withTenant(database.orm, tenantId, async (tx) => {
+    const [existing] = await tx
+      .select({ total: count() })
+      .from(networkMembers)
+      .where(eq(networkMembers.tenantId, tenantId));
+    if ((existing?.total ?? 0) > 0) return false;
+    const byName = new Map(
+      (
+        await tx.select({ id: people.id, fullName: people.fullName }).from(people).where(eq(people.tenantId, tenantId))
+      ).map((person) => [person.fullName, person.id]),
+    );
+    const idOf = (key: string) => {
+      const person = demoFamily.find((candidate) => candidate.key === key);
+      const id = person ? byName.get(person.fullName) : undefined;
+      if (!id) throw new Error(`demo person ${key} is not in the council`);
+      return id;
+    };
+    for (const [childKey, members] of Object.entries(demoNetworkMembers)) {
+      for (const [personKey, circle] of Object.entries(members)) {
+        await insertMember(tx, tenantId, { childPersonId: idOf(childKey), personId: idOf(personKey), circle });
+      }
+    }
+    const firstRecorded = new Date('2025-09-08T10:00:00Z');
+    for (const tie of demoTies) {
+      const facts = {
+        fromPersonId: idOf(tie.from),
+        toPersonId: idOf(tie.to),
+        type: tie.type,
+        closeness: tie.closeness ?? 'moderate',
+        quality: tie.quality ?? 'supportive',
+        supportFlows: tie.supportFlows ?? 'none',
+        lovesTheChild: tie.lovesTheChild ?? null,
+        childLovesThem: tie.childLovesThem ?? null,
+        lifelongConnection: tie.lifelongConnection ?? false,
+        safetyNetworkRole: tie.safetyNetworkRole ?? null,
+        startedOn: tie.startedOn ?? null,
+        endedOn: tie.endedOn ?? null,
+        notes: tie.notes ?? null,
+      };
+      const relationshipId = await insertRelationship(tx, tenantId, facts);
+      await appendVersion(tx, tenantId, {
+        recordType: RELATIONSHIP,
+        recordId: relationshipId,
+        version: 1,
+        author: { userId: null, label: 'Alex Morgan, at the first family network meeting' },
+        reason: null,
+        content: facts,
+        recordedAt: firstRecorded,
+      });
+    }
+    for (const household of demoHouseholds) {
+      await insertHousehold(tx, tenantId, household.name, household.members.map(idOf));
+    }
+    return true;
+  });
+}
+
 export async function seedDemo(database: Database): Promise<SeedOutcome> {
+  const demoSeeded = await seedCouncil(database, demoCouncil, demoFamily, demoChildren, demoAccounts);
+  await seedDemoNetwork(database);
   return {
     councils: [
       {
         name: demoCouncil.name,
-        seeded: await seedCouncil(database, demoCouncil, demoFamily, demoChildren, demoAccounts),
+        seeded: demoSeeded,
       },
       {
         name: otherCouncil.name,

@@ -3,7 +3,8 @@
  * transaction as the read, allowed or refused; a refusal looks exactly like a record that
  * does not exist (404), so ids cannot be probed.
  */
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Tx } from '../../platform/db/database.js';
+import { hasPermission } from '../../platform/identity/roles.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { decideChildRecordAccess } from '../../platform/access/policy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
@@ -140,4 +141,35 @@ export async function openRestrictedRecord(
     });
     return 'granted';
   });
+}
+
+/**
+ * Inside a council transaction: may this actor view or change this child's record? Used by the
+ * other parts of the record (network, history) so each asks the same policy. Refusals are
+ * audited as failed access, and look like a record that does not exist.
+ */
+export async function checkChildAccess(
+  tx: Tx,
+  actor: Actor,
+  childId: string,
+  action: 'view' | 'change',
+  source: RequestSource,
+  auditAction: string,
+): Promise<boolean> {
+  const facts = UUID.test(childId) ? (await childRecordFacts(tx, actor.tenantId, [childId])).get(childId) : undefined;
+  const allowed =
+    facts !== undefined &&
+    hasPermission(actor.roles, action === 'view' ? 'child_record.view' : 'child_record.change') &&
+    decideChildRecordAccess(await relationshipsOf(tx, actor), action, facts).allowed;
+  if (!allowed) {
+    await recordAuditEvent(tx, actor.tenantId, {
+      action: auditAction,
+      outcome: 'denied',
+      actor: { userId: actor.userId, label: actorLabel(actor) },
+      childPersonId: UUID.test(childId) ? childId : null,
+      subject: UUID.test(childId) ? { type: 'child_record', id: childId } : null,
+      source,
+    });
+  }
+  return allowed;
 }

@@ -21,6 +21,7 @@ export const people = pgTable(
     diedOn: date('died_on'),
     languages: text('languages').array().notNull().default([]),
     whatTheyBring: text('what_they_bring'),
+    contactDetails: text('contact_details'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

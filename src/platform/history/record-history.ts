@@ -7,7 +7,7 @@
  * `expectedVersion` gives optimistic concurrency: two people editing the same record cannot
  * silently overwrite each other; the second save is told what changed in the meantime.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
 import { recordVersions } from './schema.js';
 
@@ -126,4 +126,55 @@ export async function saveVersion(
 export function changedFields(before: RecordContent, after: RecordContent): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)).sort();
+}
+
+/**
+ * Appends one version of a record that keeps its own version counter (relationships do), so
+ * its state on any past date can be read back. The caller has already checked the counter.
+ */
+export async function appendVersion(
+  tx: Tx,
+  tenantId: string,
+  entry: {
+    recordType: string;
+    recordId: string;
+    version: number;
+    author: VersionAuthor;
+    reason: string | null;
+    content: RecordContent;
+    recordedAt?: Date;
+  },
+): Promise<void> {
+  await tx.insert(recordVersions).values({
+    tenantId,
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    version: entry.version,
+    recordedBy: entry.author.userId,
+    recordedByLabel: entry.author.label,
+    reason: entry.reason,
+    content: entry.content,
+    ...(entry.recordedAt ? { recordedAt: entry.recordedAt } : {}),
+  });
+}
+
+/** Every version of the given records of one type, oldest first (for "as it was on" views). */
+export async function versionsOfMany(
+  tx: Tx,
+  tenantId: string,
+  recordType: string,
+  recordIds: string[],
+): Promise<RecordVersion[]> {
+  if (recordIds.length === 0) return [];
+  return tx
+    .select()
+    .from(recordVersions)
+    .where(
+      and(
+        eq(recordVersions.tenantId, tenantId),
+        eq(recordVersions.recordType, recordType),
+        inArray(recordVersions.recordId, recordIds),
+      ),
+    )
+    .orderBy(recordVersions.recordedAt, recordVersions.version);
 }

@@ -135,7 +135,7 @@ export async function registerIdentity(app: FastifyInstance, options: IdentityOp
     }
   });
 
-  app.addHook('preHandler', async (request, reply) => {
+  app.addHook('preValidation', async (request, reply) => {
     const access = request.routeOptions.config.access;
     if (!access) return; // the not-found handler
     const tokenHash = sessionTokenHashes.get(request);

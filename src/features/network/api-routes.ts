@@ -1,0 +1,366 @@
+/**
+ * The child's network in the JSON API: one call returns the whole graph; changes go through
+ * the same service and validation as the forms (and the ecomap editor in the browser).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../platform/db/database.js';
+import { PROBLEM_CONTENT_TYPE, problem, problemSchema } from '../../platform/http/problem.js';
+import { genders, personKinds } from '../people/schema.js';
+import { networkPaths } from './paths.js';
+import { circles, closenessLevels, qualities, supportDirections } from './schema.js';
+import {
+  addPersonToNetwork,
+  changeRelationship,
+  placePerson,
+  possibleMatches,
+  recordRelationship,
+  viewNetwork,
+  type NetworkView,
+} from './service.js';
+import {
+  circleSchema,
+  networkMessages,
+  newPersonSchema,
+  relationshipFactsSchema,
+  relationshipTypes,
+  tieToChildSchema,
+} from './validation.js';
+
+const sourceOf = (request: FastifyRequest) => ({
+  ip: request.ip,
+  userAgent: request.headers['user-agent'] ?? null,
+  requestId: request.id,
+});
+
+const childParams = z.object({ childId: z.string().max(64) });
+const personSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(personKinds),
+    fullName: z.string(),
+    knownAs: z.string().nullable(),
+    pronouns: z.string().nullable(),
+    gender: z.enum(genders),
+    dateOfBirth: z.string().nullable(),
+    dateOfBirthIsApproximate: z.boolean(),
+    diedOn: z.string().nullable(),
+    languages: z.array(z.string()),
+    whatTheyBring: z.string().nullable(),
+    contactDetails: z.string().nullable().describe('Shown to staff only'),
+    circle: z.enum(circles).nullable().describe('Null for the child at the centre'),
+    position: z.object({ x: z.number(), y: z.number() }).nullable(),
+    noLongerInvolvedOn: z.string().nullable(),
+    isChildWithRecord: z.boolean(),
+  })
+  .meta({ id: 'NetworkPerson' });
+const relationshipSchema = z
+  .object({
+    id: z.uuid(),
+    version: z.number().int(),
+    fromPersonId: z.uuid(),
+    toPersonId: z.uuid(),
+    type: z.string(),
+    closeness: z.enum(closenessLevels),
+    quality: z.enum(qualities),
+    supportFlows: z.enum(supportDirections),
+    lovesTheChild: z.boolean().nullable(),
+    childLovesThem: z.boolean().nullable(),
+    lifelongConnection: z.boolean(),
+    safetyNetworkRole: z.string().nullable(),
+    startedOn: z.string().nullable(),
+    endedOn: z.string().nullable(),
+    notes: z.string().nullable(),
+  })
+  .meta({ id: 'Relationship' });
+const networkSchema = z
+  .object({
+    childId: z.uuid(),
+    asOf: z.string().nullable(),
+    people: z.array(personSchema),
+    relationships: z.array(relationshipSchema),
+    households: z.array(z.object({ id: z.uuid(), name: z.string(), memberIds: z.array(z.uuid()) })),
+  })
+  .meta({ id: 'Network' });
+
+export function presentNetwork(network: NetworkView): z.infer<typeof networkSchema> {
+  const childIds = new Set(network.childIds);
+  const person = (
+    member: NetworkView['child'],
+    extra: {
+      circle: (typeof circles)[number] | null;
+      position: { x: number; y: number } | null;
+      noLongerInvolvedOn: string | null;
+    },
+  ) => ({
+    id: member.id,
+    kind: member.kind,
+    fullName: member.fullName,
+    knownAs: member.knownAs,
+    pronouns: member.pronouns,
+    gender: member.gender,
+    dateOfBirth: member.dateOfBirth,
+    dateOfBirthIsApproximate: member.dateOfBirthIsApproximate,
+    diedOn: member.diedOn,
+    languages: member.languages,
+    whatTheyBring: member.whatTheyBring,
+    contactDetails: member.contactDetails,
+    isChildWithRecord: childIds.has(member.id),
+    ...extra,
+  });
+  return {
+    childId: network.child.id,
+    asOf: network.asOf,
+    people: [
+      person(network.child, { circle: null, position: null, noLongerInvolvedOn: null }),
+      ...network.members.map((member) =>
+        person(member, {
+          circle: member.circle,
+          position:
+            member.positionX !== null && member.positionY !== null
+              ? { x: member.positionX, y: member.positionY }
+              : null,
+          noLongerInvolvedOn: member.noLongerInvolvedOn,
+        }),
+      ),
+    ],
+    relationships: network.relationships,
+    households: network.households,
+  };
+}
+
+function refuse(reply: FastifyReply, request: FastifyRequest, status: 404 | 409 | 422, detail: string, extra = {}) {
+  return reply
+    .status(status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(problem(status, { detail, requestId: request.id, ...extra }));
+}
+const notFound = 'There is no child’s record with that id that you may see.';
+
+const addPersonBody = z
+  .object({
+    person: z.union([newPersonSchema, z.object({ existingPersonId: z.uuid() })]),
+    circle: circleSchema,
+    relationshipToChild: tieToChildSchema.nullable(),
+    position: z
+      .object({ x: z.number().min(0).max(1000), y: z.number().min(0).max(1000) })
+      .nullable()
+      .default(null),
+  })
+  .meta({ id: 'AddPersonToNetwork' });
+
+export function registerNetworkApiRoutes(app: FastifyInstance, database: Database): void {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
+  const view = { permission: 'child_record.view' } as const;
+  const change = { permission: 'child_record.change' } as const;
+
+  routes.get(
+    networkPaths.api.network,
+    {
+      schema: {
+        summary: 'A child’s whole network: people, relationships and households, now or on a past date',
+        tags: ['network'],
+        security,
+        params: childParams,
+        querystring: z.object({ on: z.iso.date().optional().describe('Show the network as it stood on this date') }),
+        response: { 200: networkSchema, 404: problemSchema },
+      },
+      config: { access: view },
+    },
+    async (request, reply) => {
+      const network = await viewNetwork(database, request.actor!, request.params.childId, sourceOf(request), {
+        onDate: request.query.on ?? null,
+        part: 'network_api',
+      });
+      if (!network) return refuse(reply, request, 404, notFound);
+      return presentNetwork(network);
+    },
+  );
+
+  routes.post(
+    networkPaths.api.people,
+    {
+      schema: {
+        summary: 'Add a new or already-recorded person to the child’s network',
+        tags: ['network'],
+        security,
+        params: childParams,
+        body: addPersonBody,
+        response: {
+          201: z.object({ personId: z.uuid(), relationshipId: z.uuid().nullable() }),
+          404: problemSchema,
+          409: problemSchema,
+        },
+      },
+      config: { access: change },
+    },
+    async (request, reply) => {
+      const added = await addPersonToNetwork(
+        database,
+        request.actor!,
+        request.params.childId,
+        request.body,
+        sourceOf(request),
+      );
+      if (added.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      if (added.outcome === 'already_in_network') {
+        return refuse(reply, request, 409, 'This person is already in the child’s network.');
+      }
+      return reply.status(201).send({ personId: added.personId, relationshipId: added.relationshipId });
+    },
+  );
+
+  routes.post(
+    networkPaths.api.relationships,
+    {
+      schema: {
+        summary: 'Record a relationship between two people in the child’s network',
+        tags: ['network'],
+        security,
+        params: childParams,
+        body: relationshipFactsSchema,
+        response: {
+          201: z.object({ relationshipId: z.uuid(), version: z.number() }),
+          404: problemSchema,
+          409: problemSchema,
+          422: problemSchema,
+        },
+      },
+      config: { access: change },
+    },
+    async (request, reply) => {
+      const saved = await recordRelationship(
+        database,
+        request.actor!,
+        request.params.childId,
+        request.body,
+        sourceOf(request),
+      );
+      if (saved.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      if (saved.outcome === 'not_in_network') {
+        return refuse(reply, request, 422, 'Both people must be in the child’s network. Add them first.');
+      }
+      if (saved.outcome === 'duplicate') return refuse(reply, request, 409, networkMessages.duplicate);
+      if (saved.outcome !== 'saved') return refuse(reply, request, 409, 'Someone else changed this relationship.');
+      return reply.status(201).send({ relationshipId: saved.relationshipId, version: saved.version });
+    },
+  );
+
+  routes.put(
+    networkPaths.api.relationship,
+    {
+      schema: {
+        summary: 'Change a relationship (refused with 409 if someone else saved since expectedVersion)',
+        tags: ['network'],
+        security,
+        params: childParams.extend({ relationshipId: z.uuid() }),
+        body: z.object({
+          facts: relationshipFactsSchema,
+          expectedVersion: z.number().int().min(1),
+          reason: z.string().trim().max(2000).nullable().default(null),
+        }),
+        response: {
+          200: z.object({ relationshipId: z.uuid(), version: z.number() }),
+          404: problemSchema,
+          409: problemSchema,
+        },
+      },
+      config: { access: change },
+    },
+    async (request, reply) => {
+      const saved = await changeRelationship(
+        database,
+        request.actor!,
+        request.params.childId,
+        request.params.relationshipId,
+        request.body,
+        sourceOf(request),
+      );
+      if (saved.outcome === 'not_found' || saved.outcome === 'not_in_network')
+        return refuse(reply, request, 404, notFound);
+      if (saved.outcome === 'duplicate') return refuse(reply, request, 409, networkMessages.duplicate);
+      if (saved.outcome === 'conflict') {
+        return refuse(
+          reply,
+          request,
+          409,
+          'Someone else changed this relationship since you opened it. Nothing was saved.',
+          {
+            currentVersion: saved.current.version,
+          },
+        );
+      }
+      return { relationshipId: saved.relationshipId, version: saved.version };
+    },
+  );
+
+  routes.put(
+    networkPaths.api.position,
+    {
+      schema: {
+        summary: 'Where a person is drawn on the child’s ecomap (0 to 1000 each way; null to lay them out again)',
+        tags: ['network'],
+        security,
+        params: childParams.extend({ personId: z.uuid() }),
+        body: z.object({ x: z.number().min(0).max(1000), y: z.number().min(0).max(1000) }).nullable(),
+        response: { 204: z.null(), 404: problemSchema },
+      },
+      config: { access: change },
+    },
+    async (request, reply) => {
+      const placed = await placePerson(
+        database,
+        request.actor!,
+        request.params.childId,
+        request.params.personId,
+        request.body,
+        sourceOf(request),
+      );
+      if (!placed) return refuse(reply, request, 404, notFound);
+      return reply.status(204).send(null);
+    },
+  );
+
+  routes.get(
+    networkPaths.api.possibleMatches,
+    {
+      schema: {
+        summary: 'People already recorded in the council whose names look like this one',
+        tags: ['network'],
+        security,
+        params: childParams,
+        querystring: z.object({ name: z.string().trim().min(2).max(200) }),
+        response: {
+          200: z.object({
+            matches: z.array(
+              z.object({
+                id: z.uuid(),
+                fullName: z.string(),
+                knownAs: z.string().nullable(),
+                dateOfBirth: z.string().nullable(),
+                score: z.number(),
+              }),
+            ),
+          }),
+          404: problemSchema,
+        },
+      },
+      config: { access: change },
+    },
+    async (request, reply) => {
+      const matches = await possibleMatches(
+        database,
+        request.actor!,
+        request.params.childId,
+        request.query.name,
+        sourceOf(request),
+      );
+      if (!matches) return refuse(reply, request, 404, notFound);
+      return { matches };
+    },
+  );
+}
+
+export { relationshipTypes };

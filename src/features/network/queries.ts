@@ -1,0 +1,275 @@
+/** The only place SQL about networks and relationships is written. Each takes the transaction. */
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.js';
+import { rowsOf } from '../../platform/db/tenancy.js';
+import { childRecords, people } from '../people/schema.js';
+import {
+  householdMembers,
+  households,
+  networkMembers,
+  relationships,
+  type Circle,
+  type Closeness,
+  type Quality,
+  type SupportDirection,
+} from './schema.js';
+
+export const personColumns = {
+  id: people.id,
+  kind: people.kind,
+  fullName: people.fullName,
+  knownAs: people.knownAs,
+  pronouns: people.pronouns,
+  gender: people.gender,
+  dateOfBirth: people.dateOfBirth,
+  dateOfBirthIsApproximate: people.dateOfBirthIsApproximate,
+  diedOn: people.diedOn,
+  languages: people.languages,
+  whatTheyBring: people.whatTheyBring,
+  contactDetails: people.contactDetails,
+};
+
+export interface RelationshipFacts {
+  fromPersonId: string;
+  toPersonId: string;
+  type: string;
+  closeness: Closeness;
+  quality: Quality;
+  supportFlows: SupportDirection;
+  lovesTheChild: boolean | null;
+  childLovesThem: boolean | null;
+  lifelongConnection: boolean;
+  safetyNetworkRole: string | null;
+  startedOn: string | null;
+  endedOn: string | null;
+  notes: string | null;
+}
+
+export const relationshipColumns = {
+  id: relationships.id,
+  fromPersonId: relationships.fromPersonId,
+  toPersonId: relationships.toPersonId,
+  type: relationships.type,
+  closeness: relationships.closeness,
+  quality: relationships.quality,
+  supportFlows: relationships.supportFlows,
+  lovesTheChild: relationships.lovesTheChild,
+  childLovesThem: relationships.childLovesThem,
+  lifelongConnection: relationships.lifelongConnection,
+  safetyNetworkRole: relationships.safetyNetworkRole,
+  startedOn: relationships.startedOn,
+  endedOn: relationships.endedOn,
+  notes: relationships.notes,
+  version: relationships.version,
+  updatedAt: relationships.updatedAt,
+};
+
+/** The people in a child's network (the child first), with their circle and ecomap position. */
+export async function membersOf(tx: Tx, tenantId: string, childId: string) {
+  const child = await tx
+    .select(personColumns)
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), eq(people.id, childId)));
+  const members = await tx
+    .select({
+      ...personColumns,
+      circle: networkMembers.circle,
+      positionX: networkMembers.positionX,
+      positionY: networkMembers.positionY,
+      noLongerInvolvedOn: networkMembers.noLongerInvolvedOn,
+      memberVersion: networkMembers.version,
+      addedAt: networkMembers.addedAt,
+    })
+    .from(networkMembers)
+    .innerJoin(people, and(eq(people.tenantId, networkMembers.tenantId), eq(people.id, networkMembers.personId)))
+    .where(and(eq(networkMembers.tenantId, tenantId), eq(networkMembers.childPersonId, childId)))
+    .orderBy(people.fullName);
+  return { child: child[0], members };
+}
+
+/** Every relationship between two people of the given set (both ends inside it). */
+export async function relationshipsAmong(tx: Tx, tenantId: string, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return tx
+    .select(relationshipColumns)
+    .from(relationships)
+    .where(
+      and(
+        eq(relationships.tenantId, tenantId),
+        inArray(relationships.fromPersonId, personIds),
+        inArray(relationships.toPersonId, personIds),
+      ),
+    );
+}
+
+export async function findRelationship(tx: Tx, tenantId: string, relationshipId: string) {
+  const [row] = await tx
+    .select(relationshipColumns)
+    .from(relationships)
+    .where(and(eq(relationships.tenantId, tenantId), eq(relationships.id, relationshipId)));
+  return row;
+}
+
+/** A relationship of this type between these two people, whichever way round it was recorded. */
+export async function findSameRelationship(tx: Tx, tenantId: string, a: string, b: string, type: string) {
+  const [row] = await tx
+    .select({ id: relationships.id })
+    .from(relationships)
+    .where(
+      and(
+        eq(relationships.tenantId, tenantId),
+        eq(relationships.type, type),
+        or(
+          and(eq(relationships.fromPersonId, a), eq(relationships.toPersonId, b)),
+          and(eq(relationships.fromPersonId, b), eq(relationships.toPersonId, a)),
+        ),
+      ),
+    );
+  return row;
+}
+
+export async function insertRelationship(tx: Tx, tenantId: string, facts: RelationshipFacts): Promise<string> {
+  const [row] = await tx
+    .insert(relationships)
+    .values({ tenantId, ...facts })
+    .returning({ id: relationships.id });
+  if (!row) throw new Error('insert into relationships returned no row');
+  return row.id;
+}
+
+/** Saves a change only if nobody else saved since `expectedVersion`; returns the new version or null. */
+export async function updateRelationship(
+  tx: Tx,
+  tenantId: string,
+  relationshipId: string,
+  facts: RelationshipFacts,
+  expectedVersion: number,
+): Promise<number | null> {
+  const [row] = await tx
+    .update(relationships)
+    .set({ ...facts, version: sql`${relationships.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(relationships.tenantId, tenantId),
+        eq(relationships.id, relationshipId),
+        eq(relationships.version, expectedVersion),
+      ),
+    )
+    .returning({ version: relationships.version });
+  return row?.version ?? null;
+}
+
+export async function isMember(tx: Tx, tenantId: string, childId: string, personId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ personId: networkMembers.personId })
+    .from(networkMembers)
+    .where(
+      and(
+        eq(networkMembers.tenantId, tenantId),
+        eq(networkMembers.childPersonId, childId),
+        eq(networkMembers.personId, personId),
+      ),
+    );
+  return row !== undefined;
+}
+
+export async function insertMember(
+  tx: Tx,
+  tenantId: string,
+  member: {
+    childPersonId: string;
+    personId: string;
+    circle: Circle;
+    positionX?: number | null;
+    positionY?: number | null;
+  },
+): Promise<void> {
+  await tx.insert(networkMembers).values({ tenantId, ...member });
+}
+
+export async function updateMember(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  personId: string,
+  change: Partial<{
+    circle: Circle;
+    positionX: number | null;
+    positionY: number | null;
+    noLongerInvolvedOn: string | null;
+    noLongerInvolvedReason: string | null;
+  }>,
+): Promise<boolean> {
+  const rows = await tx
+    .update(networkMembers)
+    .set({ ...change, version: sql`${networkMembers.version} + 1` })
+    .where(
+      and(
+        eq(networkMembers.tenantId, tenantId),
+        eq(networkMembers.childPersonId, childId),
+        eq(networkMembers.personId, personId),
+      ),
+    )
+    .returning({ personId: networkMembers.personId });
+  return rows.length === 1;
+}
+
+/**
+ * People in the council whose names look like this one (trigram similarity), best first.
+ * similarity() rather than the % operator: through Drizzle on PGlite 0.5 a query using % comes
+ * back empty, and one query must serve both databases.
+ */
+export async function similarPeople(tx: Tx, tenantId: string, fullName: string, limit = 5) {
+  const rows = await tx.execute(sql`
+    select id, full_name as "fullName", known_as as "knownAs", date_of_birth::text as "dateOfBirth",
+           similarity(full_name, ${fullName}) as score
+    from people
+    where tenant_id = ${tenantId} and similarity(full_name, ${fullName}) >= 0.3
+    order by score desc, full_name
+    limit ${limit}`);
+  return rowsOf<{ id: string; fullName: string; knownAs: string | null; dateOfBirth: string | null; score: number }>(
+    rows,
+  );
+}
+
+export async function householdsOf(tx: Tx, tenantId: string, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  const rows = await tx
+    .select({ id: households.id, name: households.name, personId: householdMembers.personId })
+    .from(householdMembers)
+    .innerJoin(
+      households,
+      and(eq(households.tenantId, householdMembers.tenantId), eq(households.id, householdMembers.householdId)),
+    )
+    .where(and(eq(householdMembers.tenantId, tenantId), inArray(householdMembers.personId, personIds)));
+  const byId = new Map<string, { id: string; name: string; memberIds: string[] }>();
+  for (const row of rows) {
+    const household = byId.get(row.id) ?? { id: row.id, name: row.name, memberIds: [] };
+    household.memberIds.push(row.personId);
+    byId.set(row.id, household);
+  }
+  return [...byId.values()];
+}
+
+export async function insertHousehold(tx: Tx, tenantId: string, name: string, memberIds: string[]): Promise<string> {
+  const [row] = await tx.insert(households).values({ tenantId, name }).returning({ id: households.id });
+  if (!row) throw new Error('insert into households returned no row');
+  if (memberIds.length > 0) {
+    await tx
+      .insert(householdMembers)
+      .values(memberIds.map((personId) => ({ tenantId, householdId: row.id, personId })));
+  }
+  return row.id;
+}
+
+/** Whether a person is a child with a record in this council (used to word "loves the child"). */
+export async function childRecordIds(tx: Tx, tenantId: string, personIds: string[]): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await tx
+    .select({ personId: childRecords.personId })
+    .from(childRecords)
+    .where(and(eq(childRecords.tenantId, tenantId), inArray(childRecords.personId, personIds)));
+  return new Set(rows.map((row) => row.personId));
+}
+
+export const stillInvolved = isNull(networkMembers.noLongerInvolvedOn);
