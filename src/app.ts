@@ -27,6 +27,7 @@ import { registerPeopleRoutes } from './features/people/routes.js';
 import { registerAccountApiRoutes } from './features/account/api-routes.js';
 import { registerCaseloadApiRoutes } from './features/caseload/api-routes.js';
 import { registerNetworkApiRoutes } from './features/network/api-routes.js';
+import { registerNetworkRoutes } from './features/network/routes.js';
 import { registerRestrictedAccessRoutes } from './features/restricted-access/routes.js';
 import { restrictedAccessPaths } from './features/restricted-access/paths.js';
 import { administrationPaths } from './features/administration/paths.js';
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerAccountApiRoutes(app);
   registerCaseloadApiRoutes(app, options.database);
   registerNetworkApiRoutes(app, options.database);
+  registerNetworkRoutes(app, options.database);
 
   await app.ready();
   return { app, routes };

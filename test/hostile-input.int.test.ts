@@ -22,9 +22,9 @@ const detailsForm = (overrides: Record<string, string>) => ({
   fullName: 'Robin Test',
   knownAs: '',
   pronouns: '',
-  dobDay: '1',
-  dobMonth: '5',
-  dobYear: '2016',
+  'dob-Day': '1',
+  'dob-Month': '5',
+  'dob-Year': '2016',
   languages: 'English',
   whatTheyBring: '',
   reason: 'Testing hostile input',
@@ -108,7 +108,7 @@ test('invalid UTF-8, poisoned ids and SQL-shaped sign-in attempts never cause a 
     payload: Buffer.concat([
       Buffer.from(`_csrf=${encodeURIComponent(csrfTokenIn(page.body))}&fullName=Robin&reason=`),
       Buffer.from([0xc3, 0x28, 0xff, 0xfe]),
-      Buffer.from('&knownAs=%C3%28%FF&expectedVersion=0&dobDay=1&dobMonth=5&dobYear=2016'),
+      Buffer.from('&knownAs=%C3%28%FF&expectedVersion=0&dob-Day=1&dob-Month=5&dob-Year=2016'),
     ]),
   });
   assert.ok(invalidUtf8.statusCode < 500, `got ${invalidUtf8.statusCode}`);

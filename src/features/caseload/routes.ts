@@ -6,12 +6,23 @@ import { caseloadOf, openChildRecord, openRestrictedRecord, RESTRICTED_GRANT_DAY
 import { z } from 'zod';
 import { cleanText, formErrorsFrom, noErrors } from '../../platform/http/forms.js';
 import { presentAge, presentDate } from './presenters.js';
+import { networkForOpenedRecord } from '../network/service.js';
+import { presentNetworkSection } from '../network/presenters.js';
 
 const sourceOf = (request: FastifyRequest) => ({
   ip: request.ip,
   userAgent: request.headers['user-agent'] ?? null,
   requestId: request.id,
 });
+
+const notices: Record<string, string> = {
+  details_changed: 'The details have been changed. The earlier version is kept in the history.',
+  person_added: 'They have been added to the network.',
+  relationship_added: 'The relationship has been recorded.',
+  relationship_changed: 'The relationship has been changed. The earlier version is kept.',
+  no_longer_involved: 'They are marked as no longer involved. Their place in the history is kept.',
+};
+const noticeFor = (code: unknown) => (typeof code === 'string' ? (notices[code] ?? null) : null);
 
 const reasonForm = z.object({
   reason: z
@@ -65,7 +76,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
     });
   });
 
-  app.get<{ Params: { childId: string } }>(
+  app.get<{ Params: { childId: string }; Querystring: { on?: string; notice?: string } }>(
     caseloadPaths.childPattern,
     { config: { access: { permission: 'child_record.view' } } },
     async (request, reply) => {
@@ -85,7 +96,12 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
         });
       }
       const { child } = opened;
+      const onDate =
+        typeof request.query.on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(request.query.on) ? request.query.on : null;
+      const network = await networkForOpenedRecord(database, request.actor!, child.childId, onDate);
+      const mayChange = hasPermission(request.actor!.roles, 'child_record.change');
       return reply.render('caseload/views/child.njk', {
+        network: network ? presentNetworkSection(network, { mayChange: mayChange && !onDate }) : null,
         pageTitle: child.knownAs ?? child.fullName,
         child: {
           ...child,
@@ -94,10 +110,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
           openedOnText: presentDate(child.openedOn),
         },
         backHref: caseloadPaths.caseload,
-        notice:
-          (request.query as Record<string, unknown>).notice === 'details_changed'
-            ? 'The details have been changed. The earlier version is kept in the history.'
-            : null,
+        notice: noticeFor(request.query.notice),
         editHref: hasPermission(request.actor!.roles, 'child_record.change')
           ? `${caseloadPaths.child(child.childId)}/details`
           : null,

@@ -380,3 +380,16 @@ export async function possibleMatches(
     return (await similarPeople(tx, actor.tenantId, fullName)).filter((person) => person.id !== childId);
   });
 }
+
+/**
+ * The network for the child's record page. Only for a request that has just opened the record
+ * through openChildRecord (which asked the policy and wrote the audit entry for this view).
+ */
+export async function networkForOpenedRecord(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  onDate: string | null,
+): Promise<NetworkView | null> {
+  return withTenant(database.orm, actor.tenantId, (tx) => loadNetwork(tx, actor, childId, onDate));
+}

@@ -6,6 +6,7 @@ import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { shareChildRecord } from '../../platform/identity/accounts.js';
 import { insertPerson } from './queries.js';
+import { formValuesIn } from '../../../test/helpers/forms.js';
 
 const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
 let kith: TestApp;
@@ -18,9 +19,9 @@ const form = (overrides: Record<string, string> = {}) => ({
   fullName: 'Robin Test',
   knownAs: '',
   pronouns: 'they/them',
-  dobDay: '1',
-  dobMonth: '5',
-  dobYear: '2016',
+  'dob-Day': '1',
+  'dob-Month': '5',
+  'dob-Year': '2016',
   languages: 'English',
   whatTheyBring: '',
   reason: 'Robin told us their pronouns',
@@ -118,7 +119,7 @@ test('bad input: clear messages, nothing saved, typed text kept', async () => {
       _csrf: csrfTokenIn(page.body),
       ...form({
         fullName: '',
-        dobYear: String(future),
+        'dob-Year': String(future),
         reason: '',
         whatTheyBring: 'Kept text \u0000with a control character',
       }),
@@ -162,7 +163,7 @@ test('a correction keeps the original visible to staff, and shows the family onl
       ...form({
         pronouns: '',
         languages: '',
-        dobYear: '2015',
+        'dob-Year': '2015',
         reason: 'The year of birth was typed wrongly',
         isCorrection: 'yes',
       }),
@@ -178,4 +179,20 @@ test('a correction keeps the original visible to staff, and shows the family onl
   assert.equal(familyView.statusCode, 200);
   assert.match(familyView.body, /1 May 2015/);
   assert.doesNotMatch(familyView.body, /1 May 2016/, 'the family sees the corrected text only');
+});
+
+test('saving the details form exactly as the page renders it keeps the date of birth (field names agree)', async () => {
+  const { practitioner, childId } = await createCouncilWithChild(kith.database);
+  const cookie = await signIn(kith.app, practitioner.email);
+  const page = await kith.app.inject({ url: `/children/${childId}/details`, headers: cookieHeader(cookie) });
+  const asRendered = formValuesIn(page.body, `/children/${childId}/details`);
+  const saved = await kith.app.inject({
+    method: 'POST',
+    url: `/children/${childId}/details`,
+    headers: cookieHeader(cookie),
+    payload: { ...asRendered, knownAs: 'Robbie', reason: 'Their nickname' },
+  });
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+  const child = await kith.app.inject({ url: `/children/${childId}`, headers: cookieHeader(cookie) });
+  assert.match(child.body, /1 May 2016/, 'the date of birth the page showed is still there');
 });

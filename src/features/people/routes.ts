@@ -86,9 +86,10 @@ export function registerPeopleRoutes(app: FastifyInstance, database: Database): 
         fullName: text('fullName'),
         knownAs: text('knownAs'),
         pronouns: text('pronouns'),
-        dobDay: text('dobDay'),
-        dobMonth: text('dobMonth'),
-        dobYear: text('dobYear'),
+        // GOV.UK date input names its fields prefix-Day, prefix-Month, prefix-Year.
+        dobDay: text('dob-Day'),
+        dobMonth: text('dob-Month'),
+        dobYear: text('dob-Year'),
         dateOfBirthIsApproximate: body.dateOfBirthIsApproximate === 'yes',
         languages: text('languages'),
         whatTheyBring: text('whatTheyBring'),
