@@ -1,11 +1,13 @@
 /**
  * The small client-side layer. Every page works without it; it only enhances
- * (GOV.UK and MoJ components, the idle timeout warning; more as features arrive).
+ * (GOV.UK and MoJ components, the idle timeout warning, the ecomap editor).
  */
 import { initAll as initGovukFrontend } from 'govuk-frontend';
 import { initAll as initMojFrontend } from '@ministryofjustice/frontend';
 import { initTimeoutWarning } from './timeout-warning.js';
+import { initEcomapEditors } from './ecomap-editor.js';
 
 initGovukFrontend();
 initMojFrontend();
 initTimeoutWarning();
+initEcomapEditors();

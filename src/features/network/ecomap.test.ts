@@ -76,9 +76,12 @@ test('the SVG is well formed, titled, described, and names each person with how 
   assert.match(svg, /<desc id="ecomap-desc">5 people, groups and places are in Mia’s world/);
   assert.match(
     svg,
-    /aria-label="Nan Pat \(Patricia Thompson\), grandmother, strong tie, supportive, loves Mia, lifelong connection, safety network: Wednesday tea"/,
+    /aria-label="Nan Pat Grandmother: Nan Pat \(Patricia Thompson\), grandmother, strong tie, supportive, loves Mia, lifelong connection, safety network: Wednesday tea"/,
   );
-  assert.match(svg, /aria-label="Ronald Thompson, grandfather, strong tie, supportive, loves Mia, died 2022"/);
+  assert.match(
+    svg,
+    /aria-label="Ronald Grandfather: Ronald Thompson, grandfather, strong tie, supportive, loves Mia, died 2022"/,
+  );
   assert.match(svg, /href="#person-lily"/);
   assert.match(svg, /ecomap-tie--stressful/, 'a stressful tie has its own line style');
   assert.match(svg, /stroke-dasharray="8 7"/, 'a tenuous tie is dashed');

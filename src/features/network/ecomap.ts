@@ -174,7 +174,7 @@ function tieLine(relationship: GraphRelationship, from: PlacedPerson, to: Placed
   const endArrow = relationship.supportFlows === 'from_first' || relationship.supportFlows === 'both';
   const markers = `${startArrow ? ' marker-start="url(#ecomap-arrow-start)"' : ''}${endArrow ? ' marker-end="url(#ecomap-arrow-end)"' : ''}`;
   const colour = relationship.quality === 'stressful' || relationship.quality === 'broken' ? STRESS : INK;
-  const attributes = `class="ecomap-tie ecomap-tie--${relationship.closeness} ecomap-tie--${relationship.quality}" data-relationship-id="${escapeXml(relationship.id)}" fill="none" stroke="${colour}" stroke-width="${width}"${dash}${markers}`;
+  const attributes = `class="ecomap-tie ecomap-tie--${relationship.closeness} ecomap-tie--${relationship.quality}" data-relationship-id="${escapeXml(relationship.id)}" data-from="${escapeXml(relationship.fromPersonId)}" data-to="${escapeXml(relationship.toPersonId)}" fill="none" stroke="${colour}" stroke-width="${width}"${dash}${markers}`;
   if (relationship.quality === 'stressful') return `<path d="${zigzag(x1, y1, x2, y2)}" ${attributes}/>`;
   if (relationship.quality === 'broken') {
     // A broken-off tie: the line with a gap and a bar across it.
@@ -240,11 +240,16 @@ export function renderEcomapSvg(layout: EcomapLayout, options: EcomapOptions = {
     .map((entry) => {
       const { person, x, y, isChild } = entry;
       const radius = isChild ? CHILD_RADIUS : layout.personRadius;
-      const label = escapeXml(personLabel(graph, person, childName));
       const tie = isChild ? undefined : tieOf(graph, person.id);
       // Groups and places are known by their whole name ("St" says nothing); people by their first.
-      const name = escapeXml(truncate(person.kind === 'person' ? shortName(person) : person.fullName, 13));
-      const relation = tie ? escapeXml(truncate(relationshipTypeName(tie.type), 16)) : '';
+      const visibleName = truncate(person.kind === 'person' ? shortName(person) : person.fullName, 13);
+      const visibleRelation = tie ? truncate(relationshipTypeName(tie.type), 16) : '';
+      const name = escapeXml(visibleName);
+      const relation = escapeXml(visibleRelation);
+      // The accessible name starts with exactly the words shown, so people using speech
+      // control can say what they see (WCAG 2.5.3); then the full details.
+      const shown = `${visibleName}${visibleRelation ? ` ${visibleRelation}` : ''}`;
+      const label = escapeXml(`${shown}: ${personLabel(graph, person, childName)}`);
       const heart =
         tie?.lovesTheChild || tie?.childLovesThem
           ? `<text x="${x + radius * 0.75}" y="${y - radius * 0.6}" class="ecomap-heart" font-size="20" fill="${STRESS}" aria-hidden="true">♥</text>`
@@ -258,10 +263,10 @@ export function renderEcomapSvg(layout: EcomapLayout, options: EcomapOptions = {
         (person.diedOn
           ? `<path d="M${x - radius * 0.7},${y - radius * 0.7} L${x + radius * 0.7},${y + radius * 0.7}" stroke="${MUTED}" stroke-width="1.5"/>`
           : '') +
-        `<text x="${x}" y="${y + (relation ? -2 : 5)}" text-anchor="middle" font-size="${isChild ? 17 : 12}" font-weight="700" fill="${INK}">${name}</text>` +
-        (relation
-          ? `<text x="${x}" y="${y + 14}" text-anchor="middle" font-size="11" fill="${INK}">${relation}</text>`
-          : '') +
+        // One text element, the two lines separated by a space, so it reads as the label says.
+        `<text x="${x}" y="${y + (relation ? -2 : 5)}" text-anchor="middle" font-size="${isChild ? 17 : 12}" fill="${INK}"><tspan font-weight="700">${name}</tspan>` +
+        (relation ? ` <tspan x="${x}" dy="16" font-size="11">${relation}</tspan>` : '') +
+        `</text>` +
         heart;
       const href = options.personHref ? escapeXml(options.personHref(person.id)) : null;
       const attributes = `class="ecomap-person${isChild ? ' ecomap-person--child' : ''}${faded}" data-person-id="${escapeXml(person.id)}" data-x="${x}" data-y="${y}"`;

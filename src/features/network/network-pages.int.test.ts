@@ -59,7 +59,7 @@ test('without JavaScript: add people through the form, record a tie between them
   assert.match(page.body, /<svg[^>]+class="ecomap"/);
   assert.match(
     page.body,
-    /aria-label="Nan \(Jean Test\), grandmother, strong tie, supportive, loves Robin, Robin loves them, lifelong connection, safety network: Tea on Wednesdays"/,
+    /aria-label="Nan Grandmother: Nan \(Jean Test\), grandmother, strong tie, supportive, loves Robin, Robin loves them, lifelong connection, safety network: Tea on Wednesdays"/,
   );
   assert.match(page.body, /id="person-[0-9a-f-]+"[^>]*>Nan \(Jean Test\)/, 'the same person is in the table');
   assert.match(page.body, /2 people, groups and places are in Robin’s world/);
