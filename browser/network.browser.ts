@@ -111,6 +111,11 @@ describe('the ecomap editor', () => {
     await page.goBack();
     await page.getByRole('link', { name: 'Record a relationship between two people' }).click();
     await axe(page, 'network-relationship-form');
+    await page.goto(`${kith.baseUrl}/caseload`);
+    await page.getByRole('link', { name: /Mia/ }).first().click();
+    await page.getByRole('link', { name: 'Genogram' }).click();
+    await axe(page, 'network-genogram-mia');
+    assert.match((await page.locator('.genogram desc').textContent()) ?? '', /Mia’s family over 3 generations/);
     await page.close();
   });
 });

@@ -8,6 +8,8 @@ import type { Database } from '../../platform/db/database.js';
 import { cleanText, formErrorsFrom, noErrors, singleFormError, type FormErrors } from '../../platform/http/forms.js';
 import { caseloadPaths } from '../caseload/paths.js';
 import { layoutEcomap, renderEcomapSvg } from './ecomap.js';
+import { layoutGenogram, renderGenogramSvg } from './genogram.js';
+import { presentDate } from '../caseload/presenters.js';
 import { displayName, shortName } from './graph.js';
 import { networkPaths } from './paths.js';
 import { graphOf } from './presenters.js';
@@ -654,6 +656,66 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
       }
       await markNoLongerInvolved(database, request.actor!, childId, personId, parsed.data, sourceOf(request));
       return reply.redirect(backToNetwork(childId, 'no_longer_involved'), 303);
+    },
+  );
+
+  // ---- Genogram ------------------------------------------------------------------------------
+  app.get<{ Params: { childId: string } }>(
+    networkPaths.genogramPattern,
+    { config: { access: view } },
+    async (request, reply) => {
+      const network = await openNetwork(request, reply, request.params.childId, 'genogram');
+      if (!network) return reply;
+      const childName = shortName(network.child);
+      const layout = layoutGenogram(graphOf(network), network.households);
+      const generationNames = [
+        'Oldest generation shown',
+        'Next generation',
+        'Next generation',
+        'Next generation',
+        'Next generation',
+      ];
+      return reply.render('network/views/genogram.njk', {
+        pageTitle: `${childName}’s genogram`,
+        childName,
+        backHref: `${caseloadPaths.child(network.child.id)}#network`,
+        svg: renderGenogramSvg(layout, childName, { personHref: (id) => `#g-${id}` }),
+        downloadHref: networkPaths.genogramSvg(network.child.id),
+        warnings: layout.warnings,
+        generations: Array.from({ length: layout.generations }, (_, index) => ({
+          name:
+            index === layout.generations - 1
+              ? `${childName}’s generation`
+              : (generationNames[index] ?? 'Next generation'),
+          people: layout.people
+            .filter((entry) => entry.generation === index)
+            .map((entry) => ({
+              anchor: `g-${entry.person.id}`,
+              name: displayName(entry.person),
+              born: entry.person.dateOfBirth ? presentDate(entry.person.dateOfBirth) : 'Date of birth not recorded',
+              died: entry.person.diedOn ? presentDate(entry.person.diedOn) : null,
+            })),
+        })),
+      });
+    },
+  );
+
+  app.get<{ Params: { childId: string } }>(
+    networkPaths.genogramSvgPattern,
+    { config: { access: view } },
+    async (request, reply) => {
+      const network = await openNetwork(request, reply, request.params.childId, 'genogram_download');
+      if (!network) return reply;
+      const childName = shortName(network.child);
+      const svg = renderGenogramSvg(layoutGenogram(graphOf(network), network.households), childName);
+      return reply
+        .header('content-type', 'image/svg+xml; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="genogram-${childName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.svg"`,
+        )
+        .header('cache-control', 'no-store')
+        .send(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`);
     },
   );
 
