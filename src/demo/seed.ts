@@ -139,7 +139,13 @@ async function seedDemoNetwork(database: Database): Promise<boolean> {
       }
     }
     const firstRecorded = new Date('2025-09-08T10:00:00Z');
+    // The safety network grew over the year of work together: each role was agreed at a
+    // later meeting, so the growth chart has a story to tell.
+    let rolesAgreed = 0;
     for (const tie of demoTies) {
+      const recordedAt = tie.safetyNetworkRole
+        ? new Date(firstRecorded.getTime() + rolesAgreed++ * 40 * 86_400_000)
+        : firstRecorded;
       const facts = {
         fromPersonId: idOf(tie.from),
         toPersonId: idOf(tie.to),
@@ -163,7 +169,7 @@ async function seedDemoNetwork(database: Database): Promise<boolean> {
         author: { userId: null, label: 'Alex Morgan, at the first family network meeting' },
         reason: null,
         content: facts,
-        recordedAt: firstRecorded,
+        recordedAt,
       });
     }
     for (const household of demoHouseholds) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { escapeXml, layoutEcomap, renderEcomapSvg } from './ecomap.js';
+import { escapeXml, layoutEcomap, renderEcomapSvg, sectorsFor } from './ecomap.js';
 import { smallNetwork } from './fixtures.js';
 import type { ChildGraph, GraphPerson } from './graph.js';
 
@@ -100,4 +100,19 @@ test('names are escaped: nothing a user typed can become markup', () => {
 
 test('the same network always draws exactly the same picture', () => {
   assert.equal(renderEcomapSvg(layoutEcomap(smallNetwork())), renderEcomapSvg(layoutEcomap(smallNetwork())));
+});
+
+test('each part of the world gets an arc in proportion to its people, without overlapping', () => {
+  const sectors = sectorsFor({ family: 12, friends_and_community: 7, professional: 5 });
+  assert.ok(sectors.family.width > sectors.friends_and_community.width);
+  assert.ok(sectors.professional.width >= 60, 'even a small part of the world gets room');
+  const arcs = Object.values(sectors).map((sector) => [
+    sector.centre - sector.width / 2,
+    sector.centre + sector.width / 2,
+  ]);
+  const total = Object.values(sectors).reduce((sum, sector) => sum + sector.width, 0);
+  assert.ok(total <= 360);
+  arcs.sort((a, b) => a[0]! - b[0]!);
+  for (let index = 1; index < arcs.length; index += 1)
+    assert.ok(arcs[index]![0]! >= arcs[index - 1]![1]!, 'no overlap');
 });

@@ -25,12 +25,29 @@ export const PERSON_RADIUS = 34;
 const LARGE_NETWORK = 60;
 const SMALL_PERSON_RADIUS = 24;
 const CHILD_RADIUS = 48;
-/** Centre angle (degrees; 0 is to the right, 90 is down) and width of each part of the world. */
-const sectors: Record<Circle, { centre: number; width: number }> = {
-  family: { centre: 270, width: 140 },
-  friends_and_community: { centre: 145, width: 110 },
-  professional: { centre: 30, width: 100 },
-};
+/**
+ * Each part of the world gets an arc in proportion to how many people are in it (at least 60
+ * degrees): family above, professionals to the right, friends and community to the left.
+ * Angles are in degrees; 0 is to the right and 90 is down.
+ */
+export function sectorsFor(counts: Record<Circle, number>): Record<Circle, { centre: number; width: number }> {
+  const gap = 8;
+  const available = 360 - gap * 3;
+  const total = counts.family + counts.friends_and_community + counts.professional;
+  const share = (count: number) => (total === 0 ? available / 3 : (available * count) / total);
+  let family = Math.max(60, share(counts.family));
+  let professional = Math.max(60, share(counts.professional));
+  let community = Math.max(60, share(counts.friends_and_community));
+  const scale = available / (family + professional + community);
+  [family, professional, community] = [family * scale, professional * scale, community * scale];
+  const professionalStart = 270 + family / 2 + gap;
+  const communityStart = professionalStart + professional + gap;
+  return {
+    family: { centre: 270, width: family },
+    professional: { centre: professionalStart + professional / 2, width: professional },
+    friends_and_community: { centre: communityStart + community / 2, width: community },
+  };
+}
 /** The first ring each closeness may use: strong ties nearest the child. */
 const firstRing: Record<Closeness | 'none', number> = { strong: 0, moderate: 1, tenuous: 2, none: 2 };
 
@@ -75,6 +92,9 @@ export function layoutEcomap(graph: ChildGraph): EcomapLayout {
     placed.push({ person, x: person.position!.x, y: person.position!.y, isChild: false });
   }
   const toPlace = others.filter((person) => !person.position);
+  const counts: Record<Circle, number> = { family: 0, friends_and_community: 0, professional: 0 };
+  for (const person of others) counts[person.circle ?? 'family'] += 1;
+  const sectors = sectorsFor(counts);
   for (const circle of Object.keys(sectors) as Circle[]) {
     const sector = sectors[circle];
     const inSector = toPlace.filter((person) => (person.circle ?? 'family') === circle);

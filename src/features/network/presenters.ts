@@ -1,6 +1,7 @@
 /** Shapes a child's network for the pages: the ecomap, the table beside it, the prompts. */
 import { presentDate } from '../caseload/presenters.js';
 import { layoutEcomap, renderEcomapSvg } from './ecomap.js';
+import { monthName, networkGrowth, renderGrowthSvg, type TieVersion } from './growth.js';
 import {
   circleNames,
   closenessNames,
@@ -42,13 +43,17 @@ const supportText = {
   none: 'Not recorded',
 };
 
-export function presentNetworkSection(network: NetworkView, options: { mayChange: boolean }) {
+export function presentNetworkSection(
+  network: NetworkView & { tieVersions?: TieVersion[] },
+  options: { mayChange: boolean; now?: Date },
+) {
   const graph = graphOf(network);
   const childName = shortName(network.child);
   const householdIds = network.households
     .filter((household) => household.memberIds.includes(network.child.id))
     .flatMap((household) => household.memberIds);
   const layout = layoutEcomap(graph);
+  const growth = networkGrowth(network.child.id, network.tieVersions ?? [], options.now ?? new Date());
   const rows = network.members.map((member) => {
     const tie = tieWithChild(graph, member.id);
     return {
@@ -87,6 +92,12 @@ export function presentNetworkSection(network: NetworkView, options: { mayChange
     prompts: networkPrompts(graph, childName, householdIds),
     questions: familyFindingQuestions(childName),
     rows,
+    growthSvg: growth.length > 1 ? renderGrowthSvg(growth, childName) : null,
+    growthRows: growth.map((point) => [
+      { text: monthName(point.month) },
+      { text: String(point.safetyNetwork), format: 'numeric' },
+      { text: String(point.lifelongConnections), format: 'numeric' },
+    ]),
     mayChange: options.mayChange,
     addPersonHref: networkPaths.addPerson(network.child.id),
     addRelationshipHref: networkPaths.addRelationship(network.child.id),

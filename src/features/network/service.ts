@@ -26,6 +26,7 @@ import {
   updateRelationship,
   type RelationshipFacts,
 } from './queries.js';
+import type { TieVersion } from './growth.js';
 import type { Circle } from './schema.js';
 import type { NewPersonInput, RelationshipInput } from './validation.js';
 
@@ -390,6 +391,27 @@ export async function networkForOpenedRecord(
   actor: Actor,
   childId: string,
   onDate: string | null,
-): Promise<NetworkView | null> {
-  return withTenant(database.orm, actor.tenantId, (tx) => loadNetwork(tx, actor, childId, onDate));
+): Promise<(NetworkView & { tieVersions: TieVersion[] }) | null> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    const network = await loadNetwork(tx, actor, childId, onDate);
+    if (!network) return null;
+    // Every kept version of the child's own ties, for the growth chart.
+    const ownTies = network.relationships
+      .filter((relationship) => relationship.fromPersonId === childId || relationship.toPersonId === childId)
+      .map((relationship) => relationship.id);
+    const versions = await versionsOfMany(tx, actor.tenantId, RELATIONSHIP, ownTies);
+    const tieVersions = versions.map((version) => {
+      const facts = version.content as unknown as RelationshipFacts;
+      return {
+        relationshipId: version.recordId,
+        recordedAt: version.recordedAt,
+        fromPersonId: facts.fromPersonId,
+        toPersonId: facts.toPersonId,
+        safetyNetworkRole: facts.safetyNetworkRole,
+        lifelongConnection: facts.lifelongConnection,
+        endedOn: facts.endedOn,
+      };
+    });
+    return { ...network, tieVersions };
+  });
 }
