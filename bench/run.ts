@@ -147,6 +147,8 @@ interface Subjects {
   auditorEmail: string;
   signInEmails: string[];
   databaseVersion: string;
+  /** The child with the largest network, for the network page and API. */
+  largeNetwork: { childId: string; practitionerEmail: string; people: number; relationships: number } | null;
 }
 
 async function findSubjects(database: Database): Promise<Subjects> {
@@ -213,6 +215,26 @@ async function findSubjects(database: Database): Promise<Subjects> {
               (select count(*)::int from audit_events where tenant_id = $1) as audit_events`,
       [tenantId],
     );
+    const [large] = await owner.query<{ child_id: string; email: string; people: number }>(
+      `select n.child_person_id as child_id, u.email, count(*)::int as people
+       from network_members n
+       join child_records c on c.tenant_id = n.tenant_id and c.person_id = n.child_person_id
+       join child_allocations a on a.tenant_id = n.tenant_id and a.child_person_id = n.child_person_id and ${active}
+       join users u on u.tenant_id = a.tenant_id and u.id = a.user_id
+       where n.tenant_id = $1 and c.status = 'open' and not c.is_restricted
+       group by n.child_person_id, u.email
+       order by count(*) desc, n.child_person_id
+       limit 1`,
+      [tenantId],
+    );
+    const [largeTies] = large
+      ? await owner.query<{ total: number }>(
+          `select count(*)::int as total from relationships r
+           where r.tenant_id = $1 and (r.from_person_id in (select person_id from network_members where tenant_id = $1 and child_person_id = $2) or r.from_person_id = $2)
+             and (r.to_person_id in (select person_id from network_members where tenant_id = $1 and child_person_id = $2) or r.to_person_id = $2)`,
+          [tenantId, large.child_id],
+        )
+      : [];
     const [councils] = await owner.query<{ total: number }>('select count(*)::int as total from tenants');
     const [version] = await owner.query<{ version: string }>('select version()');
     return {
@@ -235,6 +257,14 @@ async function findSubjects(database: Database): Promise<Subjects> {
       auditorEmail: auditor?.email ?? '',
       signInEmails: signIn.map((row) => row.email),
       databaseVersion: (version?.version ?? '').split(' on ')[0] ?? '',
+      largeNetwork: large
+        ? {
+            childId: large.child_id,
+            practitionerEmail: large.email,
+            people: large.people + 1,
+            relationships: largeTies?.total ?? 0,
+          }
+        : null,
     };
   });
 }
@@ -802,6 +832,11 @@ async function main(): Promise<void> {
     const practitioner = await signIn(baseUrl, subjects.practitioner.email, '/caseload');
     const manager = await signIn(baseUrl, subjects.manager.email, '/caseload');
     const auditor = await signIn(baseUrl, subjects.auditorEmail, '/audit');
+    const networkOwner = subjects.largeNetwork
+      ? subjects.largeNetwork.practitionerEmail === subjects.practitioner.email
+        ? practitioner
+        : await signIn(baseUrl, subjects.largeNetwork.practitionerEmail, '/caseload')
+      : null;
     const cookieHeader = (session: SignedIn) => ({ cookie: `${SESSION_COOKIE}=${session.cookie}` });
 
     const readTargets = { p95Ms: 50, requestsPerSecond: 500 };
@@ -846,6 +881,30 @@ async function main(): Promise<void> {
         requests: [{ method: 'GET', path: '/audit?action=child_record.view' }],
         targets: { p95Ms: 150 },
       },
+      ...(subjects.largeNetwork && networkOwner
+        ? [
+            {
+              key: 'networkPage',
+              name: `Network page, ${subjects.largeNetwork.people} people and ${subjects.largeNetwork.relationships} ties \`GET /children/:id\``,
+              who: 'practitioner',
+              connections: CONNECTIONS,
+              expectedStatus: 200,
+              headers: cookieHeader(networkOwner),
+              requests: [{ method: 'GET', path: `/children/${subjects.largeNetwork.childId}` }],
+              targets: { p95Ms: 100 },
+            } satisfies LoadScenario,
+            {
+              key: 'networkApi',
+              name: `Network API, same child \`GET /api/v1/children/:id/network\``,
+              who: 'practitioner',
+              connections: CONNECTIONS,
+              expectedStatus: 200,
+              headers: cookieHeader(networkOwner),
+              requests: [{ method: 'GET', path: `/api/v1/children/${subjects.largeNetwork.childId}/network` }],
+              targets: { p95Ms: 100 },
+            } satisfies LoadScenario,
+          ]
+        : []),
       {
         key: 'ready',
         name: 'Readiness `GET /health/ready`',

@@ -21,6 +21,7 @@ import {
   chainedAuditEntries,
   dayOf,
   generateNetwork,
+  generateTies,
   planAuditTrail,
   planCouncil,
   SYNTHETIC_PASSWORD,
@@ -222,6 +223,24 @@ const tables = {
     { name: 'starts_on', type: 'date' },
     { name: 'ends_on', type: 'date' },
   ],
+  network_members: [
+    { name: 'child_person_id', type: 'uuid' },
+    { name: 'person_id', type: 'uuid' },
+    { name: 'circle', type: 'text' },
+  ],
+  relationships: [
+    { name: 'id', type: 'uuid' },
+    { name: 'from_person_id', type: 'uuid' },
+    { name: 'to_person_id', type: 'uuid' },
+    { name: 'type', type: 'text' },
+    { name: 'closeness', type: 'text' },
+    { name: 'quality', type: 'text' },
+    { name: 'support_flows', type: 'text' },
+    { name: 'loves_the_child', type: 'bool' },
+    { name: 'child_loves_them', type: 'bool' },
+    { name: 'lifelong_connection', type: 'bool' },
+    { name: 'safety_network_role', type: 'text' },
+  ],
   audit_events: [
     { name: 'sequence', type: 'int8' },
     { name: 'occurred_at', type: 'timestamptz' },
@@ -249,6 +268,11 @@ const removalOrder = [
   'audit_chain_heads',
   'audit_events',
   'child_allocations',
+  'relationships',
+  'network_members',
+  'household_members',
+  'households',
+  'record_versions',
   'child_records',
   'team_memberships',
   'user_roles',
@@ -352,6 +376,7 @@ function rowTotal(plan: CouncilPlan, trail: AuditTrailPlan): number {
     plan.memberships.length +
     plan.peopleCount +
     plan.children.length * 2 + // child records and allocations
+    Math.round(plan.peopleCount * 3.3) + // network members, and about 2.3 ties per person
     trail.events.length +
     1 // the chain head
   );
@@ -432,6 +457,35 @@ async function writeCouncil(
   }
   await records.flush();
   await writer.drain();
+  // Each child's world: who is in it, and the ties between them (people exist already).
+  const members = batcher(writer, tenantId, 'network_members', `${label}: networks`);
+  const relationships = batcher(writer, tenantId, 'relationships', `${label}: relationships`);
+  let memberCount = 0;
+  let tieCount = 0;
+  for (const child of plan.children) {
+    const { members: memberRows, ties } = generateTies(plan, child.index, generateNetwork(plan, child.index));
+    memberCount += memberRows.length;
+    tieCount += ties.length;
+    for (const member of memberRows) await members.add([member.childPersonId, member.personId, member.circle]);
+    for (const tie of ties) {
+      await relationships.add([
+        tie.id,
+        tie.fromPersonId,
+        tie.toPersonId,
+        tie.type,
+        tie.closeness,
+        tie.quality,
+        tie.supportFlows,
+        tie.lovesTheChild,
+        tie.childLovesThem,
+        tie.lifelongConnection,
+        tie.safetyNetworkRole,
+      ]);
+    }
+  }
+  await members.flush();
+  await relationships.flush();
+  await writer.drain();
   const allocations = batcher(writer, tenantId, 'child_allocations', `${label}: allocations`);
   for (const { allocation } of plan.children) {
     await allocations.add([
@@ -496,6 +550,8 @@ async function writeCouncil(
       people: plan.peopleCount,
       child_records: plan.children.length,
       child_allocations: plan.children.length,
+      network_members: memberCount,
+      relationships: tieCount,
       audit_events: trail.events.length,
       audit_chain_heads: head.sequence > 0 ? 1 : 0,
     },
@@ -570,7 +626,7 @@ export async function seedSyntheticCouncils(
     // first queries are planned as if the tables were empty.
     await database.asOwner((owner) =>
       owner.exec(
-        'analyze people, child_records, child_allocations, users, user_roles, teams, team_memberships, audit_events',
+        'analyze people, child_records, child_allocations, users, user_roles, teams, team_memberships, audit_events, network_members, relationships',
       ),
     );
     progress.finish();

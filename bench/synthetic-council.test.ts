@@ -7,7 +7,14 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { detailsFormSchema, detailsToForm, parseDateOfBirth } from '../src/features/people/details.js';
 import { GENESIS_HASH, hashEntry } from '../src/platform/audit/chain.js';
-import { generateCouncil, type SyntheticOptions } from './synthetic-council.js';
+import {
+  generateCouncil,
+  generateNetwork,
+  generateTies,
+  LARGE_NETWORK_SIZE,
+  type SyntheticOptions,
+} from './synthetic-council.js';
+import { relationshipFactsSchema } from '../src/features/network/validation.js';
 
 const options: SyntheticOptions = {
   seed: 42,
@@ -68,4 +75,27 @@ test('the audit trail it writes is a valid chain: each entry names the hash of t
     assert.equal(entry.hash, hashEntry(previousHash, entry.fields));
     previousHash = entry.hash;
   }
+});
+
+test('every synthetic tie passes the relationship rules a form applies, and the large network has about 400', () => {
+  const plan = generateCouncil(options).plan;
+  const large = plan.children.find((child) => child.networkSize === LARGE_NETWORK_SIZE);
+  assert.ok(large, 'the first practitioner works with a child whose network has 150 people');
+  for (const child of [plan.children[1]!, large]) {
+    const people = generateNetwork(plan, child.index);
+    const { members, ties } = generateTies(plan, child.index, people);
+    assert.equal(members.length, people.length - 1);
+    const keys = new Set<string>();
+    for (const tie of ties) {
+      const parsed = relationshipFactsSchema.safeParse({ ...tie, startedOn: null, endedOn: null, notes: null });
+      assert.ok(parsed.success, parsed.success ? '' : parsed.error.message);
+      const key = `${[tie.fromPersonId, tie.toPersonId].sort().join('+')}:${tie.type}`;
+      assert.ok(!keys.has(key), 'no duplicate ties');
+      keys.add(key);
+    }
+    assert.equal(new Set(ties.map((tie) => tie.id)).size, ties.length, 'ids are unique');
+    if (child === large) assert.ok(ties.length >= 350 && ties.length <= 450, `${ties.length} ties`);
+  }
+  const again = generateTies(plan, large.index, generateNetwork(plan, large.index));
+  assert.equal(fingerprint(again), fingerprint(generateTies(plan, large.index, generateNetwork(plan, large.index))));
 });

@@ -131,6 +131,8 @@ export interface PersonRow {
   diedOn: string | null;
   languages: string[];
   whatTheyBring: string | null;
+  /** How they relate to the child, in the generator's words (used to make the child's ties). */
+  relation: string | null;
 }
 
 export interface ChildRecordRow {
@@ -389,6 +391,15 @@ export function planCouncil(options: SyntheticOptions): CouncilPlan {
     });
     peopleCount += networkSize;
   }
+  // The benchmark's practitioner (the first) works with at least one child whose network is
+  // as large as the issue's target: 150 people and about 400 relationships.
+  const large = children.find(
+    (child) => child.practitionerIndex === 0 && child.record.status === 'open' && !child.record.isRestricted,
+  );
+  if (large && large.networkSize < LARGE_NETWORK_SIZE) {
+    peopleCount += LARGE_NETWORK_SIZE - large.networkSize;
+    large.networkSize = LARGE_NETWORK_SIZE;
+  }
   for (const child of children) {
     child.firstNetworkId = nextId;
     nextId += child.networkSize - 1;
@@ -492,6 +503,8 @@ function languagesOf(random: Random, group: NameGroup): string[] {
 }
 
 /** Child i and the people around them: family on both sides, friends, school, clubs, professionals. */
+export const LARGE_NETWORK_SIZE = 150;
+
 export function generateNetwork(plan: CouncilPlan, childIndex: number): PersonRow[] {
   const child = plan.children[childIndex];
   if (!child) throw new RangeError(`no child ${childIndex}`);
@@ -514,6 +527,7 @@ export function generateNetwork(plan: CouncilPlan, childIndex: number): PersonRo
     dateOfBirthIsApproximate: false,
     diedOn: null,
     languages: [],
+    relation,
     whatTheyBring:
       relation === null
         ? null
@@ -1007,4 +1021,174 @@ export function generateCouncil(options: SyntheticOptions): GeneratedCouncil {
     allocations: plan.children.map((child) => child.allocation),
     auditEntries: [...chainedAuditEntries(planAuditTrail(plan))],
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The child's ties: who is in which part of their world, and how everyone relates
+
+export interface NetworkMemberRow {
+  childPersonId: string;
+  personId: string;
+  circle: 'family' | 'friends_and_community' | 'professional';
+}
+
+export interface TieRow {
+  id: string;
+  fromPersonId: string;
+  toPersonId: string;
+  type: string;
+  closeness: 'strong' | 'moderate' | 'tenuous';
+  quality: 'supportive' | 'mixed' | 'stressful' | 'broken';
+  supportFlows: 'from_first' | 'to_first' | 'both' | 'none';
+  lovesTheChild: boolean | null;
+  childLovesThem: boolean | null;
+  lifelongConnection: boolean;
+  safetyNetworkRole: string | null;
+}
+
+/** The relationship type and part of the child's world a generated relation stands for. */
+export function tieForRelation(
+  relation: string,
+  kind: PersonKind,
+): { type: string; circle: NetworkMemberRow['circle'] } {
+  if (kind !== 'person') return { type: 'member', circle: 'friends_and_community' };
+  if (relation.endsWith('’s mum')) return { type: 'mother', circle: 'family' };
+  if (relation.endsWith('’s dad')) return { type: 'father', circle: 'family' };
+  if (relation === 'Mum’s partner') return { type: 'step_parent', circle: 'family' };
+  if (relation === 'Sibling') return { type: 'sibling', circle: 'family' };
+  if (relation.endsWith('grandmother')) return { type: 'grandmother', circle: 'family' };
+  if (relation.endsWith('grandfather')) return { type: 'grandfather', circle: 'family' };
+  if (relation === 'Aunt' || relation === 'Great-aunt') return { type: 'aunt', circle: 'family' };
+  if (relation === 'Uncle' || relation === 'Great-uncle') return { type: 'uncle', circle: 'family' };
+  if (relation === 'Cousin') return { type: 'cousin', circle: 'family' };
+  if (relation.endsWith('’s friend')) return { type: 'friend', circle: 'friends_and_community' };
+  if (relation === 'Neighbour') return { type: 'neighbour', circle: 'friends_and_community' };
+  if (relation === 'Family friend') return { type: 'family_friend', circle: 'friends_and_community' };
+  if (relation.startsWith('Class teacher')) return { type: 'teacher', circle: 'professional' };
+  if (relation.startsWith('Social worker')) return { type: 'social_worker', circle: 'professional' };
+  if (relation.startsWith('Health visitor')) return { type: 'health_visitor', circle: 'professional' };
+  if (relation.startsWith('GP')) return { type: 'doctor', circle: 'professional' };
+  if (relation.startsWith('Youth worker')) return { type: 'youth_worker', circle: 'professional' };
+  return { type: 'other', circle: 'professional' };
+}
+
+const safetyRoles = [
+  'Collects the children from school on Tuesdays',
+  'Someone to call any time',
+  'Has the children for tea on Wednesdays',
+  'Checks in every weekend',
+  'A safe place to go',
+  'Goes to the review meetings',
+];
+
+/**
+ * Everyone's place in the child's world and the ties between them: one tie from each person
+ * to the child, the parents and grandparents to each other, and, for the wider network, one
+ * or two ties between other people, so a network of 150 has about 400 relationships.
+ */
+export function generateTies(
+  plan: CouncilPlan,
+  childIndex: number,
+  people: readonly PersonRow[],
+): { members: NetworkMemberRow[]; ties: TieRow[] } {
+  const child = plan.children[childIndex];
+  if (!child) throw new RangeError(`no child ${childIndex}`);
+  const random = mulberry32(seedFrom(plan.options.seed, hashText(plan.options.slug), 5, childIndex));
+  const childId = people[0]!.id;
+  const members: NetworkMemberRow[] = [];
+  const ties: TieRow[] = [];
+  const seen = new Set<string>();
+  const relationshipKey = seedFrom(plan.idKey, 7);
+  const limit = 4 * Math.max(1, people.length - 1);
+  const add = (tie: Omit<TieRow, 'id'>) => {
+    const key = `${[tie.fromPersonId, tie.toPersonId].sort().join('+')}:${tie.type}`;
+    if (seen.has(key) || tie.fromPersonId === tie.toPersonId || ties.length >= limit) return;
+    seen.add(key);
+    ties.push({ id: uuidAt(relationshipKey, child.firstNetworkId * 4 + ties.length), ...tie });
+  };
+  const plain = { lovesTheChild: null, childLovesThem: null, lifelongConnection: false, safetyNetworkRole: null };
+  const byRelation = new Map<string, string[]>();
+  for (const person of people.slice(1)) {
+    const { type, circle } = tieForRelation(person.relation ?? '', person.kind);
+    members.push({ childPersonId: childId, personId: person.id, circle });
+    byRelation.set(type, [...(byRelation.get(type) ?? []), person.id]);
+    const family = circle === 'family';
+    const closeness = pickWeighted(random, [
+      { weight: family ? 5 : 2, value: 'strong' as const },
+      { weight: 4, value: 'moderate' as const },
+      { weight: family ? 2 : 4, value: 'tenuous' as const },
+    ]).value;
+    add({
+      fromPersonId: person.id,
+      toPersonId: childId,
+      type,
+      closeness,
+      quality: pickWeighted(random, [
+        { weight: 14, value: 'supportive' as const },
+        { weight: 4, value: 'mixed' as const },
+        { weight: 2, value: 'stressful' as const },
+        { weight: 1, value: 'broken' as const },
+      ]).value,
+      supportFlows: type === 'member' ? 'to_first' : chance(random, 0.25) ? 'both' : 'from_first',
+      lovesTheChild: family || chance(random, 0.3) ? chance(random, 0.8) || null : null,
+      childLovesThem: family || type === 'friend' ? chance(random, 0.7) || null : null,
+      lifelongConnection: family && closeness === 'strong' && chance(random, 0.6),
+      safetyNetworkRole: circle !== 'professional' && chance(random, 0.15) ? pick(random, safetyRoles) : null,
+    });
+  }
+  const first = (type: string) => byRelation.get(type)?.[0];
+  const [mother, father] = [first('mother'), first('father')];
+  if (mother && father) {
+    add({
+      fromPersonId: mother,
+      toPersonId: father,
+      type: chance(random, 0.6) ? 'separated' : 'partner',
+      closeness: 'tenuous',
+      quality: 'mixed',
+      supportFlows: 'none',
+      ...plain,
+    });
+  }
+  const grandparents = [...(byRelation.get('grandmother') ?? []), ...(byRelation.get('grandfather') ?? [])];
+  grandparents.forEach((grandparent, index) => {
+    const parent = index % 2 === 0 ? mother : father;
+    if (parent)
+      add({
+        fromPersonId: grandparent,
+        toPersonId: parent,
+        type: index < 2 ? 'mother' : 'father',
+        closeness: 'strong',
+        quality: 'supportive',
+        supportFlows: 'from_first',
+        ...plain,
+      });
+  });
+  const partner = first('step_parent');
+  if (partner && mother)
+    add({
+      fromPersonId: mother,
+      toPersonId: partner,
+      type: 'partner',
+      closeness: 'strong',
+      quality: 'supportive',
+      supportFlows: 'both',
+      ...plain,
+    });
+  // The wider network knows each other too.
+  const everyone = people.slice(1).filter((person) => person.kind === 'person');
+  for (const person of everyone.slice(8)) {
+    for (let count = between(random, 1, 2); count > 0; count -= 1) {
+      const other = pick(random, everyone);
+      add({
+        fromPersonId: person.id,
+        toPersonId: other.id,
+        type: pick(random, ['friend', 'family_friend', 'neighbour', 'other']),
+        closeness: 'moderate',
+        quality: 'supportive',
+        supportFlows: 'both',
+        ...plain,
+      });
+    }
+  }
+  return { members, ties };
 }

@@ -12,6 +12,7 @@ import {
   relationshipTypeName,
   shortName,
   summarySentences,
+  tieWithChild,
   type ChildGraph,
   type GraphPerson,
   type GraphRelationship,
@@ -67,13 +68,7 @@ export interface EcomapLayout {
 const byName = (a: GraphPerson, b: GraphPerson) =>
   a.fullName.localeCompare(b.fullName, 'en') || a.id.localeCompare(b.id);
 
-function tieOf(graph: ChildGraph, personId: string): GraphRelationship | undefined {
-  return graph.relationships.find(
-    (relationship) =>
-      (relationship.fromPersonId === personId && relationship.toPersonId === graph.childId) ||
-      (relationship.toPersonId === personId && relationship.fromPersonId === graph.childId),
-  );
-}
+const tieOf = tieWithChild;
 
 /**
  * Places everyone: saved positions first, then each part of the world ring by ring, strong

@@ -64,13 +64,28 @@ export function relationshipTypeName(type: string): string {
   return relationshipTypeNames[type as RelationshipType] ?? type.replaceAll('_', ' ');
 }
 
-/** The tie between the child and one person, whichever way round it was recorded. */
+const tiesWithChild = new WeakMap<ChildGraph, Map<string, GraphRelationship>>();
+
+/**
+ * The tie between the child and one person, whichever way round it was recorded (the first
+ * recorded, if there are several). Indexed once per graph: pages ask this for every person.
+ */
 export function tieWithChild(graph: ChildGraph, personId: string): GraphRelationship | undefined {
-  return graph.relationships.find(
-    (relationship) =>
-      (relationship.fromPersonId === personId && relationship.toPersonId === graph.childId) ||
-      (relationship.toPersonId === personId && relationship.fromPersonId === graph.childId),
-  );
+  let ties = tiesWithChild.get(graph);
+  if (!ties) {
+    ties = new Map();
+    for (const relationship of graph.relationships) {
+      const other =
+        relationship.toPersonId === graph.childId
+          ? relationship.fromPersonId
+          : relationship.fromPersonId === graph.childId
+            ? relationship.toPersonId
+            : null;
+      if (other !== null && !ties.has(other)) ties.set(other, relationship);
+    }
+    tiesWithChild.set(graph, ties);
+  }
+  return ties.get(personId);
 }
 
 /** Which way support flows between the child and a person, from the child's point of view. */
@@ -97,7 +112,17 @@ export interface NetworkSummary {
   throughOthers: GraphPerson[];
 }
 
+const summaries = new WeakMap<ChildGraph, NetworkSummary>();
+
 export function summariseNetwork(graph: ChildGraph): NetworkSummary {
+  const known = summaries.get(graph);
+  if (known) return known;
+  const summary = summarise(graph);
+  summaries.set(graph, summary);
+  return summary;
+}
+
+function summarise(graph: ChildGraph): NetworkSummary {
   const members = graph.people.filter((person) => person.id !== graph.childId);
   const current = members.filter(isCurrent);
   const withTie = current.map((person) => ({ person, tie: tieWithChild(graph, person.id) }));

@@ -67,6 +67,11 @@ export function presentNetworkSection(
       support: tie ? supportText[supportForChild(tie, member.id)] : '',
       lovesTheChild: tie ? yesNo(tie.lovesTheChild) : '',
       childLovesThem: tie ? yesNo(tie.childLovesThem) : '',
+      loveText: tie
+        ? [tie.lovesTheChild ? `Loves ${childName}` : null, tie.childLovesThem ? `${childName} loves them` : null]
+            .filter(Boolean)
+            .join('; ')
+        : '',
       lifelong: tie?.lifelongConnection ? 'Yes' : 'No',
       safetyRole: tie?.safetyNetworkRole ?? '',
       whatTheyBring: member.whatTheyBring ?? '',

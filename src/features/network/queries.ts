@@ -2,6 +2,7 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { rowsOf } from '../../platform/db/tenancy.js';
+import { recordVersions } from '../../platform/history/schema.js';
 import { childRecords, people } from '../people/schema.js';
 import {
   householdMembers,
@@ -87,17 +88,20 @@ export async function membersOf(tx: Tx, tenantId: string, childId: string) {
   return { child: child[0], members };
 }
 
-/** Every relationship between two people of the given set (both ends inside it). */
-export async function relationshipsAmong(tx: Tx, tenantId: string, personIds: string[]) {
-  if (personIds.length === 0) return [];
+/** The child and everyone in their network, as a subquery (no long lists of ids to send). */
+const inNetworkOf = (tenantId: string, childId: string) =>
+  sql`(select ${networkMembers.personId} from ${networkMembers} where ${networkMembers.tenantId} = ${tenantId} and ${networkMembers.childPersonId} = ${childId} union all select ${childId}::uuid)`;
+
+/** Every relationship between two people of the child's network (both ends inside it). */
+export async function relationshipsInNetwork(tx: Tx, tenantId: string, childId: string) {
   return tx
     .select(relationshipColumns)
     .from(relationships)
     .where(
       and(
         eq(relationships.tenantId, tenantId),
-        inArray(relationships.fromPersonId, personIds),
-        inArray(relationships.toPersonId, personIds),
+        inArray(relationships.fromPersonId, inNetworkOf(tenantId, childId)),
+        inArray(relationships.toPersonId, inNetworkOf(tenantId, childId)),
       ),
     );
 }
@@ -232,8 +236,7 @@ export async function similarPeople(tx: Tx, tenantId: string, fullName: string, 
   );
 }
 
-export async function householdsOf(tx: Tx, tenantId: string, personIds: string[]) {
-  if (personIds.length === 0) return [];
+export async function householdsInNetwork(tx: Tx, tenantId: string, childId: string) {
   const rows = await tx
     .select({ id: households.id, name: households.name, personId: householdMembers.personId })
     .from(householdMembers)
@@ -241,7 +244,9 @@ export async function householdsOf(tx: Tx, tenantId: string, personIds: string[]
       households,
       and(eq(households.tenantId, householdMembers.tenantId), eq(households.id, householdMembers.householdId)),
     )
-    .where(and(eq(householdMembers.tenantId, tenantId), inArray(householdMembers.personId, personIds)));
+    .where(
+      and(eq(householdMembers.tenantId, tenantId), inArray(householdMembers.personId, inNetworkOf(tenantId, childId))),
+    );
   const byId = new Map<string, { id: string; name: string; memberIds: string[] }>();
   for (const row of rows) {
     const household = byId.get(row.id) ?? { id: row.id, name: row.name, memberIds: [] };
@@ -262,14 +267,35 @@ export async function insertHousehold(tx: Tx, tenantId: string, name: string, me
   return row.id;
 }
 
-/** Whether a person is a child with a record in this council (used to word "loves the child"). */
-export async function childRecordIds(tx: Tx, tenantId: string, personIds: string[]): Promise<Set<string>> {
-  if (personIds.length === 0) return new Set();
+/** Who in the child's network is also a child with a record in this council. */
+export async function childRecordsInNetwork(tx: Tx, tenantId: string, childId: string): Promise<Set<string>> {
   const rows = await tx
     .select({ personId: childRecords.personId })
     .from(childRecords)
-    .where(and(eq(childRecords.tenantId, tenantId), inArray(childRecords.personId, personIds)));
+    .where(and(eq(childRecords.tenantId, tenantId), inArray(childRecords.personId, inNetworkOf(tenantId, childId))));
   return new Set(rows.map((row) => row.personId));
 }
 
 export const stillInvolved = isNull(networkMembers.noLongerInvolvedOn);
+
+/** Every kept version of the child's own ties (for the growth chart), oldest first. */
+export async function childTieVersions(tx: Tx, tenantId: string, childId: string) {
+  return tx
+    .select({
+      recordId: recordVersions.recordId,
+      recordedAt: recordVersions.recordedAt,
+      content: recordVersions.content,
+    })
+    .from(recordVersions)
+    .where(
+      and(
+        eq(recordVersions.tenantId, tenantId),
+        eq(recordVersions.recordType, 'relationship'),
+        inArray(
+          recordVersions.recordId,
+          sql`(select ${relationships.id} from ${relationships} where ${relationships.tenantId} = ${tenantId} and (${relationships.fromPersonId} = ${childId} or ${relationships.toPersonId} = ${childId}))`,
+        ),
+      ),
+    )
+    .orderBy(recordVersions.recordedAt, recordVersions.version);
+}

@@ -12,15 +12,16 @@ import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import { checkChildAccess, type RequestSource } from '../caseload/service.js';
 import { insertPerson } from '../people/queries.js';
 import {
-  childRecordIds,
+  childRecordsInNetwork,
+  childTieVersions,
   findRelationship,
   findSameRelationship,
-  householdsOf,
+  householdsInNetwork,
   insertMember,
   insertRelationship,
   isMember,
   membersOf,
-  relationshipsAmong,
+  relationshipsInNetwork,
   similarPeople,
   updateMember,
   updateRelationship,
@@ -96,10 +97,10 @@ async function loadNetwork(tx: Tx, actor: Actor, childId: string, onDate: string
         (member) => member.addedAt <= endOfDay && (!member.noLongerInvolvedOn || member.noLongerInvolvedOn > onDate!),
       )
     : members;
-  const personIds = [childId, ...shownMembers.map((member) => member.id)];
-  let relationships: RelationshipView[] = (await relationshipsAmong(tx, actor.tenantId, personIds)).map(
-    (relationship) => ({ id: relationship.id, version: relationship.version, ...factsOf(relationship) }),
-  );
+  const shownIds = new Set([childId, ...shownMembers.map((member) => member.id)]);
+  let relationships: RelationshipView[] = (await relationshipsInNetwork(tx, actor.tenantId, childId))
+    .filter((relationship) => shownIds.has(relationship.fromPersonId) && shownIds.has(relationship.toPersonId))
+    .map((relationship) => ({ id: relationship.id, version: relationship.version, ...factsOf(relationship) }));
   if (endOfDay) {
     // As it stood then: the latest version of each relationship recorded by the end of that day.
     const versions = await versionsOfMany(
@@ -126,9 +127,11 @@ async function loadNetwork(tx: Tx, actor: Actor, childId: string, onDate: string
     child,
     members: forFamily ? shownMembers.map((member) => ({ ...member, contactDetails: null })) : shownMembers,
     relationships: forFamily ? relationships.map((relationship) => ({ ...relationship, notes: null })) : relationships,
-    households: await householdsOf(tx, actor.tenantId, personIds),
+    households: (await householdsInNetwork(tx, actor.tenantId, childId))
+      .map((household) => ({ ...household, memberIds: household.memberIds.filter((id) => shownIds.has(id)) }))
+      .filter((household) => household.memberIds.length > 0),
     asOf: onDate,
-    childIds: [...(await childRecordIds(tx, actor.tenantId, personIds))],
+    childIds: [...(await childRecordsInNetwork(tx, actor.tenantId, childId))].filter((id) => shownIds.has(id)),
   };
 }
 
@@ -396,10 +399,7 @@ export async function networkForOpenedRecord(
     const network = await loadNetwork(tx, actor, childId, onDate);
     if (!network) return null;
     // Every kept version of the child's own ties, for the growth chart.
-    const ownTies = network.relationships
-      .filter((relationship) => relationship.fromPersonId === childId || relationship.toPersonId === childId)
-      .map((relationship) => relationship.id);
-    const versions = await versionsOfMany(tx, actor.tenantId, RELATIONSHIP, ownTies);
+    const versions = await childTieVersions(tx, actor.tenantId, childId);
     const tieVersions = versions.map((version) => {
       const facts = version.content as unknown as RelationshipFacts;
       return {
