@@ -21,6 +21,7 @@ const notices: Record<string, string> = {
   relationship_added: 'The relationship has been recorded.',
   relationship_changed: 'The relationship has been changed. The earlier version is kept.',
   no_longer_involved: 'They are marked as no longer involved. Their place in the history is kept.',
+  merged: 'The two records are now one. Both histories are kept.',
 };
 const noticeFor = (code: unknown) => (typeof code === 'string' ? (notices[code] ?? null) : null);
 

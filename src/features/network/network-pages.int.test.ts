@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { createCouncilWithChild, signIn } from '../../../test/helpers/accounts.js';
 import { formValuesIn } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
+import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { allocateChild } from '../../platform/identity/accounts.js';
 import { insertChildRecord, insertPerson } from '../people/queries.js';
 
@@ -193,4 +194,41 @@ test('the ecomap downloads as an SVG file', async () => {
   assert.match(String(download.headers['content-type']), /^image\/svg\+xml/);
   assert.match(String(download.headers['content-disposition']), /attachment; filename="ecomap-robin.svg"/);
   assert.match(download.body, /^<\?xml/);
+});
+
+test('someone recorded twice is merged: one person shown everywhere, both histories kept, on the record', async () => {
+  const session = await practitionerSession();
+  const addUrl = `/children/${session.childId}/network/people/new`;
+  await session.submit(addUrl, { fullName: 'Jean Test', circle: 'family', type: 'grandmother', closeness: 'strong' });
+  await session.submit(addUrl, {
+    fullName: 'Jean Test',
+    existingPersonId: 'new',
+    circle: 'family',
+    type: 'grandmother',
+    closeness: 'tenuous',
+    safetyNetworkRole: 'Tea on Wednesdays',
+  });
+  type Graph = { people: { id: string; fullName: string }[]; relationships: { fromPersonId: string }[] };
+  const before = (await session.get(`/api/v1/children/${session.childId}/network`)).json<Graph>();
+  const jeans = before.people.filter((person) => person.fullName === 'Jean Test');
+  assert.equal(jeans.length, 2, 'recorded twice');
+  const [kept, duplicate] = jeans as [{ id: string }, { id: string }];
+
+  const mergeUrl = `/children/${session.childId}/network/people/${duplicate.id}/merge`;
+  const unchosen = await session.submit(mergeUrl, { keptId: '' });
+  assert.equal(unchosen.statusCode, 400);
+  assert.match(unchosen.body, /Choose the record to keep/);
+  const merged = await session.submit(mergeUrl, { keptId: kept.id });
+  assert.equal(merged.statusCode, 303);
+
+  const after = (await session.get(`/api/v1/children/${session.childId}/network`)).json<Graph>();
+  assert.equal(after.people.filter((person) => person.fullName === 'Jean Test').length, 1);
+  assert.equal(after.people.find((person) => person.fullName === 'Jean Test')!.id, kept.id);
+  const page = await session.get(String(merged.headers.location));
+  assert.match(page.body, /The two records are now one/);
+  const log = await withTenant(kith.database.orm, session.council.id, (tx) =>
+    searchAuditLog(tx, session.council.id, { action: 'network.people_merged' }),
+  );
+  assert.equal(log.entries.length, 1);
+  assert.equal(log.entries[0]?.details.duplicateId, duplicate.id);
 });

@@ -17,6 +17,9 @@ export const networkPaths = {
   noLongerInvolvedPattern: '/children/:childId/network/people/:personId/no-longer-involved',
   noLongerInvolved: (childId: string, personId: string) =>
     `${child(childId)}/network/people/${encodeURIComponent(personId)}/no-longer-involved`,
+  mergePattern: '/children/:childId/network/people/:personId/merge',
+  merge: (childId: string, personId: string) =>
+    `${child(childId)}/network/people/${encodeURIComponent(personId)}/merge`,
   api: {
     network: '/api/v1/children/:childId/network',
     people: '/api/v1/children/:childId/network/people',

@@ -83,7 +83,14 @@ export async function membersOf(tx: Tx, tenantId: string, childId: string) {
     })
     .from(networkMembers)
     .innerJoin(people, and(eq(people.tenantId, networkMembers.tenantId), eq(people.id, networkMembers.personId)))
-    .where(and(eq(networkMembers.tenantId, tenantId), eq(networkMembers.childPersonId, childId)))
+    .where(
+      and(
+        eq(networkMembers.tenantId, tenantId),
+        eq(networkMembers.childPersonId, childId),
+        // Someone recorded twice and merged is shown once, as the person they were merged into.
+        isNull(people.mergedInto),
+      ),
+    )
     .orderBy(people.fullName);
   return { child: child[0], members };
 }
@@ -228,7 +235,7 @@ export async function similarPeople(tx: Tx, tenantId: string, fullName: string, 
     select id, full_name as "fullName", known_as as "knownAs", date_of_birth::text as "dateOfBirth",
            similarity(full_name, ${fullName}) as score
     from people
-    where tenant_id = ${tenantId} and similarity(full_name, ${fullName}) >= 0.3
+    where tenant_id = ${tenantId} and merged_into is null and similarity(full_name, ${fullName}) >= 0.3
     order by score desc, full_name
     limit ${limit}`);
   return rowsOf<{ id: string; fullName: string; knownAs: string | null; dateOfBirth: string | null; score: number }>(
@@ -298,4 +305,53 @@ export async function childTieVersions(tx: Tx, tenantId: string, childId: string
       ),
     )
     .orderBy(recordVersions.recordedAt, recordVersions.version);
+}
+
+/** Every tie of one person, in any child's network. */
+export async function relationshipsOfPerson(tx: Tx, tenantId: string, personId: string) {
+  return tx
+    .select(relationshipColumns)
+    .from(relationships)
+    .where(
+      and(
+        eq(relationships.tenantId, tenantId),
+        or(eq(relationships.fromPersonId, personId), eq(relationships.toPersonId, personId)),
+      ),
+    );
+}
+
+/** Moves a tie's end from one person to another (merging), as a new version of the tie. */
+export async function moveRelationshipEnds(
+  tx: Tx,
+  tenantId: string,
+  relationshipId: string,
+  ends: { fromPersonId: string; toPersonId: string },
+): Promise<number | null> {
+  const [row] = await tx
+    .update(relationships)
+    .set({ ...ends, version: sql`${relationships.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(relationships.tenantId, tenantId), eq(relationships.id, relationshipId)))
+    .returning({ version: relationships.version });
+  return row?.version ?? null;
+}
+
+/** Every child's network a person is in. */
+export async function membershipsOfPerson(tx: Tx, tenantId: string, personId: string) {
+  return tx
+    .select({
+      childPersonId: networkMembers.childPersonId,
+      circle: networkMembers.circle,
+      positionX: networkMembers.positionX,
+      positionY: networkMembers.positionY,
+      noLongerInvolvedOn: networkMembers.noLongerInvolvedOn,
+    })
+    .from(networkMembers)
+    .where(and(eq(networkMembers.tenantId, tenantId), eq(networkMembers.personId, personId)));
+}
+
+export async function markMerged(tx: Tx, tenantId: string, duplicateId: string, keptId: string): Promise<void> {
+  await tx
+    .update(people)
+    .set({ mergedInto: keptId, updatedAt: new Date() })
+    .where(and(eq(people.tenantId, tenantId), eq(people.id, duplicateId)));
 }

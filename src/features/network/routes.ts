@@ -18,6 +18,7 @@ import {
   addPersonToNetwork,
   changeRelationship,
   markNoLongerInvolved,
+  mergePeople,
   possibleMatches,
   recordRelationship,
   viewNetwork,
@@ -656,6 +657,103 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
       }
       await markNoLongerInvolved(database, request.actor!, childId, personId, parsed.data, sourceOf(request));
       return reply.redirect(backToNetwork(childId, 'no_longer_involved'), 303);
+    },
+  );
+
+  // ---- Recorded twice: merge --------------------------------------------------------------------
+  const renderMerge = (
+    reply: FastifyReply,
+    network: NetworkView,
+    duplicate: NetworkView['members'][number],
+    status: number,
+    errors: FormErrors,
+    chosen = '',
+  ) => {
+    const words = new Set(duplicate.fullName.toLowerCase().split(/\s+/));
+    const others = network.members
+      .filter((member) => member.id !== duplicate.id)
+      .map((member) => ({
+        member,
+        similar: member.fullName
+          .toLowerCase()
+          .split(/\s+/)
+          .some((word) => words.has(word)),
+      }))
+      .sort((a, b) => Number(b.similar) - Number(a.similar) || a.member.fullName.localeCompare(b.member.fullName));
+    return reply.status(status).render('network/views/merge.njk', {
+      pageTitle: `Is ${displayName(duplicate)} recorded twice?`,
+      duplicateName: displayName(duplicate),
+      childName: shortName(network.child),
+      action: networkPaths.merge(network.child.id, duplicate.id),
+      backHref: `${caseloadPaths.child(network.child.id)}#people`,
+      keptItems: [
+        { value: '', text: 'Choose the record to keep' },
+        ...others.map(({ member, similar }) => ({
+          value: member.id,
+          text: `${displayName(member)}${member.dateOfBirth ? `, born ${presentDate(member.dateOfBirth)}` : ''}${similar ? ' (similar name)' : ''}`,
+          selected: chosen === member.id,
+        })),
+      ],
+      ...errors,
+    });
+  };
+
+  app.get<{ Params: { childId: string; personId: string } }>(
+    networkPaths.mergePattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const network = await openNetwork(request, reply, request.params.childId, 'merge_form');
+      if (!network) return reply;
+      const duplicate = memberOf(network, request.params.personId);
+      if (!duplicate) {
+        reply.callNotFound();
+        return reply;
+      }
+      return renderMerge(reply, network, duplicate, 200, noErrors);
+    },
+  );
+
+  app.post<{ Params: { childId: string; personId: string }; Body: Body }>(
+    networkPaths.mergePattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId, personId } = request.params;
+      const network = await openNetwork(request, reply, childId, 'merge_form');
+      if (!network) return reply;
+      const duplicate = memberOf(network, personId);
+      if (!duplicate) {
+        reply.callNotFound();
+        return reply;
+      }
+      const keptId = text(request.body ?? {}, 'keptId');
+      if (!memberOf(network, keptId) || keptId === personId) {
+        return renderMerge(
+          reply,
+          network,
+          duplicate,
+          400,
+          singleFormError('keptId', 'Choose the record to keep'),
+          keptId,
+        );
+      }
+      const merged = await mergePeople(
+        database,
+        request.actor!,
+        childId,
+        { duplicateId: personId, keptId },
+        sourceOf(request),
+      );
+      if (merged.outcome !== 'merged') {
+        return renderMerge(
+          reply,
+          network,
+          duplicate,
+          400,
+          singleFormError('keptId', 'Choose the record to keep'),
+          keptId,
+        );
+      }
+      return reply.redirect(backToNetwork(childId, 'merged'), 303);
     },
   );
 

@@ -20,7 +20,11 @@ import {
   insertMember,
   insertRelationship,
   isMember,
+  markMerged,
   membersOf,
+  membershipsOfPerson,
+  moveRelationshipEnds,
+  relationshipsOfPerson,
   relationshipsInNetwork,
   similarPeople,
   updateMember,
@@ -413,5 +417,86 @@ export async function networkForOpenedRecord(
       };
     });
     return { ...network, tieVersions };
+  });
+}
+
+export type MergeResult =
+  | { outcome: 'merged'; tiesMoved: number; networksMoved: number }
+  | { outcome: 'not_found' }
+  | { outcome: 'same_person' };
+
+/**
+ * Merges a person recorded twice. Nothing is deleted: the duplicate's ties and places in
+ * every child's network move to the person kept (each move a new version), the duplicate's
+ * own record stays with a pointer to the person kept, and the merge is audited. A tie the
+ * kept person already has is left with the duplicate, so no history is overwritten.
+ */
+export async function mergePeople(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  merge: { duplicateId: string; keptId: string },
+  source: RequestSource,
+): Promise<MergeResult> {
+  const { duplicateId, keptId } = merge;
+  if (duplicateId === keptId) return { outcome: 'same_person' };
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'network.change'))) {
+      return { outcome: 'not_found' as const };
+    }
+    // Both must be in this child's network; the child themself is never merged away.
+    if (
+      duplicateId === childId ||
+      keptId === childId ||
+      !(await isMember(tx, actor.tenantId, childId, duplicateId)) ||
+      !(await isMember(tx, actor.tenantId, childId, keptId))
+    ) {
+      return { outcome: 'not_found' as const };
+    }
+    const { child: kept } = await membersOf(tx, actor.tenantId, keptId);
+    const reason = `Recorded twice; merged into ${kept?.fullName ?? 'the same person'}`;
+    let tiesMoved = 0;
+    for (const tie of await relationshipsOfPerson(tx, actor.tenantId, duplicateId)) {
+      const ends = {
+        fromPersonId: tie.fromPersonId === duplicateId ? keptId : tie.fromPersonId,
+        toPersonId: tie.toPersonId === duplicateId ? keptId : tie.toPersonId,
+      };
+      if (ends.fromPersonId === ends.toPersonId) continue;
+      if (await findSameRelationship(tx, actor.tenantId, ends.fromPersonId, ends.toPersonId, tie.type)) continue;
+      const version = await moveRelationshipEnds(tx, actor.tenantId, tie.id, ends);
+      if (version === null) continue;
+      await appendVersion(tx, actor.tenantId, {
+        recordType: RELATIONSHIP,
+        recordId: tie.id,
+        version,
+        author: author(actor),
+        reason,
+        content: { ...factsOf(tie), ...ends } as unknown as Record<string, unknown>,
+      });
+      tiesMoved += 1;
+    }
+    let networksMoved = 0;
+    const today = new Date().toISOString().slice(0, 10);
+    for (const membership of await membershipsOfPerson(tx, actor.tenantId, duplicateId)) {
+      if (!(await isMember(tx, actor.tenantId, membership.childPersonId, keptId))) {
+        await insertMember(tx, actor.tenantId, {
+          childPersonId: membership.childPersonId,
+          personId: keptId,
+          circle: membership.circle,
+          positionX: membership.positionX,
+          positionY: membership.positionY,
+        });
+        networksMoved += 1;
+      }
+      if (!membership.noLongerInvolvedOn) {
+        await updateMember(tx, actor.tenantId, membership.childPersonId, duplicateId, {
+          noLongerInvolvedOn: today,
+          noLongerInvolvedReason: reason,
+        });
+      }
+    }
+    await markMerged(tx, actor.tenantId, duplicateId, keptId);
+    await audit(tx, actor, childId, 'network.people_merged', source, { keptId, duplicateId, tiesMoved, networksMoved });
+    return { outcome: 'merged' as const, tiesMoved, networksMoved };
   });
 }

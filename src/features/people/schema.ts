@@ -22,6 +22,7 @@ export const people = pgTable(
     languages: text('languages').array().notNull().default([]),
     whatTheyBring: text('what_they_bring'),
     contactDetails: text('contact_details'),
+    mergedInto: uuid('merged_into'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
