@@ -471,7 +471,7 @@ export async function mergePeople(
         version,
         author: author(actor),
         reason,
-        content: { ...factsOf(tie), ...ends } as unknown as Record<string, unknown>,
+        content: { ...factsOf(tie), ...ends },
       });
       tiesMoved += 1;
     }
