@@ -212,7 +212,8 @@ test('someone recorded twice is merged: one person shown everywhere, both histor
   const before = (await session.get(`/api/v1/children/${session.childId}/network`)).json<Graph>();
   const jeans = before.people.filter((person) => person.fullName === 'Jean Test');
   assert.equal(jeans.length, 2, 'recorded twice');
-  const [kept, duplicate] = jeans as [{ id: string }, { id: string }];
+  const kept = jeans[0]!;
+  const duplicate = jeans[1]!;
 
   const mergeUrl = `/children/${session.childId}/network/people/${duplicate.id}/merge`;
   const unchosen = await session.submit(mergeUrl, { keptId: '' });
