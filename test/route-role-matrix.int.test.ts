@@ -106,6 +106,8 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   'POST /children/:childId/network/people/:personId/no-longer-involved': childChangers,
   'GET /children/:childId/ecomap.svg': childViewers,
   'GET /children/:childId/network/people/:personId/merge': childChangers,
+  'GET /children/:childId/network/people/:personId': childChangers,
+  'POST /children/:childId/network/people/:personId': childChangers,
   'POST /children/:childId/network/people/:personId/merge': childChangers,
   'GET /children/:childId/genogram': childViewers,
   'GET /children/:childId/genogram.svg': childViewers,

@@ -22,6 +22,8 @@ const notices: Record<string, string> = {
   relationship_changed: 'The relationship has been changed. The earlier version is kept.',
   no_longer_involved: 'They are marked as no longer involved. Their place in the history is kept.',
   merged: 'The two records are now one. Both histories are kept.',
+  person_changed: 'Their details have been changed. The earlier details are kept in the history.',
+  person_unchanged: 'Nothing was changed.',
 };
 const noticeFor = (code: unknown) => (typeof code === 'string' ? (notices[code] ?? null) : null);
 

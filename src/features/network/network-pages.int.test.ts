@@ -233,3 +233,42 @@ test('someone recorded twice is merged: one person shown everywhere, both histor
   assert.equal(log.entries.length, 1);
   assert.equal(log.entries[0]?.details.duplicateId, duplicate.id);
 });
+
+test('someone’s details change once for every network they are in; the earlier details are kept; a stale save is refused', async () => {
+  const session = await practitionerSession();
+  await session.submit(`/children/${session.childId}/network/people/new`, {
+    fullName: 'Jean Test',
+    circle: 'family',
+    type: 'grandmother',
+    'dob-Day': '18',
+    'dob-Month': '5',
+    'dob-Year': '1963',
+  });
+  const page = await session.get(`/children/${session.childId}`);
+  const detailsUrl = /href="(\/children\/[^"]+\/network\/people\/[0-9a-f-]{36})"/.exec(page.body)![1]!;
+  const form = await session.get(detailsUrl);
+  assert.match(form.body, /value="1963"/, 'the form shows what is recorded');
+  const stale = formValuesIn(form.body, detailsUrl);
+  const noReason = await session.submit(detailsUrl, { knownAs: 'Nan' });
+  assert.equal(noReason.statusCode, 400);
+  assert.match(noReason.body, /Explain why you are making this change/);
+  const saved = await session.submit(detailsUrl, {
+    knownAs: 'Nan',
+    contactDetails: '07700 900123',
+    reason: 'What Robin calls her',
+  });
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+  const after = await session.get(`/children/${session.childId}`);
+  assert.match(after.body, /Nan \(Jean Test\)/);
+  assert.match(after.body, /How to reach them: 07700 900123/);
+  assert.match(after.body, /born 18 May 1963|value="1963"|Jean Test/);
+  const refused = await kith.app.inject({
+    method: 'POST',
+    url: detailsUrl,
+    headers: session.headers,
+    payload: { ...stale, whatTheyBring: 'Bakes on Sundays', reason: 'From the visit' },
+  });
+  assert.equal(refused.statusCode, 409);
+  assert.match(refused.body, /saved a change to these details while you were editing/);
+  assert.match(refused.body, /Bakes on Sundays/, 'nothing typed is lost');
+});

@@ -17,6 +17,8 @@ export const networkPaths = {
   noLongerInvolvedPattern: '/children/:childId/network/people/:personId/no-longer-involved',
   noLongerInvolved: (childId: string, personId: string) =>
     `${child(childId)}/network/people/${encodeURIComponent(personId)}/no-longer-involved`,
+  personPattern: '/children/:childId/network/people/:personId',
+  person: (childId: string, personId: string) => `${child(childId)}/network/people/${encodeURIComponent(personId)}`,
   mergePattern: '/children/:childId/network/people/:personId/merge',
   merge: (childId: string, personId: string) =>
     `${child(childId)}/network/people/${encodeURIComponent(personId)}/merge`,

@@ -82,6 +82,7 @@ export function presentNetworkSection(
           ? `No longer involved since ${presentDate(member.noLongerInvolvedOn)}`
           : '',
       changeTieHref: tie && options.mayChange ? networkPaths.relationship(network.child.id, tie.id) : null,
+      detailsHref: options.mayChange ? networkPaths.person(network.child.id, member.id) : null,
       mergeHref: options.mayChange ? networkPaths.merge(network.child.id, member.id) : null,
       noLongerInvolvedHref:
         options.mayChange && !member.noLongerInvolvedOn

@@ -355,3 +355,15 @@ export async function markMerged(tx: Tx, tenantId: string, duplicateId: string, 
     .set({ mergedInto: keptId, updatedAt: new Date() })
     .where(and(eq(people.tenantId, tenantId), eq(people.id, duplicateId)));
 }
+
+export async function updatePersonDetails(
+  tx: Tx,
+  tenantId: string,
+  personId: string,
+  details: Partial<typeof people.$inferInsert>,
+): Promise<void> {
+  await tx
+    .update(people)
+    .set({ ...details, updatedAt: new Date() })
+    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
+}

@@ -19,6 +19,8 @@ import {
   changeRelationship,
   markNoLongerInvolved,
   mergePeople,
+  personForEditing,
+  savePersonDetails,
   possibleMatches,
   recordRelationship,
   viewNetwork,
@@ -657,6 +659,163 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
       }
       await markNoLongerInvolved(database, request.actor!, childId, personId, parsed.data, sourceOf(request));
       return reply.redirect(backToNetwork(childId, 'no_longer_involved'), 303);
+    },
+  );
+
+  // ---- Change someone's details -------------------------------------------------------------
+  const personValues = (body: Body) => ({
+    kind: text(body, 'kind') || 'person',
+    fullName: text(body, 'fullName'),
+    knownAs: text(body, 'knownAs'),
+    pronouns: text(body, 'pronouns'),
+    gender: text(body, 'gender') || 'unknown',
+    dobDay: text(body, 'dob-Day'),
+    dobMonth: text(body, 'dob-Month'),
+    dobYear: text(body, 'dob-Year'),
+    dateOfBirthIsApproximate: text(body, 'dateOfBirthIsApproximate') === 'yes',
+    languages: text(body, 'languages'),
+    contactDetails: text(body, 'contactDetails'),
+    whatTheyBring: text(body, 'whatTheyBring'),
+  });
+  const renderPerson = (
+    reply: FastifyReply,
+    childId: string,
+    personId: string,
+    personName: string,
+    status: number,
+    values: Record<string, unknown>,
+    errors: FormErrors,
+    conflict: string | null = null,
+  ) =>
+    reply.status(status).render('network/views/person-details.njk', {
+      pageTitle: `Change ${personName}’s details`,
+      heading: `Change ${personName}’s details`,
+      childName: 'the child',
+      action: networkPaths.person(childId, personId),
+      backHref: `${caseloadPaths.child(childId)}#people`,
+      values,
+      conflict,
+      kindItems: items(
+        { person: 'A person', group: 'A group or club', place: 'A place', online_community: 'An online community' },
+        values.kind,
+      ),
+      genderItems: items({ female: 'Female', male: 'Male', other: 'Another way', unknown: 'Not known' }, values.gender),
+      ...errors,
+    });
+
+  app.get<{ Params: { childId: string; personId: string } }>(
+    networkPaths.personPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId, personId } = request.params;
+      const found = await personForEditing(database, request.actor!, childId, personId, sourceOf(request));
+      if (!found) {
+        reply.callNotFound();
+        return reply;
+      }
+      const { person } = found;
+      const born = dateParts(person.dateOfBirth);
+      return renderPerson(
+        reply,
+        childId,
+        personId,
+        displayName(person),
+        200,
+        {
+          kind: person.kind,
+          fullName: person.fullName,
+          knownAs: person.knownAs ?? '',
+          pronouns: person.pronouns ?? '',
+          gender: person.gender,
+          dobDay: born.day,
+          dobMonth: born.month,
+          dobYear: born.year,
+          dateOfBirthIsApproximate: person.dateOfBirthIsApproximate,
+          languages: person.languages.join(', '),
+          contactDetails: person.contactDetails ?? '',
+          whatTheyBring: person.whatTheyBring ?? '',
+          expectedVersion: found.version,
+          reason: '',
+        },
+        noErrors,
+      );
+    },
+  );
+
+  app.post<{ Params: { childId: string; personId: string }; Body: Body }>(
+    networkPaths.personPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId, personId } = request.params;
+      const body = request.body ?? {};
+      const found = await personForEditing(database, request.actor!, childId, personId, sourceOf(request));
+      if (!found) {
+        reply.callNotFound();
+        return reply;
+      }
+      const values = {
+        ...personValues(body),
+        reason: text(body, 'reason'),
+        expectedVersion: text(body, 'expectedVersion'),
+      };
+      const parsed = newPersonSchema.safeParse({
+        ...values,
+        dateOfBirth: dateField(body, 'dob'),
+        diedOn: found.person.diedOn,
+        languages: values.languages
+          .split(',')
+          .map((language) => language.trim())
+          .filter(Boolean),
+      });
+      const reason = z
+        .string()
+        .trim()
+        .min(1, 'Explain why you are making this change')
+        .max(2000, networkMessages.reasonTooLong)
+        .safeParse(values.reason);
+      if (!parsed.success || !reason.success) {
+        const issues = [
+          ...(parsed.success ? [] : parsed.error.issues),
+          ...(reason.success ? [] : reason.error.issues.map((issue) => ({ ...issue, path: ['reason'] }))),
+        ];
+        return renderPerson(
+          reply,
+          childId,
+          personId,
+          displayName(found.person),
+          400,
+          values,
+          formErrorsFrom(new z.ZodError(issues), { dateOfBirth: 'dob-day' }),
+        );
+      }
+      const saved = await savePersonDetails(
+        database,
+        request.actor!,
+        childId,
+        personId,
+        { details: parsed.data, expectedVersion: Number(values.expectedVersion) || 0, reason: reason.data },
+        sourceOf(request),
+      );
+      if (saved.outcome === 'conflict') {
+        return renderPerson(
+          reply,
+          childId,
+          personId,
+          displayName(found.person),
+          409,
+          { ...values, expectedVersion: saved.theirVersion },
+          noErrors,
+          saved.theirAuthor,
+        );
+      }
+      if (saved.outcome === 'not_found') {
+        reply.callNotFound();
+        return reply;
+      }
+      return reply.redirect(
+        backToNetwork(childId, saved.outcome === 'saved' ? 'person_changed' : 'person_unchanged'),
+        303,
+      );
     },
   );
 

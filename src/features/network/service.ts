@@ -7,7 +7,13 @@
 import type { Database, Tx } from '../../platform/db/database.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
-import { appendVersion, changedFields, versionsOfMany } from '../../platform/history/record-history.js';
+import {
+  appendVersion,
+  changedFields,
+  latestVersion,
+  saveVersion,
+  versionsOfMany,
+} from '../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import { checkChildAccess, type RequestSource } from '../caseload/service.js';
 import { insertPerson } from '../people/queries.js';
@@ -28,6 +34,7 @@ import {
   relationshipsInNetwork,
   similarPeople,
   updateMember,
+  updatePersonDetails,
   updateRelationship,
   type RelationshipFacts,
 } from './queries.js';
@@ -498,5 +505,101 @@ export async function mergePeople(
     await markMerged(tx, actor.tenantId, duplicateId, keptId);
     await audit(tx, actor, childId, 'network.people_merged', source, { keptId, duplicateId, tiesMoved, networksMoved });
     return { outcome: 'merged' as const, tiesMoved, networksMoved };
+  });
+}
+
+export const PERSON_DETAILS = 'person_details';
+
+/** The details of someone in the child's network, and the version an edit starts from. */
+export async function personForEditing(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  personId: string,
+  source: RequestSource,
+): Promise<{ person: NetworkPersonView; version: number } | null> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'network.change'))) return null;
+    const { members } = await membersOf(tx, actor.tenantId, childId);
+    const person = members.find((member) => member.id === personId);
+    if (!person) return null;
+    const latest = await latestVersion(tx, actor.tenantId, PERSON_DETAILS, personId);
+    return { person, version: latest?.version ?? 0 };
+  });
+}
+
+export type PersonSave =
+  | { outcome: 'saved'; version: number }
+  | { outcome: 'unchanged' }
+  | { outcome: 'not_found' }
+  | { outcome: 'conflict'; theirAuthor: string; theirVersion: number };
+
+const detailsOf = (person: NewPersonInput | NetworkPersonView) => ({
+  kind: person.kind,
+  fullName: person.fullName,
+  knownAs: person.knownAs,
+  pronouns: person.pronouns,
+  gender: person.gender,
+  dateOfBirth: person.dateOfBirth,
+  dateOfBirthIsApproximate: person.dateOfBirthIsApproximate,
+  diedOn: person.diedOn,
+  languages: person.languages,
+  contactDetails: person.contactDetails,
+  whatTheyBring: person.whatTheyBring,
+});
+
+/**
+ * Changes someone's details. The person is stored once, so the change shows in every child's
+ * network they are in; the earlier details are kept as a version, and a save made from an
+ * out-of-date page is refused rather than overwriting someone else's change.
+ */
+export async function savePersonDetails(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  personId: string,
+  change: { details: NewPersonInput; expectedVersion: number; reason: string },
+  source: RequestSource,
+): Promise<PersonSave> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'network.change'))) {
+      return { outcome: 'not_found' as const };
+    }
+    const { members } = await membersOf(tx, actor.tenantId, childId);
+    const current = members.find((member) => member.id === personId);
+    if (!current) return { outcome: 'not_found' as const };
+    const before = detailsOf(current) as unknown as Record<string, unknown>;
+    const after = detailsOf(change.details) as unknown as Record<string, unknown>;
+    const fields = changedFields(before, after);
+    if (fields.length === 0) return { outcome: 'unchanged' as const };
+    const saved = await saveVersion(tx, actor.tenantId, {
+      recordType: PERSON_DETAILS,
+      recordId: personId,
+      before,
+      beforeRecordedAt: current.addedAt,
+      content: after,
+      expectedVersion: change.expectedVersion,
+      author: author(actor),
+      reason: change.reason,
+      isCorrection: false,
+    });
+    if (saved.outcome === 'conflict') {
+      return {
+        outcome: 'conflict' as const,
+        theirAuthor: 'recordedByLabel' in saved.current ? saved.current.recordedByLabel : 'Someone',
+        theirVersion: saved.current.version,
+      };
+    }
+    await updatePersonDetails(tx, actor.tenantId, personId, detailsOf(change.details));
+    await audit(
+      tx,
+      actor,
+      childId,
+      'network.person_changed',
+      source,
+      { personId, fields: fields.join(','), version: saved.version },
+      change.reason,
+    );
+    return { outcome: 'saved' as const, version: saved.version };
   });
 }
