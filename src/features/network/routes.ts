@@ -199,6 +199,33 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
     if (!network) reply.callNotFound();
     return network;
   };
+  /** Opens the child's network and finds one person (or tie) in it; not found otherwise. */
+  const openMember = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    childId: string,
+    personId: string,
+    part: string,
+  ) => {
+    const network = await openNetwork(request, reply, childId, part);
+    if (!network) return null;
+    const member = network.members.find((candidate) => candidate.id === personId);
+    if (!member) reply.callNotFound();
+    return member ? { network, member } : null;
+  };
+  const openTie = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    childId: string,
+    relationshipId: string,
+    part: string,
+  ) => {
+    const network = await openNetwork(request, reply, childId, part);
+    if (!network) return null;
+    const relationship = network.relationships.find((candidate) => candidate.id === relationshipId);
+    if (!relationship) reply.callNotFound();
+    return relationship ? { network, relationship } : null;
+  };
   const backToNetwork = (childId: string, notice: string) => `${caseloadPaths.child(childId)}?notice=${notice}#network`;
 
   // ---- Add someone to the child's world -------------------------------------------------
@@ -477,20 +504,19 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
     });
   };
 
-  const findTie = (network: NetworkView, relationshipId: string) =>
-    network.relationships.find((relationship) => relationship.id === relationshipId);
-
   app.get<{ Params: { childId: string; relationshipId: string } }>(
     networkPaths.relationshipPattern,
     { config: { access: change } },
     async (request, reply) => {
-      const network = await openNetwork(request, reply, request.params.childId, 'relationship_form');
-      if (!network) return reply;
-      const relationship = findTie(network, request.params.relationshipId);
-      if (!relationship) {
-        reply.callNotFound();
-        return reply;
-      }
+      const opened = await openTie(
+        request,
+        reply,
+        request.params.childId,
+        request.params.relationshipId,
+        'relationship_form',
+      );
+      if (!opened) return reply;
+      const { network, relationship } = opened;
       return renderChangeRelationship(
         reply,
         network,
@@ -508,13 +534,9 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
     async (request, reply) => {
       const { childId, relationshipId } = request.params;
       const body = request.body ?? {};
-      const network = await openNetwork(request, reply, childId, 'relationship_form');
-      if (!network) return reply;
-      const relationship = findTie(network, relationshipId);
-      if (!relationship) {
-        reply.callNotFound();
-        return reply;
-      }
+      const opened = await openTie(request, reply, childId, relationshipId, 'relationship_form');
+      if (!opened) return reply;
+      const { network, relationship } = opened;
       const values = {
         ...tieValues(body),
         reason: text(body, 'reason'),
@@ -596,13 +618,15 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
     networkPaths.noLongerInvolvedPattern,
     { config: { access: change } },
     async (request, reply) => {
-      const network = await openNetwork(request, reply, request.params.childId, 'network_member_form');
-      if (!network) return reply;
-      const member = memberOf(network, request.params.personId);
-      if (!member) {
-        reply.callNotFound();
-        return reply;
-      }
+      const opened = await openMember(
+        request,
+        reply,
+        request.params.childId,
+        request.params.personId,
+        'network_member_form',
+      );
+      if (!opened) return reply;
+      const { network, member } = opened;
       const today = dateParts(new Date().toISOString().slice(0, 10));
       return renderNoLongerInvolved(
         reply,
@@ -622,13 +646,9 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
     async (request, reply) => {
       const { childId, personId } = request.params;
       const body = request.body ?? {};
-      const network = await openNetwork(request, reply, childId, 'network_member_form');
-      if (!network) return reply;
-      const member = memberOf(network, personId);
-      if (!member) {
-        reply.callNotFound();
-        return reply;
-      }
+      const opened = await openMember(request, reply, childId, personId, 'network_member_form');
+      if (!opened) return reply;
+      const { network, member } = opened;
       const values = {
         onDay: text(body, 'on-Day'),
         onMonth: text(body, 'on-Month'),
@@ -861,13 +881,9 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
     networkPaths.mergePattern,
     { config: { access: change } },
     async (request, reply) => {
-      const network = await openNetwork(request, reply, request.params.childId, 'merge_form');
-      if (!network) return reply;
-      const duplicate = memberOf(network, request.params.personId);
-      if (!duplicate) {
-        reply.callNotFound();
-        return reply;
-      }
+      const opened = await openMember(request, reply, request.params.childId, request.params.personId, 'merge_form');
+      if (!opened) return reply;
+      const { network, member: duplicate } = opened;
       return renderMerge(reply, network, duplicate, 200, noErrors);
     },
   );
@@ -877,13 +893,9 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
     { config: { access: change } },
     async (request, reply) => {
       const { childId, personId } = request.params;
-      const network = await openNetwork(request, reply, childId, 'merge_form');
-      if (!network) return reply;
-      const duplicate = memberOf(network, personId);
-      if (!duplicate) {
-        reply.callNotFound();
-        return reply;
-      }
+      const opened = await openMember(request, reply, childId, personId, 'merge_form');
+      if (!opened) return reply;
+      const { network, member: duplicate } = opened;
       const keptId = text(request.body ?? {}, 'keptId');
       if (!memberOf(network, keptId) || keptId === personId) {
         return renderMerge(
