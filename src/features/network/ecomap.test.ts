@@ -87,6 +87,12 @@ test('the SVG is well formed, titled, described, and names each person with how 
   assert.match(svg, /stroke-dasharray="8 7"/, 'a tenuous tie is dashed');
   assert.match(svg, /marker-end="url\(#ecomap-arrow-end\)"/, 'support flows towards Mia');
   assert.match(svg, /marker-start="url\(#ecomap-arrow-start\)" marker-end/, 'support flows both ways with Lily');
+  assert.match(
+    svg,
+    /class="ecomap-tie ecomap-tie--strong ecomap-tie--supportive ecomap-tie--between-others" stroke-opacity="0.45" data-relationship-id="r6"/,
+    'ties between other people are drawn lighter',
+  );
+  assert.doesNotMatch(svg, /between-others"[^>]*data-relationship-id="r1"/, 'the child’s own ties are drawn in full');
 });
 
 test('names are escaped: nothing a user typed can become markup', () => {

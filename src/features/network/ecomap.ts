@@ -189,7 +189,10 @@ function tieLine(relationship: GraphRelationship, from: PlacedPerson, to: Placed
   const endArrow = relationship.supportFlows === 'from_first' || relationship.supportFlows === 'both';
   const markers = `${startArrow ? ' marker-start="url(#ecomap-arrow-start)"' : ''}${endArrow ? ' marker-end="url(#ecomap-arrow-end)"' : ''}`;
   const colour = relationship.quality === 'stressful' || relationship.quality === 'broken' ? STRESS : INK;
-  const attributes = `class="ecomap-tie ecomap-tie--${relationship.closeness} ecomap-tie--${relationship.quality}" data-relationship-id="${escapeXml(relationship.id)}" data-from="${escapeXml(relationship.fromPersonId)}" data-to="${escapeXml(relationship.toPersonId)}" fill="none" stroke="${colour}" stroke-width="${width}"${dash}${markers}`;
+  // Ties between other people matter (how someone reaches the child) but are drawn lighter,
+  // so the child's own ties stay readable in a big network.
+  const withChild = from.isChild || to.isChild;
+  const attributes = `class="ecomap-tie ecomap-tie--${relationship.closeness} ecomap-tie--${relationship.quality}${withChild ? '' : ' ecomap-tie--between-others'}"${withChild ? '' : ' stroke-opacity="0.45"'} data-relationship-id="${escapeXml(relationship.id)}" data-from="${escapeXml(relationship.fromPersonId)}" data-to="${escapeXml(relationship.toPersonId)}" fill="none" stroke="${colour}" stroke-width="${withChild ? width : Math.min(width, 2)}"${dash}${markers}`;
   if (relationship.quality === 'stressful') return `<path d="${zigzag(x1, y1, x2, y2)}" ${attributes}/>`;
   if (relationship.quality === 'broken') {
     // A broken-off tie: the line with a gap and a bar across it.
