@@ -28,6 +28,7 @@ import { registerAccountApiRoutes } from './features/account/api-routes.js';
 import { registerCaseloadApiRoutes } from './features/caseload/api-routes.js';
 import { registerNetworkApiRoutes } from './features/network/api-routes.js';
 import { registerNetworkRoutes } from './features/network/routes.js';
+import { registerLanguageApiRoutes } from './features/language/api-routes.js';
 import { registerRestrictedAccessRoutes } from './features/restricted-access/routes.js';
 import { restrictedAccessPaths } from './features/restricted-access/paths.js';
 import { administrationPaths } from './features/administration/paths.js';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerCaseloadApiRoutes(app, options.database);
   registerNetworkApiRoutes(app, options.database);
   registerNetworkRoutes(app, options.database);
+  registerLanguageApiRoutes(app);
 
   await app.ready();
   return { app, routes };
