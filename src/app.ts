@@ -29,6 +29,7 @@ import { registerCaseloadApiRoutes } from './features/caseload/api-routes.js';
 import { registerNetworkApiRoutes } from './features/network/api-routes.js';
 import { registerNetworkRoutes } from './features/network/routes.js';
 import { registerLanguageApiRoutes } from './features/language/api-routes.js';
+import { languagePaths, registerLanguageRoutes } from './features/language/routes.js';
 import { registerRestrictedAccessRoutes } from './features/restricted-access/routes.js';
 import { restrictedAccessPaths } from './features/restricted-access/paths.js';
 import { administrationPaths } from './features/administration/paths.js';
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
     { text: 'Children you work with', href: caseloadPaths.caseload, permission: 'caseload.view' },
     { text: 'Restricted records opened', href: restrictedAccessPaths.reviews, permission: 'restricted_access.review' },
     { text: 'Audit log', href: auditTrailPaths.search, permission: 'audit.search' },
+    { text: 'Words that help', href: languagePaths.glossary, permission: 'account.read_own' },
     { text: 'Accounts', href: administrationPaths.users, permission: 'users.manage' },
   ]);
   registerErrorHandling(app);
@@ -114,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerNetworkApiRoutes(app, options.database);
   registerNetworkRoutes(app, options.database);
   registerLanguageApiRoutes(app);
+  registerLanguageRoutes(app);
 
   await app.ready();
   return { app, routes };

@@ -68,6 +68,7 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   'POST /account/tokens/:tokenId/revoke': staff,
   'GET /api/v1/me': signedIn,
   'POST /api/v1/language/check': signedIn,
+  'GET /language/words': signedIn,
   'GET /api/v1/children': ['practitioner', 'team_manager', 'fgc_coordinator', 'partner_agency_worker'],
   'GET /api/v1/children/:childId': childViewers,
   'GET /api/v1/children/:childId/network': childViewers,
