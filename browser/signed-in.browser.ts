@@ -114,6 +114,11 @@ describe('signed in: each role’s pages in a real browser', () => {
     await page.goto(`${kith.baseUrl}/admin/users`);
     await page.getByRole('link', { name: 'Alex Morgan' }).click();
     await checkPage(page, 'signed-in-admin-user', 'Alex Morgan');
+    await page.getByRole('link', { name: 'Companion words' }).click();
+    await checkPage(page, 'signed-in-admin-language', 'The language companion’s words');
+    await page.getByRole('link', { name: 'Add a word' }).click();
+    await page.getByRole('button', { name: 'Add the word' }).click();
+    await checkPage(page, 'signed-in-admin-language-add-error', 'Add a word for the companion to suggest');
     await page.close();
   });
 

@@ -29,7 +29,7 @@ import { registerCaseloadApiRoutes } from './features/caseload/api-routes.js';
 import { registerNetworkApiRoutes } from './features/network/api-routes.js';
 import { registerNetworkRoutes } from './features/network/routes.js';
 import { registerLanguageApiRoutes } from './features/language/api-routes.js';
-import { languagePaths, registerLanguageRoutes } from './features/language/routes.js';
+import { languageAdminPaths, languagePaths, registerLanguageRoutes } from './features/language/routes.js';
 import { registerRestrictedAccessRoutes } from './features/restricted-access/routes.js';
 import { restrictedAccessPaths } from './features/restricted-access/paths.js';
 import { administrationPaths } from './features/administration/paths.js';
@@ -82,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
     { text: 'Audit log', href: auditTrailPaths.search, permission: 'audit.search' },
     { text: 'Words that help', href: languagePaths.glossary, permission: 'account.read_own' },
     { text: 'Accounts', href: administrationPaths.users, permission: 'users.manage' },
+    { text: 'Companion words', href: languageAdminPaths.list, permission: 'users.manage' },
   ]);
   registerErrorHandling(app);
   await registerSecurityHeaders(app);
@@ -115,8 +116,8 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerCaseloadApiRoutes(app, options.database);
   registerNetworkApiRoutes(app, options.database);
   registerNetworkRoutes(app, options.database);
-  registerLanguageApiRoutes(app);
-  registerLanguageRoutes(app);
+  registerLanguageApiRoutes(app, options.database);
+  registerLanguageRoutes(app, options.database);
 
   await app.ready();
   return { app, routes };

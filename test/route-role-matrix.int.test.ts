@@ -69,6 +69,10 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   'GET /api/v1/me': signedIn,
   'POST /api/v1/language/check': signedIn,
   'GET /language/words': signedIn,
+  'GET /admin/language': ['council_administrator'],
+  'GET /admin/language/new': ['council_administrator'],
+  'POST /admin/language/new': ['council_administrator'],
+  'POST /admin/language/:entryId/switch': ['council_administrator'],
   'GET /api/v1/children': ['practitioner', 'team_manager', 'fgc_coordinator', 'partner_agency_worker'],
   'GET /api/v1/children/:childId': childViewers,
   'GET /api/v1/children/:childId/network': childViewers,
@@ -175,6 +179,7 @@ function concreteUrl(url: string): string {
     .replace(':tokenId', 'kpat_doesnotexist')
     .replace(':relationshipId', '00000000-0000-4000-8000-000000000005')
     .replace(':personId', '00000000-0000-4000-8000-000000000006')
+    .replace(':entryId', 'G99')
     .replace(':file', 'no-such-file.css')
     .replace(/\/assets\/govuk-frontend-[^/]+\/\*/, '/assets/govuk-frontend-x/images/favicon.ico');
 }

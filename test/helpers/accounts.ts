@@ -7,6 +7,7 @@ import { addTeamMember, allocateChild, createAccount, createTeam } from '../../s
 import type { Role } from '../../src/platform/identity/roles.js';
 import { insertChildRecord, insertPerson } from '../../src/features/people/queries.js';
 import { createTestCouncil } from './database.js';
+import { totpCode } from '../../src/platform/auth/totp.js';
 
 export const TEST_PASSWORD = 'test-river-candle-orbit';
 
@@ -60,4 +61,19 @@ export function csrfTokenIn(html: string): string {
   const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
   if (!token) throw new Error('no CSRF token on the page');
   return token;
+}
+
+/** Signs in a person whose role needs two-factor sign-in, with the current code. */
+export async function signInWithCode(app: FastifyInstance, email: string, secret: string): Promise<string> {
+  const pending = await signIn(app, email);
+  const page = await app.inject({ url: '/sign-in/two-factor', headers: { cookie: `kith_session=${pending}` } });
+  const done = await app.inject({
+    method: 'POST',
+    url: '/sign-in/two-factor',
+    headers: { cookie: `kith_session=${pending}` },
+    payload: { _csrf: csrfTokenIn(page.body), code: totpCode(secret, Date.now()) },
+  });
+  const cookie = sessionCookieFrom(done);
+  if (done.statusCode !== 303 || !cookie) throw new Error(`two-factor sign-in failed with ${done.statusCode}`);
+  return cookie;
 }

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { problemSchema } from '../../platform/http/problem.js';
 import { checkLanguage } from './companion.js';
 import { audiences } from './glossary.js';
+import { glossaryFor } from './service.js';
+import type { Database } from '../../platform/db/database.js';
 
 const findingSchema = z.object({
   entryId: z
@@ -58,7 +60,7 @@ export const languageCheckResponse = z
   })
   .meta({ id: 'LanguageCheck' });
 
-export function registerLanguageApiRoutes(app: FastifyInstance): void {
+export function registerLanguageApiRoutes(app: FastifyInstance, database: Database): void {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/language/check',
     {
@@ -75,6 +77,8 @@ export function registerLanguageApiRoutes(app: FastifyInstance): void {
     async (request) =>
       checkLanguage(request.body.text, {
         audience: request.body.audience,
+        // The council's own glossary: its additions, changes and entries switched off.
+        glossary: (await glossaryFor(database, request.actor!.tenantId)).glossary,
         ...(request.body.balance ? { balance: request.body.balance } : {}),
       }),
   );

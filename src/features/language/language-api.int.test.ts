@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { createCouncilWithChild, csrfTokenIn, signIn } from '../../../test/helpers/accounts.js';
+import {
+  createCouncilWithChild,
+  createTestAccount,
+  csrfTokenIn,
+  signIn,
+  signInWithCode,
+} from '../../../test/helpers/accounts.js';
+import { withTenant } from '../../platform/db/tenancy.js';
+import { searchAuditLog } from '../../platform/audit/audit-log.js';
 
 let kith: TestApp;
 before(async () => {
@@ -54,4 +62,75 @@ test('POST /api/v1/language/check returns findings with offsets, readability and
   assert.equal(tooLong.statusCode, 400);
   const nobody = await kith.app.inject({ method: 'POST', url: '/api/v1/language/check', payload: { text } });
   assert.equal(nobody.statusCode, 401);
+});
+
+test('a council switches a word off, adds its own, and the check follows; another council is untouched', async () => {
+  const first = await createCouncilWithChild(kith.database);
+  const second = await createCouncilWithChild(kith.database);
+  const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+  const admin = await createTestAccount(kith.database, first.council.id, {
+    roles: ['council_administrator'],
+    totpSecret: secret,
+  });
+  const adminCookie = await signInWithCode(kith.app, admin.email, secret);
+  const adminHeaders = { cookie: `kith_session=${adminCookie}` };
+  const list = await kith.app.inject({ url: '/admin/language', headers: adminHeaders });
+  assert.equal(list.statusCode, 200);
+  const csrf = csrfTokenIn(list.body);
+  const switched = await kith.app.inject({
+    method: 'POST',
+    url: '/admin/language/G03/switch',
+    headers: adminHeaders,
+    payload: { _csrf: csrf },
+  });
+  assert.equal(switched.statusCode, 303);
+  const refused = await kith.app.inject({
+    method: 'POST',
+    url: '/admin/language/new',
+    headers: adminHeaders,
+    payload: {
+      _csrf: csrf,
+      term: 'cared for',
+      patterns: '<script>',
+      why: 'short',
+      alternatives: '',
+      audiences: 'family',
+    },
+  });
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /Words to look for can use letters/);
+  assert.match(refused.body, /Explain why it matters/);
+  const added = await kith.app.inject({
+    method: 'POST',
+    url: '/admin/language/new',
+    headers: adminHeaders,
+    payload: {
+      _csrf: csrf,
+      term: 'looked after (we say cared for)',
+      patterns: 'looked after',
+      why: 'Our children in care council chose the words cared for.',
+      alternatives: 'cared for',
+      severity: 'suggest',
+      audiences: ['professional', 'family'],
+    },
+  });
+  assert.equal(added.statusCode, 303);
+
+  const check = async (setup: Awaited<ReturnType<typeof createCouncilWithChild>>) => {
+    const cookie = await signIn(kith.app, setup.practitioner.email);
+    const page = await kith.app.inject({ url: '/account', headers: { cookie: `kith_session=${cookie}` } });
+    const response = await kith.app.inject({
+      method: 'POST',
+      url: '/api/v1/language/check',
+      headers: { cookie: `kith_session=${cookie}`, 'x-csrf-token': csrfTokenIn(page.body) },
+      payload: { text: 'Her placement is settled and she is looked after by the council.' },
+    });
+    return response.json<{ findings: { entryId: string }[] }>().findings.map((finding) => finding.entryId);
+  };
+  assert.deepEqual(await check(first), ['C1'], 'placement switched off here; the council’s own word suggested');
+  assert.deepEqual(await check(second), ['G03'], 'another council keeps the built-in list');
+  const log = await withTenant(kith.database.orm, first.council.id, (tx) =>
+    searchAuditLog(tx, first.council.id, { action: 'language.glossary_entry_switched_off' }),
+  );
+  assert.equal(log.entries.length, 1);
 });
