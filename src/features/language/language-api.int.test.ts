@@ -134,3 +134,25 @@ test('a council switches a word off, adds its own, and the check follows; anothe
   );
   assert.equal(log.entries.length, 1);
 });
+
+test('the words page lists the glossary by category, and search finds a word by its alternatives too', async () => {
+  const { practitioner } = await createCouncilWithChild(kith.database);
+  const cookie = await signIn(kith.app, practitioner.email);
+  const page = await kith.app.inject({ url: '/language/words', headers: { cookie: `kith_session=${cookie}` } });
+  assert.equal(page.statusCode, 200);
+  for (const heading of [
+    'Care-system words',
+    'Phrases that blame a child or family',
+    'Opinions written as facts',
+    'Jargon',
+  ])
+    assert.ok(page.body.includes(heading), heading);
+  assert.ok(page.body.includes('family time'));
+  const search = await kith.app.inject({
+    url: '/language/words?q=short%20break',
+    headers: { cookie: `kith_session=${cookie}` },
+  });
+  assert.equal(search.statusCode, 200);
+  assert.match(search.body, /1 word found/);
+  assert.match(search.body, /respite/);
+});

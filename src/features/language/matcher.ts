@@ -1,109 +1,203 @@
 /**
- * Finds glossary words in a text, respecting context: the sense guards each entry carries,
- * negations, and quoted speech (the child's own words stay exactly as they said them). Pure;
- * patterns are compiled once per glossary and matching is a single pass over the words.
+ * Finds glossary words in a text, respecting context: each entry's guards (near misses such
+ * as "eye contact"), negations that reverse a judgement, and quoted speech (the child's own
+ * words stay exactly as they said them). Pure. A glossary is compiled once and remembered
+ * by the identity of its array; the text is split into words once and every pattern is looked
+ * up by its first word, so a 2,000-word note takes a millisecond or two.
  */
 import type { Audience, GlossaryEntry } from './glossary.js';
+import { parsePattern, type PatternSlot } from './pattern-language.js';
 
 export interface Token {
+  /** The word as written, with curly apostrophes made straight (the same length, so offsets hold). */
   text: string;
   lower: string;
+  /** UTF-16 offsets, as String.prototype.slice counts. */
   start: number;
   end: number;
+  /** A full stop, colon, bracket, quotation mark or line break comes before it: phrases do not run across. */
+  breakBefore: boolean;
+  /** Joined to the word before by a hyphen ("well-being"): one word when counting words. */
+  joined: boolean;
 }
 
-/** Words with their offsets (UTF-16, like String.prototype.slice), curly apostrophes made straight. */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+/** Characters that end a phrase: . ! ? ; : brackets, double quotes, line breaks, dashes and ellipses. */
+const PHRASE_BREAKS = new Set([
+  '.',
+  '!',
+  '?',
+  ';',
+  ':',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  '“',
+  '”',
+  '\n',
+  '\r',
+  '–',
+  '—',
+  '…',
+]);
+
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) {
-    const word = match[0].replaceAll('’', "'");
-    tokens.push({ text: word, lower: word.toLowerCase(), start: match.index, end: match.index + match[0].length });
+  let previousEnd = 0;
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    let breakBefore = tokens.length === 0;
+    for (let index = previousEnd; index < start && !breakBefore; index += 1) {
+      if (PHRASE_BREAKS.has(text[index]!)) breakBefore = true;
+    }
+    const word = match[0].includes('’') ? match[0].replaceAll('’', "'") : match[0];
+    tokens.push({
+      text: word,
+      lower: word.toLowerCase(),
+      start,
+      end: start + word.length,
+      breakBefore,
+      joined: tokens.length > 0 && start - previousEnd === 1 && text[start - 1] === '-',
+    });
+    previousEnd = start + word.length;
   }
   return tokens;
 }
 
-/** A word written with a capital letter anywhere (LAC, DNA'd, CiC) must match exactly. */
-const isExact = (alternative: string) => /\p{Lu}/u.test(alternative);
-
-type WordTest = (token: Token) => boolean;
-
-function compileWord(word: string): { test: WordTest; keys: string[] } {
-  const alternatives = word.replaceAll('’', "'").split('|');
-  const exact = new Set(alternatives.filter(isExact));
-  const folded = new Set(
-    alternatives.filter((alternative) => !isExact(alternative)).map((alternative) => alternative.toLowerCase()),
-  );
-  return {
-    test: (token) => exact.has(token.text) || folded.has(token.lower),
-    keys: [...[...exact].map((value) => `=${value}`), ...[...folded].map((value) => `~${value}`)],
-  };
+/** Does one word of a pattern match one word of the text? */
+function slotMatches(slot: PatternSlot, token: Token): boolean {
+  if (slot.anyWord) return true;
+  if (slot.anyPossessive && token.lower.endsWith("'s")) return true;
+  return slot.exact.has(token.text) || slot.folded.has(token.lower);
 }
 
-function compilePhrase(phrase: string): WordTest[] {
-  return phrase
-    .trim()
-    .split(/\s+/)
-    .map((word) => compileWord(word).test);
+/**
+ * Matches slots from `slotIndex` at `tokenIndex`, trying an optional word first and then
+ * without it. Fills `placed` with the token each slot took (-1 when skipped) and returns the
+ * index after the last token, or -1. A phrase never runs across a break.
+ */
+function matchFrom(
+  slots: readonly PatternSlot[],
+  slotIndex: number,
+  tokens: readonly Token[],
+  tokenIndex: number,
+  first: boolean,
+  placed: number[],
+): number {
+  if (slotIndex === slots.length) return tokenIndex;
+  const slot = slots[slotIndex]!;
+  const token = tokens[tokenIndex];
+  if (token && (first || !token.breakBefore) && slotMatches(slot, token)) {
+    placed[slotIndex] = tokenIndex;
+    const end = matchFrom(slots, slotIndex + 1, tokens, tokenIndex + 1, false, placed);
+    if (end !== -1) return end;
+  }
+  if (slot.optional) {
+    placed[slotIndex] = -1;
+    return matchFrom(slots, slotIndex + 1, tokens, tokenIndex, first, placed);
+  }
+  return -1;
 }
-
-const matchesAt = (words: readonly WordTest[], tokens: readonly Token[], at: number) =>
-  at >= 0 && at + words.length <= tokens.length && words.every((test, index) => test(tokens[at + index]!));
 
 interface CompiledPattern {
+  slots: PatternSlot[];
+  entryIndex: number;
+}
+
+interface CompiledEntry {
   entry: GlossaryEntry;
-  words: WordTest[];
-  notPrecededBy: WordTest[][];
-  notFollowedBy: WordTest[][];
+  guards: PatternSlot[][];
+  /** The most words a guard can cover, to know how far back to look for one. */
+  longestGuard: number;
 }
 
 export interface CompiledGlossary {
-  /** Patterns by the keys of their first word (=exact or ~lower case). */
-  byFirstWord: Map<string, CompiledPattern[]>;
+  entries: CompiledEntry[];
+  /** Patterns by their first word: exactly as written (initials), and in lower case. */
+  byExactWord: Map<string, CompiledPattern[]>;
+  byFoldedWord: Map<string, CompiledPattern[]>;
+  /** Patterns that can start with any possessive word (*'s: "Mia's contact"). */
+  afterPossessive: CompiledPattern[];
 }
+
+const slotsOf = (pattern: string): PatternSlot[] => {
+  const parsed = parsePattern(pattern);
+  if (!parsed.ok) throw new Error(`Glossary pattern “${pattern}”: ${parsed.problem}`);
+  return parsed.slots;
+};
+
+/** "his|her? contact" is looked up both as "his|her contact" and as "contact". */
+function withoutLeadingOptionalWords(slots: PatternSlot[]): PatternSlot[][] {
+  const [head, ...rest] = slots;
+  if (!head || !head.optional) return [slots];
+  return [[{ ...head, optional: false }, ...rest], ...withoutLeadingOptionalWords(rest)];
+}
+
+const add = (index: Map<string, CompiledPattern[]>, key: string, pattern: CompiledPattern) => {
+  const list = index.get(key);
+  if (list) list.push(pattern);
+  else index.set(key, [pattern]);
+};
 
 const compiled = new WeakMap<readonly GlossaryEntry[], CompiledGlossary>();
 
 export function compileGlossary(glossary: readonly GlossaryEntry[]): CompiledGlossary {
   const known = compiled.get(glossary);
   if (known) return known;
-  const byFirstWord = new Map<string, CompiledPattern[]>();
+  const result: CompiledGlossary = {
+    entries: [],
+    byExactWord: new Map(),
+    byFoldedWord: new Map(),
+    afterPossessive: [],
+  };
   for (const entry of glossary) {
     if (entry.enabled === false) continue;
-    const notPrecededBy = (entry.notPrecededBy ?? []).map(compilePhrase);
-    const notFollowedBy = (entry.notFollowedBy ?? []).map(compilePhrase);
-    for (const phrase of entry.patterns) {
-      const [first = '', ...rest] = phrase.trim().split(/\s+/);
-      const head = compileWord(first);
-      const words = [head.test, ...rest.map((word) => compileWord(word).test)];
-      const pattern = { entry, words, notPrecededBy, notFollowedBy };
-      for (const key of head.keys) byFirstWord.set(key, [...(byFirstWord.get(key) ?? []), pattern]);
+    const entryIndex = result.entries.length;
+    const guards = (entry.guards ?? []).map(slotsOf);
+    result.entries.push({ entry, guards, longestGuard: Math.max(0, ...guards.map((guard) => guard.length)) });
+    for (const pattern of entry.patterns) {
+      for (const slots of withoutLeadingOptionalWords(slotsOf(pattern))) {
+        const compiledPattern = { slots, entryIndex };
+        for (const word of slots[0]!.exact) add(result.byExactWord, word, compiledPattern);
+        for (const word of slots[0]!.folded) add(result.byFoldedWord, word, compiledPattern);
+        if (slots[0]!.anyPossessive) result.afterPossessive.push(compiledPattern);
+      }
     }
   }
-  const result = { byFirstWord };
   compiled.set(glossary, result);
   return result;
 }
 
-/** Spans of quoted speech: "…", “…”, ‘…’ and '…' used as quotation marks (not apostrophes). */
+/**
+ * Spans of quoted speech: "…", “…”, ‘…’, and '…' when the marks are used as quotation marks
+ * rather than apostrophes (an opening mark comes before a word and after a space or bracket;
+ * a closing mark comes after a word and is not followed by a letter, so "don't" and "Mia's"
+ * are left as words).
+ */
 export function quotedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  const pairs: Record<string, string> = { '"': '"', '“': '”', '‘': '’', "'": "'" };
+  const closing: Record<string, string> = { '"': '"', '“': '”', '‘': '’', "'": "'" };
+  const isWordCharacter = (character: string | undefined) => character !== undefined && /[\p{L}\p{N}]/u.test(character);
   let index = 0;
   while (index < text.length) {
-    const open = text[index]!;
-    const close = pairs[open];
-    const before = index === 0 ? ' ' : text[index - 1]!;
-    // An opening mark starts a word after a space or bracket; an apostrophe inside a word does not.
-    if (close && !/[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(text[index + 1] ?? '')) {
+    const close = closing[text[index]!];
+    const opens = close !== undefined && !isWordCharacter(text[index - 1]) && /\S/.test(text[index + 1] ?? '');
+    if (opens) {
       let end = index + 1;
       while (end < text.length) {
         const character = text[end]!;
-        const after = text[end + 1] ?? ' ';
-        if ((character === close || (close === "'" && character === '’')) && !/[\p{L}\p{N}]/u.test(after)) break;
-        if (close === '”' && character === '"') break;
+        const matchesClose =
+          character === close || (close === "'" && character === '’') || (close === '”' && character === '"');
+        if (matchesClose && (close === '"' || close === '”' || !isWordCharacter(text[end + 1]))) break;
+        // A single-quoted span does not run past the end of its paragraph.
+        if ((close === "'" || close === '’') && character === '\n') break;
         end += 1;
       }
-      if (end < text.length) {
+      if (end < text.length && text[end] !== '\n') {
         spans.push([index, end + 1]);
         index = end + 1;
         continue;
@@ -114,12 +208,41 @@ export function quotedSpans(text: string): [number, number][] {
   return spans;
 }
 
-const NEGATIONS = new Set(['not', 'never', 'no', "isn't", "wasn't", "aren't", "weren't", 'hardly', 'nor', 'without']);
+const NEGATIONS = new Set(['not', 'never', 'no', 'nor', 'neither', 'hardly', 'without', 'nothing', 'nobody', 'none']);
+const isNegation = (token: Token) => NEGATIONS.has(token.lower) || token.lower.endsWith("n't");
+
+/** A negation among the three words before, in the same phrase ("was not at all chaotic"). */
+function negatedBefore(tokens: readonly Token[], index: number): boolean {
+  for (let back = index - 1; back >= Math.max(0, index - 3); back -= 1) {
+    if (isNegation(tokens[back]!)) return true;
+    if (tokens[back]!.breakBefore) return false;
+  }
+  return false;
+}
+
+/** Does any guard, matched anywhere around the words, share a word with them? */
+function guarded(compiledEntry: CompiledEntry, tokens: readonly Token[], from: number, to: number): boolean {
+  if (compiledEntry.guards.length === 0) return false;
+  const placed: number[] = [];
+  for (const guard of compiledEntry.guards) {
+    for (let start = Math.max(0, from - compiledEntry.longestGuard + 1); start <= to; start += 1) {
+      const end = matchFrom(guard, 0, tokens, start, true, placed);
+      if (end === -1) continue;
+      const covered = placed.slice(0, guard.length).filter((index) => index >= 0);
+      if (covered.some((index) => index >= from && index <= to)) return true;
+    }
+  }
+  return false;
+}
 
 export interface GlossaryMatch {
   entry: GlossaryEntry;
   start: number;
   end: number;
+}
+
+interface Candidate extends GlossaryMatch {
+  entryIndex: number;
 }
 
 export function findGlossaryMatches(
@@ -128,32 +251,48 @@ export function findGlossaryMatches(
   audience: Audience,
   tokens: readonly Token[] = tokenise(text),
 ): GlossaryMatch[] {
-  const { byFirstWord } = compileGlossary(glossary);
-  const quotes = quotedSpans(text);
-  const inQuote = (start: number) => quotes.some(([from, to]) => start >= from && start < to);
-  const found: GlossaryMatch[] = [];
+  const { entries, byExactWord, byFoldedWord, afterPossessive } = compileGlossary(glossary);
+  const quotes = /["“‘']/.test(text) ? quotedSpans(text) : [];
+  const inQuote = (offset: number) => quotes.some(([from, to]) => offset >= from && offset < to);
+  const found: Candidate[] = [];
+  const placed: number[] = [];
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
-    const candidates = [...(byFirstWord.get(`=${token.text}`) ?? []), ...(byFirstWord.get(`~${token.lower}`) ?? [])];
-    for (const pattern of candidates) {
-      const { entry } = pattern;
+    const exact = byExactWord.get(token.text);
+    const folded = byFoldedWord.get(token.lower);
+    const possessive = afterPossessive.length > 0 && token.lower.endsWith("'s") ? afterPossessive : undefined;
+    if (!exact && !folded && !possessive) continue;
+    const candidates = [exact, folded, possessive].filter((list) => list !== undefined);
+    for (const pattern of candidates.length === 1 ? candidates[0]! : candidates.flat()) {
+      const compiledEntry = entries[pattern.entryIndex]!;
+      const { entry } = compiledEntry;
       if (entry.audiences && !entry.audiences.includes(audience)) continue;
-      if (!matchesAt(pattern.words, tokens, index)) continue;
-      const after = index + pattern.words.length;
-      if (pattern.notFollowedBy.some((words) => matchesAt(words, tokens, after))) continue;
-      if (pattern.notPrecededBy.some((words) => matchesAt(words, tokens, index - words.length))) continue;
-      if (entry.negatable && [1, 2].some((back) => NEGATIONS.has(tokens[index - back]?.lower ?? ''))) continue;
-      if (inQuote(token.start)) continue;
-      found.push({ entry, start: token.start, end: tokens[after - 1]!.end });
+      const after = matchFrom(pattern.slots, 0, tokens, index, true, placed);
+      if (after === -1) continue;
+      // The words pointed out: from the first to the last word that is not context.
+      let first = -1;
+      let last = -1;
+      for (let slot = 0; slot < pattern.slots.length; slot += 1) {
+        if (pattern.slots[slot]!.context || placed[slot]! < 0) continue;
+        if (first === -1) first = placed[slot]!;
+        last = placed[slot]!;
+      }
+      if (first === -1) continue;
+      if (entry.negatable && negatedBefore(tokens, index)) continue;
+      if (guarded(compiledEntry, tokens, index, after - 1)) continue;
+      const start = tokens[first]!.start;
+      if (inQuote(start)) continue;
+      found.push({ entry, entryIndex: pattern.entryIndex, start, end: tokens[last]!.end });
     }
   }
-  // Where matches overlap, the longer one says more ("LAC review" rather than "LAC").
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  // Where matches overlap, the longer one says more ("LAC review" rather than "LAC"); on a tie, the earlier entry.
+  found.sort((a, b) => a.start - b.start || b.end - a.end || a.entryIndex - b.entryIndex);
   const kept: GlossaryMatch[] = [];
-  for (const match of found) {
-    const last = kept.at(-1);
-    if (last && match.start < last.end) continue;
-    kept.push(match);
+  let reachedEnd = -1;
+  for (const { entry, start, end } of found) {
+    if (start < reachedEnd) continue;
+    kept.push({ entry, start, end });
+    reachedEnd = end;
   }
   return kept;
 }

@@ -5,15 +5,15 @@ import type { Database } from '../../platform/db/database.js';
 import { cleanText, formErrorsFrom, noErrors, type FormErrors } from '../../platform/http/forms.js';
 import { entryOf, glossaryFor, nextCouncilEntryId, saveCouncilEntry } from './service.js';
 import { builtInGlossary, glossaryCategories } from './glossary.js';
+import { parsePattern } from './pattern-language.js';
 
 export const languagePaths = { glossary: '/language/words' } as const;
 
 const categoryNames: Record<(typeof glossaryCategories)[number], string> = {
-  care_system: 'Words about a child’s home, family and care',
-  labels_about_children: 'Labels about children',
-  blaming_families: 'Blaming or vague words about families',
-  victim_blaming: 'Words that blame children for harm done to them',
-  plain_english: 'Plain English for families and children',
+  'care-system': 'Care-system words for a child’s home, family and meetings',
+  blaming: 'Phrases that blame a child or family',
+  judgement: 'Opinions written as facts',
+  jargon: 'Jargon: plain English for families and children',
 };
 
 export function registerLanguageRoutes(app: FastifyInstance, database: Database): void {
@@ -172,7 +172,8 @@ export function registerLanguageAdminRoutes(app: FastifyInstance, database: Data
                 /^[\p{L}\p{N}'’| -]+$/u,
                 'Words to look for can use letters, numbers, hyphens, apostrophes and | only',
               )
-              .max(200),
+              .max(200)
+              .refine((pattern) => parsePattern(pattern).ok, 'Each way it is written needs a word on each side of a |'),
           )
           .min(1, 'Enter at least one way the word is written')
           .max(40),
@@ -198,7 +199,8 @@ export function registerLanguageAdminRoutes(app: FastifyInstance, database: Data
       await saveCouncilEntry(
         database,
         request.actor!,
-        { id, category: 'plain_english', ...parsed.data },
+        // A council's own word is usually about the care system ('cared for', not 'looked after').
+        { id, category: 'care-system', ...parsed.data },
         sourceOf(request),
         'added',
       );
