@@ -8,6 +8,7 @@ import { cleanText, formErrorsFrom, noErrors } from '../../platform/http/forms.j
 import { presentAge, presentDate } from './presenters.js';
 import { networkForOpenedRecord } from '../network/service.js';
 import { presentNetworkSection } from '../network/presenters.js';
+import { childRecordNavigation } from '../../platform/views/child-record-navigation.js';
 
 const sourceOf = (request: FastifyRequest) => ({
   ip: request.ip,
@@ -106,6 +107,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
       return reply.render('caseload/views/child.njk', {
         network: network ? presentNetworkSection(network, { mayChange: mayChange && !onDate }) : null,
         pageTitle: child.knownAs ?? child.fullName,
+        recordNavigation: childRecordNavigation(child.childId, 'network'),
         child: {
           ...child,
           age: presentAge(child.dateOfBirth, child.dateOfBirthIsApproximate),

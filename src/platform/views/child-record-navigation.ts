@@ -1,0 +1,25 @@
+/**
+ * The sections of a child's record, in the order the record's sub navigation shows them. A
+ * feature that adds a section to the record adds one line here; each page of the record passes
+ * `childRecordNavigation(childId, 'its-section')` to the `child-record/header.njk` partial.
+ * Paths are plain strings, so the platform knows where a section lives, not what it does.
+ */
+const child = (childId: string) => `/children/${encodeURIComponent(childId)}`;
+
+const sections = [{ id: 'network', text: 'Their world', href: (childId: string) => child(childId) }] as const;
+
+export type ChildRecordSection = (typeof sections)[number]['id'];
+
+export interface ChildRecordNavigationItem {
+  text: string;
+  href: string;
+  active: boolean;
+}
+
+export function childRecordNavigation(childId: string, current: ChildRecordSection): ChildRecordNavigationItem[] {
+  return sections.map((section) => ({
+    text: section.text,
+    href: section.href(childId),
+    active: section.id === current,
+  }));
+}
