@@ -1,5 +1,6 @@
 /** SQL for the caseload and for the facts the access policy decides from. */
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { union } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../platform/db/database.js';
 import type { ActorRelationships, ChildRecordFacts } from '../../platform/access/policy.js';
 import type { Actor } from '../../platform/identity/actor.js';
@@ -28,15 +29,15 @@ export async function relationshipsOf(tx: Tx, actor: Actor): Promise<ActorRelati
 const activeAllocation = or(isNull(childAllocations.endsOn), gt(childAllocations.endsOn, sql`current_date`));
 const activeShare = or(isNull(recordShares.endsAt), gt(recordShares.endsAt, sql`now()`));
 
-/** Children this person might work with: allocated to them or their teams, or shared with them. */
+/** Children this person might work with: allocated to them or their teams, or shared with them. One round trip. */
 export async function candidateChildIds(
   tx: Tx,
   tenantId: string,
   relationships: ActorRelationships,
 ): Promise<string[]> {
   const teamIds = [...relationships.teamIds, ...relationships.managedTeamIds];
-  const allocated = await tx
-    .selectDistinct({ childPersonId: childAllocations.childPersonId })
+  const allocated = tx
+    .select({ childPersonId: childAllocations.childPersonId })
     .from(childAllocations)
     .where(
       and(
@@ -47,13 +48,27 @@ export async function candidateChildIds(
           : eq(childAllocations.userId, relationships.userId),
       ),
     );
-  const shared = await tx
-    .selectDistinct({ childPersonId: recordShares.childPersonId })
+  const shared = tx
+    .select({ childPersonId: recordShares.childPersonId })
     .from(recordShares)
     .where(and(eq(recordShares.tenantId, tenantId), eq(recordShares.userId, relationships.userId), activeShare));
-  return [...new Set([...allocated, ...shared].map((row) => row.childPersonId))];
+  const rows = await union(allocated, shared);
+  return rows.map((row) => row.childPersonId);
 }
 
+interface FactsRow {
+  childPersonId: string;
+  isRestricted: boolean;
+  allocations: { userId: string | null; teamId: string | null }[] | null;
+  shares: ChildRecordFacts['shares'][number][] | null;
+  restrictedGrantUserIds: string[] | null;
+}
+
+/**
+ * What the access policy decides from, for each of these children, in one round trip: the
+ * record, its current allocations, its current shares and its unexpired restricted grants.
+ * (This runs on every page of every record and for every row of a caseload.)
+ */
 export async function childRecordFacts(
   tx: Tx,
   tenantId: string,
@@ -61,55 +76,48 @@ export async function childRecordFacts(
 ): Promise<Map<string, ChildRecordFacts>> {
   const facts = new Map<string, ChildRecordFacts>();
   if (childPersonIds.length === 0) return facts;
-  const records = await tx
-    .select({ childPersonId: childRecords.personId, isRestricted: childRecords.isRestricted })
+  const rows: FactsRow[] = await tx
+    .select({
+      childPersonId: childRecords.personId,
+      isRestricted: childRecords.isRestricted,
+      allocations: sql<FactsRow['allocations']>`(
+        select json_agg(json_build_object('userId', ${childAllocations.userId}, 'teamId', ${childAllocations.teamId}))
+        from ${childAllocations}
+        where ${childAllocations.tenantId} = ${childRecords.tenantId}
+          and ${childAllocations.childPersonId} = ${childRecords.personId}
+          and ${activeAllocation})`,
+      shares: sql<FactsRow['shares']>`(
+        select json_agg(json_build_object('userId', ${recordShares.userId}, 'audience', ${recordShares.audience}))
+        from ${recordShares}
+        where ${recordShares.tenantId} = ${childRecords.tenantId}
+          and ${recordShares.childPersonId} = ${childRecords.personId}
+          and ${activeShare})`,
+      restrictedGrantUserIds: sql<FactsRow['restrictedGrantUserIds']>`(
+        select json_agg(${restrictedAccessGrants.userId})
+        from ${restrictedAccessGrants}
+        where ${restrictedAccessGrants.tenantId} = ${childRecords.tenantId}
+          and ${restrictedAccessGrants.childPersonId} = ${childRecords.personId}
+          and ${restrictedAccessGrants.expiresAt} > now())`,
+    })
     .from(childRecords)
     .where(and(eq(childRecords.tenantId, tenantId), inArray(childRecords.personId, childPersonIds)));
-  for (const record of records) {
-    facts.set(record.childPersonId, {
-      childPersonId: record.childPersonId,
-      isRestricted: record.isRestricted,
-      allocatedUserIds: [],
-      allocatedTeamIds: [],
-      shares: [],
-      restrictedGrantUserIds: [],
+  for (const row of rows) {
+    const allocations = parsedJson(row.allocations) ?? [];
+    facts.set(row.childPersonId, {
+      childPersonId: row.childPersonId,
+      isRestricted: row.isRestricted,
+      allocatedUserIds: allocations.flatMap((allocation) => (allocation.userId ? [allocation.userId] : [])),
+      allocatedTeamIds: allocations.flatMap((allocation) => (allocation.teamId ? [allocation.teamId] : [])),
+      shares: parsedJson(row.shares) ?? [],
+      restrictedGrantUserIds: parsedJson(row.restrictedGrantUserIds) ?? [],
     });
   }
-  const ids = [...facts.keys()];
-  if (ids.length === 0) return facts;
-  const allocations = await tx
-    .select({
-      childPersonId: childAllocations.childPersonId,
-      userId: childAllocations.userId,
-      teamId: childAllocations.teamId,
-    })
-    .from(childAllocations)
-    .where(
-      and(eq(childAllocations.tenantId, tenantId), inArray(childAllocations.childPersonId, ids), activeAllocation),
-    );
-  for (const allocation of allocations) {
-    const fact = facts.get(allocation.childPersonId)!;
-    if (allocation.userId) (fact.allocatedUserIds as string[]).push(allocation.userId);
-    if (allocation.teamId) (fact.allocatedTeamIds as string[]).push(allocation.teamId);
-  }
-  const shares = await tx
-    .select({ childPersonId: recordShares.childPersonId, userId: recordShares.userId, audience: recordShares.audience })
-    .from(recordShares)
-    .where(and(eq(recordShares.tenantId, tenantId), inArray(recordShares.childPersonId, ids), activeShare));
-  for (const share of shares)
-    (facts.get(share.childPersonId)!.shares as ChildRecordFacts['shares'][number][]).push(share);
-  const grants = await tx
-    .select({ childPersonId: restrictedAccessGrants.childPersonId, userId: restrictedAccessGrants.userId })
-    .from(restrictedAccessGrants)
-    .where(
-      and(
-        eq(restrictedAccessGrants.tenantId, tenantId),
-        inArray(restrictedAccessGrants.childPersonId, ids),
-        gt(restrictedAccessGrants.expiresAt, sql`now()`),
-      ),
-    );
-  for (const grant of grants) (facts.get(grant.childPersonId)!.restrictedGrantUserIds as string[]).push(grant.userId);
   return facts;
+}
+
+/** json columns arrive parsed from pg and from PGlite; a string means a driver that did not parse them. */
+function parsedJson<T>(value: T | string | null): T | null {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
 export async function childSummaries(tx: Tx, tenantId: string, childPersonIds: string[]) {

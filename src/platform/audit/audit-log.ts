@@ -30,8 +30,16 @@ export async function recordAuditEvent(
   event: AuditEvent,
   now: Date = new Date(),
 ): Promise<{ sequence: number; hash: string }> {
-  await tx.insert(auditChainHeads).values({ tenantId, lastSequence: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
-  const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.tenantId, tenantId)).for('update');
+  // One round trip takes the council's chain head and holds it until commit: the first entry
+  // creates it; later ones lock it by a no-op update and get its current values back.
+  const [head] = await tx
+    .insert(auditChainHeads)
+    .values({ tenantId, lastSequence: 0, lastHash: GENESIS_HASH })
+    .onConflictDoUpdate({
+      target: auditChainHeads.tenantId,
+      set: { lastSequence: sql`${auditChainHeads.lastSequence}` },
+    })
+    .returning({ lastSequence: auditChainHeads.lastSequence, lastHash: auditChainHeads.lastHash });
   if (!head) throw new Error('audit chain head missing');
   const fields: ChainedFields = {
     tenantId,
@@ -52,8 +60,15 @@ export async function recordAuditEvent(
     details: event.details ?? {},
   };
   const hash = hashEntry(head.lastHash, fields);
-  await tx.insert(auditEvents).values({ ...fields, previousHash: head.lastHash, hash });
+  // And one more appends the entry and moves the head on together.
+  const appended = tx.$with('appended').as(
+    tx
+      .insert(auditEvents)
+      .values({ ...fields, previousHash: head.lastHash, hash })
+      .returning({ sequence: auditEvents.sequence }),
+  );
   await tx
+    .with(appended)
     .update(auditChainHeads)
     .set({ lastSequence: fields.sequence, lastHash: hash })
     .where(eq(auditChainHeads.tenantId, tenantId));

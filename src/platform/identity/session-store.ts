@@ -7,10 +7,10 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/database.js';
 import { withTenant } from '../db/tenancy.js';
-import { currentCouncil } from '../tenancy/councils.js';
+import { tenants } from '../tenancy/councils.js';
 import { generateSessionToken, hashToken } from '../auth/tokens.js';
 import type { Actor } from './actor.js';
-import type { Role } from './roles.js';
+import { roles as allRoles, type Role } from './roles.js';
 import { sessions, userRoles, users, type SessionEndReason } from './schema.js';
 
 export interface SessionPolicy {
@@ -97,6 +97,13 @@ export async function lookUpSession(
         personId: users.personId,
         isDisabled: users.isDisabled,
         passwordMustChange: users.passwordMustChange,
+        // The council's name and the roles come in the same round trip: this runs on every request.
+        councilName: sql<
+          string | null
+        >`(select ${tenants.name} from ${tenants} where ${tenants.id} = ${sessions.tenantId})`,
+        roles: sql<
+          string[]
+        >`array(select ${userRoles.role}::text from ${userRoles} where ${userRoles.tenantId} = ${sessions.tenantId} and ${userRoles.userId} = ${sessions.userId} order by ${userRoles.role})`,
       })
       .from(sessions)
       .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
@@ -117,11 +124,10 @@ export async function lookUpSession(
       return { state: 'ended', reason: endReason };
     }
 
-    const council = await currentCouncil(tx, cookie.tenantId);
-    const heldRoles = await rolesOf(tx, cookie.tenantId, found.userId);
+    const heldRoles = found.roles.filter(isRole);
     const actor: Actor = {
       tenantId: cookie.tenantId,
-      councilName: council?.name ?? '',
+      councilName: found.councilName ?? '',
       userId: found.userId,
       fullName: found.fullName,
       email: found.email,
@@ -150,6 +156,8 @@ export async function lookUpSession(
     };
   });
 }
+
+const isRole = (candidate: string): candidate is Role => (allRoles as readonly string[]).includes(candidate);
 
 export async function rolesOf(tx: Tx, tenantId: string, userId: string): Promise<Role[]> {
   const rows = await tx
