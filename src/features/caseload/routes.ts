@@ -84,7 +84,11 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
     caseloadPaths.childPattern,
     { config: { access: { permission: 'child_record.view' } } },
     async (request, reply) => {
-      const opened = await openChildRecord(database, request.actor!, request.params.childId, sourceOf(request));
+      const onDate =
+        typeof request.query.on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(request.query.on) ? request.query.on : null;
+      const opened = await openChildRecord(database, request.actor!, request.params.childId, sourceOf(request), (tx) =>
+        networkForOpenedRecord(tx, request.actor!, request.params.childId, onDate),
+      );
       if (opened.outcome === 'not_found') {
         reply.callNotFound();
         return reply;
@@ -100,9 +104,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
         });
       }
       const { child } = opened;
-      const onDate =
-        typeof request.query.on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(request.query.on) ? request.query.on : null;
-      const network = await networkForOpenedRecord(database, request.actor!, child.childId, onDate);
+      const network = opened.extra ?? null;
       const mayChange = hasPermission(request.actor!.roles, 'child_record.change');
       return reply.render('caseload/views/child.njk', {
         network: network ? presentNetworkSection(network, { mayChange: mayChange && !onDate }) : null,

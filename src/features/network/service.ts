@@ -400,31 +400,33 @@ export async function possibleMatches(
  * The network for the child's record page. Only for a request that has just opened the record
  * through openChildRecord (which asked the policy and wrote the audit entry for this view).
  */
+/**
+ * The network for a record whose opening has just been checked and audited (caseload's
+ * openChildRecord), read inside that same transaction.
+ */
 export async function networkForOpenedRecord(
-  database: Database,
+  tx: Tx,
   actor: Actor,
   childId: string,
   onDate: string | null,
 ): Promise<(NetworkView & { tieVersions: TieVersion[] }) | null> {
-  return withTenant(database.orm, actor.tenantId, async (tx) => {
-    const network = await loadNetwork(tx, actor, childId, onDate);
-    if (!network) return null;
-    // Every kept version of the child's own ties, for the growth chart.
-    const versions = await childTieVersions(tx, actor.tenantId, childId);
-    const tieVersions = versions.map((version) => {
-      const facts = version.content as unknown as RelationshipFacts;
-      return {
-        relationshipId: version.recordId,
-        recordedAt: version.recordedAt,
-        fromPersonId: facts.fromPersonId,
-        toPersonId: facts.toPersonId,
-        safetyNetworkRole: facts.safetyNetworkRole,
-        lifelongConnection: facts.lifelongConnection,
-        endedOn: facts.endedOn,
-      };
-    });
-    return { ...network, tieVersions };
+  const network = await loadNetwork(tx, actor, childId, onDate);
+  if (!network) return null;
+  // Every kept version of the child's own ties, for the growth chart.
+  const versions = await childTieVersions(tx, actor.tenantId, childId);
+  const tieVersions = versions.map((version) => {
+    const facts = version.content as unknown as RelationshipFacts;
+    return {
+      relationshipId: version.recordId,
+      recordedAt: version.recordedAt,
+      fromPersonId: facts.fromPersonId,
+      toPersonId: facts.toPersonId,
+      safetyNetworkRole: facts.safetyNetworkRole,
+      lifelongConnection: facts.lifelongConnection,
+      endedOn: facts.endedOn,
+    };
   });
+  return { ...network, tieVersions };
 }
 
 export type MergeResult =
