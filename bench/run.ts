@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { networkForOpenedRecord } from '../src/features/network/service.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { decideChildRecordAccess } from '../src/platform/access/policy.js';
 import { recordAuditEvent, searchAuditLog, whoHasSeenChild } from '../src/platform/audit/audit-log.js';
@@ -31,7 +32,7 @@ import { withTenant } from '../src/platform/db/tenancy.js';
 import { actorLabel, type Actor } from '../src/platform/identity/actor.js';
 import { lookUpSession, parseSessionCookie, SESSION_COOKIE } from '../src/platform/identity/session-store.js';
 import {
-  candidateChildIds,
+  caseloadCandidates,
   childRecordFacts,
   childSummaries,
   relationshipsOf,
@@ -573,15 +574,11 @@ function sqlOfPages(
       const actor = await sessionActor(database, cookies.practitioner);
       return withTenant(orm, actor.tenantId, async (tx) => {
         const relationships = await relationshipsOf(tx, actor);
-        const candidates = await candidateChildIds(tx, actor.tenantId, relationships);
-        const facts = await childRecordFacts(tx, actor.tenantId, candidates);
-        const visible = [...facts.values()]
-          .filter((record) => {
-            const decision = decideChildRecordAccess(relationships, 'view', record);
-            return decision.allowed || decision.reason === 'restricted_reason_needed';
-          })
-          .map((record) => record.childPersonId);
-        return childSummaries(tx, actor.tenantId, visible);
+        const candidates = await caseloadCandidates(tx, actor.tenantId, relationships, 'allocated_to_me');
+        return candidates.filter(({ facts }) => {
+          const decision = decideChildRecordAccess(relationships, 'view', facts);
+          return decision.allowed || decision.reason === 'restricted_reason_needed';
+        });
       });
     },
     child: async (iteration: number) => {
@@ -601,7 +598,9 @@ function sqlOfPages(
           source: benchSource,
           details: decision?.allowed ? { basis: decision.basis } : { reason: 'benchmark' },
         });
-        return child;
+        // The record opens on the child's network, read in the same transaction.
+        const network = await networkForOpenedRecord(tx, actor, childId, null);
+        return { child, network };
       });
     },
     whoHasSeen: async (iteration: number) => {

@@ -45,13 +45,24 @@ export function registerCaseloadApiRoutes(app: FastifyInstance, database: Databa
     {
       schema: {
         summary: 'The children the caller works with',
+        description:
+          'By default every child the caller may see through their allocations, teams and shares; `scope=allocated_to_me` lists only the children allocated to the caller (and records shared with them).',
         tags: ['children'],
         security: [{ bearerAuth: [] }, { cookieAuth: [] }],
-        response: { 200: z.object({ children: z.array(childSummarySchema) }), 401: problemSchema, 403: problemSchema },
+        querystring: z.object({ scope: z.enum(['allocated_to_me', 'my_teams']).default('my_teams') }),
+        response: {
+          200: z.object({ scope: z.enum(['allocated_to_me', 'my_teams']), children: z.array(childSummarySchema) }),
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+        },
       },
       config: { access: { permission: 'caseload.view' } },
     },
-    async (request) => ({ children: (await caseloadOf(database, request.actor!)).map(present) }),
+    async (request) => {
+      const caseload = await caseloadOf(database, request.actor!, request.query.scope);
+      return { scope: caseload.scope, children: caseload.children.map(present) };
+    },
   );
 
   routes.get(

@@ -29,13 +29,17 @@ export async function relationshipsOf(tx: Tx, actor: Actor): Promise<ActorRelati
 const activeAllocation = or(isNull(childAllocations.endsOn), gt(childAllocations.endsOn, sql`current_date`));
 const activeShare = or(isNull(recordShares.endsAt), gt(recordShares.endsAt, sql`now()`));
 
-/** Children this person might work with: allocated to them or their teams, or shared with them. One round trip. */
-export async function candidateChildIds(
+/** Which children a caseload lists: those allocated to the person (or shared with them), or their teams' too. */
+export type CaseloadScope = 'allocated_to_me' | 'my_teams';
+
+/** Children this person might work with: allocated to them or their teams, or shared with them. */
+function candidateChildren(
   tx: Tx,
   tenantId: string,
   relationships: ActorRelationships,
-): Promise<string[]> {
-  const teamIds = [...relationships.teamIds, ...relationships.managedTeamIds];
+  scope: CaseloadScope = 'my_teams',
+) {
+  const teamIds = scope === 'my_teams' ? [...relationships.teamIds, ...relationships.managedTeamIds] : [];
   const allocated = tx
     .select({ childPersonId: childAllocations.childPersonId })
     .from(childAllocations)
@@ -52,7 +56,15 @@ export async function candidateChildIds(
     .select({ childPersonId: recordShares.childPersonId })
     .from(recordShares)
     .where(and(eq(recordShares.tenantId, tenantId), eq(recordShares.userId, relationships.userId), activeShare));
-  const rows = await union(allocated, shared);
+  return union(allocated, shared);
+}
+
+export async function candidateChildIds(
+  tx: Tx,
+  tenantId: string,
+  relationships: ActorRelationships,
+): Promise<string[]> {
+  const rows = await candidateChildren(tx, tenantId, relationships);
   return rows.map((row) => row.childPersonId);
 }
 
@@ -69,6 +81,47 @@ interface FactsRow {
  * record, its current allocations, its current shares and its unexpired restricted grants.
  * (This runs on every page of every record and for every row of a caseload.)
  */
+/** The access facts of each child_records row, as correlated subqueries (no list of ids to plan). */
+const factsColumns = {
+  childPersonId: childRecords.personId,
+  isRestricted: childRecords.isRestricted,
+  allocations: sql<FactsRow['allocations']>`(
+    select json_agg(json_build_object('userId', ${childAllocations.userId}, 'teamId', ${childAllocations.teamId}))
+    from ${childAllocations}
+    where ${childAllocations.tenantId} = ${childRecords.tenantId}
+      and ${childAllocations.childPersonId} = ${childRecords.personId}
+      and ${activeAllocation})`,
+  shares: sql<FactsRow['shares']>`(
+    select json_agg(json_build_object('userId', ${recordShares.userId}, 'audience', ${recordShares.audience}))
+    from ${recordShares}
+    where ${recordShares.tenantId} = ${childRecords.tenantId}
+      and ${recordShares.childPersonId} = ${childRecords.personId}
+      and ${activeShare})`,
+  restrictedGrantUserIds: sql<FactsRow['restrictedGrantUserIds']>`(
+    select json_agg(${restrictedAccessGrants.userId})
+    from ${restrictedAccessGrants}
+    where ${restrictedAccessGrants.tenantId} = ${childRecords.tenantId}
+      and ${restrictedAccessGrants.childPersonId} = ${childRecords.personId}
+      and ${restrictedAccessGrants.expiresAt} > now())`,
+};
+
+function factsFrom(row: FactsRow): ChildRecordFacts {
+  const allocations = parsedJson(row.allocations) ?? [];
+  return {
+    childPersonId: row.childPersonId,
+    isRestricted: row.isRestricted,
+    allocatedUserIds: allocations.flatMap((allocation) => (allocation.userId ? [allocation.userId] : [])),
+    allocatedTeamIds: allocations.flatMap((allocation) => (allocation.teamId ? [allocation.teamId] : [])),
+    shares: parsedJson(row.shares) ?? [],
+    restrictedGrantUserIds: parsedJson(row.restrictedGrantUserIds) ?? [],
+  };
+}
+
+/**
+ * What the access policy decides from, for each of these children, in one round trip: the
+ * record, its current allocations, its current shares and its unexpired restricted grants.
+ * (This runs on every page of every record.)
+ */
 export async function childRecordFacts(
   tx: Tx,
   tenantId: string,
@@ -77,41 +130,10 @@ export async function childRecordFacts(
   const facts = new Map<string, ChildRecordFacts>();
   if (childPersonIds.length === 0) return facts;
   const rows: FactsRow[] = await tx
-    .select({
-      childPersonId: childRecords.personId,
-      isRestricted: childRecords.isRestricted,
-      allocations: sql<FactsRow['allocations']>`(
-        select json_agg(json_build_object('userId', ${childAllocations.userId}, 'teamId', ${childAllocations.teamId}))
-        from ${childAllocations}
-        where ${childAllocations.tenantId} = ${childRecords.tenantId}
-          and ${childAllocations.childPersonId} = ${childRecords.personId}
-          and ${activeAllocation})`,
-      shares: sql<FactsRow['shares']>`(
-        select json_agg(json_build_object('userId', ${recordShares.userId}, 'audience', ${recordShares.audience}))
-        from ${recordShares}
-        where ${recordShares.tenantId} = ${childRecords.tenantId}
-          and ${recordShares.childPersonId} = ${childRecords.personId}
-          and ${activeShare})`,
-      restrictedGrantUserIds: sql<FactsRow['restrictedGrantUserIds']>`(
-        select json_agg(${restrictedAccessGrants.userId})
-        from ${restrictedAccessGrants}
-        where ${restrictedAccessGrants.tenantId} = ${childRecords.tenantId}
-          and ${restrictedAccessGrants.childPersonId} = ${childRecords.personId}
-          and ${restrictedAccessGrants.expiresAt} > now())`,
-    })
+    .select(factsColumns)
     .from(childRecords)
     .where(and(eq(childRecords.tenantId, tenantId), inArray(childRecords.personId, childPersonIds)));
-  for (const row of rows) {
-    const allocations = parsedJson(row.allocations) ?? [];
-    facts.set(row.childPersonId, {
-      childPersonId: row.childPersonId,
-      isRestricted: row.isRestricted,
-      allocatedUserIds: allocations.flatMap((allocation) => (allocation.userId ? [allocation.userId] : [])),
-      allocatedTeamIds: allocations.flatMap((allocation) => (allocation.teamId ? [allocation.teamId] : [])),
-      shares: parsedJson(row.shares) ?? [],
-      restrictedGrantUserIds: parsedJson(row.restrictedGrantUserIds) ?? [],
-    });
-  }
+  for (const row of rows) facts.set(row.childPersonId, factsFrom(row));
   return facts;
 }
 
@@ -120,27 +142,52 @@ function parsedJson<T>(value: T | string | null): T | null {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
+const summaryColumns = {
+  childId: people.id,
+  fullName: people.fullName,
+  knownAs: people.knownAs,
+  pronouns: people.pronouns,
+  dateOfBirth: people.dateOfBirth,
+  dateOfBirthIsApproximate: people.dateOfBirthIsApproximate,
+  languages: people.languages,
+  whatTheyBring: people.whatTheyBring,
+  reference: childRecords.reference,
+  status: childRecords.status,
+  openedOn: childRecords.openedOn,
+  isRestricted: childRecords.isRestricted,
+};
+
 export async function childSummaries(tx: Tx, tenantId: string, childPersonIds: string[]) {
   if (childPersonIds.length === 0) return [];
   return tx
-    .select({
-      childId: people.id,
-      fullName: people.fullName,
-      knownAs: people.knownAs,
-      pronouns: people.pronouns,
-      dateOfBirth: people.dateOfBirth,
-      dateOfBirthIsApproximate: people.dateOfBirthIsApproximate,
-      languages: people.languages,
-      whatTheyBring: people.whatTheyBring,
-      reference: childRecords.reference,
-      status: childRecords.status,
-      openedOn: childRecords.openedOn,
-      isRestricted: childRecords.isRestricted,
-    })
+    .select(summaryColumns)
     .from(childRecords)
     .innerJoin(people, and(eq(people.tenantId, childRecords.tenantId), eq(people.id, childRecords.personId)))
     .where(and(eq(childRecords.tenantId, tenantId), inArray(childRecords.personId, childPersonIds)))
     .orderBy(people.fullName);
+}
+
+/**
+ * The caseload in one statement: every child this person might work with, each with its
+ * summary and the facts the access policy decides from, in name order.
+ */
+export async function caseloadCandidates(
+  tx: Tx,
+  tenantId: string,
+  relationships: ActorRelationships,
+  scope: CaseloadScope,
+) {
+  const candidates = candidateChildren(tx, tenantId, relationships, scope).as('candidates');
+  const rows = await tx
+    .select({ summary: summaryColumns, facts: factsColumns })
+    .from(candidates)
+    .innerJoin(
+      childRecords,
+      and(eq(childRecords.tenantId, tenantId), eq(childRecords.personId, candidates.childPersonId)),
+    )
+    .innerJoin(people, and(eq(people.tenantId, childRecords.tenantId), eq(people.id, childRecords.personId)))
+    .orderBy(people.fullName);
+  return rows.map((row) => ({ summary: row.summary, facts: factsFrom(row.facts) }));
 }
 
 export async function insertRestrictedGrant(

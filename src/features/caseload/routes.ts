@@ -68,17 +68,38 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
     },
   );
 
-  app.get(caseloadPaths.caseload, { config: { access: { permission: 'caseload.view' } } }, async (request, reply) => {
-    const children = await caseloadOf(database, request.actor!);
-    return reply.render('caseload/views/caseload.njk', {
-      pageTitle: 'Children you work with',
-      children: children.map((child) => ({
-        ...child,
-        href: caseloadPaths.child(child.childId),
-        age: presentAge(child.dateOfBirth, child.dateOfBirthIsApproximate),
-      })),
-    });
-  });
+  app.get<{ Querystring: { show?: string } }>(
+    caseloadPaths.caseload,
+    { config: { access: { permission: 'caseload.view' } } },
+    async (request, reply) => {
+      const asked =
+        request.query.show === 'team' ? 'my_teams' : request.query.show === 'mine' ? 'allocated_to_me' : undefined;
+      const { children, scope, hasTeams } = await caseloadOf(database, request.actor!, asked);
+      return reply.render('caseload/views/caseload.njk', {
+        pageTitle: 'Children you work with',
+        listNavigation: hasTeams
+          ? [
+              {
+                text: 'Allocated to you',
+                href: `${caseloadPaths.caseload}?show=mine`,
+                active: scope === 'allocated_to_me',
+              },
+              {
+                text: 'Your teams’ children',
+                href: `${caseloadPaths.caseload}?show=team`,
+                active: scope === 'my_teams',
+              },
+            ]
+          : null,
+        scope,
+        children: children.map((child) => ({
+          ...child,
+          href: caseloadPaths.child(child.childId),
+          age: presentAge(child.dateOfBirth, child.dateOfBirthIsApproximate),
+        })),
+      });
+    },
+  );
 
   app.get<{ Params: { childId: string }; Querystring: { on?: string; notice?: string } }>(
     caseloadPaths.childPattern,

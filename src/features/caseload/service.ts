@@ -10,11 +10,12 @@ import { decideChildRecordAccess } from '../../platform/access/policy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import {
-  candidateChildIds,
+  caseloadCandidates,
   childRecordFacts,
   childSummaries,
   insertRestrictedGrant,
   relationshipsOf,
+  type CaseloadScope,
 } from './queries.js';
 
 export interface RequestSource {
@@ -27,20 +28,38 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type ChildSummary = Awaited<ReturnType<typeof childSummaries>>[number];
 
-export async function caseloadOf(database: Database, actor: Actor): Promise<ChildSummary[]> {
+export interface Caseload {
+  children: ChildSummary[];
+  /** The list shown: the children allocated to this person, or their teams' children too. */
+  scope: CaseloadScope;
+  /** Whether this person belongs to or manages a team, so the teams' list means something. */
+  hasTeams: boolean;
+}
+
+/**
+ * The children someone works with. By default those allocated to them (and records shared with
+ * them), which is what a practitioner opens every day; their teams' children on asking. When
+ * nothing is allocated to them directly (a team manager, say), the teams' list is shown.
+ */
+export async function caseloadOf(database: Database, actor: Actor, asked?: CaseloadScope): Promise<Caseload> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     const relationships = await relationshipsOf(tx, actor);
-    const candidates = await candidateChildIds(tx, actor.tenantId, relationships);
-    const facts = await childRecordFacts(tx, actor.tenantId, candidates);
-    // The policy, not the query, has the last word on who appears.
-    const visible = [...facts.values()]
-      .filter((record) => {
-        const decision = decideChildRecordAccess(relationships, 'view', record);
-        // A restricted record someone could open with a reason is listed, marked restricted.
-        return decision.allowed || decision.reason === 'restricted_reason_needed';
-      })
-      .map((record) => record.childPersonId);
-    return childSummaries(tx, actor.tenantId, visible);
+    const hasTeams = relationships.teamIds.length + relationships.managedTeamIds.length > 0;
+    const visibleIn = async (scope: CaseloadScope) =>
+      (await caseloadCandidates(tx, actor.tenantId, relationships, scope))
+        // The policy, not the query, has the last word on who appears.
+        .filter(({ facts }) => {
+          const decision = decideChildRecordAccess(relationships, 'view', facts);
+          // A restricted record someone could open with a reason is listed, marked restricted.
+          return decision.allowed || decision.reason === 'restricted_reason_needed';
+        })
+        .map(({ summary }) => summary);
+    const scope: CaseloadScope = hasTeams ? (asked ?? 'allocated_to_me') : 'allocated_to_me';
+    const children = await visibleIn(scope);
+    if (children.length === 0 && scope === 'allocated_to_me' && hasTeams && asked === undefined) {
+      return { children: await visibleIn('my_teams'), scope: 'my_teams', hasTeams };
+    }
+    return { children, scope, hasTeams };
   });
 }
 
