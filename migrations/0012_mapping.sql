@@ -55,6 +55,10 @@ create table mapping_entries (
   could_happen text check (length(could_happen) <= 2000),
   because_of text check (length(because_of) <= 2000),
   in_circumstances text check (length(in_circumstances) <= 2000),
+  -- Safety goal: who will be doing it; what they will be doing; how everyone will know.
+  goal_who text check (length(goal_who) <= 500),
+  goal_will_be_doing text check (length(goal_will_be_doing) <= 2000),
+  goal_how_we_will_know text check (length(goal_how_we_will_know) <= 2000),
   -- Next step: who does it (someone in the child's network, or a name) and by when.
   step_owner_person_id uuid,
   step_owner_name text check (length(step_owner_name) <= 200),

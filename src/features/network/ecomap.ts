@@ -18,6 +18,9 @@ import {
   type GraphRelationship,
 } from './graph.js';
 import type { Circle, Closeness } from './schema.js';
+import { escapeXml } from '../../platform/views/svg.js';
+
+export { escapeXml };
 
 export const ECOMAP_SIZE = 1000;
 const CENTRE = ECOMAP_SIZE / 2;
@@ -125,16 +128,6 @@ export function layoutEcomap(graph: ChildGraph): EcomapLayout {
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
-
-/** XML-escapes text for SVG content and attribute values. */
-export function escapeXml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 const INK = '#0b0c0c';
 const STRESS = '#942514';
