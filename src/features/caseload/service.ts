@@ -197,3 +197,32 @@ export async function checkChildAccess(
   }
   return allowed;
 }
+
+/** The child's name, reference and details for the top of a record page, inside the caller's transaction. */
+export async function childSummaryIn(tx: Tx, tenantId: string, childId: string): Promise<ChildSummary | undefined> {
+  const [child] = await childSummaries(tx, tenantId, [childId]);
+  return child;
+}
+
+/**
+ * Which of these children's records the actor may view or change, without auditing: for
+ * deciding what to list or offer (a sibling's shared mapping, say). Opening a record still
+ * goes through `checkChildAccess`, which audits.
+ */
+export async function childrenActorMay(
+  tx: Tx,
+  actor: Actor,
+  childIds: readonly string[],
+  action: 'view' | 'change',
+): Promise<Set<string>> {
+  const ids = [...new Set(childIds.filter((childId) => UUID.test(childId)))];
+  if (ids.length === 0 || !hasPermission(actor.roles, action === 'view' ? 'child_record.view' : 'child_record.change'))
+    return new Set();
+  const relationships = await relationshipsOf(tx, actor);
+  const facts = await childRecordFacts(tx, actor.tenantId, ids);
+  return new Set(
+    [...facts.values()]
+      .filter((record) => decideChildRecordAccess(relationships, action, record).allowed)
+      .map((record) => record.childPersonId),
+  );
+}

@@ -387,3 +387,40 @@ export function compareMappings(
 }
 
 export const isRealIsoDate = isRealDate;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+const pastDate = (missing: string, notReal: string, future: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .refine(isRealDate, notReal)
+    .refine((value) => !isRealDate(value) || value <= today(), future);
+
+/** A scaling judgement: who gave it, the score from 0 to 10, and why, in their words. */
+export const scoreSchema = z.object({
+  scorerKind: z.enum(viewKinds, { error: mappingMessages.scorerKind }),
+  scorerPersonId: z.uuid().nullable().default(null),
+  scorerName: words(200, mappingMessages.scorerName, mappingMessages.tooLong('The name', 200)),
+  score: z.coerce
+    .number({ error: mappingMessages.score })
+    .int(mappingMessages.score)
+    .min(0, mappingMessages.score)
+    .max(10, mappingMessages.score),
+  reason: words(4000, mappingMessages.reason, mappingMessages.tooLong('The reason', 4000)),
+  scoredOn: pastDate(mappingMessages.scoredOn, mappingMessages.scoredOnReal, mappingMessages.scoredOnFuture),
+});
+export type ScoreInput = z.infer<typeof scoreSchema>;
+
+/** Starting a mapping: its name, the day it was held, who took part, and which children it is about. */
+export const newMappingSchema = z.object({
+  title: words(200, mappingMessages.title, mappingMessages.tooLong('The name', 200)),
+  heldOn: pastDate(mappingMessages.heldOn, mappingMessages.heldOnReal, mappingMessages.heldOnFuture),
+  whoTookPart: optionalWords(2000, mappingMessages.tooLong('Who took part', 2000)),
+  childIds: z.array(z.uuid(), { error: mappingMessages.children }).min(1, mappingMessages.children),
+  scalingQuestion: words(500, 'Enter the scaling question', mappingMessages.tooLong('The scaling question', 500)),
+  scaleZeroMeans: words(500, 'Enter what 0 means', mappingMessages.tooLong('What 0 means', 500)),
+  scaleTenMeans: words(500, 'Enter what 10 means', mappingMessages.tooLong('What 10 means', 500)),
+});
+export type NewMappingInput = z.infer<typeof newMappingSchema>;

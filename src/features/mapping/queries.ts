@@ -3,9 +3,9 @@
  * the safety goals and next steps to start the plan from. Called by the plans feature inside
  * its own council transaction, after it has checked access to the child's record.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
-import { mappingChildren, mappingEntries, mappings, type MappingSection } from './schema.js';
+import { mappingChildren, mappingEntries, mappings, scalingScores, type MappingSection } from './schema.js';
 
 export interface MappingEntryForPlanning {
   id: string;
@@ -74,4 +74,154 @@ export async function latestMappingForPlanning(
     safetyGoals: entries.filter((entry) => entry.section === 'safety_goal'),
     nextSteps: entries.filter((entry) => entry.section === 'next_step'),
   };
+}
+
+// ---- Mappings, entries and scores --------------------------------------------------------
+
+export type MappingRow = typeof mappings.$inferSelect;
+export type MappingEntryRow = typeof mappingEntries.$inferSelect;
+export type ScalingScoreRow = typeof scalingScores.$inferSelect;
+export type NewMappingEntry = Omit<
+  typeof mappingEntries.$inferInsert,
+  'tenantId' | 'id' | 'mappingId' | 'position' | 'createdAt' | 'updatedAt' | 'version'
+>;
+
+export async function insertMapping(
+  tx: Tx,
+  tenantId: string,
+  mapping: Omit<typeof mappings.$inferInsert, 'tenantId' | 'id' | 'createdAt' | 'version'>,
+  childPersonIds: readonly string[],
+): Promise<string> {
+  const [inserted] = await tx
+    .insert(mappings)
+    .values({ ...mapping, tenantId })
+    .returning({ id: mappings.id });
+  await tx
+    .insert(mappingChildren)
+    .values(childPersonIds.map((childPersonId) => ({ tenantId, mappingId: inserted!.id, childPersonId })));
+  return inserted!.id;
+}
+
+/** Every mapping a child is part of, newest first, with the children each covers and how full it is. */
+export async function mappingsOfChild(tx: Tx, tenantId: string, childPersonId: string) {
+  const rows = await tx
+    .select({
+      id: mappings.id,
+      title: mappings.title,
+      heldOn: mappings.heldOn,
+      createdByLabel: mappings.createdByLabel,
+      childIds: sql<string[] | string>`(
+        select json_agg(${mappingChildren.childPersonId}) from ${mappingChildren}
+        where ${mappingChildren.tenantId} = ${mappings.tenantId} and ${mappingChildren.mappingId} = ${mappings.id})`,
+      sections: sql<Record<string, number> | string | null>`(
+        select json_object_agg(counts.section, counts.entries) from (
+          select ${mappingEntries.section} as section, count(*) as entries from ${mappingEntries}
+          where ${mappingEntries.tenantId} = ${mappings.tenantId} and ${mappingEntries.mappingId} = ${mappings.id}
+          group by ${mappingEntries.section}) counts)`,
+      scoreCount: sql<number>`(
+        select count(*)::int from ${scalingScores}
+        where ${scalingScores.tenantId} = ${mappings.tenantId} and ${scalingScores.mappingId} = ${mappings.id})`,
+    })
+    .from(mappingChildren)
+    .innerJoin(
+      mappings,
+      and(eq(mappings.tenantId, mappingChildren.tenantId), eq(mappings.id, mappingChildren.mappingId)),
+    )
+    .where(and(eq(mappingChildren.tenantId, tenantId), eq(mappingChildren.childPersonId, childPersonId)))
+    .orderBy(desc(mappings.heldOn), desc(mappings.createdAt));
+  return rows.map((row) => ({
+    ...row,
+    childIds: parsedJson(row.childIds) ?? [],
+    sections: parsedJson(row.sections) ?? {},
+  }));
+}
+
+function parsedJson<T>(value: T | string | null): T | null {
+  if (value === null) return null;
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
+export async function mappingById(tx: Tx, tenantId: string, mappingId: string) {
+  const [mapping] = await tx
+    .select()
+    .from(mappings)
+    .where(and(eq(mappings.tenantId, tenantId), eq(mappings.id, mappingId)));
+  if (!mapping) return null;
+  const children = await tx
+    .select({ childPersonId: mappingChildren.childPersonId })
+    .from(mappingChildren)
+    .where(and(eq(mappingChildren.tenantId, tenantId), eq(mappingChildren.mappingId, mappingId)));
+  return { ...mapping, childIds: children.map((child) => child.childPersonId) };
+}
+
+export async function entriesOf(tx: Tx, tenantId: string, mappingIds: readonly string[]): Promise<MappingEntryRow[]> {
+  if (mappingIds.length === 0) return [];
+  return tx
+    .select()
+    .from(mappingEntries)
+    .where(and(eq(mappingEntries.tenantId, tenantId), inArray(mappingEntries.mappingId, [...mappingIds])))
+    .orderBy(mappingEntries.position, mappingEntries.createdAt);
+}
+
+export async function insertEntry(
+  tx: Tx,
+  tenantId: string,
+  mappingId: string,
+  entry: NewMappingEntry,
+): Promise<MappingEntryRow> {
+  const [inserted] = await tx
+    .insert(mappingEntries)
+    .values({
+      ...entry,
+      tenantId,
+      mappingId,
+      // Last in its mapping: entries keep the order they were said in.
+      position: sql`(select coalesce(max(${mappingEntries.position}), 0) + 1 from ${mappingEntries}
+        where ${mappingEntries.tenantId} = ${tenantId} and ${mappingEntries.mappingId} = ${mappingId})`,
+    })
+    .returning();
+  return inserted!;
+}
+
+/** Changes an entry if it is still at the version the editor started from; undefined otherwise. */
+export async function updateEntry(
+  tx: Tx,
+  tenantId: string,
+  entryId: string,
+  expectedVersion: number,
+  entry: Omit<NewMappingEntry, 'createdBy' | 'sourceType' | 'sourceId' | 'sourceLabel'>,
+): Promise<MappingEntryRow | undefined> {
+  const [updated] = await tx
+    .update(mappingEntries)
+    .set({ ...entry, version: sql`${mappingEntries.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(mappingEntries.tenantId, tenantId),
+        eq(mappingEntries.id, entryId),
+        eq(mappingEntries.version, expectedVersion),
+      ),
+    )
+    .returning();
+  return updated;
+}
+
+export async function scoresOf(tx: Tx, tenantId: string, mappingIds: readonly string[]): Promise<ScalingScoreRow[]> {
+  if (mappingIds.length === 0) return [];
+  return tx
+    .select()
+    .from(scalingScores)
+    .where(and(eq(scalingScores.tenantId, tenantId), inArray(scalingScores.mappingId, [...mappingIds])))
+    .orderBy(scalingScores.scoredOn, scalingScores.recordedAt);
+}
+
+export async function insertScore(
+  tx: Tx,
+  tenantId: string,
+  score: Omit<typeof scalingScores.$inferInsert, 'tenantId' | 'id' | 'recordedAt'>,
+): Promise<ScalingScoreRow> {
+  const [inserted] = await tx
+    .insert(scalingScores)
+    .values({ ...score, tenantId })
+    .returning();
+  return inserted!;
 }

@@ -28,16 +28,16 @@ export const isValidScore = (score: unknown): score is number =>
 const average = (values: readonly number[]) =>
   values.length === 0 ? null : Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10;
 
-export interface ScalingOccasion {
+export interface ScalingOccasion<Score extends ScalingScore = ScalingScore> {
   scoredOn: string;
   /** Each group's average that day (null when nobody in the group scored). */
   byGroup: Record<ViewKind, number | null>;
-  scores: ScalingScore[];
+  scores: Score[];
 }
 
 /** Scores grouped by the day they were given, oldest first; within a day, by group then name. */
-export function scalingOccasions(scores: readonly ScalingScore[]): ScalingOccasion[] {
-  const byDay = new Map<string, ScalingScore[]>();
+export function scalingOccasions<Score extends ScalingScore>(scores: readonly Score[]): ScalingOccasion<Score>[] {
+  const byDay = new Map<string, Score[]>();
   for (const score of scores) byDay.set(score.scoredOn, [...(byDay.get(score.scoredOn) ?? []), score]);
   return [...byDay.entries()]
     .sort(([first], [second]) => first.localeCompare(second))

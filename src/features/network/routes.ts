@@ -5,7 +5,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
-import { cleanText, formErrorsFrom, noErrors, singleFormError, type FormErrors } from '../../platform/http/forms.js';
+import {
+  cleanText,
+  formErrorsFrom,
+  isoDateFromParts,
+  noErrors,
+  singleFormError,
+  type FormErrors,
+} from '../../platform/http/forms.js';
 import { caseloadPaths } from '../caseload/paths.js';
 import { layoutEcomap, renderEcomapSvg } from './ecomap.js';
 import { layoutGenogram, renderGenogramSvg } from './genogram.js';
@@ -46,16 +53,6 @@ const sourceOf = (request: FastifyRequest) => ({
 type Body = Record<string, unknown>;
 const text = (body: Body, name: string) => cleanText(body[name]);
 
-/** GOV.UK date input (day, month, year) to an ISO date; '' when all empty; 'not-a-date' otherwise. */
-export function isoDateFromParts(day: string, month: string, year: string): string {
-  const parts = [day.trim(), month.trim(), year.trim()];
-  if (parts.every((part) => part === '')) return '';
-  if (!parts.every((part) => /^\d{1,4}$/.test(part)) || parts[2]!.length !== 4) return 'not-a-date';
-  const [d, m, y] = parts.map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return 'not-a-date';
-  return date.toISOString().slice(0, 10);
-}
 /** GOV.UK date input names its fields prefix-Day, prefix-Month and prefix-Year. */
 const dateField = (body: Body, prefix: string) => {
   const iso = isoDateFromParts(

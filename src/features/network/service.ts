@@ -38,6 +38,7 @@ import {
   updateRelationship,
   type RelationshipFacts,
 } from './queries.js';
+import { displayName } from './graph.js';
 import type { TieVersion } from './growth.js';
 import type { Circle } from './schema.js';
 import type { NewPersonInput, RelationshipInput } from './validation.js';
@@ -604,4 +605,38 @@ export async function savePersonDetails(
     );
     return { outcome: 'saved' as const, version: saved.version };
   });
+}
+
+export interface PersonToPick {
+  id: string;
+  name: string;
+  circle: Circle | 'child';
+  /** The child's own record, or another child in the network who has a record (a sibling). */
+  hasChildRecord: boolean;
+}
+
+/**
+ * The child and the people in their world who are still involved, for "whose view is this?"
+ * and "who will do it?" questions in other parts of the record. Inside the caller's council
+ * transaction, after the caller has checked access to the child's record.
+ */
+export async function peopleToPickFrom(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+): Promise<{ child: PersonToPick; people: PersonToPick[] } | null> {
+  const { child, members } = await membersOf(tx, tenantId, childId);
+  if (!child) return null;
+  const withRecords = await childRecordsInNetwork(tx, tenantId, childId);
+  return {
+    child: { id: child.id, name: displayName(child), circle: 'child', hasChildRecord: true },
+    people: members
+      .filter((member) => member.noLongerInvolvedOn === null)
+      .map((member) => ({
+        id: member.id,
+        name: displayName(member),
+        circle: member.circle,
+        hasChildRecord: withRecords.has(member.id),
+      })),
+  };
 }

@@ -41,3 +41,29 @@ export function cleanText(value: unknown): string {
 export function safeReturnPath(candidate: unknown, fallback: string): string {
   return typeof candidate === 'string' && /^\/(?![/\\])[^\s]*$/.test(candidate) ? candidate : fallback;
 }
+
+/** GOV.UK date input (day, month, year) to an ISO date; '' when all empty; 'not-a-date' otherwise. */
+export function isoDateFromParts(day: string, month: string, year: string): string {
+  const parts = [day.trim(), month.trim(), year.trim()];
+  if (parts.every((part) => part === '')) return '';
+  if (!parts.every((part) => /^\d{1,4}$/.test(part)) || parts[2]!.length !== 4) return 'not-a-date';
+  const [d, m, y] = parts.map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return 'not-a-date';
+  return date.toISOString().slice(0, 10);
+}
+
+/** The ISO date from a GOV.UK date input named prefix-Day, prefix-Month and prefix-Year ('' when all blank). */
+export function dateFromInput(body: Record<string, unknown>, prefix: string): string {
+  return isoDateFromParts(
+    cleanText(body[`${prefix}-Day`]),
+    cleanText(body[`${prefix}-Month`]),
+    cleanText(body[`${prefix}-Year`]),
+  );
+}
+
+/** An ISO date split for a GOV.UK date input's three boxes. */
+export function dateInputParts(isoDate: string | null | undefined): { day: string; month: string; year: string } {
+  const [year = '', month = '', day = ''] = isoDate?.split('-') ?? [];
+  return { day: day.replace(/^0/, ''), month: month.replace(/^0/, ''), year };
+}

@@ -6,7 +6,10 @@
  */
 const child = (childId: string) => `/children/${encodeURIComponent(childId)}`;
 
-const sections = [{ id: 'network', text: 'Their world', href: (childId: string) => child(childId) }] as const;
+const sections = [
+  { id: 'network', text: 'Their world', href: (childId: string) => child(childId) },
+  { id: 'mapping', text: 'Worries and strengths', href: (childId: string) => `${child(childId)}/mapping` },
+] as const;
 
 export type ChildRecordSection = (typeof sections)[number]['id'];
 
