@@ -51,6 +51,18 @@ test('a danger statement reads as one sentence built from its parts', () => {
   assert.equal(result.content.inCircumstances, 'When he comes home late at the weekend');
 });
 
+test('circumstances read on from the sentence; names keep their capitals', () => {
+  assert.equal(
+    dangerStatementText({
+      worriedWho: 'Alex',
+      couldHappen: 'Leo could be frightened',
+      becauseOf: 'Dan shouts',
+      inCircumstances: 'Late in the evening, when Sarah is at work',
+    }),
+    'Alex is worried that Leo could be frightened, because Dan shouts, late in the evening, when Sarah is at work.',
+  );
+});
+
 test('one person is worried; two or a group are worried', () => {
   assert.equal(
     dangerStatementText({ worriedWho: 'The social worker', couldHappen: 'Leo', becauseOf: 'x', inCircumstances: null }),
@@ -90,6 +102,23 @@ test('a safety goal says who will be doing what, and how everyone will know', ()
       goalHowWeWillKnow: 'Mia says so at school and the safety plan diary is filled in',
     }),
     'Sarah, Nan and Uncle Jay will make sure an adult who is sober looks after Mia and Leo every weekend. Everyone will know because Mia says so at school and the safety plan diary is filled in.',
+  );
+  assert.equal(
+    safetyGoalText({
+      goalWho: 'Sarah and Dan',
+      goalWillBeDoing: 'Keep the weekend rota going',
+      goalHowWeWillKnow: null,
+    }),
+    'Sarah and Dan will keep the weekend rota going.',
+  );
+  assert.equal(
+    safetyGoalText({
+      goalWho: 'Dan',
+      goalWillBeDoing: 'Take Mia to Nan Pat’s every Saturday',
+      goalHowWeWillKnow: null,
+    }),
+    'Dan will take Mia to Nan Pat’s every Saturday.',
+    'the verb is lowered; the names keep their capitals',
   );
   const missing = validateEntry('safety_goal', { ...sarah, goalWho: 'Sarah' });
   assert.equal(missing.valid, false);

@@ -232,7 +232,7 @@ const emptyParts = {
 const sentence = (text: string) => text.trim().replace(/[.!?\s]+$/, '');
 /** Words that start a sentence but not a clause: lowered when a part follows "that" or "because". Names keep their capital. */
 const SENTENCE_OPENERS =
-  /^(?:The|A|An|He|She|They|It|There|His|Her|Their|Its|When|If|Because|At|In|On|During|After|Before|While|Whenever|Some|This|That|These|Those|Someone|Nobody|Everyone|Will|Be)\b/;
+  /^(?:The|A|An|He|She|They|It|There|His|Her|Their|Its|When|If|Because|At|In|On|During|After|Before|While|Whenever|Some|This|That|These|Those|Someone|Nobody|Everyone|Will|Be|Late|Early|Every|Most|Any|Usually|Often|Sometimes|Weekends|Evenings|Nights|Mornings)\b/;
 const lowerFirst = (text: string) => (SENTENCE_OPENERS.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
 
 /** "Sarah and the school are worried that Mia could be hurt, because …, when …." */
@@ -255,13 +255,20 @@ export function isPlural(who: string): boolean {
   );
 }
 
+/**
+ * What people will be doing starts with a verb, so after "will" its capital goes ("Keep the
+ * rota going" → "keep the rota going"); "I" and initials like "GP" keep theirs.
+ */
+const lowerVerb = (text: string) =>
+  /^(?:I\b|[A-Z]{2,})/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+
 /** "Sarah and Dan will make sure …. Everyone will know because …." */
 export function safetyGoalText(parts: {
   goalWho: string;
   goalWillBeDoing: string;
   goalHowWeWillKnow: string | null;
 }): string {
-  const doing = lowerFirst(sentence(parts.goalWillBeDoing)).replace(/^will\s+/i, '');
+  const doing = lowerVerb(sentence(parts.goalWillBeDoing).replace(/^will\s+/i, ''));
   const known = parts.goalHowWeWillKnow
     ? ` Everyone will know because ${lowerFirst(sentence(parts.goalHowWeWillKnow))}.`
     : '';

@@ -106,7 +106,7 @@ export function renderScalingChart(series: readonly ScalingSeries[], childName: 
     `<line x1="${LEFT}" y1="${TOP}" x2="${LEFT}" y2="${TOP + plotHeight}" stroke="#0b0c0c"/>` +
     `<line x1="${LEFT}" y1="${TOP + plotHeight}" x2="${LEFT + plotWidth}" y2="${TOP + plotHeight}" stroke="#0b0c0c"/>`;
   return (
-    `<svg class="app-scaling-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${idPrefix}-title ${idPrefix}-desc" focusable="false">` +
+    `<svg class="app-scaling-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="&quot;GDS Transport&quot;, arial, sans-serif" role="img" aria-labelledby="${idPrefix}-title ${idPrefix}-desc" focusable="false">` +
     `<title id="${idPrefix}-title">${escapeXml(title)}</title><desc id="${idPrefix}-desc">${escapeXml(description)}</desc>` +
     grid +
     axes +

@@ -50,6 +50,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type FieldIssue = { field: string; message: string };
 
+/** What the record calls a child in a sentence: the name they are known by, or their first name. */
+const shortName = (child: { fullName: string; knownAs: string | null }) =>
+  child.knownAs ?? child.fullName.split(' ')[0]!;
+
 const author = (actor: Actor) => ({ userId: actor.userId, label: actorLabel(actor) });
 
 function audit(
@@ -120,7 +124,7 @@ export async function mappingSection(
     const names = new Map<string, string>();
     for (const id of new Set(shown.flatMap((mapping) => mapping.childIds))) {
       const summary = id === childId ? child : await childSummaryIn(tx, actor.tenantId, id);
-      names.set(id, summary?.knownAs ?? summary?.fullName ?? '');
+      names.set(id, summary ? shortName(summary) : '');
     }
     const scores = await scoresOf(
       tx,
@@ -266,7 +270,7 @@ async function loadMapping(
   const children = [];
   for (const id of mapping.childIds) {
     const summary = id === childId ? child : await childSummaryIn(tx, actor.tenantId, id);
-    children.push({ id, name: summary?.knownAs ?? summary?.fullName ?? '' });
+    children.push({ id, name: summary ? shortName(summary) : '' });
   }
   const mayChange =
     action === 'change' ||
