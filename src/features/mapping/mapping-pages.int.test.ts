@@ -5,6 +5,7 @@ import { createCouncilWithChild, createTestAccount, signIn } from '../../../test
 import { formValuesIn } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { shareChildRecord } from '../../platform/identity/accounts.js';
+import { searchAuditLog } from '../../platform/audit/audit-log.js';
 
 let kith: TestApp;
 before(async () => {
@@ -201,6 +202,13 @@ test('someone who may only read sees the mapping without the links to change it;
     headers: cookieOf(partnerSession),
   });
   assert.equal(form.statusCode, 403);
+
+  // Opening a form shows the mapping, so it is audited as a read of the record.
+  await kith.app.inject({ url: `${mappingUrl}/entries/new?section=existing_strength`, headers: cookieOf(session) });
+  const reads = await withTenant(kith.database.orm, council.id, (tx) =>
+    searchAuditLog(tx, council.id, { childPersonId: childId, action: 'child_record.view' }, { limit: 50 }),
+  );
+  assert.ok(reads.entries.some((entry) => (entry.details as { part?: string } | null)?.part === 'mapping_form'));
 
   const other = await createCouncilWithChild(kith.database);
   const outsider = await signIn(kith.app, other.practitioner.email);

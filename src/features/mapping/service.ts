@@ -171,6 +171,7 @@ export async function mappingStartForm(
       withRecords.map((person) => person.id),
       'change',
     );
+    await audit(tx, actor, childId, 'child_record.view', source, { part: 'mapping_start_form' });
     return { child, siblings: withRecords.filter((person) => changeable.has(person.id)) };
   });
 }
@@ -310,7 +311,16 @@ export async function openMappingForChange(
   mappingId: string,
   source: RequestSource,
 ): Promise<MappingView | null> {
-  return withTenant(database.orm, actor.tenantId, (tx) => loadMapping(tx, actor, childId, mappingId, 'change', source));
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    const view = await loadMapping(tx, actor, childId, mappingId, 'change', source);
+    // The form shows the mapping, so opening it is a read of each child's record.
+    if (view)
+      await auditEach(tx, actor, view.mapping.childIds, 'child_record.view', source, {
+        part: 'mapping_form',
+        mappingId,
+      });
+    return view;
+  });
 }
 
 /**
