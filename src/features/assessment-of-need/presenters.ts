@@ -27,6 +27,7 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   hour: 'numeric',
   minute: '2-digit',
+  hour12: true,
   timeZone: 'Europe/London',
 });
 const dateOnly = new Intl.DateTimeFormat('en-GB', {
@@ -35,7 +36,17 @@ const dateOnly = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   timeZone: 'Europe/London',
 });
-export const presentWhen = (when: Date | null) => (when ? dateTime.format(when) : '');
+const escapeHtml = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
+/** As GOV.UK writes times: 2 December 2026 at 5:55am. */
+export const presentWhen = (when: Date | null) =>
+  when ? dateTime.format(when).replace(/\s?([ap])\.?m\.?$/i, '$1m') : '';
 export const presentDay = (when: Date | null) => (when ? dateOnly.format(when) : '');
 
 export const statusTag = (status: AssessmentStatus) => ({
@@ -48,7 +59,7 @@ export const statusTag = (status: AssessmentStatus) => ({
 const value = (text: string) =>
   text.trim() === ''
     ? { html: '<span class="app-not-recorded">Not recorded yet</span>' }
-    : { text, classes: 'app-preserve-lines' };
+    : { html: `<span class="app-preserve-lines">${escapeHtml(text.trim())}</span>` };
 
 export function summarySections(
   content: AssessmentContent,
@@ -142,14 +153,6 @@ export function versionFacts(version: AssessmentVersion, options: { showComments
   }
   return rows;
 }
-
-const escapeHtml = (text: string) =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 
 /** Word changes as HTML: <ins> for words added, <del> for words taken out; every word escaped. */
 export function wordChangesHtml(words: WordChange[]): string {

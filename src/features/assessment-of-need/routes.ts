@@ -185,7 +185,8 @@ export function registerAssessmentOfNeedRoutes(app: FastifyInstance, database: D
             : null,
         taskList: editable ? taskList(contentOf(version), sectionHref) : null,
         sections: summarySections(contentOf(version), childName, editable ? sectionHref : null),
-        balance: found.mayChange ? balanceOf(version, childName) : [],
+        // A note for whoever is still writing or deciding; a signed-off version is settled.
+        balance: found.mayChange && version.status !== 'signed_off' ? balanceOf(version, childName) : [],
         submitHref: editable ? paths.submit(childId, version.assessmentId, version.versionNumber) : null,
         signOffHref:
           mayDecide && found.signOff.allowed
@@ -293,7 +294,8 @@ export function registerAssessmentOfNeedRoutes(app: FastifyInstance, database: D
         ['expectedRevision', String(found.version.revision)],
       ]) as Record<string, string>;
       if (!isEditable(found.version.status)) {
-        return renderSection(reply, found, section, 409, values, lockedErrors(found.version), {
+        // Nothing was tried yet, so no error summary: the page says why it cannot be changed.
+        return renderSection(reply, found, section, 409, values, noErrors, {
           kind: 'locked',
           current: found.version,
         });
@@ -382,6 +384,8 @@ export function registerAssessmentOfNeedRoutes(app: FastifyInstance, database: D
           : null,
       ),
       balance: balanceOf(version, childName),
+      cardHeadingLevel: 2,
+      balanceHeadingLevel: 2,
       editable,
       problem,
       errorList: problem ? [{ text: problem, href: '#submit' }] : [],
@@ -457,6 +461,8 @@ export function registerAssessmentOfNeedRoutes(app: FastifyInstance, database: D
       backHref: paths.version(child.childId, version.assessmentId, version.versionNumber),
       sections: summarySections(contentOf(version), childName, null),
       balance: balanceOf(version, childName),
+      cardHeadingLevel: 2,
+      balanceHeadingLevel: 2,
       refusal,
       values,
       decisionItems: [
