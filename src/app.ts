@@ -33,6 +33,10 @@ import { registerMappingRoutes } from './features/mapping/routes.js';
 import { registerLanguageApiRoutes } from './features/language/api-routes.js';
 import { languageAdminPaths, languagePaths, registerLanguageRoutes } from './features/language/routes.js';
 import { registerRestrictedAccessRoutes } from './features/restricted-access/routes.js';
+import { registerSafeUncertaintyRoutes } from './features/safe-uncertainty/routes.js';
+import { registerSafeUncertaintyApiRoutes } from './features/safe-uncertainty/api-routes.js';
+import { registerAssessmentOfNeedRoutes } from './features/assessment-of-need/routes.js';
+import { registerAssessmentOfNeedApiRoutes } from './features/assessment-of-need/api-routes.js';
 import { restrictedAccessPaths } from './features/restricted-access/paths.js';
 import { administrationPaths } from './features/administration/paths.js';
 import { accountPaths } from './features/account/paths.js';
@@ -122,6 +126,10 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerMappingRoutes(app, options.database);
   registerLanguageApiRoutes(app, options.database);
   registerLanguageRoutes(app, options.database);
+  registerSafeUncertaintyRoutes(app, options.database);
+  registerSafeUncertaintyApiRoutes(app, options.database);
+  registerAssessmentOfNeedRoutes(app, options.database);
+  registerAssessmentOfNeedApiRoutes(app, options.database);
 
   await app.ready();
   return { app, routes };

@@ -129,6 +129,40 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   'PUT /api/v1/children/:childId/mappings/:mappingId/entries/:entryId': childChangers,
   'POST /api/v1/children/:childId/mappings/:mappingId/scores': childChangers,
   'GET /api/v1/children/:childId/scaling': childViewers,
+  'GET /children/:childId/safe-uncertainty': childViewers,
+  'GET /children/:childId/safe-uncertainty/positions/new': childChangers,
+  'POST /children/:childId/safe-uncertainty/positions/new': childChangers,
+  'GET /children/:childId/safe-uncertainty/questions/new': childChangers,
+  'POST /children/:childId/safe-uncertainty/questions/new': childChangers,
+  'GET /children/:childId/safe-uncertainty/questions/:questionId/finding': childChangers,
+  'POST /children/:childId/safe-uncertainty/questions/:questionId/finding': childChangers,
+  'GET /api/v1/children/:childId/safe-uncertainty': childViewers,
+  'POST /api/v1/children/:childId/safe-uncertainty/positions': childChangers,
+  'POST /api/v1/children/:childId/safe-uncertainty/questions': childChangers,
+  'PUT /api/v1/children/:childId/safe-uncertainty/questions/:questionId/finding': childChangers,
+  'GET /children/:childId/assessments': childViewers,
+  'GET /children/:childId/assessments/new': childChangers,
+  'POST /children/:childId/assessments/new': childChangers,
+  'GET /children/:childId/assessments/:assessmentId/versions/:version': childViewers,
+  'GET /children/:childId/assessments/:assessmentId/versions/:version/sections/:section': childChangers,
+  'POST /children/:childId/assessments/:assessmentId/versions/:version/sections/:section': childChangers,
+  'GET /children/:childId/assessments/:assessmentId/versions/:version/submit': childChangers,
+  'POST /children/:childId/assessments/:assessmentId/versions/:version/submit': childChangers,
+  // Sign-off passes the gate for those who may change records; the service then refuses, with
+  // a clear message and an audit entry, anyone but a team manager who did not write it.
+  'GET /children/:childId/assessments/:assessmentId/versions/:version/sign-off': childChangers,
+  'POST /children/:childId/assessments/:assessmentId/versions/:version/sign-off': childChangers,
+  'GET /children/:childId/assessments/:assessmentId/versions/:version/changes': childViewers,
+  'POST /children/:childId/assessments/:assessmentId/new-version': childChangers,
+  'GET /api/v1/children/:childId/assessments': childViewers,
+  'POST /api/v1/children/:childId/assessments': childChangers,
+  'GET /api/v1/children/:childId/assessments/:assessmentId/versions/:version': childViewers,
+  'PUT /api/v1/children/:childId/assessments/:assessmentId/versions/:version': childChangers,
+  'POST /api/v1/children/:childId/assessments/:assessmentId/versions/:version/submit': childChangers,
+  'POST /api/v1/children/:childId/assessments/:assessmentId/versions/:version/sign-off': childChangers,
+  'POST /api/v1/children/:childId/assessments/:assessmentId/versions/:version/return': childChangers,
+  'POST /api/v1/children/:childId/assessments/:assessmentId/versions': childChangers,
+  'GET /api/v1/children/:childId/assessments/:assessmentId/versions/:version/changes': childViewers,
 };
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -199,6 +233,10 @@ function concreteUrl(url: string): string {
     .replace(':relationshipId', '00000000-0000-4000-8000-000000000005')
     .replace(':personId', '00000000-0000-4000-8000-000000000006')
     .replace(':entryId', 'G99')
+    .replace(':questionId', '00000000-0000-4000-8000-000000000007')
+    .replace(':assessmentId', '00000000-0000-4000-8000-000000000008')
+    .replace(':version', '1')
+    .replace(':section', 'development')
     .replace(':file', 'no-such-file.css')
     .replace(/\/assets\/govuk-frontend-[^/]+\/\*/, '/assets/govuk-frontend-x/images/favicon.ico');
 }

@@ -11,6 +11,7 @@ import { RELATIONSHIP } from '../features/network/service.js';
 import { people } from '../features/people/schema.js';
 import { demoHouseholds, demoNetworkMembers, demoTies } from './demo-network.js';
 import { seedDemoMappings } from './demo-mapping.js';
+import { seedDemoAssessmentOfNeed } from './demo-assessment-of-need.js';
 import { withTenant } from '../platform/db/tenancy.js';
 import { provisionCouncil } from '../platform/tenancy/councils.js';
 import { countPeople, insertChildRecord, insertPerson } from '../features/people/queries.js';
@@ -184,6 +185,7 @@ export async function seedDemo(database: Database): Promise<SeedOutcome> {
   const demoSeeded = await seedCouncil(database, demoCouncil, demoFamily, demoChildren, demoAccounts);
   await seedDemoNetwork(database);
   await seedDemoMappings(database);
+  await seedDemoAssessmentOfNeed(database);
   return {
     councils: [
       {

@@ -226,3 +226,27 @@ export async function childrenActorMay(
       .map((record) => record.childPersonId),
   );
 }
+
+export type ChildRecordAccess =
+  { mayView: false } | { mayView: true; mayChange: boolean; child: ChildSummary; basis: string };
+
+/**
+ * Inside a council transaction: what this actor may do with this child's record, and the
+ * child's summary when they may see it. Writes no audit entry: for parts of the record
+ * (safe uncertainty, assessments) that audit their own read or change, allowed or refused,
+ * with what was done. Unknown ids and records of another council read as "may not view".
+ */
+export async function childRecordAccess(tx: Tx, actor: Actor, childId: string): Promise<ChildRecordAccess> {
+  if (!UUID.test(childId)) return { mayView: false };
+  const facts = (await childRecordFacts(tx, actor.tenantId, [childId])).get(childId);
+  if (!facts) return { mayView: false };
+  const relationships = await relationshipsOf(tx, actor);
+  const view = decideChildRecordAccess(relationships, 'view', facts);
+  if (!view.allowed || !hasPermission(actor.roles, 'child_record.view')) return { mayView: false };
+  const mayChange =
+    hasPermission(actor.roles, 'child_record.change') &&
+    decideChildRecordAccess(relationships, 'change', facts).allowed;
+  const [child] = await childSummaries(tx, actor.tenantId, [childId]);
+  if (!child) return { mayView: false };
+  return { mayView: true, mayChange, child, basis: view.basis };
+}

@@ -47,6 +47,8 @@ export const permissions = [
   'account.read_own',
   /** Make and revoke one's own personal access tokens for integrations (staff only). */
   'access_tokens.manage',
+  /** Sign off (or return) an assessment of need someone else wrote (subject to the relationship policy). */
+  'assessment.sign_off',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -59,6 +61,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'audit.view',
     'restricted_access.review',
     'access_tokens.manage',
+    'assessment.sign_off',
   ],
   fgc_coordinator: ['caseload.view', 'child_record.view', 'child_record.change', 'access_tokens.manage'],
   partner_agency_worker: ['caseload.view', 'child_record.view', 'access_tokens.manage'],

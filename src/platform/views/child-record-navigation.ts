@@ -9,6 +9,8 @@ const child = (childId: string) => `/children/${encodeURIComponent(childId)}`;
 const sections = [
   { id: 'network', text: 'Their world', href: (childId: string) => child(childId) },
   { id: 'mapping', text: 'Worries and strengths', href: (childId: string) => `${child(childId)}/mapping` },
+  { id: 'safe-uncertainty', text: 'Safe uncertainty', href: (childId: string) => `${child(childId)}/safe-uncertainty` },
+  { id: 'assessments', text: 'Assessment of need', href: (childId: string) => `${child(childId)}/assessments` },
 ] as const;
 
 export type ChildRecordSection = (typeof sections)[number]['id'];

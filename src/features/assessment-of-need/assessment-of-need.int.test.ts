@@ -1,0 +1,409 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { formValuesIn } from '../../../test/helpers/forms.js';
+import {
+  peopleAroundAChild,
+  type Caller,
+  type PeopleAroundAChild,
+} from '../../../test/helpers/people-around-a-child.js';
+import { searchAuditLog } from '../../platform/audit/audit-log.js';
+import { hasSqlState } from '../../platform/db/errors.js';
+import { rowsOf, withTenant } from '../../platform/db/tenancy.js';
+
+let kith: TestApp;
+let people: PeopleAroundAChild;
+before(async () => {
+  kith = await buildTestApp();
+  people = await peopleAroundAChild(kith.app, kith.database);
+});
+after(() => kith.close());
+
+const get = (caller: Caller, url: string) =>
+  kith.app.inject({ url, headers: { cookie: `kith_session=${caller.cookie}` } });
+const post = (caller: Caller, url: string, payload: Record<string, string | string[]>) =>
+  kith.app.inject({ method: 'POST', url, headers: { cookie: `kith_session=${caller.cookie}` }, payload });
+/** Fills a form as the page renders it, with some fields changed, and submits it. */
+async function submit(caller: Caller, url: string, changes: Record<string, string> = {}, expected = 200) {
+  const form = await get(caller, url);
+  assert.equal(form.statusCode, expected, `${url}: ${form.statusCode}`);
+  return post(caller, url, { ...formValuesIn(form.body, url), ...changes });
+}
+const api = (caller: Caller, method: 'GET' | 'POST' | 'PUT', path: string, payload?: object) =>
+  kith.app.inject({
+    method,
+    url: `/api/v1/children/${people.childId}/assessments${path}`,
+    headers: caller.headers,
+    ...(payload ? { payload } : {}),
+  });
+async function stored(assessmentId: string, versionNumber: number) {
+  const rows = await withTenant(kith.database.orm, people.council.id, async (tx) =>
+    rowsOf<{ status: string; developmentStrengths: string; revision: number }>(
+      await tx.execute(sql`select status, development_strengths as "developmentStrengths", revision
+        from need_assessment_versions where assessment_id = ${assessmentId} and version_number = ${versionNumber}`),
+    ),
+  );
+  return rows[0]!;
+}
+const list = (childId: string) => `/children/${childId}/assessments`;
+
+describe('an assessment of need from start to sign-off, on the pages', () => {
+  let versionUrl = '';
+  let assessmentId = '';
+
+  test('start one, write a section, see the balance note, check and submit', async () => {
+    const { childId, practitioner } = people;
+    const listed = await get(practitioner, list(childId));
+    assert.equal(listed.statusCode, 200);
+    assert.match(listed.body, /<h1 class="govuk-heading-l">Assessment of need<\/h1>/);
+    assert.match(listed.body, /No assessment of need has been started/);
+    const started = await submit(practitioner, `${list(childId)}/new`);
+    assert.equal(started.statusCode, 303);
+    versionUrl = String(started.headers.location).split('?')[0]!;
+    assessmentId = /assessments\/([0-9a-f-]{36})\/versions\/1$/.exec(versionUrl)![1]!;
+
+    const draft = await get(practitioner, versionUrl);
+    assert.equal(draft.statusCode, 200);
+    assert.match(draft.body, /Version 1: draft/);
+    assert.match(draft.body, /govuk-task-list/);
+    assert.match(draft.body, /Not yet started/);
+
+    const saved = await submit(practitioner, `${versionUrl}/sections/development`, {
+      developmentNeeds: 'Robin is tired at school',
+    });
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 400));
+    const afterSave = await get(practitioner, versionUrl);
+    assert.match(afterSave.body, /In progress/);
+    assert.match(afterSave.body, /Balance check/);
+    assert.match(afterSave.body, /No strengths recorded yet: what is working well\?/);
+    assert.match(afterSave.body, /Robin’s own view is not recorded yet/);
+
+    const edit = await get(practitioner, `${versionUrl}/sections/parenting`);
+    assert.match(
+      edit.body,
+      /data-language-audience="family"[^>]*id="parentingStrengths"|id="parentingStrengths"[^>]*data-language-audience="family"/,
+    );
+    assert.match(edit.body, /data-language-audience="child"/, 'the child’s view is checked for the child');
+
+    await submit(practitioner, `${versionUrl}/sections/parenting`, {
+      parentingStrengths: 'Jo keeps every appointment',
+      parentingChildView: 'Robin says Mum gives the best hugs',
+    });
+    const check = await get(practitioner, `${versionUrl}/submit`);
+    assert.equal(check.statusCode, 200);
+    assert.match(check.body, /Check the assessment before you submit it/);
+    assert.match(check.body, /Parenting capacity: strengths are recorded but no needs yet/);
+    assert.match(check.body, /Jo keeps every appointment/);
+    const submitted = await submit(practitioner, `${versionUrl}/submit`);
+    assert.equal(submitted.statusCode, 303, submitted.body.slice(0, 400));
+    const waiting = await get(practitioner, versionUrl);
+    assert.match(waiting.body, /Version 1: waiting for sign-off/);
+    assert.doesNotMatch(waiting.body, /govuk-task-list/);
+  });
+
+  test('a submitted version cannot be edited: refused, nothing saved, the text kept on the page', async () => {
+    const refused = await post(people.practitioner, `${versionUrl}/sections/development`, {
+      ...formValuesIn((await get(people.practitioner, `${versionUrl}/sections/development`)).body),
+      developmentStrengths: 'Typed after submitting',
+    });
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /submitted for sign-off, so it cannot be changed/);
+    assert.match(refused.body, /Typed after submitting/);
+    assert.equal((await stored(assessmentId, 1)).developmentStrengths, '');
+  });
+
+  test('sign-off: refused to a practitioner, to the manager of another team, and without a comment; nothing changes', async () => {
+    const { practitioner, colleague, otherManager, manager, council } = people;
+    for (const caller of [practitioner, colleague]) {
+      const page = await get(caller, `${versionUrl}/sign-off`);
+      assert.equal(page.statusCode, 403);
+      assert.match(page.body, /Only a team manager can sign off an assessment or return it/);
+      const attempt = await post(caller, `${versionUrl}/sign-off`, {
+        _csrf: /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!,
+        decision: 'sign_off',
+        comment: 'Looks fine to me',
+      });
+      assert.equal(attempt.statusCode, 403);
+      assert.match(attempt.body, /Nothing has changed/);
+    }
+    assert.equal((await get(otherManager, `${versionUrl}/sign-off`)).statusCode, 404);
+    const noComment = await submit(manager, `${versionUrl}/sign-off`, { decision: 'sign_off', comment: ' ' });
+    assert.equal(noComment.statusCode, 400);
+    assert.match(noComment.body, /href="#comment">Enter your comment for the author/);
+    assert.equal((await stored(assessmentId, 1)).status, 'submitted');
+    const denied = await withTenant(kith.database.orm, council.id, (tx) =>
+      searchAuditLog(tx, council.id, { action: 'assessment.signed_off' }),
+    );
+    assert.ok(denied.entries.filter((entry) => entry.outcome === 'denied').length >= 2);
+    assert.ok(denied.entries.some((entry) => entry.details.reason === 'not_a_manager'));
+  });
+
+  test('the team manager returns it with a comment, the author revises and resubmits, the manager signs it off', async () => {
+    const { manager, practitioner } = people;
+    const returned = await submit(manager, `${versionUrl}/sign-off`, {
+      decision: 'return',
+      comment: 'Please add Robin’s view of school',
+    });
+    assert.equal(returned.statusCode, 303, returned.body.slice(0, 300));
+    const back = await get(practitioner, versionUrl);
+    assert.match(back.body, /returned this version on .*: Please add Robin’s view of school/);
+    await submit(practitioner, `${versionUrl}/sections/development`, {
+      developmentStrengths: 'Robin reads above their age',
+      developmentChildView: 'I like reading',
+    });
+    assert.equal((await submit(practitioner, `${versionUrl}/submit`)).statusCode, 303);
+    const signed = await submit(manager, `${versionUrl}/sign-off`, {
+      decision: 'sign_off',
+      comment: 'Balanced and in Robin’s words',
+    });
+    assert.equal(signed.statusCode, 303);
+    const view = await get(practitioner, versionUrl);
+    assert.match(view.body, /Version 1: signed off/);
+    assert.match(view.body, /signed off and locked/);
+    assert.match(view.body, /Balanced and in Robin’s words/);
+    assert.match(view.body, /Start a new version/);
+  });
+
+  test('once signed off no edit is possible: the page says so, the save is refused and nothing is saved', async () => {
+    const { practitioner } = people;
+    const editPage = await get(practitioner, `${versionUrl}/sections/development`);
+    assert.equal(editPage.statusCode, 409);
+    assert.match(editPage.body, /signed off and locked/);
+    assert.doesNotMatch(editPage.body, /Save and go back to the assessment/);
+    const refused = await post(practitioner, `${versionUrl}/sections/development`, {
+      ...formValuesIn(editPage.body),
+      developmentStrengths: 'A late change of heart',
+    });
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /signed off, so it cannot be changed. Nothing was saved/);
+    assert.match(refused.body, /A late change of heart/);
+    assert.equal((await stored(assessmentId, 1)).developmentStrengths, 'Robin reads above their age');
+    const resubmit = await post(practitioner, `${versionUrl}/submit`, {
+      ...formValuesIn(editPage.body),
+      expectedRevision: '99',
+    });
+    assert.equal(resubmit.statusCode, 409);
+    assert.equal((await stored(assessmentId, 1)).status, 'signed_off');
+  });
+
+  test('the database itself refuses any change to a signed-off version', async () => {
+    await assert.rejects(
+      withTenant(kith.database.orm, people.council.id, (tx) =>
+        tx.execute(
+          sql`update need_assessment_versions set analysis = 'changed behind the service' where status = 'signed_off'`,
+        ),
+      ),
+      (error: unknown) => hasSqlState(error, '55000'),
+    );
+    await assert.rejects(
+      withTenant(kith.database.orm, people.council.id, (tx) =>
+        tx.execute(sql`update need_assessment_versions set status = 'draft' where status = 'signed_off'`),
+      ),
+      (error: unknown) => hasSqlState(error, '55000'),
+    );
+  });
+
+  test('a new version copies the signed-off one, which stays untouched; what changed is shown word by word', async () => {
+    const { practitioner, manager } = people;
+    const listed = await get(practitioner, list(people.childId));
+    const action = /<form method="post" action="([^"]+new-version)"/.exec(listed.body)![1]!;
+    const started = await post(practitioner, action, formValuesIn(listed.body, action));
+    assert.equal(started.statusCode, 303);
+    const secondUrl = String(started.headers.location).split('?')[0]!;
+    assert.match(secondUrl, /versions\/2$/);
+    const second = await get(practitioner, secondUrl);
+    assert.match(second.body, /Version 2: draft/);
+    assert.match(second.body, /Robin reads above their age/, 'the text is carried over');
+    await submit(practitioner, `${secondUrl}/sections/development`, {
+      developmentStrengths: 'Robin reads well above their age',
+    });
+    const changes = await get(practitioner, `${secondUrl}/changes`);
+    assert.equal(changes.statusCode, 200);
+    assert.match(changes.body, /1 part has changed/);
+    assert.match(changes.body, /The child’s developmental needs: Strengths: what is working well/);
+    assert.match(changes.body, /<ins><span class="govuk-visually-hidden">\[added: <\/span>well /);
+    assert.equal((await stored(assessmentId, 1)).developmentStrengths, 'Robin reads above their age');
+    const again = await post(practitioner, action, formValuesIn(listed.body, action));
+    assert.match(String(again.headers.location), /versions\/2\?notice=version_open/, 'one open version at a time');
+    // A manager who writes in a version may not sign it off.
+    await submit(manager, `${secondUrl}/sections/analysis`, { analysis: 'Manager’s words' });
+    await submit(practitioner, `${secondUrl}/submit`);
+    const own = await get(manager, `${secondUrl}/sign-off`);
+    assert.equal(own.statusCode, 403);
+    assert.match(own.body, /You wrote or submitted part of this version/);
+  });
+
+  test('read-only viewers see signed-off versions only; the family does not see the manager’s comment', async () => {
+    const { partner, family, childId } = people;
+    for (const caller of [partner, family]) {
+      const listed = await get(caller, list(childId));
+      assert.equal(listed.statusCode, 200);
+      assert.match(listed.body, /Version 1/);
+      assert.doesNotMatch(listed.body, /Version 2/);
+      assert.doesNotMatch(listed.body, /Start an assessment of need/);
+      const first = await get(caller, versionUrl);
+      assert.equal(first.statusCode, 200);
+      assert.match(first.body, /Robin reads above their age/);
+      assert.doesNotMatch(first.body, /Balanced and in Robin’s words/);
+      assert.doesNotMatch(first.body, /Start a new version/);
+      assert.equal((await get(caller, versionUrl.replace(/1$/, '2'))).statusCode, 404, 'drafts stay with the team');
+      const json = await api(caller, 'GET', '');
+      assert.deepEqual(
+        json
+          .json<{ assessments: { versions: { version: number }[] }[] }>()
+          .assessments[0]!.versions.map((v) => v.version),
+        [1],
+      );
+    }
+  });
+
+  test('another council and people with no relationship find nothing', async () => {
+    for (const caller of [people.outsider, people.stranger]) {
+      assert.equal((await get(caller, list(people.childId))).statusCode, 404);
+      assert.equal((await get(caller, versionUrl)).statusCode, 404);
+      assert.equal((await api(caller, 'GET', '')).statusCode, 404);
+      assert.equal((await api(caller, 'POST', '')).statusCode, 404);
+    }
+  });
+});
+
+describe('a stale draft save', () => {
+  test('is refused with both texts shown, and nothing typed is lost', async () => {
+    const { practitioner, colleague } = people;
+    const created = await api(practitioner, 'POST', '');
+    assert.equal(created.statusCode, 201, created.body);
+    const { assessmentId } = created.json<{ assessmentId: string }>();
+    const url = `${list(people.childId)}/${assessmentId}/versions/1/sections/environment`;
+    const mine = await get(practitioner, url);
+    const theirs = await get(colleague, url);
+    const first = await post(colleague, url, {
+      ...formValuesIn(theirs.body),
+      environmentStrengths: 'Nan lives close by',
+    });
+    assert.equal(first.statusCode, 303);
+    const second = await post(practitioner, url, {
+      ...formValuesIn(mine.body),
+      environmentStrengths: 'A warm settled home',
+    });
+    assert.equal(second.statusCode, 409);
+    assert.match(second.body, /Someone else changed this section|saved this section/);
+    assert.match(second.body, /Nan lives close by/, 'their text is shown');
+    assert.match(second.body, /A warm settled home/, 'my text is kept in the form');
+    assert.equal(formValuesIn(second.body).environmentStrengths, 'A warm settled home');
+    const retry = await post(practitioner, url, formValuesIn(second.body));
+    assert.equal(retry.statusCode, 303, 'saving again from the conflict page works');
+  });
+});
+
+describe('the assessment API', () => {
+  test('create, save, submit, sign off; edits after sign-off are refused; a new version; what changed', async () => {
+    const { practitioner, manager } = people;
+    const created = await api(practitioner, 'POST', '');
+    const { assessmentId, revision } = created.json<{ assessmentId: string; revision: number }>();
+    const version = `/${assessmentId}/versions/1`;
+    const saved = await api(practitioner, 'PUT', version, {
+      content: { analysis: 'Robin is safe enough at home', developmentStrengths: 'Reads well' },
+      expectedRevision: revision,
+    });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const after = saved.json<{ revision: number; content: { analysis: string }; balance: string[] }>();
+    assert.equal(after.content.analysis, 'Robin is safe enough at home');
+    assert.ok(after.balance.some((note) => /own view is not recorded/.test(note)));
+    const stale = await api(practitioner, 'PUT', version, { content: { analysis: 'Old' }, expectedRevision: revision });
+    assert.equal(stale.statusCode, 409);
+    const unknownField = await api(practitioner, 'PUT', version, {
+      content: { mood: 'x' },
+      expectedRevision: after.revision,
+    });
+    assert.equal(unknownField.statusCode, 400);
+    const submitted = await api(practitioner, 'POST', `${version}/submit`, { expectedRevision: after.revision });
+    assert.equal(submitted.statusCode, 200, submitted.body);
+    const byAuthor = await api(practitioner, 'POST', `${version}/sign-off`, { comment: 'Mine is good' });
+    assert.equal(byAuthor.statusCode, 403);
+    assert.match(byAuthor.body, /Only a team manager/);
+    const noComment = await api(manager, 'POST', `${version}/sign-off`, { comment: '' });
+    assert.equal(noComment.statusCode, 400);
+    const signed = await api(manager, 'POST', `${version}/sign-off`, { comment: 'Agreed' });
+    assert.equal(signed.statusCode, 200, signed.body);
+    assert.equal(signed.json<{ status: string; signedOffBy: string }>().status, 'signed_off');
+    const locked = await api(practitioner, 'PUT', version, {
+      content: { analysis: 'Too late' },
+      expectedRevision: signed.json<{ revision: number }>().revision,
+    });
+    assert.equal(locked.statusCode, 409);
+    assert.match(locked.body, /signed off and locked/);
+    const returnLocked = await api(manager, 'POST', `${version}/return`, { comment: 'Undo' });
+    assert.equal(returnLocked.statusCode, 403);
+    const next = await api(practitioner, 'POST', `/${assessmentId}/versions`);
+    assert.equal(next.statusCode, 201, next.body);
+    assert.equal(next.json<{ version: number }>().version, 2);
+    const nextRevision = next.json<{ revision: number }>().revision;
+    await api(practitioner, 'PUT', `/${assessmentId}/versions/2`, {
+      content: { analysis: 'Robin is safe enough, and we keep asking' },
+      expectedRevision: nextRevision,
+    });
+    const changes = await api(practitioner, 'GET', `/${assessmentId}/versions/2/changes`);
+    assert.equal(changes.statusCode, 200);
+    assert.deepEqual(changes.json(), {
+      from: 1,
+      to: 2,
+      changes: [
+        {
+          field: 'analysis',
+          kind: 'changed',
+          before: 'Robin is safe enough at home',
+          after: 'Robin is safe enough, and we keep asking',
+        },
+      ],
+    });
+    const first = await api(practitioner, 'GET', version);
+    assert.equal(first.json<{ content: { analysis: string } }>().content.analysis, 'Robin is safe enough at home');
+  });
+
+  test('every change and refusal is in the audit log', async () => {
+    const { council } = people;
+    const log = await withTenant(kith.database.orm, council.id, async (tx) => {
+      const actions = [
+        'assessment.started',
+        'assessment.draft_saved',
+        'assessment.submitted',
+        'assessment.signed_off',
+        'assessment.returned',
+        'assessment.new_version',
+      ];
+      return Object.fromEntries(
+        await Promise.all(
+          actions.map(async (action) => [action, (await searchAuditLog(tx, council.id, { action })).entries] as const),
+        ),
+      );
+    });
+    for (const [action, entries] of Object.entries(log)) {
+      assert.ok(
+        entries.some((entry) => entry.outcome === 'allowed'),
+        `${action} allowed`,
+      );
+    }
+    assert.ok(
+      log['assessment.draft_saved']!.some(
+        (entry) => entry.outcome === 'denied' && entry.details.reason === 'signed_off_locked',
+      ),
+    );
+    assert.ok(
+      log['assessment.draft_saved']!.some(
+        (entry) => entry.outcome === 'denied' && entry.details.reason === 'stale_revision',
+      ),
+    );
+  });
+
+  test('the OpenAPI document describes the assessment API with its response schemas', async () => {
+    const document = (await kith.app.inject({ url: '/api/docs/json' })).json<{
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    }>();
+    const version = document.paths['/api/v1/children/{childId}/assessments/{assessmentId}/versions/{version}'];
+    assert.ok(version?.get?.responses['200'] && version.put?.responses['409']);
+    assert.ok(
+      document.paths['/api/v1/children/{childId}/assessments/{assessmentId}/versions/{version}/sign-off']?.post,
+    );
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * One set of rules for recording a position, a question or hypothesis, and what was found,
+ * used by the HTML forms and the JSON API alike. Messages follow the GOV.UK pattern.
+ */
+import { z } from 'zod';
+import { gridPositions, questionKinds } from './schema.js';
+
+export const safeUncertaintyMessages = {
+  choosePosition: 'Choose where the work stands on the grid',
+  enterReasons: 'Enter the reasons for this position',
+  reasonsTooLong: 'Reasons must be 4,000 characters or fewer',
+  assessedReal: 'Enter the date of this position as a real date, for example 27 3 2026',
+  assessedFuture: 'The date of this position must be today or in the past',
+  chooseKind: 'Choose whether this is a question or a hypothesis',
+  enterWording: 'Enter the question or hypothesis',
+  wordingTooLong: 'The question or hypothesis must be 2,000 characters or fewer',
+  revisitReal: 'Enter the date to revisit as a real date, for example 27 3 2026',
+  revisitPast: 'The date to revisit must be today or in the future',
+  enterFinding: 'Enter what was found',
+  findingTooLong: 'What was found must be 4,000 characters or fewer',
+  foundReal: 'Enter the date it was found as a real date, for example 27 3 2026',
+  foundFuture: 'The date it was found must be today or in the past',
+} as const;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A real calendar date written YYYY-MM-DD (not 31 February). */
+export function isRealIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+const realDate = (message: string) => z.string({ error: message }).refine(isRealIsoDate, { message, abort: true });
+
+/** GOV.UK date input (day, month, year) to an ISO date; '' when all empty; 'not-a-date' otherwise. */
+export function isoDateFromParts(day: string, month: string, year: string): string {
+  const parts = [day.trim(), month.trim(), year.trim()];
+  if (parts.every((part) => part === '')) return '';
+  if (!parts.every((part) => /^\d{1,4}$/.test(part)) || parts[2]!.length !== 4) return 'not-a-date';
+  const [d, m, y] = parts.map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return 'not-a-date';
+  return date.toISOString().slice(0, 10);
+}
+
+/** An ISO date as the three GOV.UK date input fields. */
+export function datePartsOf(iso: string | null): { day: string; month: string; year: string } {
+  const [year = '', month = '', day = ''] = iso?.split('-') ?? [];
+  return { day: day.replace(/^0/, ''), month: month.replace(/^0/, ''), year };
+}
+
+export const newPositionSchema = z
+  .object({
+    position: z.enum(gridPositions, safeUncertaintyMessages.choosePosition),
+    reasons: z
+      .string({ error: safeUncertaintyMessages.enterReasons })
+      .trim()
+      .min(1, safeUncertaintyMessages.enterReasons)
+      .max(4000, safeUncertaintyMessages.reasonsTooLong),
+    assessedOn: realDate(safeUncertaintyMessages.assessedReal).refine(
+      (value) => value <= today(),
+      safeUncertaintyMessages.assessedFuture,
+    ),
+  })
+  .meta({ id: 'NewSafeUncertaintyPosition' });
+export type NewPosition = z.infer<typeof newPositionSchema>;
+
+export const newQuestionSchema = z
+  .object({
+    kind: z.enum(questionKinds, safeUncertaintyMessages.chooseKind),
+    wording: z
+      .string({ error: safeUncertaintyMessages.enterWording })
+      .trim()
+      .min(1, safeUncertaintyMessages.enterWording)
+      .max(2000, safeUncertaintyMessages.wordingTooLong),
+    revisitOn: realDate(safeUncertaintyMessages.revisitReal).refine(
+      (value) => value >= today(),
+      safeUncertaintyMessages.revisitPast,
+    ),
+  })
+  .meta({ id: 'NewQuestionOrHypothesis' });
+export type NewQuestion = z.infer<typeof newQuestionSchema>;
+
+export const findingSchema = z
+  .object({
+    finding: z
+      .string({ error: safeUncertaintyMessages.enterFinding })
+      .trim()
+      .min(1, safeUncertaintyMessages.enterFinding)
+      .max(4000, safeUncertaintyMessages.findingTooLong),
+    foundOn: realDate(safeUncertaintyMessages.foundReal).refine(
+      (value) => value <= today(),
+      safeUncertaintyMessages.foundFuture,
+    ),
+  })
+  .meta({ id: 'QuestionFinding' });
+export type Finding = z.infer<typeof findingSchema>;
