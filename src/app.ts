@@ -28,6 +28,8 @@ import { registerAccountApiRoutes } from './features/account/api-routes.js';
 import { registerCaseloadApiRoutes } from './features/caseload/api-routes.js';
 import { registerNetworkApiRoutes } from './features/network/api-routes.js';
 import { registerNetworkRoutes } from './features/network/routes.js';
+import { registerPlansRoutes } from './features/plans/routes.js';
+import { registerPlansApiRoutes } from './features/plans/api-routes.js';
 import { registerLanguageApiRoutes } from './features/language/api-routes.js';
 import { languageAdminPaths, languagePaths, registerLanguageRoutes } from './features/language/routes.js';
 import { registerRestrictedAccessRoutes } from './features/restricted-access/routes.js';
@@ -116,6 +118,8 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerCaseloadApiRoutes(app, options.database);
   registerNetworkApiRoutes(app, options.database);
   registerNetworkRoutes(app, options.database);
+  registerPlansRoutes(app, options.database);
+  registerPlansApiRoutes(app, options.database);
   registerLanguageApiRoutes(app, options.database);
   registerLanguageRoutes(app, options.database);
 

@@ -6,7 +6,10 @@
  */
 const child = (childId: string) => `/children/${encodeURIComponent(childId)}`;
 
-const sections = [{ id: 'network', text: 'Their world', href: (childId: string) => child(childId) }] as const;
+const sections = [
+  { id: 'network', text: 'Their world', href: (childId: string) => child(childId) },
+  { id: 'plans', text: 'Plans', href: (childId: string) => `${child(childId)}/plans` },
+] as const;
 
 export type ChildRecordSection = (typeof sections)[number]['id'];
 
