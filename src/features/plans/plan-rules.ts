@@ -261,3 +261,14 @@ export function progressByGoal(
     }),
   }));
 }
+
+/** What is overdue on a child's plans, in words for a list: nothing when nothing is. */
+export function overdueWorkInWords(work: { overdueActions: number; reviewsOverdue: number } | undefined): string[] {
+  if (!work) return [];
+  return [
+    ...(work.overdueActions > 0
+      ? [`${work.overdueActions} plan ${work.overdueActions === 1 ? 'action' : 'actions'} overdue`]
+      : []),
+    ...(work.reviewsOverdue > 0 ? ['Plan review overdue'] : []),
+  ];
+}

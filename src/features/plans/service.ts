@@ -53,6 +53,7 @@ export const PLAN = 'plan';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type { RequestSource };
+export { overdueWorkInWords } from './plan-rules.js';
 export type ChildForPlans = NonNullable<Awaited<ReturnType<typeof childNameAndBirth>>>;
 
 const author = (actor: Actor) => ({ userId: actor.userId, label: actorLabel(actor) });
