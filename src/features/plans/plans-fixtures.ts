@@ -106,8 +106,8 @@ export async function createPlanningCouncil(database: Database, options: { withM
 }
 
 /** Someone signed in: read a page, submit a form as rendered with some fields changed, call the API. */
-export async function sessionFor(app: FastifyInstance, email: string) {
-  const cookie = await signIn(app, email);
+export async function sessionFor(app: FastifyInstance, email: string, password?: string) {
+  const cookie = await signIn(app, email, password);
   const headers = { cookie: `kith_session=${cookie}` };
   const get = (url: string) => app.inject({ url, headers });
   const post = (url: string, payload: Record<string, string | string[]>) =>

@@ -38,7 +38,7 @@ export async function insertPlan(
     actions: PlanAction[];
     fromMappingId: string | null;
     nextActionDueOn: string | null;
-    createdBy: string;
+    createdBy: string | null;
     createdByLabel: string;
   },
 ): Promise<string> {
@@ -132,7 +132,7 @@ export async function insertReview(
     whatHasBeenAchieved: string | null;
     decisions: string | null;
     nextReviewBy: string | null;
-    recordedBy: string;
+    recordedBy: string | null;
     recordedByLabel: string;
   },
 ): Promise<string> {
@@ -161,7 +161,7 @@ export async function insertAgreement(
     personName: string;
     response: AgreementResponse;
     inTheirWords: string | null;
-    recordedBy: string;
+    recordedBy: string | null;
     recordedByLabel: string;
   },
 ): Promise<void> {
