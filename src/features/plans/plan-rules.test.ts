@@ -113,12 +113,16 @@ describe('what changed, side by side', () => {
   });
   test('changes to the plan itself come first; nothing changed gives nothing', () => {
     assert.deepEqual(planDifferences(plan(), plan()), []);
-    const differences = planDifferences(plan(), plan({ reviewBy: '2027-03-01', support: null }));
+    const differences = planDifferences(plan(), plan({ startsOn: '2026-11-08', support: null }));
     assert.equal(differences[0]!.subject, 'plan');
     assert.deepEqual(
       differences[0]!.rows.map((row) => row.field),
-      ['Next review by', 'Support the family will get'],
+      ['Starts', 'Support the family will get'],
     );
+  });
+  test('the next review date is set at each review: not a change of expectation, not a difference', () => {
+    assert.equal(changesExpectations(plan(), plan({ reviewBy: '2027-03-01' })), false);
+    assert.deepEqual(planDifferences(plan(), plan({ reviewBy: '2027-03-01' })), []);
   });
 });
 

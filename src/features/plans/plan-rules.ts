@@ -58,11 +58,12 @@ const actionExpectation = (action: PlanAction) =>
 
 /**
  * Whether a change to an agreed plan changes what is expected of anyone: a goal added, removed
- * or reworded, an action's expectation, owner or due date, the plan's dates or support. Such a
+ * or reworded, an action's expectation, owner or due date, the plan's start or support. Such a
  * change needs a reason. Marking an action done, or in progress, does not.
  */
 export function changesExpectations(before: PlanContent, after: PlanContent): boolean {
-  if (before.startsOn !== after.startsOn || before.reviewBy !== after.reviewBy) return true;
+  // The next review date is not on the list: it is when everyone meets, set at each review.
+  if (before.startsOn !== after.startsOn) return true;
   if ((before.support ?? '') !== (after.support ?? '') || before.title !== after.title) return true;
   const same = <T extends { id: string }>(a: T[], b: T[], key: (item: T) => string) =>
     a.length === b.length &&
@@ -136,7 +137,6 @@ const actionFields = (action: PlanAction): [string, string][] => [
 const planFields = (plan: PlanContent): [string, string][] => [
   ['Name of the plan', plan.title],
   ['Starts', dateInWords(plan.startsOn)],
-  ['Next review by', dateInWords(plan.reviewBy)],
   ['Support the family will get', plan.support ?? ''],
 ];
 

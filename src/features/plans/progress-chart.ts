@@ -8,10 +8,11 @@ import { dateInWords, type GoalProgress } from './plan-rules.js';
 const escapeXml = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
+const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const WIDTH = 360;
 const HEIGHT = 180;
-const LEFT = 36;
-const RIGHT = 16;
+const LEFT = 56;
+const RIGHT = 40;
 const TOP = 12;
 const BOTTOM = 36;
 
@@ -56,7 +57,7 @@ export function renderProgressChart(progress: GoalProgress, id: string): string 
     .map(
       (point, index) =>
         `<text x="${x(index)}" y="${HEIGHT - 12}" text-anchor="middle" font-size="12" fill="#0b0c0c">${escapeXml(
-          dateInWords(point.heldOn).replace(/ \d{4}$/, ''),
+          shortDate.format(new Date(`${point.heldOn}T12:00:00Z`)),
         )}</text>`,
     )
     .join('');

@@ -414,7 +414,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
         { value: '', text: 'Choose someone' },
         ...found.owners.map((owner) => ({
           value: owner.personId,
-          text: `${owner.name} (${ownerCircleNames[owner.circle]})`,
+          text: `${owner.name}, ${ownerCircleNames[owner.circle]}`,
           selected: values.owner === owner.personId,
         })),
         { value: SOMEONE_ELSE, text: 'Someone else', selected: values.owner === SOMEONE_ELSE },
