@@ -18,6 +18,10 @@ export const plansPaths = {
   actionPattern: '/children/:childId/plans/:planId/actions/:actionId',
   action: (childId: string, planId: string, actionId: string) =>
     `${plan(childId, planId)}/actions/${encodeURIComponent(actionId)}`,
+  sharePattern: '/children/:childId/plans/:planId/share',
+  share: (childId: string, planId: string) => `${plan(childId, planId)}/share`,
+  detailsPattern: '/children/:childId/plans/:planId/details',
+  details: (childId: string, planId: string) => `${plan(childId, planId)}/details`,
   agreePattern: '/children/:childId/plans/:planId/agreed',
   agree: (childId: string, planId: string) => `${plan(childId, planId)}/agreed`,
   newReviewPattern: '/children/:childId/plans/:planId/reviews/new',

@@ -93,6 +93,7 @@ describe('what changed, side by side', () => {
         subject: 'action',
         name: 'Nan walks Mia to school on Mondays',
         change: 'changed',
+        heading: 'Changed: Nan walks Mia to school on Mondays',
         rows: [{ field: 'By when', before: '10 January 2027', after: '1 March 2027' }],
       },
     ]);
@@ -106,6 +107,14 @@ describe('what changed, side by side', () => {
         ['goal', 'removed', 'Mia gets to school every day with a grown-up she trusts'],
         ['goal', 'added', 'Bedtime is calm'],
         ['action', 'removed', 'Nan walks Mia to school on Mondays'],
+      ],
+    );
+    assert.deepEqual(
+      differences.map((difference) => difference.heading),
+      [
+        'Taken out: Mia gets to school every day with a grown-up she trusts',
+        'Added: Bedtime is calm',
+        'Taken out: Nan walks Mia to school on Mondays',
       ],
     );
     const added = differences.find((difference) => difference.change === 'added')!;

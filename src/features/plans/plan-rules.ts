@@ -100,8 +100,16 @@ export interface PlanDifference {
   /** What the family would call it: the goal or action in their words. */
   name: string;
   change: 'added' | 'removed' | 'changed';
+  /** What a reader sees first: "Changed: Nan walks Mia to school". */
+  heading: string;
   rows: DifferenceRow[];
 }
+
+const changeWords = { added: 'Added', removed: 'Taken out', changed: 'Changed' } as const;
+const headed = (difference: Omit<PlanDifference, 'heading'>): PlanDifference => ({
+  ...difference,
+  heading: `${changeWords[difference.change]}: ${difference.name}`,
+});
 
 const statusWords: Record<ActionStatus, string> = {
   not_started: 'Not started yet',
@@ -158,29 +166,33 @@ function itemDifferences<T extends { id: string }>(
   for (const was of before) {
     const now = after.find((item) => item.id === was.id);
     if (!now) {
-      differences.push({
-        subject,
-        name: name(was),
-        change: 'removed',
-        rows: fields(was)
-          .filter(([, value]) => value !== '')
-          .map(([field, value]) => ({ field, before: value, after: '' })),
-      });
+      differences.push(
+        headed({
+          subject,
+          name: name(was),
+          change: 'removed',
+          rows: fields(was)
+            .filter(([, value]) => value !== '')
+            .map(([field, value]) => ({ field, before: value, after: '' })),
+        }),
+      );
       continue;
     }
     const rows = rowsBetween(fields(was), fields(now));
-    if (rows.length > 0) differences.push({ subject, name: name(now), change: 'changed', rows });
+    if (rows.length > 0) differences.push(headed({ subject, name: name(now), change: 'changed', rows }));
   }
   for (const now of after) {
     if (before.some((item) => item.id === now.id)) continue;
-    differences.push({
-      subject,
-      name: name(now),
-      change: 'added',
-      rows: fields(now)
-        .filter(([, value]) => value !== '')
-        .map(([field, value]) => ({ field, before: '', after: value })),
-    });
+    differences.push(
+      headed({
+        subject,
+        name: name(now),
+        change: 'added',
+        rows: fields(now)
+          .filter(([, value]) => value !== '')
+          .map(([field, value]) => ({ field, before: '', after: value })),
+      }),
+    );
   }
   return differences;
 }
@@ -189,9 +201,7 @@ function itemDifferences<T extends { id: string }>(
 export function planDifferences(before: PlanContent, after: PlanContent): PlanDifference[] {
   const planRows = rowsBetween(planFields(before), planFields(after));
   return [
-    ...(planRows.length > 0
-      ? [{ subject: 'plan' as const, name: 'The plan', change: 'changed' as const, rows: planRows }]
-      : []),
+    ...(planRows.length > 0 ? [headed({ subject: 'plan', name: 'The plan', change: 'changed', rows: planRows })] : []),
     ...itemDifferences('goal', before.goals, after.goals, goalFields, (goal) => goal.goalInFamilyWords),
     ...itemDifferences('action', before.actions, after.actions, actionFields, (action) => action.whatWillHappen),
   ];

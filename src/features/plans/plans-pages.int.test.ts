@@ -314,3 +314,43 @@ test('refused: another council, a worker with no relationship, and a partner age
   assert.equal(tried.statusCode, 403);
   assert.equal((await plan())!.goals.length, 1, 'nothing saved');
 });
+
+test('a draft can be shared so the family can say what they think before it is agreed', async () => {
+  const { council, worker, planUrl, plan } = await startedPlan();
+  const family = await sessionFor(kith.app, council.family.email);
+  assert.equal((await family.get(`${planUrl}/family`)).statusCode, 404);
+  const page = await worker.get(planUrl);
+  assert.match(page.body, /Share the family version with the family/);
+  const shared = await worker.post(`${planUrl}/share`, formValuesIn(page.body, `${planUrl}/share`));
+  assert.equal(shared.statusCode, 303);
+  assert.equal((await plan())!.status, 'draft');
+  assert.equal((await family.get(`${planUrl}/family`)).statusCode, 200);
+  assert.doesNotMatch((await worker.get(planUrl)).body, /Share the family version with the family/);
+});
+
+test('the plan’s details: after agreement the support needs a reason, a new review date does not; a stale save shows both', async () => {
+  const { worker, planUrl, plan } = await startedPlan();
+  await worker.submit(`${planUrl}/agreed`, {});
+  const detailsUrl = `${planUrl}/details`;
+  const noReason = await worker.submit(detailsUrl, { support: 'Chloe visits on Tuesdays and Thursdays' });
+  assert.equal(noReason.statusCode, 400);
+  assert.match(noReason.body, /Enter why this is changing/);
+  assert.match(noReason.body, /Chloe visits on Tuesdays and Thursdays/);
+  const reviewDate = await worker.submit(detailsUrl, {
+    'reviewBy-day': '8',
+    'reviewBy-month': '2',
+    'reviewBy-year': '2027',
+  });
+  assert.equal(reviewDate.statusCode, 303, reviewDate.body.slice(0, 1500));
+  assert.equal((await plan())!.reviewBy, '2027-02-08');
+
+  const stale = await worker.formOn(detailsUrl);
+  const first = await worker.submit(detailsUrl, { title: 'Robin’s school plan', reason: 'Robin chose the name' });
+  assert.equal(first.statusCode, 303);
+  const second = await worker.post(detailsUrl, { ...stale, title: 'Robin and Nan’s plan', reason: 'Nan asked' });
+  assert.equal(second.statusCode, 409);
+  assert.match(second.body, /What they saved[\s\S]*Robin’s school plan/);
+  assert.match(second.body, /What you typed[\s\S]*Robin and Nan’s plan/);
+  assert.equal(formValuesIn(second.body, detailsUrl).title, 'Robin and Nan’s plan');
+  assert.equal((await plan())!.title, 'Robin’s school plan');
+});

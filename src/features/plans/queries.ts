@@ -113,6 +113,13 @@ export async function markAgreed(
   return rows.length === 1;
 }
 
+export async function shareWithFamily(tx: Tx, tenantId: string, planId: string): Promise<void> {
+  await tx
+    .update(plans)
+    .set({ sharedWithFamily: true, updatedAt: new Date() })
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+}
+
 export async function setReviewBy(tx: Tx, tenantId: string, planId: string, reviewBy: string | null): Promise<void> {
   await tx
     .update(plans)

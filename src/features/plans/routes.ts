@@ -33,6 +33,7 @@ import {
   plansForChild,
   recordAgreement,
   recordReview,
+  sharePlanWithFamily,
   startingPoint,
   startPlan,
   viewPlan,
@@ -622,6 +623,143 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
     saveAction,
   );
 
+  // ---- Share with the family, and the plan's details ---------------------------------------
+  app.post<{ Params: Params }>(plansPaths.sharePattern, { config: { access: change } }, async (request, reply) => {
+    const { childId, planId } = request.params;
+    const outcome = await sharePlanWithFamily(database, request.actor!, childId, planId, sourceOf(request));
+    if (outcome === 'not_found') return notFound(reply);
+    return reply.redirect(`${plansPaths.plan(childId, planId)}?notice=shared`, 303);
+  });
+
+  const renderDetails = (
+    reply: FastifyReply,
+    found: PlanView,
+    status: number,
+    values: Record<string, string>,
+    errors: FormErrors,
+    conflict?: { theirs: PlanContent; author: string; reason: string | null },
+  ) =>
+    reply.status(status).render('plans/views/details.njk', {
+      pageTitle: conflict ? 'Someone else changed this plan' : 'Change the plan’s details',
+      planTitle: found.plan.title,
+      backHref: plansPaths.plan(found.child.id, found.plan.id),
+      action: plansPaths.details(found.child.id, found.plan.id),
+      needsReason: found.plan.status === 'agreed',
+      conflict: conflict
+        ? {
+            author: conflict.author,
+            reason: conflict.reason,
+            rows: [
+              ['Name of the plan', conflict.theirs.title, values.title ?? ''],
+              [
+                'Starts',
+                dateInWords(conflict.theirs.startsOn),
+                dateTyped(values.startsOnDay, values.startsOnMonth, values.startsOnYear),
+              ],
+              [
+                'Next review by',
+                dateInWords(conflict.theirs.reviewBy),
+                dateTyped(values.reviewByDay, values.reviewByMonth, values.reviewByYear),
+              ],
+              ['Support the family will get', conflict.theirs.support ?? '', values.support ?? ''],
+            ],
+          }
+        : null,
+      values,
+      ...errors,
+    });
+
+  app.get<{ Params: Params }>(plansPaths.detailsPattern, { config: { access: change } }, async (request, reply) => {
+    const { childId, planId } = request.params;
+    const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request), { forChange: true });
+    if (!found) return notFound(reply);
+    const starts = splitDate(found.content.startsOn);
+    const review = splitDate(found.content.reviewBy);
+    return renderDetails(
+      reply,
+      found,
+      200,
+      {
+        title: found.content.title,
+        startsOnDay: starts.day,
+        startsOnMonth: starts.month,
+        startsOnYear: starts.year,
+        reviewByDay: review.day,
+        reviewByMonth: review.month,
+        reviewByYear: review.year,
+        support: found.content.support ?? '',
+        expectedVersion: String(found.plan.version),
+      },
+      noErrors,
+    );
+  });
+
+  app.post<{ Params: Params; Body: Body }>(
+    plansPaths.detailsPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId, planId } = request.params;
+      const body = request.body ?? {};
+      const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request), { forChange: true });
+      if (!found) return notFound(reply);
+      const starts = datePart(body, 'startsOn');
+      const review = datePart(body, 'reviewBy');
+      const values = {
+        title: text(body, 'title'),
+        startsOnDay: starts.day,
+        startsOnMonth: starts.month,
+        startsOnYear: starts.year,
+        reviewByDay: review.day,
+        reviewByMonth: review.month,
+        reviewByYear: review.year,
+        support: text(body, 'support'),
+        reason: text(body, 'reason'),
+        expectedVersion: text(body, 'expectedVersion'),
+      };
+      const startsOn = dateFrom(starts.day, starts.month, starts.year, 'the date the plan starts', true);
+      const reviewBy = dateFrom(review.day, review.month, review.year, 'the date of the next review', false);
+      const parsed = startPlanSchema.safeParse({
+        kind: found.plan.kind,
+        title: values.title,
+        startsOn: startsOn.ok ? startsOn.value : '2000-01-01',
+        reviewBy: reviewBy.ok ? reviewBy.value : null,
+        support: values.support,
+        fromMapping: false,
+      });
+      const reason = reasonSchema.safeParse(values.reason);
+      let errors = parsed.success ? noErrors : formErrorsFrom(parsed.error);
+      if (!startsOn.ok) errors = addError(errors, 'startsOn', startsOn.message, 'startsOn-day');
+      if (!reviewBy.ok) errors = addError(errors, 'reviewBy', reviewBy.message, 'reviewBy-day');
+      if (startsOn.ok && reviewBy.ok && reviewBy.value && startsOn.value && reviewBy.value < startsOn.value) {
+        errors = addError(errors, 'reviewBy', 'The review must be on or after the day the plan starts', 'reviewBy-day');
+      }
+      if (!reason.success) errors = addError(errors, 'reason', reason.error.issues[0]!.message);
+      if (!parsed.success || errors.errorList.length > 0) return renderDetails(reply, found, 400, values, errors);
+      const result = await changePlan(
+        database,
+        request.actor!,
+        childId,
+        planId,
+        {
+          expectedVersion: Number(values.expectedVersion),
+          reason: values.reason,
+          what: 'details_changed',
+          edit: (content) => ({
+            ...content,
+            title: parsed.data.title,
+            startsOn: parsed.data.startsOn,
+            reviewBy: parsed.data.reviewBy,
+            support: parsed.data.support,
+          }),
+        },
+        sourceOf(request),
+      );
+      return afterChange(reply, result, found, values, (status, shownValues, shownErrors, conflict) =>
+        renderDetails(reply, found, status, shownValues as Record<string, string>, shownErrors, conflict),
+      );
+    },
+  );
+
   // ---- Agreed ------------------------------------------------------------------------------
   const renderAgree = (
     reply: FastifyReply,
@@ -1017,6 +1155,7 @@ const noticeText: Record<string, string> = {
   agreed: 'The plan has been recorded as agreed',
   reviewed: 'The review has been recorded',
   agreement: 'Thank you. What you think of the plan has been saved',
+  shared: 'The family can now read the family version and say what they think of it',
 };
 
 type Render = (
@@ -1086,6 +1225,7 @@ function planPage(found: PlanView, childId: string, planId: string, mayChange: b
     ],
     reviewOverdue: found.reviewOverdue,
     agreed: plan.status === 'agreed',
+    shared: plan.sharedWithFamily,
     goals: content.goals.map((goal, index) => ({
       number: index + 1,
       goalInFamilyWords: goal.goalInFamilyWords,
@@ -1147,6 +1287,8 @@ function planPage(found: PlanView, childId: string, planId: string, mayChange: b
       newGoal: plansPaths.newGoal(childId, planId),
       newAction: plansPaths.newAction(childId, planId),
       agree: plansPaths.agree(childId, planId),
+      share: plansPaths.share(childId, planId),
+      details: plansPaths.details(childId, planId),
       newReview: plansPaths.newReview(childId, planId),
       family: plansPaths.family(childId, planId),
       forChild: plansPaths.forChild(childId, planId),

@@ -41,6 +41,7 @@ import {
   plansOfChild,
   reviewsOf,
   setReviewBy,
+  shareWithFamily,
   updatePlanIfVersion,
   type AgreementRow,
   type PlanRow,
@@ -502,6 +503,24 @@ export async function agreePlan(
       sharedWithFamily: agreement.shareWithFamily,
     });
     return 'agreed';
+  });
+}
+
+/** Lets the family read the family version (and say what they think of it), agreed or not. */
+export async function sharePlanWithFamily(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  planId: string,
+  source: RequestSource,
+): Promise<'shared' | 'not_found'> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'plan.share'))) return 'not_found';
+    const plan = UUID.test(planId) ? await findPlan(tx, actor.tenantId, childId, planId) : undefined;
+    if (!plan) return 'not_found';
+    await shareWithFamily(tx, actor.tenantId, planId);
+    await audit(tx, actor, childId, 'plan.share', source, planId, { audience: 'family' });
+    return 'shared';
   });
 }
 
