@@ -10,6 +10,8 @@ import {
   reasonProblem,
   reviewDateProblem,
   reviewIsOverdue,
+  withoutAction,
+  withoutGoal,
   type PlanAction,
   type PlanContent,
   type PlanGoal,
@@ -216,4 +218,20 @@ describe('reviews and progress', () => {
 test('dates in words', () => {
   assert.equal(dateInWords('2027-03-03'), '3 March 2027');
   assert.equal(dateInWords(null), 'Not set');
+});
+
+describe('taking out', () => {
+  test('taking a goal out keeps its actions, for the whole plan', () => {
+    const after = withoutGoal(plan(), 'g1');
+    assert.notEqual(typeof after, 'string');
+    const content = after as PlanContent;
+    assert.deepEqual(content.goals, []);
+    assert.equal(content.actions[0]!.goalId, null);
+    assert.equal(changesExpectations(plan(), content), true);
+    assert.equal(withoutGoal(content, 'g1'), 'This goal is no longer in the plan');
+  });
+  test('taking an action out', () => {
+    assert.deepEqual((withoutAction(plan(), 'a1') as PlanContent).actions, []);
+    assert.equal(withoutAction(plan(), 'nope'), 'This action is no longer in the plan');
+  });
 });

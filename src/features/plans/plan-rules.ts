@@ -282,3 +282,18 @@ export function overdueWorkInWords(work: { overdueActions: number; reviewsOverdu
     ...(work.reviewsOverdue > 0 ? ['Plan review overdue'] : []),
   ];
 }
+
+/** The plan without this goal; its actions stay, for the whole plan. A message when it is already gone. */
+export function withoutGoal(content: PlanContent, goalId: string): PlanContent | string {
+  if (!content.goals.some((goal) => goal.id === goalId)) return 'This goal is no longer in the plan';
+  return {
+    ...content,
+    goals: content.goals.filter((goal) => goal.id !== goalId),
+    actions: content.actions.map((action) => (action.goalId === goalId ? { ...action, goalId: null } : action)),
+  };
+}
+
+export function withoutAction(content: PlanContent, actionId: string): PlanContent | string {
+  if (!content.actions.some((action) => action.id === actionId)) return 'This action is no longer in the plan';
+  return { ...content, actions: content.actions.filter((action) => action.id !== actionId) };
+}

@@ -354,3 +354,22 @@ test('the plan’s details: after agreement the support needs a reason, a new re
   assert.equal(formValuesIn(second.body, detailsUrl).title, 'Robin and Nan’s plan');
   assert.equal((await plan())!.title, 'Robin’s school plan');
 });
+
+test('taking a goal out of an agreed plan needs a reason; the family sees it taken out', async () => {
+  const { council, worker, planUrl, plan } = await startedPlan();
+  await worker.submit(`${planUrl}/agreed`, { shareWithFamily: 'yes' });
+  const goalUrl = `${planUrl}/goals/${(await plan())!.goals[0]!.id}`;
+  const noReason = await worker.submit(goalUrl, { takeOut: 'yes', goalInFamilyWords: '' });
+  assert.equal(noReason.statusCode, 400);
+  assert.match(noReason.body, /Enter why this is changing/);
+  assert.equal((await plan())!.goals.length, 1);
+  const takenOut = await worker.submit(goalUrl, { takeOut: 'yes', reason: 'Robin now goes to school every day' });
+  assert.equal(takenOut.statusCode, 303, takenOut.body.slice(0, 1500));
+  const after = (await plan())!;
+  assert.deepEqual(after.goals, []);
+  assert.equal(after.actions[0]!.goalId, null);
+  const family = await sessionFor(kith.app, council.family.email);
+  const page = await family.get(`${planUrl}/family`);
+  assert.match(page.body, /Taken out: Robin gets to school every day with a grown-up they trust/);
+  assert.match(page.body, /Robin now goes to school every day/);
+});

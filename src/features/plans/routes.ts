@@ -20,6 +20,8 @@ import {
   ownerCircles,
   statusInWords,
   todayInUk,
+  withoutAction,
+  withoutGoal,
   type PlanAction,
   type PlanContent,
   type PlanGoal,
@@ -279,6 +281,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
       action: goal ? plansPaths.goal(child.id, plan.id, goal.id) : plansPaths.newGoal(child.id, plan.id),
       worries: worries.map((worry) => ({ value: worry.id, text: worry.statement, checked: linked.has(worry.id) })),
       needsReason: plan.status === 'agreed',
+      canTakeOut: goal !== null,
       conflict: conflict
         ? {
             author: conflict.author,
@@ -345,10 +348,29 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
     const existing = goalId ? found?.content.goals.find((candidate) => candidate.id === goalId) : null;
     if (!found || (goalId && !existing)) return notFound(reply);
     const values = goalValues(request.body ?? {});
+    const takeOut = goalId !== null && request.body?.takeOut === 'yes';
     const parsed = goalSchema.safeParse(values);
     const reason = reasonSchema.safeParse(values.reason);
-    let errors = parsed.success ? noErrors : formErrorsFrom(parsed.error);
+    let errors = parsed.success || takeOut ? noErrors : formErrorsFrom(parsed.error);
     if (!reason.success) errors = addError(errors, 'reason', reason.error.issues[0]!.message);
+    if (takeOut && reason.success) {
+      const result = await changePlan(
+        database,
+        request.actor!,
+        childId,
+        planId,
+        {
+          expectedVersion: Number(values.expectedVersion),
+          reason: values.reason,
+          what: 'goal_taken_out',
+          edit: (content) => withoutGoal(content, goalId),
+        },
+        sourceOf(request),
+      );
+      return afterChange(reply, result, found, values, (status, shownValues, shownErrors, conflict) =>
+        renderGoal(reply, found, existing ?? null, status, shownValues, shownErrors, conflict),
+      );
+    }
     if (!parsed.success || !reason.success) return renderGoal(reply, found, existing ?? null, 400, values, errors);
     const worryWords = new Map(
       [...found.worries, ...(existing?.worries ?? [])].map((worry) => [worry.id, worry.statement]),
@@ -439,6 +461,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
         checked: values.status === value,
       })),
       needsReason: plan.status === 'agreed',
+      canTakeOut: existing !== null,
       conflict: conflict
         ? {
             author: conflict.author,
@@ -546,6 +569,43 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
     const existing = actionId ? found?.content.actions.find((candidate) => candidate.id === actionId) : null;
     if (!found || (actionId && !existing)) return notFound(reply);
     const values = actionValues(request.body ?? {});
+    if (actionId !== null && request.body?.takeOut === 'yes') {
+      const reasonGiven = reasonSchema.safeParse(values.reason);
+      if (!reasonGiven.success) {
+        return renderAction(
+          reply,
+          found,
+          existing ?? null,
+          400,
+          values,
+          addError(noErrors, 'reason', reasonGiven.error.issues[0]!.message),
+        );
+      }
+      const result = await changePlan(
+        database,
+        request.actor!,
+        childId,
+        planId,
+        {
+          expectedVersion: Number(values.expectedVersion),
+          reason: values.reason,
+          what: 'action_taken_out',
+          edit: (content) => withoutAction(content, actionId),
+        },
+        sourceOf(request),
+      );
+      return afterChange(reply, result, found, values, (status, shownValues, shownErrors, conflict) =>
+        renderAction(
+          reply,
+          found,
+          existing ?? null,
+          status,
+          shownValues as Record<string, string>,
+          shownErrors,
+          conflict,
+        ),
+      );
+    }
     const dueOn = dateFrom(values.dueOnDay, values.dueOnMonth, values.dueOnYear, 'the date this will be done by', true);
     const owner = found.owners.find((candidate) => candidate.personId === values.owner);
     const parsed = actionSchema.safeParse({
