@@ -126,6 +126,37 @@ describe('plans made with the family', () => {
     await page.getByRole('button', { name: 'Save the action' }).click();
     await page.getByText('Your change has been saved').waitFor();
 
+    // Two people change the same action: the second sees both texts, keeps theirs, and merges.
+    const actionLink = page.getByRole('link', { name: /Change Read Leo a story/ });
+    const actionUrl = `${kith.baseUrl}${await actionLink.getAttribute('href')}`;
+    const other = await context.newPage();
+    await other.goto(actionUrl);
+    await page.goto(actionUrl);
+    await page.getByLabel('What will happen?').fill('Read Leo a story at bedtime, and a song on Fridays');
+    await page.getByLabel('Why is this changing?').fill('Leo asked for songs');
+    await page.getByRole('button', { name: 'Save the action' }).click();
+    await page.getByText('Your change has been saved').waitFor();
+    await other.getByLabel('What will happen?').fill('Read Leo a story at bedtime, with Mia choosing the book');
+    await other.getByLabel('Why is this changing?').fill('Mia wants to help');
+    await other.getByRole('button', { name: 'Save the action' }).click();
+    await other.getByRole('heading', { name: 'Someone else changed this plan' }).waitFor();
+    assert.equal(
+      await other.getByLabel('What will happen?').inputValue(),
+      'Read Leo a story at bedtime, with Mia choosing the book',
+    );
+    await axe(other, 'plans-conflict');
+    await other
+      .getByLabel('What will happen?')
+      .fill('Read Leo a story at bedtime, with Mia choosing the book, and a song on Fridays');
+    await other.getByRole('button', { name: 'Save the action' }).click();
+    await other.getByText('Your change has been saved').waitFor();
+    await other.close();
+
+    // The plan's details.
+    await page.getByRole('link', { name: 'Change the plan’s details' }).click();
+    await axe(page, 'plans-details');
+    await page.getByRole('link', { name: 'Back to the plan' }).click();
+
     // A review with scores.
     await page.getByRole('button', { name: 'Record a review' }).click();
     await fillDate(page, 'heldOn', '24', '11', '2026');
