@@ -309,14 +309,28 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
           fromSafetyGoalId: existing?.fromSafetyGoalId ?? null,
         };
       });
+      // An action may name a goal by the id it has, or by the id the caller gave a new goal.
+      const goalIds = new Map(body.goals.map((goal, index) => [goal.id ?? '', goals[index]!.id]));
+      goalIds.delete('');
+      const ownerIds = new Set(found.owners.map((owner) => owner.personId));
       const actions = body.actions.map((action, index) => {
         const parsed = actionSchema.safeParse(action);
         if (!parsed.success) problems.push({ pointer: `/actions/${index}`, detail: parsed.error.issues[0]!.message });
+        if (action.ownerPersonId !== null && !ownerIds.has(action.ownerPersonId)) {
+          problems.push({
+            pointer: `/actions/${index}/ownerPersonId`,
+            detail:
+              'Who will do it must be someone in the child’s network, or leave ownerPersonId out and give their name',
+          });
+        }
+        if (action.goalId !== null && !goalIds.has(action.goalId)) {
+          problems.push({ pointer: `/actions/${index}/goalId`, detail: 'The goal must be one of this plan’s goals' });
+        }
         const existing = found.content.actions.find((candidate) => candidate.id === action.id);
         return {
           id: existing?.id ?? randomUUID(),
           whatWillHappen: action.whatWillHappen.trim(),
-          goalId: action.goalId,
+          goalId: action.goalId === null ? null : (goalIds.get(action.goalId) ?? null),
           ownerPersonId: action.ownerPersonId,
           ownerName: action.ownerName.trim(),
           ownerCircle: action.ownerCircle,

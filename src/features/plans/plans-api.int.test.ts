@@ -139,3 +139,37 @@ test('the plans API is in the OpenAPI document', async () => {
   assert.ok(paths['/api/v1/children/{childId}/plans']?.post);
   assert.ok(paths['/api/v1/children/{childId}/plans/{planId}']?.put);
 });
+
+test('API: an action’s owner must be in the child’s network; a new goal can be named by the caller’s own id', async () => {
+  const { council, worker, url, read } = await apiPlan();
+  const plan = await read();
+  const body = bodyFrom(plan, plan.version);
+  body.goals.push({
+    id: 'my-new-goal',
+    goalInFamilyWords: 'Bedtimes are calm',
+    professionalWording: null,
+    worryIds: [],
+  });
+  body.actions.push({
+    id: undefined as unknown as string,
+    whatWillHappen: 'Bath, story, bed by half past seven',
+    goalId: 'my-new-goal',
+    ownerPersonId: council.people.nan,
+    ownerName: 'Jean Test',
+    ownerCircle: 'family',
+    dueOn: '2026-12-20',
+    status: 'not_started',
+  });
+  const saved = await worker.api('PUT', url, body);
+  assert.equal(saved.statusCode, 200, saved.body);
+  const after = await read();
+  const newGoal = after.content.goals.find((goal) => goal.goalInFamilyWords === 'Bedtimes are calm')!;
+  assert.notEqual(newGoal.id, 'my-new-goal', 'the server gives the id');
+  assert.equal(after.content.actions.at(-1)!.goalId, newGoal.id);
+
+  const stranger = bodyFrom(after, after.version);
+  stranger.actions[0]!.ownerPersonId = council.childId;
+  const refused = await worker.api('PUT', url, stranger);
+  assert.equal(refused.statusCode, 422);
+  assert.equal(refused.json<{ errors: { pointer: string }[] }>().errors[0]!.pointer, '/actions/0/ownerPersonId');
+});

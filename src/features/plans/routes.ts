@@ -650,6 +650,8 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
           const next: PlanAction = {
             id: actionId ?? newId,
             ...parsed.data,
+            // Only one of this plan's goals, as it stands now.
+            goalId: content.goals.some((goal) => goal.id === parsed.data.goalId) ? parsed.data.goalId : null,
             fromNextStepId: existing?.fromNextStepId ?? null,
           };
           if (!actionId) return { ...content, actions: [...content.actions, next] };
@@ -1022,6 +1024,9 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
         };
       }
       if (!nextReviewBy.ok) errors = addError(errors, 'nextReviewBy', nextReviewBy.message, 'nextReviewBy-day');
+      if (heldOn.ok && nextReviewBy.ok && nextReviewBy.value && heldOn.value && nextReviewBy.value <= heldOn.value) {
+        errors = addError(errors, 'nextReviewBy', 'The next review must be after this one', 'nextReviewBy-day');
+      }
       if (!parsed.success || errors.errorList.length > 0) return renderReview(reply, found, 400, values, errors);
       const result = await recordReview(database, request.actor!, childId, planId, parsed.data, sourceOf(request));
       if (result.outcome === 'not_found') return notFound(reply);
