@@ -164,6 +164,7 @@ export async function seedDemoPlans(database: Database): Promise<boolean> {
         'I agree. Mornings are the hard part, so Mum helping on Mondays and Wednesdays makes a big difference.',
       recordedBy: null,
       recordedByLabel: worker.label,
+      recordedAt: new Date('2026-09-22T16:00:00Z'),
     });
     await insertReview(tx, tenantId, {
       planId,
@@ -184,6 +185,7 @@ export async function seedDemoPlans(database: Database): Promise<boolean> {
       nextReviewBy: '2026-11-17',
       recordedBy: null,
       recordedByLabel: worker.label,
+      recordedAt: new Date('2026-10-13T16:00:00Z'),
     });
     // One change since it was agreed, with the family's reason.
     const second: PlanContent = {
@@ -231,6 +233,7 @@ export async function seedDemoPlans(database: Database): Promise<boolean> {
       nextReviewBy: '2027-01-12',
       recordedBy: null,
       recordedByLabel: worker.label,
+      recordedAt: new Date('2026-11-17T16:00:00Z'),
     });
     await setReviewBy(tx, tenantId, planId, '2027-01-12');
     return true;

@@ -141,6 +141,8 @@ export async function insertReview(
     nextReviewBy: string | null;
     recordedBy: string | null;
     recordedByLabel: string;
+    /** When the review was written up, when not now (the demo family's history). */
+    recordedAt?: Date;
   },
 ): Promise<string> {
   const [row] = await tx
@@ -170,6 +172,7 @@ export async function insertAgreement(
     inTheirWords: string | null;
     recordedBy: string | null;
     recordedByLabel: string;
+    recordedAt?: Date;
   },
 ): Promise<void> {
   await tx.insert(planAgreements).values({ tenantId, ...agreement });

@@ -1067,6 +1067,10 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
         staff,
         shared: found.plan.sharedWithFamily,
         agreed: found.plan.status === 'agreed',
+        status:
+          found.plan.status === 'agreed'
+            ? `Agreed on ${dateInWords(found.plan.agreedOn)}`
+            : 'This plan is still being written together. Tell us what you think.',
         backHref: staff ? plansPaths.plan(childId, planId) : plansPaths.list(childId),
         pdfHref: plansPaths.familyPdf(childId, planId),
         forChildHref: plansPaths.forChild(childId, planId),
@@ -1330,7 +1334,14 @@ function planPage(found: PlanView, childId: string, planId: string, mayChange: b
       response: agreementResponseNames[agreement.response],
       words: agreement.inTheirWords,
       when: timeFormat.format(agreement.recordedAt),
+      earlierVersion:
+        agreement.planVersion < plan.version
+          ? `About version ${agreement.planVersion}; the plan has changed since`
+          : null,
     })),
+    achieved: found.reviews
+      .filter((review) => review.whatHasBeenAchieved !== null)
+      .map((review) => ({ on: dateInWords(review.heldOn), text: review.whatHasBeenAchieved! })),
     changes: found.changesSinceAgreed
       ? {
           agreedOn: dateInWords(found.changesSinceAgreed.agreedOn),
