@@ -5,6 +5,7 @@ import { createCouncilWithChild, signIn } from '../../../test/helpers/accounts.j
 import { formValuesIn } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { versionsOf } from '../../platform/history/record-history.js';
+import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { findPlan } from './queries.js';
 import { createPlanningCouncil, sessionFor } from './plans-fixtures.js';
 
@@ -372,4 +373,31 @@ test('taking a goal out of an agreed plan needs a reason; the family sees it tak
   const page = await family.get(`${planUrl}/family`);
   assert.match(page.body, /Taken out: Robin gets to school every day with a grown-up they trust/);
   assert.match(page.body, /Robin now goes to school every day/);
+});
+
+test('every read and change of a plan is audited, allowed or refused, with the reason for a change', async () => {
+  const { council, worker, planUrl, plan } = await startedPlan();
+  const family = await sessionFor(kith.app, council.family.email);
+  await worker.get(planUrl);
+  assert.equal((await family.get(`${planUrl}/family`)).statusCode, 404);
+  await worker.submit(`${planUrl}/agreed`, {});
+  await worker.submit(`${planUrl}/actions/${(await plan())!.actions[0]!.id}`, {
+    'dueOn-day': '9',
+    'dueOn-month': '12',
+    'dueOn-year': '2026',
+    reason: 'The school asked for another week',
+  });
+  const log = async (action: string, outcome: 'allowed' | 'denied') =>
+    (
+      await withTenant(kith.database.orm, council.tenantId, (tx) =>
+        searchAuditLog(tx, council.tenantId, { action, outcome, childPersonId: council.childId }),
+      )
+    ).entries;
+  assert.ok((await log('plan.start', 'allowed')).length === 1);
+  assert.ok((await log('plan.view', 'allowed')).length >= 1);
+  assert.equal((await log('plan.family_version', 'denied')).length, 1);
+  assert.equal((await log('plan.agree', 'allowed')).length, 1);
+  const [changed] = await log('plan.change', 'allowed');
+  assert.equal(changed!.reason, 'The school asked for another week');
+  assert.equal(changed!.details.what, 'action_changed');
 });
