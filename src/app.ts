@@ -30,6 +30,8 @@ import { registerNetworkApiRoutes } from './features/network/api-routes.js';
 import { registerNetworkRoutes } from './features/network/routes.js';
 import { registerMappingApiRoutes } from './features/mapping/api-routes.js';
 import { registerMappingRoutes } from './features/mapping/routes.js';
+import { registerPlansRoutes } from './features/plans/routes.js';
+import { registerPlansApiRoutes } from './features/plans/api-routes.js';
 import { registerLanguageApiRoutes } from './features/language/api-routes.js';
 import { languageAdminPaths, languagePaths, registerLanguageRoutes } from './features/language/routes.js';
 import { registerRestrictedAccessRoutes } from './features/restricted-access/routes.js';
@@ -124,6 +126,8 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerNetworkRoutes(app, options.database);
   registerMappingApiRoutes(app, options.database);
   registerMappingRoutes(app, options.database);
+  registerPlansRoutes(app, options.database);
+  registerPlansApiRoutes(app, options.database);
   registerLanguageApiRoutes(app, options.database);
   registerLanguageRoutes(app, options.database);
   registerSafeUncertaintyRoutes(app, options.database);

@@ -12,6 +12,7 @@ import { people } from '../features/people/schema.js';
 import { demoHouseholds, demoNetworkMembers, demoTies } from './demo-network.js';
 import { seedDemoMappings } from './demo-mapping.js';
 import { seedDemoAssessmentOfNeed } from './demo-assessment-of-need.js';
+import { seedDemoPlans } from './demo-plans.js';
 import { withTenant } from '../platform/db/tenancy.js';
 import { provisionCouncil } from '../platform/tenancy/councils.js';
 import { countPeople, insertChildRecord, insertPerson } from '../features/people/queries.js';
@@ -186,6 +187,7 @@ export async function seedDemo(database: Database): Promise<SeedOutcome> {
   await seedDemoNetwork(database);
   await seedDemoMappings(database);
   await seedDemoAssessmentOfNeed(database);
+  await seedDemoPlans(database);
   return {
     councils: [
       {

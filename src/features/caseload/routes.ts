@@ -8,6 +8,7 @@ import { cleanText, formErrorsFrom, noErrors } from '../../platform/http/forms.j
 import { presentAge, presentDate } from './presenters.js';
 import { networkForOpenedRecord } from '../network/service.js';
 import { presentNetworkSection } from '../network/presenters.js';
+import { overdueWorkInWords } from '../plans/service.js';
 import { childRecordNavigation } from '../../platform/views/child-record-navigation.js';
 
 const sourceOf = (request: FastifyRequest) => ({
@@ -74,7 +75,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
     async (request, reply) => {
       const asked =
         request.query.show === 'team' ? 'my_teams' : request.query.show === 'mine' ? 'allocated_to_me' : undefined;
-      const { children, scope, hasTeams } = await caseloadOf(database, request.actor!, asked);
+      const { children, scope, hasTeams, overdueWork } = await caseloadOf(database, request.actor!, asked);
       return reply.render('caseload/views/caseload.njk', {
         pageTitle: 'Children you work with',
         listNavigation: hasTeams
@@ -96,6 +97,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
           ...child,
           href: caseloadPaths.child(child.childId),
           age: presentAge(child.dateOfBirth, child.dateOfBirthIsApproximate),
+          overdue: overdueWorkInWords(overdueWork.get(child.childId)),
         })),
       });
     },

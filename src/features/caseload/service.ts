@@ -9,6 +9,7 @@ import { withTenant } from '../../platform/db/tenancy.js';
 import { decideChildRecordAccess } from '../../platform/access/policy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
+import { overdueWorkFor, type OverdueWork } from '../plans/service.js';
 import {
   caseloadCandidates,
   childRecordFacts,
@@ -34,6 +35,8 @@ export interface Caseload {
   scope: CaseloadScope;
   /** Whether this person belongs to or manages a team, so the teams' list means something. */
   hasTeams: boolean;
+  /** Each listed child's overdue plan actions and reviews (children with none are left out). */
+  overdueWork: Map<string, OverdueWork>;
 }
 
 /**
@@ -54,12 +57,20 @@ export async function caseloadOf(database: Database, actor: Actor, asked?: Casel
           return decision.allowed || decision.reason === 'restricted_reason_needed';
         })
         .map(({ summary }) => summary);
+    const withWork = async (listed: Omit<Caseload, 'overdueWork'>): Promise<Caseload> => ({
+      ...listed,
+      overdueWork: await overdueWorkFor(
+        tx,
+        actor.tenantId,
+        listed.children.map((child) => child.childId),
+      ),
+    });
     const scope: CaseloadScope = hasTeams ? (asked ?? 'allocated_to_me') : 'allocated_to_me';
     const children = await visibleIn(scope);
     if (children.length === 0 && scope === 'allocated_to_me' && hasTeams && asked === undefined) {
-      return { children: await visibleIn('my_teams'), scope: 'my_teams', hasTeams };
+      return withWork({ children: await visibleIn('my_teams'), scope: 'my_teams', hasTeams });
     }
-    return { children, scope, hasTeams };
+    return withWork({ children, scope, hasTeams });
   });
 }
 

@@ -11,6 +11,7 @@ const sections = [
   { id: 'mapping', text: 'Worries and strengths', href: (childId: string) => `${child(childId)}/mapping` },
   { id: 'safe-uncertainty', text: 'Safe uncertainty', href: (childId: string) => `${child(childId)}/safe-uncertainty` },
   { id: 'assessments', text: 'Assessment of need', href: (childId: string) => `${child(childId)}/assessments` },
+  { id: 'plans', text: 'Plans', href: (childId: string) => `${child(childId)}/plans` },
 ] as const;
 
 export type ChildRecordSection = (typeof sections)[number]['id'];

@@ -1,0 +1,241 @@
+/**
+ * Mia's plan, made with the Thompson family: agreed at a family meeting in September, one
+ * change since (Nan Pat's start date moved, with the reason the family gave), two reviews
+ * with everyone's scores, and Sarah's own view. It stands on its own: it does not need a
+ * mapping, so it seeds whether or not the family's mapping has been recorded yet.
+ * Does nothing once Mia has a plan, so a restart keeps whatever was changed by hand.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../platform/db/database.js';
+import { withTenant } from '../platform/db/tenancy.js';
+import { appendVersion } from '../platform/history/record-history.js';
+import { provisionCouncil } from '../platform/tenancy/councils.js';
+import { people } from '../features/people/schema.js';
+import { nextActionDueOn, type PlanAction, type PlanContent, type PlanGoal } from '../features/plans/plan-rules.js';
+import {
+  insertAgreement,
+  insertPlan,
+  insertReview,
+  markAgreed,
+  plansOfChild,
+  setReviewBy,
+  updatePlanIfVersion,
+} from '../features/plans/queries.js';
+import { PLAN } from '../features/plans/service.js';
+import { demoCouncil } from './demo-family.js';
+
+const worker = { userId: null, label: 'Alex Morgan (practitioner)' };
+
+export async function seedDemoPlans(database: Database): Promise<boolean> {
+  const { id: tenantId } = await provisionCouncil(database, demoCouncil);
+  return withTenant(database.orm, tenantId, async (tx) => {
+    const idOf = async (fullName: string) => {
+      const [row] = await tx
+        .select({ id: people.id })
+        .from(people)
+        .where(and(eq(people.tenantId, tenantId), eq(people.fullName, fullName)));
+      return row?.id ?? null;
+    };
+    const mia = await idOf('Mia Thompson');
+    const sarah = await idOf('Sarah Thompson');
+    if (!mia || !sarah) return false;
+    if ((await plansOfChild(tx, tenantId, mia)).length > 0) return false;
+    const pat = await idOf('Patricia Thompson');
+    const dan = await idOf('Daniel Hughes');
+    const chloe = await idOf('Chloe Evans');
+    const school = await idOf('Riverside Primary School');
+
+    const goals: PlanGoal[] = [
+      {
+        id: 'b0c5f2a4-6d2e-4c1b-9a57-1f0e3c2d4a01',
+        goalInFamilyWords: 'Mia gets to school every day, on time, with a grown-up she trusts',
+        professionalWording: 'School attendance above 95% for the term',
+        worries: [],
+        fromSafetyGoalId: null,
+      },
+      {
+        id: 'b0c5f2a4-6d2e-4c1b-9a57-1f0e3c2d4a02',
+        goalInFamilyWords: 'Evenings at home are calm, and Mia and Leo go to bed feeling safe',
+        professionalWording: null,
+        worries: [],
+        fromSafetyGoalId: null,
+      },
+    ];
+    const action = (
+      id: string,
+      goalId: string,
+      whatWillHappen: string,
+      owner: { personId: string | null; name: string; circle: PlanAction['ownerCircle'] },
+      dueOn: string,
+      status: PlanAction['status'],
+    ): PlanAction => ({
+      id,
+      goalId,
+      whatWillHappen,
+      ownerPersonId: owner.personId,
+      ownerName: owner.name,
+      ownerCircle: owner.circle,
+      dueOn,
+      status,
+      fromNextStepId: null,
+    });
+    const first: PlanContent = {
+      title: 'Mia’s plan',
+      kind: 'child_in_need',
+      startsOn: '2026-09-15',
+      reviewBy: '2026-10-13',
+      support:
+        'Chloe Evans, family support worker, visits every Tuesday evening. Alex Morgan, social worker, meets Sarah every two weeks.',
+      goals,
+      actions: [
+        action(
+          'c1d2e3f4-0000-4000-8000-000000000001',
+          goals[0]!.id,
+          'Walk Mia to school on Mondays and Wednesdays',
+          { personId: pat, name: 'Nan Pat', circle: 'family' },
+          '2026-09-28',
+          'not_started',
+        ),
+        action(
+          'c1d2e3f4-0000-4000-8000-000000000002',
+          goals[0]!.id,
+          'Save Mia a place at breakfast club from 7.45am',
+          { personId: school, name: 'Riverside Primary School', circle: 'network' },
+          '2026-09-22',
+          'done',
+        ),
+        action(
+          'c1d2e3f4-0000-4000-8000-000000000003',
+          goals[1]!.id,
+          'Write a bedtime routine with Mia and Leo and put it on the fridge',
+          { personId: sarah, name: 'Sarah Thompson', circle: 'family' },
+          '2026-10-06',
+          'done',
+        ),
+        action(
+          'c1d2e3f4-0000-4000-8000-000000000004',
+          goals[1]!.id,
+          'Go to the Calmer Evenings course at the family centre',
+          { personId: dan, name: 'Dan Hughes', circle: 'family' },
+          '2026-11-30',
+          'in_progress',
+        ),
+        action(
+          'c1d2e3f4-0000-4000-8000-000000000005',
+          goals[1]!.id,
+          'Help the family plan what to do when evenings get hard',
+          { personId: chloe, name: 'Chloe Evans', circle: 'professional' },
+          '2026-10-20',
+          'done',
+        ),
+      ],
+    };
+    const planId = await insertPlan(tx, tenantId, {
+      childPersonId: mia,
+      kind: 'child_in_need',
+      title: first.title,
+      startsOn: first.startsOn,
+      reviewBy: first.reviewBy,
+      support: first.support,
+      goals: first.goals,
+      actions: first.actions,
+      fromMappingId: null,
+      nextActionDueOn: nextActionDueOn(first.actions),
+      createdBy: null,
+      createdByLabel: worker.label,
+    });
+    await appendVersion(tx, tenantId, {
+      recordType: PLAN,
+      recordId: planId,
+      version: 1,
+      author: worker,
+      reason: null,
+      content: first as unknown as Record<string, unknown>,
+      recordedAt: new Date('2026-09-15T15:00:00Z'),
+    });
+    await markAgreed(tx, tenantId, planId, { agreedOn: '2026-09-22', agreedVersion: 1, sharedWithFamily: true });
+    await insertAgreement(tx, tenantId, {
+      planId,
+      planVersion: 1,
+      personId: sarah,
+      personName: 'Sarah Thompson',
+      response: 'agree_with_comments',
+      inTheirWords:
+        'I agree. Mornings are the hard part, so Mum helping on Mondays and Wednesdays makes a big difference.',
+      recordedBy: null,
+      recordedByLabel: worker.label,
+      recordedAt: new Date('2026-09-22T16:00:00Z'),
+    });
+    await insertReview(tx, tenantId, {
+      planId,
+      heldOn: '2026-10-13',
+      whoCame: 'Sarah, Dan, Nan Pat, Chloe Evans, Alex Morgan; Mia joined for the last ten minutes',
+      scores: [
+        { goalId: goals[0]!.id, personName: 'Sarah', score: 5 },
+        { goalId: goals[0]!.id, personName: 'Mia', score: 6 },
+        { goalId: goals[0]!.id, personName: 'Alex Morgan', score: 4 },
+        { goalId: goals[1]!.id, personName: 'Sarah', score: 4 },
+        { goalId: goals[1]!.id, personName: 'Mia', score: 5 },
+        { goalId: goals[1]!.id, personName: 'Alex Morgan', score: 4 },
+      ],
+      whatHasChanged:
+        'Breakfast club has made mornings easier. Nan Pat has not been able to start the school walks yet.',
+      whatHasBeenAchieved: 'The bedtime routine is on the fridge, and Mia says Leo follows it better than she does.',
+      decisions: 'Nan Pat starts the school walks after her operation. Next review in five weeks.',
+      nextReviewBy: '2026-11-17',
+      recordedBy: null,
+      recordedByLabel: worker.label,
+      recordedAt: new Date('2026-10-13T16:00:00Z'),
+    });
+    // One change since it was agreed, with the family's reason.
+    const second: PlanContent = {
+      ...first,
+      reviewBy: '2026-11-17',
+      actions: first.actions.map((candidate) =>
+        candidate.id.endsWith('0001') ? { ...candidate, dueOn: '2026-11-02', status: 'in_progress' } : candidate,
+      ),
+    };
+    const version = await updatePlanIfVersion(tx, tenantId, planId, 1, {
+      title: second.title,
+      kind: 'child_in_need',
+      startsOn: second.startsOn,
+      reviewBy: second.reviewBy,
+      support: second.support,
+      goals: second.goals,
+      actions: second.actions,
+      nextActionDueOn: nextActionDueOn(second.actions),
+    });
+    await appendVersion(tx, tenantId, {
+      recordType: PLAN,
+      recordId: planId,
+      version: version ?? 2,
+      author: worker,
+      reason:
+        'Nan Pat had her knee operation in October. Everyone agreed at the review that she starts the school walks in November.',
+      content: second as unknown as Record<string, unknown>,
+      recordedAt: new Date('2026-10-14T09:30:00Z'),
+    });
+    await insertReview(tx, tenantId, {
+      planId,
+      heldOn: '2026-11-17',
+      whoCame: 'Sarah, Dan, Nan Pat, Mia, Helen Carter (school), Chloe Evans, Alex Morgan',
+      scores: [
+        { goalId: goals[0]!.id, personName: 'Sarah', score: 8 },
+        { goalId: goals[0]!.id, personName: 'Mia', score: 8 },
+        { goalId: goals[0]!.id, personName: 'Alex Morgan', score: 7 },
+        { goalId: goals[1]!.id, personName: 'Sarah', score: 6 },
+        { goalId: goals[1]!.id, personName: 'Mia', score: 7 },
+        { goalId: goals[1]!.id, personName: 'Alex Morgan', score: 6 },
+      ],
+      whatHasChanged: 'Nan Pat walks Mia to school twice a week. Dan is halfway through the Calmer Evenings course.',
+      whatHasBeenAchieved: 'Mia was at school every day for four weeks in a row, and on time for all but one.',
+      decisions: 'Keep the plan as it is. Next review in the new year.',
+      nextReviewBy: '2027-01-12',
+      recordedBy: null,
+      recordedByLabel: worker.label,
+      recordedAt: new Date('2026-11-17T16:00:00Z'),
+    });
+    await setReviewBy(tx, tenantId, planId, '2027-01-12');
+    return true;
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * For the plans tests only: a council with a child, their family and network, a mapping made
+ * directly in the mapping tables (the mapping's own pages are built elsewhere), and accounts for
+ * the allocated practitioner, a family member, a partner agency worker and an unrelated worker.
+ */
+import type { FastifyInstance } from 'fastify';
+import assert from 'node:assert/strict';
+import type { Database } from '../../platform/db/database.js';
+import { withTenant } from '../../platform/db/tenancy.js';
+import { shareChildRecord } from '../../platform/identity/accounts.js';
+import { createCouncilWithChild, createTestAccount, signIn } from '../../../test/helpers/accounts.js';
+import { formValuesIn } from '../../../test/helpers/forms.js';
+import { mappingChildren, mappingEntries, mappings } from '../mapping/schema.js';
+import { insertMember } from '../network/queries.js';
+import { insertPerson } from '../people/queries.js';
+
+export async function createPlanningCouncil(database: Database, options: { withMapping?: boolean } = {}) {
+  const setup = await createCouncilWithChild(database);
+  const tenantId = setup.council.id;
+  const people = await withTenant(database.orm, tenantId, async (tx) => {
+    const add = async (fullName: string, circle: 'family' | 'friends_and_community' | 'professional') => {
+      const personId = await insertPerson(tx, tenantId, { fullName });
+      await insertMember(tx, tenantId, { childPersonId: setup.childId, personId, circle });
+      return personId;
+    };
+    return {
+      sarah: await add('Sarah Test', 'family'),
+      nan: await add('Jean Test', 'family'),
+      coach: await add('Sam Coach', 'friends_and_community'),
+      worker: await add('Priya Patel', 'professional'),
+    };
+  });
+  let mapping: { mappingId: string; worryId: string; safetyGoalId: string; nextStepId: string } | null = null;
+  if (options.withMapping !== false) {
+    mapping = await withTenant(database.orm, tenantId, async (tx) => {
+      const [made] = await tx
+        .insert(mappings)
+        .values({
+          tenantId,
+          childPersonId: setup.childId,
+          title: 'Mapping with Robin’s family',
+          heldOn: '2026-10-01',
+          scalingQuestion: 'How safe is Robin at home?',
+          scaleZeroMeans: 'Robin cannot stay at home',
+          scaleTenMeans: 'Everyone knows Robin is safe enough',
+          createdByLabel: 'Test',
+        })
+        .returning({ id: mappings.id });
+      await tx.insert(mappingChildren).values({ tenantId, mappingId: made!.id, childPersonId: setup.childId });
+      const entry = async (values: Partial<typeof mappingEntries.$inferInsert>) => {
+        const [row] = await tx
+          .insert(mappingEntries)
+          .values({
+            tenantId,
+            mappingId: made!.id,
+            viewOfKind: 'professional',
+            viewOfName: 'Priya Patel',
+            statement: '',
+            section: 'past_harm',
+            ...values,
+          })
+          .returning({ id: mappingEntries.id });
+        return row!.id;
+      };
+      return {
+        mappingId: made!.id,
+        worryId: await entry({ section: 'past_harm', statement: 'Robin missed school for three weeks' }),
+        safetyGoalId: await entry({
+          section: 'safety_goal',
+          statement: 'Robin gets to school every day with a grown-up they trust',
+          viewOfKind: 'family',
+          viewOfName: 'Sarah Test',
+        }),
+        nextStepId: await entry({
+          section: 'next_step',
+          statement: 'Sarah sets up a school run rota with Nan',
+          stepOwnerPersonId: people.sarah,
+          stepOwnerName: 'Sarah Test',
+          stepDueOn: '2026-12-01',
+        }),
+      };
+    });
+  }
+  const family = await createTestAccount(database, tenantId, {
+    roles: ['family_member'],
+    kind: 'family',
+    personId: people.sarah,
+  });
+  const partner = await createTestAccount(database, tenantId, { roles: ['partner_agency_worker'] });
+  const unrelated = await createTestAccount(database, tenantId, { roles: ['practitioner'] });
+  await withTenant(database.orm, tenantId, async (tx) => {
+    await shareChildRecord(tx, tenantId, {
+      childPersonId: setup.childId,
+      userId: family.userId,
+      audience: 'family',
+      agreement: 'Shared with Robin’s mum',
+    });
+    await shareChildRecord(tx, tenantId, {
+      childPersonId: setup.childId,
+      userId: partner.userId,
+      audience: 'partner_agency',
+      agreement: 'School information sharing agreement',
+    });
+  });
+  return { ...setup, tenantId, people, mapping, family, partner, unrelated };
+}
+
+/** Someone signed in: read a page, submit a form as rendered with some fields changed, call the API. */
+export async function sessionFor(app: FastifyInstance, email: string, password?: string) {
+  const cookie = await signIn(app, email, password);
+  const headers = { cookie: `kith_session=${cookie}` };
+  const get = (url: string) => app.inject({ url, headers });
+  const post = (url: string, payload: Record<string, string | string[]>) =>
+    app.inject({ method: 'POST', url, headers, payload });
+  const formOn = async (url: string) => {
+    const page = await get(url);
+    assert.equal(page.statusCode, 200, `${url}: ${page.statusCode}`);
+    return formValuesIn(page.body, url);
+  };
+  const submit = async (url: string, changes: Record<string, string | string[]>) =>
+    post(url, { ...(await formOn(url)), ...changes });
+  const csrf = async () => {
+    const page = await get('/accessibility');
+    return /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+  };
+  const api = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+    app.inject({
+      method,
+      url,
+      headers: { ...headers, 'x-csrf-token': await csrf(), ...(payload ? { 'content-type': 'application/json' } : {}) },
+      ...(payload ? { payload: JSON.stringify(payload) } : {}),
+    });
+  return { headers, get, post, formOn, submit, api };
+}

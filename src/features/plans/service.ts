@@ -1,0 +1,641 @@
+/**
+ * Plans made with the family: the rules around reading and changing them. Each call runs in one
+ * council transaction, asks the child's record access policy first (checkChildAccess), and
+ * writes its audit entry in that transaction, allowed or refused. Every change to a plan's
+ * content makes a new version (record_versions, 'plan'); once agreed, a change of what is
+ * expected needs a reason; a save made from an older version is refused with the newer one.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database, Tx } from '../../platform/db/database.js';
+import { withTenant } from '../../platform/db/tenancy.js';
+import { recordAuditEvent } from '../../platform/audit/audit-log.js';
+import { appendVersion, versionsOf } from '../../platform/history/record-history.js';
+import { actorLabel, type Actor } from '../../platform/identity/actor.js';
+import { checkChildAccess, type RequestSource } from '../caseload/service.js';
+import { latestMappingForPlanning, type MappingForPlanning } from '../mapping/service.js';
+import { networkForOpenedRecord } from '../network/service.js';
+import {
+  nextActionDueOn,
+  overdueActions,
+  planDifferences,
+  progressByGoal,
+  reasonProblem,
+  reviewDateProblem,
+  reviewIsOverdue,
+  todayInUk,
+  type OwnerCircle,
+  type PlanAction,
+  type PlanContent,
+  type PlanDifference,
+  type PlanGoal,
+} from './plan-rules.js';
+import {
+  agreementsOf,
+  childNameAndBirth,
+  findPlan,
+  insertAgreement,
+  insertPlan,
+  insertReview,
+  markAgreed,
+  overduePlansOf,
+  plansOfChild,
+  reviewsOf,
+  setReviewBy,
+  shareWithFamily,
+  updatePlanIfVersion,
+  type AgreementRow,
+  type PlanRow,
+  type ReviewRow,
+} from './queries.js';
+import type { PlanKind } from './schema.js';
+import type { AgreementInput, ReviewInput, StartPlanInput } from './validation.js';
+
+export const PLAN = 'plan';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export type { RequestSource };
+export { overdueWorkInWords } from './plan-rules.js';
+export type ChildForPlans = NonNullable<Awaited<ReturnType<typeof childNameAndBirth>>>;
+
+const author = (actor: Actor) => ({ userId: actor.userId, label: actorLabel(actor) });
+
+function audit(
+  tx: Tx,
+  actor: Actor,
+  childId: string,
+  action: string,
+  source: RequestSource,
+  planId: string | null,
+  details: Record<string, string | number | boolean | null> = {},
+  reason: string | null = null,
+) {
+  return recordAuditEvent(tx, actor.tenantId, {
+    action,
+    outcome: 'allowed',
+    actor: author(actor),
+    childPersonId: childId,
+    subject: planId ? { type: PLAN, id: planId } : { type: 'child_record', id: childId },
+    source,
+    details,
+    reason,
+  });
+}
+
+export function contentOf(plan: PlanRow): PlanContent {
+  return {
+    title: plan.title,
+    kind: plan.kind,
+    startsOn: plan.startsOn,
+    reviewBy: plan.reviewBy,
+    support: plan.support,
+    goals: plan.goals,
+    actions: plan.actions,
+  };
+}
+
+/** Someone who can be given an action: a person in the child's network. */
+export interface PossibleOwner {
+  personId: string;
+  name: string;
+  circle: OwnerCircle;
+}
+
+async function possibleOwners(tx: Tx, actor: Actor, childId: string): Promise<PossibleOwner[]> {
+  const network = await networkForOpenedRecord(tx, actor, childId, null);
+  if (!network) return [];
+  return network.members
+    .filter((member) => member.noLongerInvolvedOn === null && member.kind === 'person')
+    .map((member) => ({
+      personId: member.id,
+      name: member.knownAs ? `${member.fullName} (${member.knownAs})` : member.fullName,
+      circle:
+        member.circle === 'family'
+          ? 'family'
+          : member.circle === 'professional'
+            ? 'professional'
+            : ('network' as const),
+    }));
+}
+
+// ---- The child's plans ------------------------------------------------------------------------
+
+export interface ChildPlans {
+  child: ChildForPlans;
+  plans: (PlanRow & { overdueActions: number; reviewOverdue: boolean })[];
+  mapping: MappingForPlanning | null;
+}
+
+/** The child's plans. A family member sees only the plans shared with the family. */
+export async function plansForChild(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  source: RequestSource,
+  today = todayInUk(),
+): Promise<ChildPlans | null> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'view', source, 'plan.list'))) return null;
+    const child = await childNameAndBirth(tx, actor.tenantId, childId);
+    if (!child) return null;
+    const rows = (await plansOfChild(tx, actor.tenantId, childId)).filter(
+      (plan) => actor.kind === 'staff' || plan.sharedWithFamily,
+    );
+    await audit(tx, actor, childId, 'plan.list', source, null, { plans: rows.length });
+    return {
+      child,
+      plans: rows.map((plan) => ({
+        ...plan,
+        overdueActions: overdueActions(plan.actions, today).length,
+        reviewOverdue: reviewIsOverdue(plan.reviewBy, today),
+      })),
+      mapping: actor.kind === 'staff' ? await latestMappingForPlanning(tx, actor.tenantId, childId) : null,
+    };
+  });
+}
+
+export interface StartingPoint {
+  child: ChildForPlans;
+  mapping: MappingForPlanning | null;
+}
+
+export async function startingPoint(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  source: RequestSource,
+): Promise<StartingPoint | null> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'plan.start'))) return null;
+    const child = await childNameAndBirth(tx, actor.tenantId, childId);
+    if (!child) return null;
+    return { child, mapping: await latestMappingForPlanning(tx, actor.tenantId, childId) };
+  });
+}
+
+/** Starts a plan; from the latest mapping's safety goals (as goals) and next steps (as actions) when asked. */
+export async function startPlan(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  input: StartPlanInput,
+  source: RequestSource,
+): Promise<{ outcome: 'started'; planId: string } | { outcome: 'not_found' }> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'plan.start'))) {
+      return { outcome: 'not_found' as const };
+    }
+    const mapping = input.fromMapping ? await latestMappingForPlanning(tx, actor.tenantId, childId) : null;
+    const owners = mapping ? await possibleOwners(tx, actor, childId) : [];
+    const goals: PlanGoal[] = (mapping?.safetyGoals ?? []).map((safetyGoal) => ({
+      id: randomUUID(),
+      goalInFamilyWords: safetyGoal.statement,
+      professionalWording: null,
+      worries: [],
+      fromSafetyGoalId: safetyGoal.id,
+    }));
+    const actions: PlanAction[] = (mapping?.nextSteps ?? []).map((step) => {
+      const owner = owners.find((candidate) => candidate.personId === step.stepOwnerPersonId);
+      return {
+        id: randomUUID(),
+        whatWillHappen: step.statement,
+        goalId: null,
+        ownerPersonId: owner?.personId ?? null,
+        ownerName: owner?.name ?? step.stepOwnerName ?? 'Not yet decided',
+        ownerCircle: owner?.circle ?? 'professional',
+        dueOn: step.stepDueOn ?? input.startsOn,
+        status: 'not_started',
+        fromNextStepId: step.id,
+      };
+    });
+    const content: PlanContent = {
+      title: input.title,
+      kind: input.kind,
+      startsOn: input.startsOn,
+      reviewBy: input.reviewBy,
+      support: input.support,
+      goals,
+      actions,
+    };
+    const planId = await insertPlan(tx, actor.tenantId, {
+      childPersonId: childId,
+      kind: input.kind,
+      title: input.title,
+      startsOn: input.startsOn,
+      reviewBy: input.reviewBy,
+      support: input.support,
+      goals,
+      actions,
+      fromMappingId: mapping?.mappingId ?? null,
+      nextActionDueOn: nextActionDueOn(actions),
+      createdBy: actor.userId,
+      createdByLabel: actorLabel(actor),
+    });
+    await appendVersion(tx, actor.tenantId, {
+      recordType: PLAN,
+      recordId: planId,
+      version: 1,
+      author: author(actor),
+      reason: null,
+      content: content as unknown as Record<string, unknown>,
+    });
+    await audit(tx, actor, childId, 'plan.start', source, planId, {
+      fromMapping: mapping !== null,
+      goals: goals.length,
+      actions: actions.length,
+    });
+    return { outcome: 'started' as const, planId };
+  });
+}
+
+// ---- One plan -------------------------------------------------------------------------------
+
+export interface VersionSummary {
+  version: number;
+  recordedAt: Date;
+  recordedByLabel: string;
+  reason: string | null;
+}
+
+export interface ChangesSinceAgreed {
+  agreedVersion: number;
+  agreedOn: string;
+  differences: PlanDifference[];
+  /** Each change made since, newest first, with its reason. */
+  changes: VersionSummary[];
+}
+
+export interface PlanView {
+  child: ChildForPlans;
+  plan: PlanRow;
+  content: PlanContent;
+  reviews: ReviewRow[];
+  agreements: AgreementRow[];
+  versions: VersionSummary[];
+  changesSinceAgreed: ChangesSinceAgreed | null;
+  progress: ReturnType<typeof progressByGoal>;
+  worries: MappingForPlanning['worries'];
+  owners: PossibleOwner[];
+  overdueActionIds: string[];
+  reviewOverdue: boolean;
+}
+
+async function readPlan(
+  tx: Tx,
+  actor: Actor,
+  childId: string,
+  planId: string,
+  today: string,
+): Promise<PlanView | null> {
+  if (!UUID.test(planId)) return null;
+  const plan = await findPlan(tx, actor.tenantId, childId, planId);
+  const child = await childNameAndBirth(tx, actor.tenantId, childId);
+  if (!plan || !child) return null;
+  const versions = await versionsOf(tx, actor.tenantId, PLAN, planId);
+  let changesSinceAgreed: ChangesSinceAgreed | null = null;
+  if (plan.status === 'agreed' && plan.agreedVersion !== null) {
+    const agreed = versions.find((version) => version.version === plan.agreedVersion);
+    if (agreed) {
+      changesSinceAgreed = {
+        agreedVersion: plan.agreedVersion,
+        agreedOn: plan.agreedOn!,
+        differences: planDifferences(agreed.content as unknown as PlanContent, contentOf(plan)),
+        changes: versions
+          .filter((version) => version.version > plan.agreedVersion!)
+          .map(({ version, recordedAt, recordedByLabel, reason }) => ({
+            version,
+            recordedAt,
+            recordedByLabel,
+            reason,
+          })),
+      };
+    }
+  }
+  const reviews = await reviewsOf(tx, actor.tenantId, planId);
+  const staff = actor.kind === 'staff';
+  return {
+    child,
+    plan,
+    content: contentOf(plan),
+    reviews,
+    agreements: await agreementsOf(tx, actor.tenantId, planId),
+    versions: versions.map(({ version, recordedAt, recordedByLabel, reason }) => ({
+      version,
+      recordedAt,
+      recordedByLabel,
+      reason,
+    })),
+    changesSinceAgreed,
+    progress: progressByGoal(plan.goals, reviews),
+    worries: staff ? ((await latestMappingForPlanning(tx, actor.tenantId, childId))?.worries ?? []) : [],
+    owners: staff ? await possibleOwners(tx, actor, childId) : [],
+    overdueActionIds: overdueActions(plan.actions, today).map((action) => action.id),
+    reviewOverdue: reviewIsOverdue(plan.reviewBy, today),
+  };
+}
+
+/**
+ * The whole plan, for staff who may read the child's record. Family members and young people
+ * read the family version (familyPlan) instead.
+ */
+export async function viewPlan(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  planId: string,
+  source: RequestSource,
+  options: { forChange?: boolean; today?: string } = {},
+): Promise<PlanView | null> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    const action = options.forChange ? 'change' : 'view';
+    if (actor.kind !== 'staff' || !(await checkChildAccess(tx, actor, childId, action, source, `plan.${action}`))) {
+      if (actor.kind !== 'staff') await auditDenied(tx, actor, childId, `plan.${action}`, source);
+      return null;
+    }
+    const view = await readPlan(tx, actor, childId, planId, options.today ?? todayInUk());
+    if (!view) return null;
+    await audit(tx, actor, childId, 'plan.view', source, planId, options.forChange ? { forChange: true } : {});
+    return view;
+  });
+}
+
+function auditDenied(tx: Tx, actor: Actor, childId: string, action: string, source: RequestSource) {
+  return recordAuditEvent(tx, actor.tenantId, {
+    action,
+    outcome: 'denied',
+    actor: author(actor),
+    childPersonId: UUID.test(childId) ? childId : null,
+    subject: UUID.test(childId) ? { type: 'child_record', id: childId } : null,
+    source,
+  });
+}
+
+/**
+ * The family version: for staff who may read the record, and for a family member or young
+ * person only once the plan has been shared with the family.
+ */
+export async function familyPlan(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  planId: string,
+  source: RequestSource,
+  options: { part?: string; today?: string } = {},
+): Promise<PlanView | null> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'view', source, 'plan.family_version'))) return null;
+    const view = await readPlan(tx, actor, childId, planId, options.today ?? todayInUk());
+    if (!view || (actor.kind !== 'staff' && !view.plan.sharedWithFamily)) {
+      await auditDenied(tx, actor, childId, 'plan.family_version', source);
+      return null;
+    }
+    await audit(tx, actor, childId, 'plan.family_version', source, planId, { part: options.part ?? 'family' });
+    if (actor.kind === 'staff') return view;
+    // The family's copy: no staff labels on who changed what.
+    return {
+      ...view,
+      versions: [],
+      changesSinceAgreed: view.changesSinceAgreed
+        ? {
+            ...view.changesSinceAgreed,
+            changes: view.changesSinceAgreed.changes.map((change) => ({ ...change, recordedByLabel: '' })),
+          }
+        : null,
+    };
+  });
+}
+
+// ---- Changing a plan --------------------------------------------------------------------------
+
+export type PlanChange =
+  | { outcome: 'saved'; version: number }
+  | { outcome: 'not_found' }
+  | { outcome: 'unchanged' }
+  | { outcome: 'reason_needed'; message: string }
+  | { outcome: 'invalid'; message: string }
+  | { outcome: 'conflict'; theirs: PlanContent; theirVersion: number; theirAuthor: string; theirReason: string | null };
+
+/**
+ * Applies `edit` to the plan as it stands, if nobody has saved since `expectedVersion`. The
+ * edit returns the new content, or a message when it cannot apply (a goal that is gone, say).
+ */
+export async function changePlan(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  planId: string,
+  change: {
+    expectedVersion: number;
+    reason: string;
+    edit: (content: PlanContent) => PlanContent | string;
+    what: string;
+  },
+  source: RequestSource,
+): Promise<PlanChange> {
+  return withTenant(database.orm, actor.tenantId, async (tx): Promise<PlanChange> => {
+    if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'plan.change'))) return { outcome: 'not_found' };
+    const plan = UUID.test(planId) ? await findPlan(tx, actor.tenantId, childId, planId) : undefined;
+    if (!plan) return { outcome: 'not_found' };
+    const conflict = async (): Promise<PlanChange> => {
+      const current = (await findPlan(tx, actor.tenantId, childId, planId))!;
+      const [latest] = await versionsOf(tx, actor.tenantId, PLAN, planId);
+      return {
+        outcome: 'conflict',
+        theirs: contentOf(current),
+        theirVersion: current.version,
+        theirAuthor: latest?.recordedByLabel ?? '',
+        theirReason: latest?.reason ?? null,
+      };
+    };
+    if (plan.version !== change.expectedVersion) return conflict();
+    const before = contentOf(plan);
+    const after = change.edit(before);
+    if (typeof after === 'string') return { outcome: 'invalid', message: after };
+    if (JSON.stringify(before) === JSON.stringify(after)) return { outcome: 'unchanged' };
+    const problem = reasonProblem(plan.status, before, after, change.reason);
+    if (problem) return { outcome: 'reason_needed', message: problem };
+    const version = await updatePlanIfVersion(tx, actor.tenantId, planId, change.expectedVersion, {
+      title: after.title,
+      kind: after.kind as PlanKind,
+      startsOn: after.startsOn,
+      reviewBy: after.reviewBy,
+      support: after.support,
+      goals: after.goals,
+      actions: after.actions,
+      nextActionDueOn: nextActionDueOn(after.actions),
+    });
+    if (version === null) return conflict();
+    const reason = change.reason.trim() === '' ? null : change.reason.trim();
+    await appendVersion(tx, actor.tenantId, {
+      recordType: PLAN,
+      recordId: planId,
+      version,
+      author: author(actor),
+      reason,
+      content: after as unknown as Record<string, unknown>,
+    });
+    await audit(tx, actor, childId, 'plan.change', source, planId, { what: change.what, version }, reason);
+    return { outcome: 'saved', version };
+  });
+}
+
+/** Records that the plan was agreed at a meeting, from the version everyone saw. */
+export async function agreePlan(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  planId: string,
+  agreement: { agreedOn: string; expectedVersion: number; shareWithFamily: boolean },
+  source: RequestSource,
+): Promise<'agreed' | 'not_found' | 'conflict' | 'before_start'> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'plan.agree'))) return 'not_found';
+    const plan = UUID.test(planId) ? await findPlan(tx, actor.tenantId, childId, planId) : undefined;
+    if (!plan) return 'not_found';
+    if (agreement.agreedOn < plan.startsOn) return 'before_start';
+    const done = await markAgreed(tx, actor.tenantId, planId, {
+      agreedOn: agreement.agreedOn,
+      agreedVersion: agreement.expectedVersion,
+      sharedWithFamily: agreement.shareWithFamily,
+    });
+    if (!done) return 'conflict';
+    await audit(tx, actor, childId, 'plan.agree', source, planId, {
+      version: agreement.expectedVersion,
+      sharedWithFamily: agreement.shareWithFamily,
+    });
+    return 'agreed';
+  });
+}
+
+/** Lets the family read the family version (and say what they think of it), agreed or not. */
+export async function sharePlanWithFamily(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  planId: string,
+  source: RequestSource,
+): Promise<'shared' | 'not_found'> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'plan.share'))) return 'not_found';
+    const plan = UUID.test(planId) ? await findPlan(tx, actor.tenantId, childId, planId) : undefined;
+    if (!plan) return 'not_found';
+    await shareWithFamily(tx, actor.tenantId, planId);
+    await audit(tx, actor, childId, 'plan.share', source, planId, { audience: 'family' });
+    return 'shared';
+  });
+}
+
+export async function recordReview(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  planId: string,
+  review: ReviewInput,
+  source: RequestSource,
+): Promise<{ outcome: 'recorded' } | { outcome: 'not_found' } | { outcome: 'too_early'; message: string }> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'plan.review'))) {
+      return { outcome: 'not_found' as const };
+    }
+    const plan = UUID.test(planId) ? await findPlan(tx, actor.tenantId, childId, planId) : undefined;
+    if (!plan) return { outcome: 'not_found' as const };
+    const problem = reviewDateProblem(review.heldOn, plan.startsOn);
+    if (problem) return { outcome: 'too_early' as const, message: problem };
+    const goalIds = new Set(plan.goals.map((goal) => goal.id));
+    await insertReview(tx, actor.tenantId, {
+      planId,
+      heldOn: review.heldOn,
+      whoCame: review.whoCame,
+      scores: review.scores.filter((score) => goalIds.has(score.goalId)),
+      whatHasChanged: review.whatHasChanged,
+      whatHasBeenAchieved: review.whatHasBeenAchieved,
+      decisions: review.decisions,
+      nextReviewBy: review.nextReviewBy,
+      recordedBy: actor.userId,
+      recordedByLabel: actorLabel(actor),
+    });
+    // The next review date is a date for the meeting, not an expectation of the family.
+    if (review.nextReviewBy) await setReviewBy(tx, actor.tenantId, planId, review.nextReviewBy);
+    await audit(tx, actor, childId, 'plan.review', source, planId, { heldOn: review.heldOn });
+    return { outcome: 'recorded' as const };
+  });
+}
+
+/**
+ * Records whether someone agrees with the plan. Staff record it for a family member (named,
+ * from the child's network); a family member signed in records their own, on a plan shared with them.
+ */
+export async function recordAgreement(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  planId: string,
+  agreement: AgreementInput & { personId: string | null },
+  source: RequestSource,
+): Promise<'recorded' | 'not_found' | 'unknown_person'> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    const staff = actor.kind === 'staff';
+    if (!(await checkChildAccess(tx, actor, childId, staff ? 'change' : 'view', source, 'plan.agreement'))) {
+      return 'not_found';
+    }
+    const plan = UUID.test(planId) ? await findPlan(tx, actor.tenantId, childId, planId) : undefined;
+    if (!plan || (!staff && !plan.sharedWithFamily)) {
+      await auditDenied(tx, actor, childId, 'plan.agreement', source);
+      return 'not_found';
+    }
+    let personId: string | null;
+    let personName: string;
+    if (staff) {
+      const owner = (await possibleOwners(tx, actor, childId)).find(
+        (candidate) => candidate.personId === agreement.personId && candidate.circle === 'family',
+      );
+      if (!owner) return 'unknown_person';
+      personId = owner.personId;
+      personName = owner.name;
+    } else {
+      personId = actor.personId;
+      personName = actor.fullName;
+    }
+    await insertAgreement(tx, actor.tenantId, {
+      planId,
+      planVersion: plan.version,
+      personId,
+      personName,
+      response: agreement.response,
+      inTheirWords: agreement.inTheirWords,
+      recordedBy: actor.userId,
+      recordedByLabel: actorLabel(actor),
+    });
+    await audit(tx, actor, childId, 'plan.agreement', source, planId, {
+      response: agreement.response,
+      version: plan.version,
+    });
+    return 'recorded';
+  });
+}
+
+// ---- Overdue work on the caseload -------------------------------------------------------------
+
+export interface OverdueWork {
+  overdueActions: number;
+  reviewsOverdue: number;
+}
+
+/**
+ * For the caseload (inside its transaction, after it has decided who is listed): each child's
+ * overdue plan actions and reviews.
+ */
+export async function overdueWorkFor(
+  tx: Tx,
+  tenantId: string,
+  childIds: string[],
+  today = todayInUk(),
+): Promise<Map<string, OverdueWork>> {
+  const work = new Map<string, OverdueWork>();
+  for (const plan of await overduePlansOf(tx, tenantId, childIds, today)) {
+    const entry = work.get(plan.childPersonId) ?? { overdueActions: 0, reviewsOverdue: 0 };
+    entry.overdueActions += overdueActions(plan.actions, today).length;
+    if (reviewIsOverdue(plan.reviewBy, today)) entry.reviewsOverdue += 1;
+    work.set(plan.childPersonId, entry);
+  }
+  return work;
+}
