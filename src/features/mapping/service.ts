@@ -9,7 +9,7 @@
 import type { Database, Tx } from '../../platform/db/database.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
-import { appendVersion, versionsOf } from '../../platform/history/record-history.js';
+import { appendVersion, latestVersion, versionsOf } from '../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import {
   checkChildAccess,
@@ -354,6 +354,28 @@ function withPickedNames(
 
 const versionContent = (content: EntryContent) => ({ ...content }) as unknown as Record<string, unknown>;
 
+/** What a stored entry says, in the shape its versions keep. */
+const entryContentOf = (entry: MappingEntryRow): EntryContent => ({
+  section: entry.section,
+  statement: entry.statement,
+  harmSeverity: entry.harmSeverity,
+  harmFrequency: entry.harmFrequency,
+  harmWhen: entry.harmWhen,
+  worriedWho: entry.worriedWho,
+  couldHappen: entry.couldHappen,
+  becauseOf: entry.becauseOf,
+  inCircumstances: entry.inCircumstances,
+  goalWho: entry.goalWho,
+  goalWillBeDoing: entry.goalWillBeDoing,
+  goalHowWeWillKnow: entry.goalHowWeWillKnow,
+  stepOwnerPersonId: entry.stepOwnerPersonId,
+  stepOwnerName: entry.stepOwnerName,
+  stepDueOn: entry.stepDueOn,
+  viewOfKind: entry.viewOfKind,
+  viewOfPersonId: entry.viewOfPersonId,
+  viewOfName: entry.viewOfName,
+});
+
 export type AddEntryResult =
   | { outcome: 'added'; entry: MappingEntryRow }
   | { outcome: 'invalid'; issues: FieldIssue[] }
@@ -439,6 +461,18 @@ export async function changeEntry(
     }
     const updated = await updateEntry(tx, actor.tenantId, entryId, change.expectedVersion, checked.content);
     if (!updated) return { outcome: 'conflict' as const, current };
+    // An entry brought in without history (a bulk import, say) keeps what it said first, too.
+    if (!(await latestVersion(tx, actor.tenantId, MAPPING_ENTRY, entryId))) {
+      await appendVersion(tx, actor.tenantId, {
+        recordType: MAPPING_ENTRY,
+        recordId: entryId,
+        version: current.version,
+        author: { userId: null, label: 'As first recorded' },
+        reason: null,
+        content: versionContent(entryContentOf(current)),
+        recordedAt: current.createdAt,
+      });
+    }
     await appendVersion(tx, actor.tenantId, {
       recordType: MAPPING_ENTRY,
       recordId: entryId,
