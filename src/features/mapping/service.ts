@@ -244,7 +244,7 @@ export interface MappingView {
   children: { id: string; name: string }[];
   entries: MappingEntryRow[];
   scores: ScalingScoreRow[];
-  /** The child and the people in their world, for "whose view?" and "who will do it?". */
+  /** The child and the people in their world, for "whose view?" and "who will do it?" (forms only). */
   people: PersonToPick[];
   mayChange: boolean;
 }
@@ -266,8 +266,9 @@ async function loadMapping(
     if (!(await checkChildAccess(tx, actor, other, action, source, auditAction))) return null;
   }
   const child = await childSummaryIn(tx, actor.tenantId, childId);
-  const picking = await peopleToPickFrom(tx, actor.tenantId, childId);
-  if (!child || !picking) return null;
+  // Only forms ask "whose view?": reading a mapping does not need the child's world.
+  const picking = action === 'change' ? await peopleToPickFrom(tx, actor.tenantId, childId) : null;
+  if (!child || (action === 'change' && !picking)) return null;
   const children = [];
   for (const id of mapping.childIds) {
     const summary = id === childId ? child : await childSummaryIn(tx, actor.tenantId, id);
@@ -282,7 +283,7 @@ async function loadMapping(
     children,
     entries: await entriesOf(tx, actor.tenantId, [mappingId]),
     scores: await scoresOf(tx, actor.tenantId, [mappingId]),
-    people: [picking.child, ...picking.people],
+    people: picking ? [picking.child, ...picking.people] : [],
     mayChange,
   };
 }
