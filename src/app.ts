@@ -30,6 +30,8 @@ import { registerNetworkApiRoutes } from './features/network/api-routes.js';
 import { registerNetworkRoutes } from './features/network/routes.js';
 import { registerLanguageApiRoutes } from './features/language/api-routes.js';
 import { languageAdminPaths, languagePaths, registerLanguageRoutes } from './features/language/routes.js';
+import { registerVoiceRoutes } from './features/voice/routes.js';
+import { registerVoiceApiRoutes } from './features/voice/api-routes.js';
 import { registerRestrictedAccessRoutes } from './features/restricted-access/routes.js';
 import { restrictedAccessPaths } from './features/restricted-access/paths.js';
 import { administrationPaths } from './features/administration/paths.js';
@@ -118,6 +120,8 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerNetworkRoutes(app, options.database);
   registerLanguageApiRoutes(app, options.database);
   registerLanguageRoutes(app, options.database);
+  registerVoiceRoutes(app, options.database);
+  registerVoiceApiRoutes(app, options.database);
 
   await app.ready();
   return { app, routes };

@@ -110,6 +110,20 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   'POST /admin/teams': ['council_administrator'],
   'POST /admin/teams/:teamId/members': ['council_administrator'],
   'GET /children/:childId': childViewers,
+  'GET /children/:childId/visits': childViewers,
+  'GET /children/:childId/visits/new': childChangers,
+  'POST /children/:childId/visits/new': childChangers,
+  'GET /children/:childId/visits/:visitId': childViewers,
+  'GET /children/:childId/visits/:visitId/correct': childChangers,
+  'POST /children/:childId/visits/:visitId/correct': childChangers,
+  'GET /children/:childId/own-words': childViewers,
+  'GET /children/:childId/own-words/new': childChangers,
+  'POST /children/:childId/own-words/new': childChangers,
+  'GET /children/:childId/taking-part': childChangers,
+  'POST /children/:childId/taking-part': childChangers,
+  'GET /api/v1/children/:childId/drafts/:formKey': childChangers,
+  'PUT /api/v1/children/:childId/drafts/:formKey': childChangers,
+  'GET /api/v1/children/:childId/visits/:visitId/lines': childViewers,
 };
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -180,6 +194,8 @@ function concreteUrl(url: string): string {
     .replace(':relationshipId', '00000000-0000-4000-8000-000000000005')
     .replace(':personId', '00000000-0000-4000-8000-000000000006')
     .replace(':entryId', 'G99')
+    .replace(':visitId', '00000000-0000-4000-8000-000000000007')
+    .replace(':formKey', 'visit-new')
     .replace(':file', 'no-such-file.css')
     .replace(/\/assets\/govuk-frontend-[^/]+\/\*/, '/assets/govuk-frontend-x/images/favicon.ico');
 }

@@ -6,7 +6,11 @@
  */
 const child = (childId: string) => `/children/${encodeURIComponent(childId)}`;
 
-const sections = [{ id: 'network', text: 'Their world', href: (childId: string) => child(childId) }] as const;
+const sections = [
+  { id: 'network', text: 'Their world', href: (childId: string) => child(childId) },
+  { id: 'visits', text: 'Visits', href: (childId: string) => `${child(childId)}/visits` },
+  { id: 'own-words', text: 'In my own words', href: (childId: string) => `${child(childId)}/own-words` },
+] as const;
 
 export type ChildRecordSection = (typeof sections)[number]['id'];
 

@@ -1,0 +1,103 @@
+-- Voice of the child and visits. A visit is recorded once and never edited in place: each
+-- correction is a new version in record_versions (record_type 'visit') with its reason, and
+-- the row here holds the current text for fast reads. The child's words are kept verbatim with
+-- who heard them, when and where; drafts keep long text on the server while it is typed.
+
+create table visits (
+  tenant_id uuid not null,
+  id uuid not null default gen_random_uuid(),
+  child_person_id uuid not null,
+  kind text not null check (kind in ('home_visit', 'school_visit', 'office', 'phone', 'video', 'message')),
+  happened_at timestamptz not null,
+  place text check (length(place) <= 300),
+  -- Who was there: [{ "personId": uuid or null, "name": text }], from the child's network or typed.
+  who_was_there jsonb not null default '[]'::jsonb,
+  child_seen boolean not null,
+  seen_alone boolean,
+  not_seen_reason text check (length(not_seen_reason) <= 4000),
+  seen_heard_felt text check (length(seen_heard_felt) <= 20000),
+  childs_words text check (length(childs_words) <= 20000),
+  working_well text check (length(working_well) <= 20000),
+  worries text check (length(worries) <= 20000),
+  reflection text check (length(reflection) <= 20000),
+  -- Next steps: [{ "who": text, "what": text, "byWhen": date or null }].
+  next_steps jsonb not null default '[]'::jsonb,
+  version integer not null default 1,
+  recorded_by uuid,
+  recorded_by_label text not null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  primary key (tenant_id, id),
+  foreign key (tenant_id, child_person_id) references child_records (tenant_id, person_id),
+  -- Seen alone only when seen; a reason when not seen.
+  check (child_seen or seen_alone is not true)
+);
+create index visits_child_idx on visits (tenant_id, child_person_id, happened_at desc);
+
+-- Words the child said, recorded on their own (visits and direct work keep theirs in place).
+create table childs_words (
+  tenant_id uuid not null,
+  id uuid not null default gen_random_uuid(),
+  child_person_id uuid not null,
+  words text not null check (length(words) between 1 and 4000),
+  heard_by text not null check (length(heard_by) between 1 and 300),
+  heard_on date not null,
+  setting text check (length(setting) <= 300),
+  recorded_by uuid,
+  recorded_by_label text not null,
+  recorded_at timestamptz not null default now(),
+  primary key (tenant_id, id),
+  foreign key (tenant_id, child_person_id) references child_records (tenant_id, person_id)
+);
+create index childs_words_child_idx on childs_words (tenant_id, child_person_id, heard_on);
+
+-- How the child wants to take part in meetings about them. Each choice is a new row, so what
+-- they said before is kept; the latest is the one that counts.
+create table participation_preferences (
+  tenant_id uuid not null,
+  id uuid not null default gen_random_uuid(),
+  child_person_id uuid not null,
+  way text not null check (way in ('attend', 'part_of_meetings', 'send_words_or_drawing', 'through_an_advocate', 'not_at_all')),
+  in_their_words text check (length(in_their_words) <= 4000),
+  said_on date not null,
+  recorded_by uuid,
+  recorded_by_label text not null,
+  recorded_at timestamptz not null default now(),
+  primary key (tenant_id, id),
+  foreign key (tenant_id, child_person_id) references child_records (tenant_id, person_id)
+);
+create index participation_preferences_child_idx on participation_preferences (tenant_id, child_person_id, said_on desc, recorded_at desc);
+
+-- Long text while it is being typed, per person and form. The version refuses a silent
+-- overwrite from another window; the draft is removed when the record it belongs to is saved.
+create table drafts (
+  tenant_id uuid not null,
+  user_id uuid not null,
+  child_person_id uuid not null,
+  form_key text not null check (form_key ~ '^[a-z0-9-]{1,80}$'),
+  content jsonb not null,
+  version integer not null default 1,
+  saved_at timestamptz not null default now(),
+  primary key (tenant_id, user_id, child_person_id, form_key),
+  foreign key (tenant_id, user_id) references users (tenant_id, id),
+  foreign key (tenant_id, child_person_id) references child_records (tenant_id, person_id),
+  check (octet_length(content::text) <= 200000)
+);
+
+do $$
+declare
+  table_name text;
+begin
+  foreach table_name in array array['visits', 'childs_words', 'participation_preferences', 'drafts']
+  loop
+    execute format('alter table %I enable row level security', table_name);
+    execute format('alter table %I force row level security', table_name);
+    execute format(
+      'create policy %I on %I using (tenant_id = kith_current_tenant()) with check (tenant_id = kith_current_tenant())',
+      table_name || '_isolation', table_name);
+    execute format('grant select, insert, update on %I to kith_app', table_name);
+  end loop;
+end
+$$;
+-- A draft is done with once its record is saved; the record keeps the text.
+grant delete on drafts to kith_app;

@@ -1,0 +1,24 @@
+const child = (childId: string) => `/children/${encodeURIComponent(childId)}`;
+
+export const voicePaths = {
+  visitsPattern: '/children/:childId/visits',
+  visits: (childId: string) => `${child(childId)}/visits`,
+  newVisitPattern: '/children/:childId/visits/new',
+  newVisit: (childId: string) => `${child(childId)}/visits/new`,
+  visitPattern: '/children/:childId/visits/:visitId',
+  visit: (childId: string, visitId: string) => `${child(childId)}/visits/${encodeURIComponent(visitId)}`,
+  correctVisitPattern: '/children/:childId/visits/:visitId/correct',
+  correctVisit: (childId: string, visitId: string) => `${child(childId)}/visits/${encodeURIComponent(visitId)}/correct`,
+  ownWordsPattern: '/children/:childId/own-words',
+  ownWords: (childId: string) => `${child(childId)}/own-words`,
+  newWordsPattern: '/children/:childId/own-words/new',
+  newWords: (childId: string) => `${child(childId)}/own-words/new`,
+  takingPartPattern: '/children/:childId/taking-part',
+  takingPart: (childId: string) => `${child(childId)}/taking-part`,
+  api: {
+    draftPattern: '/api/v1/children/:childId/drafts/:formKey',
+    draft: (childId: string, formKey: string) =>
+      `/api/v1/children/${encodeURIComponent(childId)}/drafts/${encodeURIComponent(formKey)}`,
+    visitLinesPattern: '/api/v1/children/:childId/visits/:visitId/lines',
+  },
+} as const;

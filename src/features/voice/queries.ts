@@ -1,0 +1,250 @@
+/** The only place SQL about visits, the child's words, taking part and drafts is written. */
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.js';
+import { networkMembers } from '../network/schema.js';
+import { childRecords, people } from '../people/schema.js';
+import type { VisitContent } from './visit-form.js';
+import {
+  childsWords,
+  drafts,
+  participationPreferences,
+  visits,
+  type DraftContent,
+  type NextStep,
+  type PersonThere,
+  type ParticipationWay,
+} from './schema.js';
+
+export async function childHeader(tx: Tx, tenantId: string, childId: string) {
+  const [row] = await tx
+    .select({
+      childId: people.id,
+      fullName: people.fullName,
+      knownAs: people.knownAs,
+      reference: childRecords.reference,
+    })
+    .from(childRecords)
+    .innerJoin(people, and(eq(people.tenantId, childRecords.tenantId), eq(people.id, childRecords.personId)))
+    .where(and(eq(childRecords.tenantId, tenantId), eq(childRecords.personId, childId)));
+  return row;
+}
+
+/** Everyone in the child's network now, for "who was there". */
+export async function networkPeopleOf(tx: Tx, tenantId: string, childId: string) {
+  return tx
+    .select({ id: people.id, fullName: people.fullName, knownAs: people.knownAs })
+    .from(networkMembers)
+    .innerJoin(people, and(eq(people.tenantId, networkMembers.tenantId), eq(people.id, networkMembers.personId)))
+    .where(
+      and(
+        eq(networkMembers.tenantId, tenantId),
+        eq(networkMembers.childPersonId, childId),
+        isNull(networkMembers.noLongerInvolvedOn),
+        isNull(people.mergedInto),
+        ne(people.kind, 'place'),
+      ),
+    )
+    .orderBy(people.fullName);
+}
+
+const visitContentColumns = {
+  kind: visits.kind,
+  happenedAt: visits.happenedAt,
+  place: visits.place,
+  whoWasThere: visits.whoWasThere,
+  childSeen: visits.childSeen,
+  seenAlone: visits.seenAlone,
+  notSeenReason: visits.notSeenReason,
+  seenHeardFelt: visits.seenHeardFelt,
+  childsWords: visits.childsWords,
+  workingWell: visits.workingWell,
+  worries: visits.worries,
+  reflection: visits.reflection,
+  nextSteps: visits.nextSteps,
+};
+
+/** A stored visit in the same shape and key order as a typed one (jsonb reorders object keys). */
+const asContent = <Row extends { happenedAt: Date; whoWasThere: PersonThere[]; nextSteps: NextStep[] }>(row: Row) => ({
+  ...row,
+  happenedAt: row.happenedAt.toISOString(),
+  whoWasThere: row.whoWasThere.map((person) => ({ personId: person.personId, name: person.name })),
+  nextSteps: row.nextSteps.map((step) => ({ who: step.who, what: step.what, byWhen: step.byWhen })),
+});
+
+export async function insertVisit(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  visit: VisitContent,
+  author: { userId: string | null; label: string },
+): Promise<{ id: string; createdAt: Date }> {
+  const [row] = await tx
+    .insert(visits)
+    .values({
+      tenantId,
+      childPersonId: childId,
+      ...visit,
+      happenedAt: new Date(visit.happenedAt),
+      recordedBy: author.userId,
+      recordedByLabel: author.label,
+    })
+    .returning({ id: visits.id, createdAt: visits.createdAt });
+  if (!row) throw new Error('insert into visits returned no row');
+  return row;
+}
+
+export async function updateVisit(tx: Tx, tenantId: string, visitId: string, visit: VisitContent, version: number) {
+  await tx
+    .update(visits)
+    .set({ ...visit, happenedAt: new Date(visit.happenedAt), version, updatedAt: new Date() })
+    .where(and(eq(visits.tenantId, tenantId), eq(visits.id, visitId)));
+}
+
+export async function findVisit(tx: Tx, tenantId: string, childId: string, visitId: string) {
+  const [row] = await tx
+    .select({
+      id: visits.id,
+      version: visits.version,
+      recordedByLabel: visits.recordedByLabel,
+      createdAt: visits.createdAt,
+      ...visitContentColumns,
+    })
+    .from(visits)
+    .where(and(eq(visits.tenantId, tenantId), eq(visits.childPersonId, childId), eq(visits.id, visitId)));
+  if (!row) return undefined;
+  const { id, version, recordedByLabel, createdAt, ...content } = row;
+  return { id, version, recordedByLabel, createdAt, content: asContent(content) as VisitContent };
+}
+
+export async function visitsOf(tx: Tx, tenantId: string, childId: string) {
+  const rows = await tx
+    .select({
+      id: visits.id,
+      version: visits.version,
+      recordedByLabel: visits.recordedByLabel,
+      ...visitContentColumns,
+    })
+    .from(visits)
+    .where(and(eq(visits.tenantId, tenantId), eq(visits.childPersonId, childId)))
+    .orderBy(desc(visits.happenedAt));
+  return rows.map(({ id, version, recordedByLabel, ...content }) => ({
+    id,
+    version,
+    recordedByLabel,
+    content: asContent(content),
+  }));
+}
+
+export async function insertChildsWords(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  quote: { words: string; heardBy: string; heardOn: string; setting: string | null },
+  author: { userId: string | null; label: string },
+) {
+  await tx.insert(childsWords).values({
+    tenantId,
+    childPersonId: childId,
+    ...quote,
+    recordedBy: author.userId,
+    recordedByLabel: author.label,
+  });
+}
+
+export async function childsWordsOf(tx: Tx, tenantId: string, childId: string) {
+  return tx
+    .select({
+      id: childsWords.id,
+      words: childsWords.words,
+      heardBy: childsWords.heardBy,
+      heardOn: childsWords.heardOn,
+      setting: childsWords.setting,
+      recordedAt: childsWords.recordedAt,
+    })
+    .from(childsWords)
+    .where(and(eq(childsWords.tenantId, tenantId), eq(childsWords.childPersonId, childId)));
+}
+
+export async function insertParticipationPreference(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  preference: { way: ParticipationWay; inTheirWords: string | null; saidOn: string },
+  author: { userId: string | null; label: string },
+) {
+  await tx.insert(participationPreferences).values({
+    tenantId,
+    childPersonId: childId,
+    ...preference,
+    recordedBy: author.userId,
+    recordedByLabel: author.label,
+  });
+}
+
+/** Every preference the child has given, the one that counts first. */
+export async function participationPreferencesOf(tx: Tx, tenantId: string, childId: string, limit = 50) {
+  return tx
+    .select({
+      way: participationPreferences.way,
+      inTheirWords: participationPreferences.inTheirWords,
+      saidOn: participationPreferences.saidOn,
+      recordedByLabel: participationPreferences.recordedByLabel,
+      recordedAt: participationPreferences.recordedAt,
+    })
+    .from(participationPreferences)
+    .where(and(eq(participationPreferences.tenantId, tenantId), eq(participationPreferences.childPersonId, childId)))
+    .orderBy(desc(participationPreferences.saidOn), desc(participationPreferences.recordedAt))
+    .limit(limit);
+}
+
+const draftKey = (tenantId: string, userId: string, childId: string, formKey: string) =>
+  and(
+    eq(drafts.tenantId, tenantId),
+    eq(drafts.userId, userId),
+    eq(drafts.childPersonId, childId),
+    eq(drafts.formKey, formKey),
+  );
+
+export async function findDraft(tx: Tx, tenantId: string, userId: string, childId: string, formKey: string) {
+  const [row] = await tx
+    .select({ content: drafts.content, version: drafts.version, savedAt: drafts.savedAt })
+    .from(drafts)
+    .where(draftKey(tenantId, userId, childId, formKey));
+  return row;
+}
+
+/**
+ * Saves a draft if it is still at `expectedVersion` (0: there is none yet), in one statement.
+ * Returns the new version, or null when someone (another window) saved it meanwhile.
+ */
+export async function saveDraftIfCurrent(
+  tx: Tx,
+  tenantId: string,
+  key: { userId: string; childId: string; formKey: string },
+  content: DraftContent,
+  expectedVersion: number,
+): Promise<{ version: number; savedAt: Date } | null> {
+  const [row] = await tx
+    .insert(drafts)
+    .values({
+      tenantId,
+      userId: key.userId,
+      childPersonId: key.childId,
+      formKey: key.formKey,
+      content,
+      version: 1,
+    })
+    .onConflictDoUpdate({
+      target: [drafts.tenantId, drafts.userId, drafts.childPersonId, drafts.formKey],
+      set: { content, version: sql`${drafts.version} + 1`, savedAt: sql`now()` },
+      setWhere: sql`${drafts.version} = ${expectedVersion}`,
+    })
+    .returning({ version: drafts.version, savedAt: drafts.savedAt });
+  // No row: the draft was at another version (another window saved it). A draft inserted anew
+  // where one was expected (its record was saved meanwhile) has nothing to conflict with: kept.
+  return row ?? null;
+}
+
+export async function deleteDraft(tx: Tx, tenantId: string, userId: string, childId: string, formKey: string) {
+  await tx.delete(drafts).where(draftKey(tenantId, userId, childId, formKey));
+}

@@ -1,0 +1,528 @@
+/**
+ * The pages of visits and the child's voice: the list of visits, recording a visit (a GOV.UK
+ * question page that restores this person's draft), one visit with its history, correcting a
+ * visit (a new version with a reason), "In my own words", recording something the child said,
+ * and how the child wants to take part in meetings.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../../platform/db/database.js';
+import { cleanText, noErrors, type FormErrors } from '../../platform/http/forms.js';
+import { hasPermission } from '../../platform/identity/roles.js';
+import { childRecordNavigation } from '../../platform/views/child-record-navigation.js';
+import { voicePaths } from './paths.js';
+import {
+  fieldNames,
+  participationItems,
+  presentDay,
+  presentSavedAt,
+  presentWhen,
+  visitFormModel,
+  visitRows,
+} from './presenters.js';
+import { participationWays } from './schema.js';
+import {
+  childForForm,
+  correctionDraftKey,
+  correctionForm,
+  correctVisit,
+  NEW_VISIT_DRAFT,
+  newVisitForm,
+  recordChildsWords,
+  recordParticipationPreference,
+  recordVisit,
+  viewOwnWords,
+  viewVisit,
+  viewVisits,
+  type ChildHeader,
+  type DraftView,
+  type VisitFormContext,
+} from './service.js';
+import {
+  isoDate,
+  londonToday,
+  visitFieldIds,
+  visitKindNames,
+  visitToForm,
+  visitValuesFrom,
+  type FieldErrors,
+  type VisitFormValues,
+} from './visit-form.js';
+
+const sourceOf = (request: FastifyRequest) => ({
+  ip: request.ip,
+  userAgent: request.headers['user-agent'] ?? null,
+  requestId: request.id,
+});
+type Body = Record<string, unknown>;
+const nameOf = (child: ChildHeader) => child.knownAs ?? child.fullName;
+
+function formErrors(errors: FieldErrors, ids: Record<string, string> = visitFieldIds): FormErrors {
+  return {
+    errorList: Object.entries(errors).map(([field, text]) => ({ text, href: `#${ids[field] ?? field}` })),
+    fieldErrors: Object.fromEntries(Object.entries(errors).map(([field, text]) => [field, { text }])),
+  };
+}
+
+const notices: Record<string, string> = {
+  visit_recorded: 'Visit recorded',
+  visit_corrected: 'Correction saved. The earlier version is kept in the history below',
+  words_recorded: 'Their words are recorded',
+  preference_recorded: 'How they would like to take part is recorded',
+};
+const noticeFor = (code: unknown) => (typeof code === 'string' ? (notices[code] ?? null) : null);
+
+export function registerVoiceRoutes(app: FastifyInstance, database: Database): void {
+  const view = { permission: 'child_record.view' } as const;
+  const change = { permission: 'child_record.change' } as const;
+  const notFound = (reply: FastifyReply) => {
+    reply.callNotFound();
+    return reply;
+  };
+
+  const renderVisitForm = (
+    reply: FastifyReply,
+    status: number,
+    options: {
+      childId: string;
+      context: VisitFormContext;
+      values: VisitFormValues;
+      errors: FormErrors;
+      draftKey: string;
+      draft: DraftView | null;
+      restoredDraft: boolean;
+      correction?: { visitId: string; expectedVersion: number; theirs?: { rows: unknown[]; author: string } };
+    },
+  ) => {
+    const { childId, context, values, errors, correction } = options;
+    const childName = nameOf(context.child);
+    return reply.status(status).render('voice/views/visit-form.njk', {
+      pageTitle: correction?.theirs
+        ? 'Someone else corrected this visit'
+        : correction
+          ? 'Correct a visit'
+          : 'Record a visit',
+      child: context.child,
+      childName,
+      values,
+      ...visitFormModel(values, context.network, childName),
+      action: correction ? voicePaths.correctVisit(childId, correction.visitId) : voicePaths.newVisit(childId),
+      backHref: correction ? voicePaths.visit(childId, correction.visitId) : voicePaths.visits(childId),
+      correction: correction ?? null,
+      draftUrl: `/api/v1/children/${encodeURIComponent(childId)}/drafts/${options.draftKey}`,
+      draftVersion: options.draft?.version ?? 0,
+      restoredDraftAt: options.restoredDraft && options.draft ? presentSavedAt(options.draft.savedAt) : null,
+      ...errors,
+    });
+  };
+
+  app.get<{ Params: { childId: string }; Querystring: { notice?: string } }>(
+    voicePaths.visitsPattern,
+    { config: { access: view } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const page = await viewVisits(database, request.actor!, childId, sourceOf(request));
+      if (!page) return notFound(reply);
+      const childName = nameOf(page.child);
+      return reply.render('voice/views/visits.njk', {
+        pageTitle: `Visits: ${childName}`,
+        child: page.child,
+        childName,
+        recordHeading: 'Visits',
+        recordNavigation: childRecordNavigation(childId, 'visits'),
+        notice: noticeFor(request.query.notice),
+        preferenceSentence: page.preferenceSentence,
+        preference: page.preference ? { ...page.preference, saidOnText: presentDay(page.preference.saidOn) } : null,
+        mayChange: hasPermission(request.actor!.roles, 'child_record.change'),
+        newVisitHref: voicePaths.newVisit(childId),
+        takingPartHref: voicePaths.takingPart(childId),
+        visits: page.visits.map((visit) => ({
+          href: voicePaths.visit(childId, visit.id),
+          kind: visitKindNames[visit.content.kind],
+          when: presentWhen(visit.content.happenedAt),
+          seen: visit.content.childSeen ? (visit.content.seenAlone ? 'Seen, and seen alone' : 'Seen') : 'Not seen',
+          who: visit.recordedByLabel,
+          corrected: visit.version > 1,
+        })),
+      });
+    },
+  );
+
+  app.get<{ Params: { childId: string } }>(
+    voicePaths.newVisitPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const context = await newVisitForm(database, request.actor!, childId, sourceOf(request));
+      if (!context) return notFound(reply);
+      const values = context.draft
+        ? visitValuesFrom(context.draft.content, cleanText)
+        : visitValuesFrom({ childSeen: '' }, cleanText);
+      return renderVisitForm(reply, 200, {
+        childId,
+        context,
+        values,
+        errors: noErrors,
+        draftKey: NEW_VISIT_DRAFT,
+        draft: context.draft,
+        restoredDraft: context.draft !== null,
+      });
+    },
+  );
+
+  app.post<{ Params: { childId: string }; Body: Body }>(
+    voicePaths.newVisitPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const values = visitValuesFrom(request.body ?? {}, cleanText);
+      const saved = await recordVisit(database, request.actor!, childId, values, sourceOf(request));
+      if (saved.outcome === 'not_found') return notFound(reply);
+      if (saved.outcome === 'invalid') {
+        return renderVisitForm(reply, 400, {
+          childId,
+          context: saved.context,
+          values,
+          errors: formErrors(saved.errors),
+          draftKey: NEW_VISIT_DRAFT,
+          draft: saved.context.draft,
+          restoredDraft: false,
+        });
+      }
+      if (saved.outcome !== 'saved') throw new Error(`unexpected outcome ${saved.outcome}`);
+      return reply.redirect(`${voicePaths.visit(childId, saved.visitId)}?notice=visit_recorded`, 303);
+    },
+  );
+
+  app.get<{ Params: { childId: string; visitId: string }; Querystring: { notice?: string } }>(
+    voicePaths.visitPattern,
+    { config: { access: view } },
+    async (request, reply) => {
+      const { childId, visitId } = request.params;
+      const visit = await viewVisit(database, request.actor!, childId, visitId, sourceOf(request));
+      if (!visit) return notFound(reply);
+      const childName = nameOf(visit.child);
+      return reply.render('voice/views/visit.njk', {
+        pageTitle: `${visitKindNames[visit.content.kind]}, ${presentWhen(visit.content.happenedAt)}`,
+        child: visit.child,
+        childName,
+        recordHeading: `${visitKindNames[visit.content.kind]}: ${presentWhen(visit.content.happenedAt)}`,
+        recordNavigation: childRecordNavigation(childId, 'visits'),
+        notice: noticeFor(request.query.notice),
+        backHref: voicePaths.visits(childId),
+        rows: visitRows(visit.content, childName),
+        recordedBy: visit.recordedByLabel,
+        correctHref: hasPermission(request.actor!.roles, 'child_record.change')
+          ? voicePaths.correctVisit(childId, visitId)
+          : null,
+        versions: visit.versions.map((version) => ({
+          number: version.version,
+          when: presentSavedAt(version.recordedAt),
+          who: version.recordedByLabel,
+          reason: version.reason,
+          isCorrection: version.isCorrection,
+          changed: version.changed.map((field) => fieldNames[field] ?? field).join(', '),
+          rows: visitRows(version.content, childName),
+          isCurrent: version.version === visit.versions[0]?.version,
+        })),
+      });
+    },
+  );
+
+  app.get<{ Params: { childId: string; visitId: string } }>(
+    voicePaths.correctVisitPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId, visitId } = request.params;
+      const form = await correctionForm(database, request.actor!, childId, visitId, sourceOf(request));
+      if (!form) return notFound(reply);
+      // A draft correction is restored only if it began from the version saved now.
+      const draftStillCurrent = form.draft && form.draft.content.expectedVersion === String(form.version);
+      const values = draftStillCurrent ? visitValuesFrom(form.draft!.content, cleanText) : visitToForm(form.visit);
+      return renderVisitForm(reply, 200, {
+        childId,
+        context: form,
+        values,
+        errors: noErrors,
+        draftKey: correctionDraftKey(visitId),
+        draft: form.draft,
+        restoredDraft: Boolean(draftStillCurrent),
+        correction: { visitId, expectedVersion: form.version },
+      });
+    },
+  );
+
+  app.post<{ Params: { childId: string; visitId: string }; Body: Body }>(
+    voicePaths.correctVisitPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId, visitId } = request.params;
+      const body = request.body ?? {};
+      const values = visitValuesFrom(body, cleanText);
+      const expectedVersion = Number.parseInt(cleanText(body.expectedVersion), 10);
+      const saved = await correctVisit(
+        database,
+        request.actor!,
+        childId,
+        visitId,
+        { values, expectedVersion: Number.isFinite(expectedVersion) ? expectedVersion : -1 },
+        sourceOf(request),
+      );
+      if (saved.outcome === 'not_found') return notFound(reply);
+      const common = {
+        childId,
+        context: saved.outcome === 'saved' ? undefined : saved.context,
+        values,
+        draftKey: correctionDraftKey(visitId),
+        restoredDraft: false,
+      };
+      if (saved.outcome === 'invalid') {
+        return renderVisitForm(reply, 400, {
+          ...common,
+          context: saved.context,
+          draft: saved.context.draft,
+          errors: formErrors(saved.errors),
+          correction: { visitId, expectedVersion },
+        });
+      }
+      if (saved.outcome === 'unchanged') {
+        return renderVisitForm(reply, 400, {
+          ...common,
+          context: saved.context,
+          draft: saved.context.draft,
+          errors: formErrors({ seenHeardFelt: 'Nothing has been changed. Change what needs correcting, or go back' }),
+          correction: { visitId, expectedVersion },
+        });
+      }
+      if (saved.outcome === 'conflict') {
+        // Both versions are shown: theirs above, this person's still in the form. Nothing is lost.
+        return renderVisitForm(reply, 409, {
+          ...common,
+          context: saved.context,
+          draft: saved.context.draft,
+          errors: noErrors,
+          correction: {
+            visitId,
+            expectedVersion: saved.theirVersion,
+            theirs: { rows: visitRows(saved.theirs, nameOf(saved.context.child)), author: saved.theirAuthor },
+          },
+        });
+      }
+      return reply.redirect(`${voicePaths.visit(childId, visitId)}?notice=visit_corrected`, 303);
+    },
+  );
+
+  app.get<{ Params: { childId: string }; Querystring: { notice?: string } }>(
+    voicePaths.ownWordsPattern,
+    { config: { access: view } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const page = await viewOwnWords(database, request.actor!, childId, sourceOf(request));
+      if (!page) return notFound(reply);
+      const childName = nameOf(page.child);
+      return reply.render('voice/views/own-words.njk', {
+        pageTitle: `In my own words: ${childName}`,
+        child: page.child,
+        childName,
+        recordHeading: 'In my own words',
+        recordNavigation: childRecordNavigation(childId, 'own-words'),
+        notice: noticeFor(request.query.notice),
+        preferenceSentence: page.preferenceSentence,
+        preference: page.preference ? { ...page.preference, saidOnText: presentDay(page.preference.saidOn) } : null,
+        mayChange: hasPermission(request.actor!.roles, 'child_record.change'),
+        newWordsHref: voicePaths.newWords(childId),
+        takingPartHref: voicePaths.takingPart(childId),
+        entries: page.entries.map((entry) => ({
+          words: entry.words,
+          heardBy: entry.heardBy,
+          when: presentWhen(entry.when),
+          setting: entry.setting,
+          href: entry.source.type === 'visit' ? voicePaths.visit(childId, entry.source.visitId) : null,
+        })),
+      });
+    },
+  );
+
+  const renderWordsForm = (
+    reply: FastifyReply,
+    status: number,
+    childId: string,
+    child: ChildHeader,
+    values: Record<string, string>,
+    errors: FormErrors,
+  ) =>
+    reply.status(status).render('voice/views/words-form.njk', {
+      pageTitle: `Record something ${nameOf(child)} said`,
+      child,
+      childName: nameOf(child),
+      values,
+      action: voicePaths.newWords(childId),
+      backHref: voicePaths.ownWords(childId),
+      ...errors,
+    });
+
+  app.get<{ Params: { childId: string } }>(
+    voicePaths.newWordsPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const found = await childForForm(
+        database,
+        request.actor!,
+        childId,
+        'childs_words.form_opened',
+        sourceOf(request),
+      );
+      if (!found) return notFound(reply);
+      const [year = '', month = '', day = ''] = londonToday(new Date()).split('-');
+      return renderWordsForm(
+        reply,
+        200,
+        childId,
+        found.child,
+        {
+          heardBy: request.actor!.fullName,
+          'heardOn-Day': String(Number(day)),
+          'heardOn-Month': String(Number(month)),
+          'heardOn-Year': year,
+        },
+        noErrors,
+      );
+    },
+  );
+
+  app.post<{ Params: { childId: string }; Body: Body }>(
+    voicePaths.newWordsPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const body = request.body ?? {};
+      const values = Object.fromEntries(
+        ['words', 'heardBy', 'setting', 'heardOn-Day', 'heardOn-Month', 'heardOn-Year'].map((name) => [
+          name,
+          cleanText(body[name]),
+        ]),
+      );
+      const errors: FieldErrors = {};
+      const heardOn = isoDate(values['heardOn-Day']!, values['heardOn-Month']!, values['heardOn-Year']!);
+      if (values.words!.trim() === '') errors.words = 'Enter what they said, in their words';
+      else if (values.words!.length > 4000) errors.words = 'What they said must be 4,000 characters or fewer';
+      if (values.heardBy!.trim() === '') errors.heardBy = 'Enter who heard them say it';
+      else if (values.heardBy!.length > 300) errors.heardBy = 'Who heard it must be 300 characters or fewer';
+      if (heardOn === '') errors.heardOn = 'Enter the date they said it';
+      else if (heardOn === null) errors.heardOn = 'The date must be a real date, for example 27 3 2026';
+      else if (heardOn > londonToday(new Date())) errors.heardOn = 'The date they said it must be today or in the past';
+      if (values.setting!.length > 300) errors.setting = 'Where it was said must be 300 characters or fewer';
+      if (Object.keys(errors).length > 0 || !heardOn) {
+        const found = await childForForm(
+          database,
+          request.actor!,
+          childId,
+          'childs_words.form_opened',
+          sourceOf(request),
+        );
+        if (!found) return notFound(reply);
+        return renderWordsForm(
+          reply,
+          400,
+          childId,
+          found.child,
+          values,
+          formErrors(errors, { heardOn: 'heardOn-day' }),
+        );
+      }
+      const saved = await recordChildsWords(
+        database,
+        request.actor!,
+        childId,
+        {
+          words: values.words!.trim(),
+          heardBy: values.heardBy!.trim(),
+          heardOn,
+          setting: values.setting!.trim() || null,
+        },
+        sourceOf(request),
+      );
+      if (!saved) return notFound(reply);
+      return reply.redirect(`${voicePaths.ownWords(childId)}?notice=words_recorded`, 303);
+    },
+  );
+
+  const renderTakingPart = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    childId: string,
+    values: Record<string, string>,
+    errors: FormErrors,
+  ) => {
+    const found = await childForForm(database, request.actor!, childId, 'participation.form_opened', sourceOf(request));
+    if (!found) return notFound(reply);
+    return reply.status(status).render('voice/views/taking-part.njk', {
+      pageTitle: `How ${nameOf(found.child)} would like to take part in meetings`,
+      child: found.child,
+      childName: nameOf(found.child),
+      values,
+      wayItems: participationItems(values.way ?? ''),
+      earlier: found.preferences.map((preference) => ({
+        wayText: preference.wayText,
+        inTheirWords: preference.inTheirWords,
+        saidOnText: presentDay(preference.saidOn),
+        who: preference.recordedByLabel,
+      })),
+      action: voicePaths.takingPart(childId),
+      backHref: voicePaths.ownWords(childId),
+      ...errors,
+    });
+  };
+
+  app.get<{ Params: { childId: string } }>(
+    voicePaths.takingPartPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const [year = '', month = '', day = ''] = londonToday(new Date()).split('-');
+      return renderTakingPart(
+        request,
+        reply,
+        200,
+        request.params.childId,
+        { 'saidOn-Day': String(Number(day)), 'saidOn-Month': String(Number(month)), 'saidOn-Year': year },
+        noErrors,
+      );
+    },
+  );
+
+  app.post<{ Params: { childId: string }; Body: Body }>(
+    voicePaths.takingPartPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const body = request.body ?? {};
+      const values = Object.fromEntries(
+        ['way', 'inTheirWords', 'saidOn-Day', 'saidOn-Month', 'saidOn-Year'].map((name) => [
+          name,
+          cleanText(body[name]),
+        ]),
+      );
+      const errors: FieldErrors = {};
+      const way = participationWays.find((candidate) => candidate === values.way);
+      const saidOn = isoDate(values['saidOn-Day']!, values['saidOn-Month']!, values['saidOn-Year']!);
+      if (!way) errors.way = 'Select how they would like to take part';
+      if (values.inTheirWords!.length > 4000) errors.inTheirWords = 'Their words must be 4,000 characters or fewer';
+      if (saidOn === '') errors.saidOn = 'Enter the date they told you';
+      else if (saidOn === null) errors.saidOn = 'The date must be a real date, for example 27 3 2026';
+      else if (saidOn > londonToday(new Date())) errors.saidOn = 'The date they told you must be today or in the past';
+      if (!way || !saidOn || Object.keys(errors).length > 0) {
+        return renderTakingPart(request, reply, 400, childId, values, formErrors(errors, { saidOn: 'saidOn-day' }));
+      }
+      const saved = await recordParticipationPreference(
+        database,
+        request.actor!,
+        childId,
+        { way, inTheirWords: values.inTheirWords!.trim() || null, saidOn },
+        sourceOf(request),
+      );
+      if (!saved) return notFound(reply);
+      return reply.redirect(`${voicePaths.ownWords(childId)}?notice=preference_recorded`, 303);
+    },
+  );
+}

@@ -1,0 +1,103 @@
+/** Drizzle definitions of migrations/0014_voice.sql (a test checks they agree). */
+import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const visitKinds = ['home_visit', 'school_visit', 'office', 'phone', 'video', 'message'] as const;
+export type VisitKind = (typeof visitKinds)[number];
+export const participationWays = [
+  'attend',
+  'part_of_meetings',
+  'send_words_or_drawing',
+  'through_an_advocate',
+  'not_at_all',
+] as const;
+export type ParticipationWay = (typeof participationWays)[number];
+
+export interface PersonThere {
+  personId: string | null;
+  name: string;
+}
+export interface NextStep {
+  who: string;
+  what: string;
+  byWhen: string | null;
+}
+
+/** A form as typed: each field by name, a list for checkboxes. */
+export type DraftContent = Record<string, string | string[]>;
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
+
+export const visits = pgTable(
+  'visits',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    childPersonId: uuid('child_person_id').notNull(),
+    kind: text('kind', { enum: visitKinds }).notNull(),
+    happenedAt: timestamptz('happened_at').notNull(),
+    place: text('place'),
+    whoWasThere: jsonb('who_was_there').$type<PersonThere[]>().notNull().default([]),
+    childSeen: boolean('child_seen').notNull(),
+    seenAlone: boolean('seen_alone'),
+    notSeenReason: text('not_seen_reason'),
+    seenHeardFelt: text('seen_heard_felt'),
+    childsWords: text('childs_words'),
+    workingWell: text('working_well'),
+    worries: text('worries'),
+    reflection: text('reflection'),
+    nextSteps: jsonb('next_steps').$type<NextStep[]>().notNull().default([]),
+    version: integer('version').notNull().default(1),
+    recordedBy: uuid('recorded_by'),
+    recordedByLabel: text('recorded_by_label').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
+);
+
+export const childsWords = pgTable(
+  'childs_words',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    childPersonId: uuid('child_person_id').notNull(),
+    words: text('words').notNull(),
+    heardBy: text('heard_by').notNull(),
+    heardOn: date('heard_on').notNull(),
+    setting: text('setting'),
+    recordedBy: uuid('recorded_by'),
+    recordedByLabel: text('recorded_by_label').notNull(),
+    recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
+);
+
+export const participationPreferences = pgTable(
+  'participation_preferences',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    childPersonId: uuid('child_person_id').notNull(),
+    way: text('way', { enum: participationWays }).notNull(),
+    inTheirWords: text('in_their_words'),
+    saidOn: date('said_on').notNull(),
+    recordedBy: uuid('recorded_by'),
+    recordedByLabel: text('recorded_by_label').notNull(),
+    recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
+);
+
+export const drafts = pgTable(
+  'drafts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    childPersonId: uuid('child_person_id').notNull(),
+    formKey: text('form_key').notNull(),
+    content: jsonb('content').$type<DraftContent>().notNull(),
+    version: integer('version').notNull().default(1),
+    savedAt: timestamptz('saved_at').notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.userId, table.childPersonId, table.formKey] })],
+);
