@@ -11,6 +11,7 @@ import { RELATIONSHIP } from '../features/network/service.js';
 import { people } from '../features/people/schema.js';
 import { demoHouseholds, demoNetworkMembers, demoTies } from './demo-network.js';
 import { withTenant } from '../platform/db/tenancy.js';
+import { seedDemoVoice } from './demo-voice.js';
 import { provisionCouncil } from '../platform/tenancy/councils.js';
 import { countPeople, insertChildRecord, insertPerson } from '../features/people/queries.js';
 import {
@@ -182,6 +183,7 @@ async function seedDemoNetwork(database: Database): Promise<boolean> {
 export async function seedDemo(database: Database): Promise<SeedOutcome> {
   const demoSeeded = await seedCouncil(database, demoCouncil, demoFamily, demoChildren, demoAccounts);
   await seedDemoNetwork(database);
+  await seedDemoVoice(database);
   return {
     councils: [
       {

@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db/database.js';
 import { cleanText, noErrors, type FormErrors } from '../../platform/http/forms.js';
 import { hasPermission } from '../../platform/identity/roles.js';
 import { childRecordNavigation } from '../../platform/views/child-record-navigation.js';
+import { childShortName } from './names.js';
 import { voicePaths } from './paths.js';
 import {
   fieldNames,
@@ -54,7 +55,7 @@ const sourceOf = (request: FastifyRequest) => ({
   requestId: request.id,
 });
 type Body = Record<string, unknown>;
-const nameOf = (child: ChildHeader) => child.knownAs ?? child.fullName;
+const nameOf = (child: ChildHeader) => childShortName(child);
 
 function formErrors(errors: FieldErrors, ids: Record<string, string> = visitFieldIds): FormErrors {
   return {

@@ -11,6 +11,7 @@ import { recordAuditEvent } from '../../platform/audit/audit-log.js';
 import { appendVersion, changedFields, saveVersion, versionsOf } from '../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import { checkChildAccess, type RequestSource } from '../caseload/service.js';
+import { childShortName } from './names.js';
 import { describePreference, participationWayNames, type ParticipationPreference } from './participation.js';
 import {
   childHeader,
@@ -115,7 +116,7 @@ export async function viewVisits(
       child,
       visits,
       preference,
-      preferenceSentence: describePreference(child.knownAs ?? child.fullName, preference),
+      preferenceSentence: describePreference(childShortName(child), preference),
     };
   });
 }
@@ -183,7 +184,7 @@ export async function recordVisit(
     if (!context) return { outcome: 'not_found' as const };
     const parsed = parseVisit(values, {
       network: new Map(context.network.map((person) => [person.id, person.name])),
-      childName: context.child.knownAs ?? context.child.fullName,
+      childName: childShortName(context.child),
       now,
       isCorrection: false,
     });
@@ -311,7 +312,7 @@ export async function correctVisit(
           person.personId ? [[person.personId, person.name] as [string, string]] : [],
         ),
       ]),
-      childName: context.child.knownAs ?? context.child.fullName,
+      childName: childShortName(context.child),
       now,
       isCorrection: true,
     });
@@ -447,7 +448,7 @@ export async function viewOwnWords(
       child,
       entries,
       preference,
-      preferenceSentence: describePreference(child.knownAs ?? child.fullName, preference),
+      preferenceSentence: describePreference(childShortName(child), preference),
     };
   });
 }
