@@ -84,11 +84,32 @@ create table drafts (
   check (octet_length(content::text) <= 200000)
 );
 
+-- Direct work with the child, as structured records in their words: Three Houses (worries,
+-- good things, dreams), the Wizard (what they would change with magic), wishes and feelings,
+-- and what they want people to know. Each list item is one thing the child said or drew.
+create table direct_work (
+  tenant_id uuid not null,
+  id uuid not null default gen_random_uuid(),
+  child_person_id uuid not null,
+  tool text not null check (tool in ('three_houses', 'wizard', 'wishes_and_feelings', 'want_people_to_know')),
+  done_on date not null,
+  done_with text not null check (length(done_with) between 1 and 300),
+  -- The tool's parts, each a list in the child's words: { "houseOfWorries": [...], ... }.
+  childs_words jsonb not null,
+  recorded_by uuid,
+  recorded_by_label text not null,
+  recorded_at timestamptz not null default now(),
+  primary key (tenant_id, id),
+  foreign key (tenant_id, child_person_id) references child_records (tenant_id, person_id),
+  check (octet_length(childs_words::text) <= 100000)
+);
+create index direct_work_child_idx on direct_work (tenant_id, child_person_id, done_on);
+
 do $$
 declare
   table_name text;
 begin
-  foreach table_name in array array['visits', 'childs_words', 'participation_preferences', 'drafts']
+  foreach table_name in array array['visits', 'childs_words', 'participation_preferences', 'drafts', 'direct_work']
   loop
     execute format('alter table %I enable row level security', table_name);
     execute format('alter table %I force row level security', table_name);

@@ -124,6 +124,9 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   'GET /api/v1/children/:childId/drafts/:formKey': childChangers,
   'PUT /api/v1/children/:childId/drafts/:formKey': childChangers,
   'GET /api/v1/children/:childId/visits/:visitId/lines': childViewers,
+  'GET /children/:childId/direct-work/new/:tool': childChangers,
+  'POST /children/:childId/direct-work/new/:tool': childChangers,
+  'GET /children/:childId/direct-work/:workId': childViewers,
 };
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -196,6 +199,8 @@ function concreteUrl(url: string): string {
     .replace(':entryId', 'G99')
     .replace(':visitId', '00000000-0000-4000-8000-000000000007')
     .replace(':formKey', 'visit-new')
+    .replace(':tool', 'three_houses')
+    .replace(':workId', '00000000-0000-4000-8000-000000000008')
     .replace(':file', 'no-such-file.css')
     .replace(/\/assets\/govuk-frontend-[^/]+\/\*/, '/assets/govuk-frontend-x/images/favicon.ico');
 }

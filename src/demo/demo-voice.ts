@@ -1,6 +1,7 @@
 /**
  * Mia's voice in the demo: three visits with her words (one corrected, so its history has a
- * story), two things she said on their own, and how she would like to take part in meetings.
+ * story), her Three Houses and her wishes and feelings, two things she said on their own, and
+ * how she would like to take part in meetings.
  * Idempotent: does nothing once any visit is recorded in the demo council.
  */
 import { and, count, eq } from 'drizzle-orm';
@@ -11,6 +12,7 @@ import { provisionCouncil } from '../platform/tenancy/councils.js';
 import { people } from '../features/people/schema.js';
 import {
   insertChildsWords,
+  insertDirectWork,
   insertParticipationPreference,
   insertVisit,
   updateVisit,
@@ -137,6 +139,37 @@ export async function seedDemoVoice(database: Database): Promise<boolean> {
         heardBy: 'Alex Morgan',
         heardOn: '2025-10-20',
         setting: 'On the phone, after football',
+      },
+      alex,
+    );
+    await insertDirectWork(
+      tx,
+      tenantId,
+      mia,
+      {
+        tool: 'three_houses',
+        doneOn: '2025-09-29',
+        doneWith: 'Alex Morgan',
+        childsWords: {
+          houseOfWorries: ['Shouting at night', 'Mum being sad', 'Having to move school'],
+          houseOfGoodThings: ['Nan Pat’s pancakes', 'Football with Leo', 'My friend Ava', 'Reading with Miss Carter'],
+          houseOfDreams: ['Mum laughing', 'A dog called Biscuit', 'Everyone at my birthday'],
+        },
+      },
+      alex,
+    );
+    await insertDirectWork(
+      tx,
+      tenantId,
+      mia,
+      {
+        tool: 'wishes_and_feelings',
+        doneOn: '2025-10-13',
+        doneWith: 'Alex Morgan',
+        childsWords: {
+          wishes: ['To stay at my school', 'To see Dad at weekends'],
+          feelings: ['Happy at Nan Pat’s', 'Worried when it’s loud at home'],
+        },
       },
       alex,
     );

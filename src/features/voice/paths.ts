@@ -13,6 +13,10 @@ export const voicePaths = {
   ownWords: (childId: string) => `${child(childId)}/own-words`,
   newWordsPattern: '/children/:childId/own-words/new',
   newWords: (childId: string) => `${child(childId)}/own-words/new`,
+  newDirectWorkPattern: '/children/:childId/direct-work/new/:tool',
+  newDirectWork: (childId: string, tool: string) => `${child(childId)}/direct-work/new/${encodeURIComponent(tool)}`,
+  directWorkPattern: '/children/:childId/direct-work/:workId',
+  directWork: (childId: string, workId: string) => `${child(childId)}/direct-work/${encodeURIComponent(workId)}`,
   takingPartPattern: '/children/:childId/taking-part',
   takingPart: (childId: string) => `${child(childId)}/taking-part`,
   api: {

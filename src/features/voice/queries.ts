@@ -1,11 +1,14 @@
 /** The only place SQL about visits, the child's words, taking part and drafts is written. */
-import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { networkMembers } from '../network/schema.js';
 import { childRecords, people } from '../people/schema.js';
 import type { VisitContent } from './visit-form.js';
 import {
   childsWords,
+  directWork,
+  type DirectWorkTool,
+  type DirectWorkWords,
   drafts,
   participationPreferences,
   visits,
@@ -29,7 +32,7 @@ export async function childHeader(tx: Tx, tenantId: string, childId: string) {
   return row;
 }
 
-/** Everyone in the child's network now, for "who was there". */
+/** The people in the child's network now (not groups or places; not those who have died), for "who was there". */
 export async function networkPeopleOf(tx: Tx, tenantId: string, childId: string) {
   return tx
     .select({ id: people.id, fullName: people.fullName, knownAs: people.knownAs })
@@ -41,7 +44,8 @@ export async function networkPeopleOf(tx: Tx, tenantId: string, childId: string)
         eq(networkMembers.childPersonId, childId),
         isNull(networkMembers.noLongerInvolvedOn),
         isNull(people.mergedInto),
-        ne(people.kind, 'place'),
+        eq(people.kind, 'person'),
+        isNull(people.diedOn),
       ),
     )
     .orderBy(people.fullName);
@@ -247,4 +251,44 @@ export async function saveDraftIfCurrent(
 
 export async function deleteDraft(tx: Tx, tenantId: string, userId: string, childId: string, formKey: string) {
   await tx.delete(drafts).where(draftKey(tenantId, userId, childId, formKey));
+}
+
+export async function insertDirectWork(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  work: { tool: DirectWorkTool; doneOn: string; doneWith: string; childsWords: DirectWorkWords },
+  author: { userId: string | null; label: string },
+): Promise<string> {
+  const [row] = await tx
+    .insert(directWork)
+    .values({ tenantId, childPersonId: childId, ...work, recordedBy: author.userId, recordedByLabel: author.label })
+    .returning({ id: directWork.id });
+  if (!row) throw new Error('insert into direct_work returned no row');
+  return row.id;
+}
+
+const directWorkColumns = {
+  id: directWork.id,
+  tool: directWork.tool,
+  doneOn: directWork.doneOn,
+  doneWith: directWork.doneWith,
+  childsWords: directWork.childsWords,
+  recordedByLabel: directWork.recordedByLabel,
+};
+
+export async function directWorkOf(tx: Tx, tenantId: string, childId: string) {
+  return tx
+    .select(directWorkColumns)
+    .from(directWork)
+    .where(and(eq(directWork.tenantId, tenantId), eq(directWork.childPersonId, childId)))
+    .orderBy(directWork.doneOn, directWork.recordedAt);
+}
+
+export async function findDirectWork(tx: Tx, tenantId: string, childId: string, workId: string) {
+  const [row] = await tx
+    .select(directWorkColumns)
+    .from(directWork)
+    .where(and(eq(directWork.tenantId, tenantId), eq(directWork.childPersonId, childId), eq(directWork.id, workId)));
+  return row;
 }

@@ -20,7 +20,9 @@ import {
   visitFormModel,
   visitRows,
 } from './presenters.js';
-import { participationWays } from './schema.js';
+import { directWorkTools, participationWays } from './schema.js';
+import { directWorkToolDefinitions } from './direct-work.js';
+import { parseDirectWork } from './direct-work.js';
 import {
   childForForm,
   correctionDraftKey,
@@ -29,6 +31,8 @@ import {
   NEW_VISIT_DRAFT,
   newVisitForm,
   recordChildsWords,
+  recordDirectWork,
+  viewDirectWork,
   recordParticipationPreference,
   recordVisit,
   viewOwnWords,
@@ -69,6 +73,7 @@ const notices: Record<string, string> = {
   visit_corrected: 'Correction saved. The earlier version is kept in the history below',
   words_recorded: 'Their words are recorded',
   preference_recorded: 'How they would like to take part is recorded',
+  direct_work_recorded: 'Direct work recorded. Their words are on their ‘In my own words’ page',
 };
 const noticeFor = (code: unknown) => (typeof code === 'string' ? (notices[code] ?? null) : null);
 
@@ -332,12 +337,27 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
         mayChange: hasPermission(request.actor!.roles, 'child_record.change'),
         newWordsHref: voicePaths.newWords(childId),
         takingPartHref: voicePaths.takingPart(childId),
+        tools: directWorkTools.map((tool) => ({
+          name: directWorkToolDefinitions[tool].name,
+          href: voicePaths.newDirectWork(childId, tool),
+        })),
+        directWork: page.directWork.map((work) => ({
+          name: directWorkToolDefinitions[work.tool].name,
+          when: presentDay(work.doneOn),
+          doneWith: work.doneWith,
+          href: voicePaths.directWork(childId, work.id),
+        })),
         entries: page.entries.map((entry) => ({
           words: entry.words,
           heardBy: entry.heardBy,
           when: presentWhen(entry.when),
           setting: entry.setting,
-          href: entry.source.type === 'visit' ? voicePaths.visit(childId, entry.source.visitId) : null,
+          link:
+            entry.source.type === 'visit'
+              ? { href: voicePaths.visit(childId, entry.source.visitId), text: 'The visit' }
+              : entry.source.type === 'direct_work'
+                ? { href: voicePaths.directWork(childId, entry.source.workId), text: 'The direct work' }
+                : null,
         })),
       });
     },
@@ -524,6 +544,133 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
       );
       if (!saved) return notFound(reply);
       return reply.redirect(`${voicePaths.ownWords(childId)}?notice=preference_recorded`, 303);
+    },
+  );
+
+  const renderDirectWorkForm = (
+    reply: FastifyReply,
+    status: number,
+    childId: string,
+    child: ChildHeader,
+    tool: (typeof directWorkTools)[number],
+    values: Record<string, string>,
+    errors: FormErrors,
+  ) => {
+    const definition = directWorkToolDefinitions[tool];
+    return reply.status(status).render('voice/views/direct-work-form.njk', {
+      pageTitle: `${definition.name} with ${nameOf(child)}`,
+      child,
+      childName: nameOf(child),
+      description: definition.description,
+      parts: definition.parts.map((part) => ({ ...part, value: values[part.key] ?? '' })),
+      values,
+      action: voicePaths.newDirectWork(childId, tool),
+      backHref: voicePaths.ownWords(childId),
+      ...errors,
+    });
+  };
+  const toolOf = (value: string) => directWorkTools.find((tool) => tool === value);
+
+  app.get<{ Params: { childId: string; tool: string } }>(
+    voicePaths.newDirectWorkPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const tool = toolOf(request.params.tool);
+      if (!tool) return notFound(reply);
+      const found = await childForForm(database, request.actor!, childId, 'direct_work.form_opened', sourceOf(request));
+      if (!found) return notFound(reply);
+      const [year = '', month = '', day = ''] = londonToday(new Date()).split('-');
+      return renderDirectWorkForm(
+        reply,
+        200,
+        childId,
+        found.child,
+        tool,
+        {
+          doneWith: request.actor!.fullName,
+          'doneOn-Day': String(Number(day)),
+          'doneOn-Month': String(Number(month)),
+          'doneOn-Year': year,
+        },
+        noErrors,
+      );
+    },
+  );
+
+  app.post<{ Params: { childId: string; tool: string }; Body: Body }>(
+    voicePaths.newDirectWorkPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const tool = toolOf(request.params.tool);
+      if (!tool) return notFound(reply);
+      const body = request.body ?? {};
+      const names = [
+        'doneWith',
+        'doneOn-Day',
+        'doneOn-Month',
+        'doneOn-Year',
+        ...directWorkToolDefinitions[tool].parts.map((part) => part.key),
+      ];
+      const values = Object.fromEntries(names.map((name) => [name, cleanText(body[name])]));
+      const parsed = parseDirectWork(tool, values, londonToday(new Date()), isoDate);
+      if (!parsed.ok) {
+        const found = await childForForm(
+          database,
+          request.actor!,
+          childId,
+          'direct_work.form_opened',
+          sourceOf(request),
+        );
+        if (!found) return notFound(reply);
+        return renderDirectWorkForm(
+          reply,
+          400,
+          childId,
+          found.child,
+          tool,
+          values,
+          formErrors(parsed.errors, { doneOn: 'doneOn-day' }),
+        );
+      }
+      const workId = await recordDirectWork(
+        database,
+        request.actor!,
+        childId,
+        { tool, ...parsed.record },
+        sourceOf(request),
+      );
+      if (!workId) return notFound(reply);
+      return reply.redirect(`${voicePaths.directWork(childId, workId)}?notice=direct_work_recorded`, 303);
+    },
+  );
+
+  app.get<{ Params: { childId: string; workId: string }; Querystring: { notice?: string } }>(
+    voicePaths.directWorkPattern,
+    { config: { access: view } },
+    async (request, reply) => {
+      const { childId, workId } = request.params;
+      const found = await viewDirectWork(database, request.actor!, childId, workId, sourceOf(request));
+      if (!found) return notFound(reply);
+      const definition = directWorkToolDefinitions[found.work.tool];
+      return reply.render('voice/views/direct-work.njk', {
+        pageTitle: `${definition.name}, ${presentDay(found.work.doneOn)}`,
+        child: found.child,
+        childName: nameOf(found.child),
+        recordHeading: `${definition.name}: ${presentDay(found.work.doneOn)}`,
+        recordNavigation: childRecordNavigation(childId, 'own-words'),
+        notice: noticeFor(request.query.notice),
+        backHref: voicePaths.ownWords(childId),
+        doneWith: found.work.doneWith,
+        recordedBy: found.work.recordedByLabel,
+        isThreeHouses: found.work.tool === 'three_houses',
+        parts: definition.parts.map((part) => ({
+          label: part.label,
+          key: part.key,
+          items: found.work.childsWords[part.key] ?? [],
+        })),
+      });
     },
   );
 }

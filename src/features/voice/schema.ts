@@ -101,3 +101,25 @@ export const drafts = pgTable(
   },
   (table) => [primaryKey({ columns: [table.tenantId, table.userId, table.childPersonId, table.formKey] })],
 );
+
+export const directWorkTools = ['three_houses', 'wizard', 'wishes_and_feelings', 'want_people_to_know'] as const;
+export type DirectWorkTool = (typeof directWorkTools)[number];
+/** Each part of a tool (a house, the wizard's changes, ...) as a list in the child's words. */
+export type DirectWorkWords = Record<string, string[]>;
+
+export const directWork = pgTable(
+  'direct_work',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    childPersonId: uuid('child_person_id').notNull(),
+    tool: text('tool', { enum: directWorkTools }).notNull(),
+    doneOn: date('done_on').notNull(),
+    doneWith: text('done_with').notNull(),
+    childsWords: jsonb('childs_words').$type<DirectWorkWords>().notNull(),
+    recordedBy: uuid('recorded_by'),
+    recordedByLabel: text('recorded_by_label').notNull(),
+    recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
+);

@@ -17,6 +17,9 @@ import {
   childHeader,
   childsWordsOf,
   deleteDraft,
+  directWorkOf,
+  findDirectWork,
+  insertDirectWork,
   findDraft,
   findVisit,
   insertChildsWords,
@@ -28,7 +31,8 @@ import {
   updateVisit,
   visitsOf,
 } from './queries.js';
-import type { DraftContent, ParticipationWay } from './schema.js';
+import type { DirectWorkTool, DirectWorkWords, DraftContent, ParticipationWay } from './schema.js';
+import { directWorkToolDefinitions } from './direct-work.js';
 import {
   parseVisit,
   visitKindNames,
@@ -394,13 +398,24 @@ export interface OwnWordsEntry {
   /** When it was said: an ISO date or date-time, for ordering. */
   when: string;
   setting: string | null;
-  source: { type: 'visit'; visitId: string } | { type: 'quote'; quoteId: string };
+  source:
+    { type: 'visit'; visitId: string } | { type: 'quote'; quoteId: string } | { type: 'direct_work'; workId: string };
 }
 
-/** Everything the child has said, gathered from visits and quotes recorded on their own, oldest first. */
+export interface DirectWorkRecord {
+  id: string;
+  tool: DirectWorkTool;
+  doneOn: string;
+  doneWith: string;
+  childsWords: DirectWorkWords;
+  recordedByLabel: string;
+}
+
+/** Everything the child has said, gathered from visits, direct work and quotes recorded on their own, oldest first. */
 export function gatherOwnWords(
   visits: { id: string; recordedByLabel: string; content: VisitContent }[],
   quotes: { id: string; words: string; heardBy: string; heardOn: string; setting: string | null }[],
+  work: DirectWorkRecord[] = [],
 ): OwnWordsEntry[] {
   const entries: OwnWordsEntry[] = [
     ...visits
@@ -419,6 +434,17 @@ export function gatherOwnWords(
       setting: quote.setting,
       source: { type: 'quote' as const, quoteId: quote.id },
     })),
+    ...work.flatMap((record) =>
+      directWorkToolDefinitions[record.tool].parts.flatMap((part) =>
+        (record.childsWords[part.key] ?? []).map((words) => ({
+          words,
+          heardBy: record.doneWith,
+          when: record.doneOn,
+          setting: `${directWorkToolDefinitions[record.tool].name}: ${part.label.toLowerCase()}`,
+          source: { type: 'direct_work' as const, workId: record.id },
+        })),
+      ),
+    ),
   ];
   return entries.sort((a, b) => a.when.localeCompare(b.when));
 }
@@ -431,6 +457,7 @@ export async function viewOwnWords(
 ): Promise<{
   child: ChildHeader;
   entries: OwnWordsEntry[];
+  directWork: DirectWorkRecord[];
   preference: ParticipationPreference | null;
   preferenceSentence: string;
 } | null> {
@@ -438,15 +465,18 @@ export async function viewOwnWords(
     if (!(await checkChildAccess(tx, actor, childId, 'view', source, 'own_words.viewed'))) return null;
     const child = await childHeader(tx, actor.tenantId, childId);
     if (!child) return null;
+    const directWork = await directWorkOf(tx, actor.tenantId, childId);
     const entries = gatherOwnWords(
       await visitsOf(tx, actor.tenantId, childId),
       await childsWordsOf(tx, actor.tenantId, childId),
+      directWork,
     );
     const preference = await participationPreferenceOf(tx, actor.tenantId, childId);
     await audit(tx, actor, childId, 'own_words.viewed', source, undefined, { count: entries.length });
     return {
       child,
       entries,
+      directWork,
       preference,
       preferenceSentence: describePreference(childShortName(child), preference),
     };
@@ -560,5 +590,38 @@ export async function readDraft(
     const draft = (await findDraft(tx, actor.tenantId, actor.userId, childId, formKey)) ?? null;
     await audit(tx, actor, childId, 'draft.read', source, { type: 'draft', id: childId }, { form: formKey });
     return { draft };
+  });
+}
+
+export async function recordDirectWork(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  work: { tool: DirectWorkTool; doneOn: string; doneWith: string; childsWords: DirectWorkWords },
+  source: RequestSource,
+): Promise<string | null> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'direct_work.recorded'))) return null;
+    const id = await insertDirectWork(tx, actor.tenantId, childId, work, author(actor));
+    await audit(tx, actor, childId, 'direct_work.recorded', source, { type: 'direct_work', id }, { tool: work.tool });
+    return id;
+  });
+}
+
+export async function viewDirectWork(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  workId: string,
+  source: RequestSource,
+): Promise<{ child: ChildHeader; work: DirectWorkRecord } | null> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'view', source, 'direct_work.viewed'))) return null;
+    if (!UUID.test(workId)) return null;
+    const child = await childHeader(tx, actor.tenantId, childId);
+    const work = await findDirectWork(tx, actor.tenantId, childId, workId);
+    if (!child || !work) return null;
+    await audit(tx, actor, childId, 'direct_work.viewed', source, { type: 'direct_work', id: workId });
+    return { child, work };
   });
 }

@@ -12,6 +12,7 @@ import {
   type VisitFormValues,
 } from './visit-form.js';
 import { describePreference } from './participation.js';
+import { itemsOf, parseDirectWork } from './direct-work.js';
 import { gatherOwnWords } from './service.js';
 
 const now = new Date('2026-06-15T12:00:00Z'); // 1pm in London (summer time)
@@ -181,4 +182,30 @@ test('the participation preference reads as one plain sentence', () => {
     }),
     'Mia would like to take part through an advocate',
   );
+});
+
+test('direct work: one thing on each line, a real past date, who did it, and at least one thing said', () => {
+  assert.deepEqual(itemsOf('  Football \n\n Ava\n'), ['Football', 'Ava']);
+  const values = {
+    doneWith: 'Alex',
+    'doneOn-Day': '1',
+    'doneOn-Month': '6',
+    'doneOn-Year': '2026',
+    wishes: 'A dog',
+    feelings: '',
+  };
+  const parsed = parseDirectWork('wishes_and_feelings', values, '2026-06-15', isoDate);
+  assert.ok(parsed.ok);
+  assert.deepEqual(parsed.record.childsWords, { wishes: ['A dog'], feelings: [] });
+  const nothing = parseDirectWork('wishes_and_feelings', { ...values, wishes: '' }, '2026-06-15', isoDate);
+  assert.ok(!nothing.ok);
+  assert.equal(nothing.errors.wishes, 'Enter at least one thing in their wishes, or another part');
+  const future = parseDirectWork(
+    'wizard',
+    { ...values, wouldChangeWithMagic: 'x', 'doneOn-Day': '16' },
+    '2026-06-15',
+    isoDate,
+  );
+  assert.ok(!future.ok);
+  assert.equal(future.errors.doneOn, 'The date you did this together must be today or in the past');
 });

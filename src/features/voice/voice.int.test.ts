@@ -297,3 +297,59 @@ test('the child’s words on their own, and how they want to take part, in time 
   );
   assert.equal(preference?.way, 'send_words_or_drawing');
 });
+
+test('Three Houses in the child’s words: recorded, shown as three houses, and gathered on "In my own words"', async () => {
+  const session = await practitioner();
+  const url = `/children/${session.childId}/direct-work/new/three_houses`;
+  const empty = await session.submit(url, {
+    houseOfWorries: '',
+    houseOfGoodThings: '',
+    houseOfDreams: '',
+    doneWith: '',
+  });
+  assert.equal(empty.statusCode, 400);
+  assert.match(empty.body, /Enter at least one thing in house of worries, or another part/);
+  assert.match(empty.body, /Enter who did this with them/);
+  const future = await session.submit(url, {
+    houseOfDreams: 'A dog called Biscuit',
+    'doneOn-Year': String(new Date().getUTCFullYear() + 1),
+  });
+  assert.equal(future.statusCode, 400);
+  assert.match(future.body, /must be today or in the past/);
+  assert.match(future.body, /A dog called Biscuit/, 'what was typed stays');
+
+  const saved = await session.submit(url, {
+    houseOfWorries: 'When Dad shouts',
+    houseOfGoodThings: 'Football\nMy friend Ava',
+    houseOfDreams: 'A dog called Biscuit',
+    'doneOn-Day': '5',
+    'doneOn-Month': '1',
+    'doneOn-Year': '2025',
+  });
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
+  const page = await session.get(String(saved.headers.location));
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /app-three-houses/);
+  assert.match(page.body, /<li>My friend Ava<\/li>/);
+  const words = await session.get(`/children/${session.childId}/own-words`);
+  assert.match(words.body, /A dog called Biscuit/);
+  assert.match(words.body, /Three Houses: house of dreams/);
+  assert.equal((await session.get(`/children/${session.childId}/direct-work/new/magic_beans`)).statusCode, 404);
+
+  const other = await practitioner();
+  assert.equal((await other.get(String(saved.headers.location))).statusCode, 404, 'another council');
+  const refused = await kith.app.inject({
+    method: 'POST',
+    url,
+    headers: other.headers,
+    payload: {
+      _csrf: other.csrf,
+      houseOfDreams: 'x',
+      doneWith: 'x',
+      'doneOn-Day': '1',
+      'doneOn-Month': '1',
+      'doneOn-Year': '2025',
+    },
+  });
+  assert.equal(refused.statusCode, 404);
+});
