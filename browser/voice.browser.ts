@@ -79,8 +79,29 @@ describe('visits and the child’s voice', () => {
     await page.getByRole('button', { name: 'Record something Mia said' }).click();
     await axe(page, 'voice-words-form');
     await page.goBack();
+    await page.getByRole('link', { name: /Three Houses, 29 September 2025/ }).click();
+    assert.match(await page.locator('.app-three-houses').innerText(), /A dog called Biscuit/);
+    await axe(page, 'voice-three-houses-mia');
+    await page.goBack();
+    await page.getByRole('link', { name: 'Wizard or Fairy' }).click();
+    await axe(page, 'voice-direct-work-form');
+    await page.goBack();
     await page.getByRole('link', { name: 'Change how they would like to take part' }).click();
     await axe(page, 'voice-taking-part');
+
+    await page.goto(`${kith.baseUrl}/caseload`);
+    await page.getByRole('link', { name: /Mia/ }).first().click();
+    await page.getByRole('link', { name: 'Chronology' }).click();
+    assert.ok((await page.locator('.moj-timeline__item').count()) >= 8);
+    await axe(page, 'voice-chronology-mia');
+    await page.getByLabel('School').check();
+    await page.getByRole('button', { name: 'Show' }).click();
+    assert.equal(await page.locator('.moj-timeline__item').count(), 1);
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'voice-chronology-print');
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('link', { name: 'Add to the chronology' }).click();
+    await axe(page, 'voice-chronology-entry-form');
 
     await miaVisits(page, kith.baseUrl);
     await page.getByRole('button', { name: 'Record a visit' }).click();

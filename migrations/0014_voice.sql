@@ -105,11 +105,29 @@ create table direct_work (
 );
 create index direct_work_child_idx on direct_work (tenant_id, child_person_id, done_on);
 
+-- Significant events in the child's life recorded by hand for the chronology. Visits, direct
+-- work and other features' records contribute their own events when the chronology is read.
+create table chronology_entries (
+  tenant_id uuid not null,
+  id uuid not null default gen_random_uuid(),
+  child_person_id uuid not null,
+  happened_on date not null,
+  category text not null check (category in ('family_life', 'home', 'school', 'health', 'time_with_family', 'meeting', 'other')),
+  title text not null check (length(title) between 1 and 200),
+  details text check (length(details) <= 4000),
+  recorded_by uuid,
+  recorded_by_label text not null,
+  recorded_at timestamptz not null default now(),
+  primary key (tenant_id, id),
+  foreign key (tenant_id, child_person_id) references child_records (tenant_id, person_id)
+);
+create index chronology_entries_child_idx on chronology_entries (tenant_id, child_person_id, happened_on);
+
 do $$
 declare
   table_name text;
 begin
-  foreach table_name in array array['visits', 'childs_words', 'participation_preferences', 'drafts', 'direct_work']
+  foreach table_name in array array['visits', 'childs_words', 'participation_preferences', 'drafts', 'direct_work', 'chronology_entries']
   loop
     execute format('alter table %I enable row level security', table_name);
     execute format('alter table %I force row level security', table_name);

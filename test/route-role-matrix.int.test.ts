@@ -127,6 +127,9 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   'GET /children/:childId/direct-work/new/:tool': childChangers,
   'POST /children/:childId/direct-work/new/:tool': childChangers,
   'GET /children/:childId/direct-work/:workId': childViewers,
+  'GET /children/:childId/chronology': childViewers,
+  'GET /children/:childId/chronology/new': childChangers,
+  'POST /children/:childId/chronology/new': childChangers,
 };
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

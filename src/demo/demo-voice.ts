@@ -12,6 +12,7 @@ import { provisionCouncil } from '../platform/tenancy/councils.js';
 import { people } from '../features/people/schema.js';
 import {
   insertChildsWords,
+  insertChronologyEntry,
   insertDirectWork,
   insertParticipationPreference,
   insertVisit,
@@ -173,6 +174,34 @@ export async function seedDemoVoice(database: Database): Promise<boolean> {
       },
       alex,
     );
+    for (const entry of [
+      {
+        happenedOn: '2021-09-06',
+        category: 'school' as const,
+        title: 'Started at Riverside Primary School',
+        details: 'Walks there with her friend Ava most mornings.',
+      },
+      {
+        happenedOn: '2025-06-14',
+        category: 'family_life' as const,
+        title: 'Dad moved out; Mia and Leo stay with Mum',
+        details: 'Time with Dad on Saturdays, at Grandma Grace’s.',
+      },
+      {
+        happenedOn: '2025-09-08',
+        category: 'meeting' as const,
+        title: 'Working together began',
+        details: 'Sarah asked for help after a hard summer.',
+      },
+      {
+        happenedOn: '2025-10-25',
+        category: 'time_with_family' as const,
+        title: 'First weekend with Nan Pat since the summer',
+        details: null,
+      },
+    ]) {
+      await insertChronologyEntry(tx, tenantId, mia, entry, alex);
+    }
     await insertParticipationPreference(
       tx,
       tenantId,

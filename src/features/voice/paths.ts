@@ -17,6 +17,10 @@ export const voicePaths = {
   newDirectWork: (childId: string, tool: string) => `${child(childId)}/direct-work/new/${encodeURIComponent(tool)}`,
   directWorkPattern: '/children/:childId/direct-work/:workId',
   directWork: (childId: string, workId: string) => `${child(childId)}/direct-work/${encodeURIComponent(workId)}`,
+  chronologyPattern: '/children/:childId/chronology',
+  chronology: (childId: string) => `${child(childId)}/chronology`,
+  newChronologyEntryPattern: '/children/:childId/chronology/new',
+  newChronologyEntry: (childId: string) => `${child(childId)}/chronology/new`,
   takingPartPattern: '/children/:childId/taking-part',
   takingPart: (childId: string) => `${child(childId)}/taking-part`,
   api: {

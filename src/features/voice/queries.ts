@@ -5,7 +5,9 @@ import { networkMembers } from '../network/schema.js';
 import { childRecords, people } from '../people/schema.js';
 import type { VisitContent } from './visit-form.js';
 import {
+  chronologyEntries,
   childsWords,
+  type ChronologyCategory,
   directWork,
   type DirectWorkTool,
   type DirectWorkWords,
@@ -291,4 +293,34 @@ export async function findDirectWork(tx: Tx, tenantId: string, childId: string, 
     .from(directWork)
     .where(and(eq(directWork.tenantId, tenantId), eq(directWork.childPersonId, childId), eq(directWork.id, workId)));
   return row;
+}
+
+export async function insertChronologyEntry(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  entry: { happenedOn: string; category: ChronologyCategory; title: string; details: string | null },
+  author: { userId: string | null; label: string },
+) {
+  await tx.insert(chronologyEntries).values({
+    tenantId,
+    childPersonId: childId,
+    ...entry,
+    recordedBy: author.userId,
+    recordedByLabel: author.label,
+  });
+}
+
+export async function chronologyEntriesOf(tx: Tx, tenantId: string, childId: string) {
+  return tx
+    .select({
+      id: chronologyEntries.id,
+      happenedOn: chronologyEntries.happenedOn,
+      category: chronologyEntries.category,
+      title: chronologyEntries.title,
+      details: chronologyEntries.details,
+      recordedByLabel: chronologyEntries.recordedByLabel,
+    })
+    .from(chronologyEntries)
+    .where(and(eq(chronologyEntries.tenantId, tenantId), eq(chronologyEntries.childPersonId, childId)));
 }

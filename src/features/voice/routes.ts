@@ -20,7 +20,8 @@ import {
   visitFormModel,
   visitRows,
 } from './presenters.js';
-import { directWorkTools, participationWays } from './schema.js';
+import { chronologyCategories, directWorkTools, participationWays } from './schema.js';
+import { chronologyCategoryNames } from './chronology.js';
 import { directWorkToolDefinitions } from './direct-work.js';
 import { parseDirectWork } from './direct-work.js';
 import {
@@ -32,6 +33,8 @@ import {
   newVisitForm,
   recordChildsWords,
   recordDirectWork,
+  recordChronologyEntry,
+  viewChronology,
   viewDirectWork,
   recordParticipationPreference,
   recordVisit,
@@ -73,6 +76,7 @@ const notices: Record<string, string> = {
   visit_corrected: 'Correction saved. The earlier version is kept in the history below',
   words_recorded: 'Their words are recorded',
   preference_recorded: 'How they would like to take part is recorded',
+  chronology_recorded: 'Added to the chronology',
   direct_work_recorded: 'Direct work recorded. Their words are on their ‘In my own words’ page',
 };
 const noticeFor = (code: unknown) => (typeof code === 'string' ? (notices[code] ?? null) : null);
@@ -671,6 +675,131 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
           items: found.work.childsWords[part.key] ?? [],
         })),
       });
+    },
+  );
+
+  app.get<{ Params: { childId: string }; Querystring: { type?: string | string[]; notice?: string } }>(
+    voicePaths.chronologyPattern,
+    { config: { access: view } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const asked = request.query.type;
+      const chosen = (Array.isArray(asked) ? asked : asked ? [asked] : []).map(cleanText).slice(0, 30);
+      const found = await viewChronology(database, request.actor!, childId, chosen, sourceOf(request));
+      if (!found) return notFound(reply);
+      return reply.render('voice/views/chronology.njk', {
+        pageTitle: `Chronology: ${nameOf(found.child)}`,
+        child: found.child,
+        childName: nameOf(found.child),
+        recordHeading: 'Chronology',
+        recordNavigation: childRecordNavigation(childId, 'chronology'),
+        notice: noticeFor(request.query.notice),
+        action: voicePaths.chronology(childId),
+        mayChange: hasPermission(request.actor!.roles, 'child_record.change'),
+        newEntryHref: voicePaths.newChronologyEntry(childId),
+        filtered: chosen.length > 0,
+        typeItems: found.types.map((type) => ({
+          value: type.type,
+          text: type.name,
+          checked: chosen.includes(type.type),
+        })),
+        events: found.events.map((event) => ({
+          title: event.title,
+          details: event.details,
+          byline: event.byline,
+          href: event.href,
+          datetime: event.occurredAt,
+          when: presentWhen(event.occurredAt),
+          typeName: found.types.find((type) => type.type === event.type)?.name ?? event.type,
+        })),
+      });
+    },
+  );
+
+  const renderEntryForm = (
+    reply: FastifyReply,
+    status: number,
+    childId: string,
+    child: ChildHeader,
+    values: Record<string, string>,
+    errors: FormErrors,
+  ) =>
+    reply.status(status).render('voice/views/chronology-entry-form.njk', {
+      pageTitle: 'Add to the chronology',
+      child,
+      childName: nameOf(child),
+      values,
+      categoryItems: chronologyCategories.map((category) => ({
+        value: category,
+        text: chronologyCategoryNames[category],
+        checked: values.category === category,
+      })),
+      action: voicePaths.newChronologyEntry(childId),
+      backHref: voicePaths.chronology(childId),
+      ...errors,
+    });
+
+  app.get<{ Params: { childId: string } }>(
+    voicePaths.newChronologyEntryPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const found = await childForForm(database, request.actor!, childId, 'chronology.form_opened', sourceOf(request));
+      if (!found) return notFound(reply);
+      return renderEntryForm(reply, 200, childId, found.child, {}, noErrors);
+    },
+  );
+
+  app.post<{ Params: { childId: string }; Body: Body }>(
+    voicePaths.newChronologyEntryPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const body = request.body ?? {};
+      const values = Object.fromEntries(
+        ['category', 'title', 'details', 'happenedOn-Day', 'happenedOn-Month', 'happenedOn-Year'].map((name) => [
+          name,
+          cleanText(body[name]),
+        ]),
+      );
+      const errors: FieldErrors = {};
+      const category = chronologyCategories.find((candidate) => candidate === values.category);
+      const happenedOn = isoDate(values['happenedOn-Day']!, values['happenedOn-Month']!, values['happenedOn-Year']!);
+      if (happenedOn === '') errors.happenedOn = 'Enter the date it happened';
+      else if (happenedOn === null) errors.happenedOn = 'The date must be a real date, for example 27 3 2026';
+      else if (happenedOn > londonToday(new Date()))
+        errors.happenedOn = 'The date it happened must be today or in the past';
+      if (!category) errors.category = 'Select what kind of event this was';
+      if (values.title!.trim() === '') errors.title = 'Enter what happened, in a few words';
+      else if (values.title!.length > 200) errors.title = 'What happened must be 200 characters or fewer';
+      if (values.details!.length > 4000) errors.details = 'More about it must be 4,000 characters or fewer';
+      if (!category || !happenedOn || Object.keys(errors).length > 0) {
+        const found = await childForForm(
+          database,
+          request.actor!,
+          childId,
+          'chronology.form_opened',
+          sourceOf(request),
+        );
+        if (!found) return notFound(reply);
+        return renderEntryForm(
+          reply,
+          400,
+          childId,
+          found.child,
+          values,
+          formErrors(errors, { happenedOn: 'happenedOn-day' }),
+        );
+      }
+      const saved = await recordChronologyEntry(
+        database,
+        request.actor!,
+        childId,
+        { happenedOn, category, title: values.title!.trim(), details: values.details!.trim() || null },
+        sourceOf(request),
+      );
+      if (!saved) return notFound(reply);
+      return reply.redirect(`${voicePaths.chronology(childId)}?notice=chronology_recorded`, 303);
     },
   );
 }

@@ -123,3 +123,31 @@ export const directWork = pgTable(
   },
   (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
 );
+
+export const chronologyCategories = [
+  'family_life',
+  'home',
+  'school',
+  'health',
+  'time_with_family',
+  'meeting',
+  'other',
+] as const;
+export type ChronologyCategory = (typeof chronologyCategories)[number];
+
+export const chronologyEntries = pgTable(
+  'chronology_entries',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    childPersonId: uuid('child_person_id').notNull(),
+    happenedOn: date('happened_on').notNull(),
+    category: text('category', { enum: chronologyCategories }).notNull(),
+    title: text('title').notNull(),
+    details: text('details'),
+    recordedBy: uuid('recorded_by'),
+    recordedByLabel: text('recorded_by_label').notNull(),
+    recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
+);

@@ -16,6 +16,8 @@ import { describePreference, participationWayNames, type ParticipationPreference
 import {
   childHeader,
   childsWordsOf,
+  chronologyEntriesOf,
+  insertChronologyEntry,
   deleteDraft,
   directWorkOf,
   findDirectWork,
@@ -31,7 +33,9 @@ import {
   updateVisit,
   visitsOf,
 } from './queries.js';
-import type { DirectWorkTool, DirectWorkWords, DraftContent, ParticipationWay } from './schema.js';
+import type { ChronologyCategory, DirectWorkTool, DirectWorkWords, DraftContent, ParticipationWay } from './schema.js';
+import { arrangeChronology, builtInTypeNames, type ChronologyEvent } from './chronology.js';
+import { voicePaths } from './paths.js';
 import { directWorkToolDefinitions } from './direct-work.js';
 import {
   parseVisit,
@@ -623,5 +627,102 @@ export async function viewDirectWork(
     if (!child || !work) return null;
     await audit(tx, actor, childId, 'direct_work.viewed', source, { type: 'direct_work', id: workId });
     return { child, work };
+  });
+}
+
+/**
+ * A source of events for the child's chronology. Another feature registers one from its
+ * service (once, at start) and its events appear beside visits and hand-recorded entries,
+ * filterable by `type`. `read` runs inside the chronology's transaction, after access is checked.
+ */
+export interface ChronologySource {
+  type: string;
+  name: string;
+  read: (tx: Tx, tenantId: string, childId: string) => Promise<ChronologyEvent[]>;
+}
+const chronologySources = new Map<string, ChronologySource>();
+export function registerChronologySource(source: ChronologySource): void {
+  chronologySources.set(source.type, source);
+}
+export type { ChronologyEvent };
+
+async function builtInEvents(tx: Tx, actor: Actor, childId: string): Promise<ChronologyEvent[]> {
+  const [visits, work, entries] = [
+    await visitsOf(tx, actor.tenantId, childId),
+    await directWorkOf(tx, actor.tenantId, childId),
+    await chronologyEntriesOf(tx, actor.tenantId, childId),
+  ];
+  return [
+    ...visits.map((visit) => ({
+      occurredAt: visit.content.happenedAt,
+      type: 'visit',
+      title: `${visitKindNames[visit.content.kind]}${visit.content.childSeen ? (visit.content.seenAlone ? ': seen, and seen alone' : ': seen') : ': not seen'}`,
+      details: visit.content.place,
+      byline: visit.recordedByLabel,
+      href: voicePaths.visit(childId, visit.id),
+    })),
+    ...work.map((record) => ({
+      occurredAt: record.doneOn,
+      type: 'direct_work',
+      title: directWorkToolDefinitions[record.tool].name,
+      details: `With ${record.doneWith}`,
+      byline: record.recordedByLabel,
+      href: voicePaths.directWork(childId, record.id),
+    })),
+    ...entries.map((entry) => ({
+      occurredAt: entry.happenedOn,
+      type: entry.category,
+      title: entry.title,
+      details: entry.details,
+      byline: entry.recordedByLabel,
+      href: null,
+    })),
+  ];
+}
+
+export async function viewChronology(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  chosenTypes: string[],
+  source: RequestSource,
+): Promise<{ child: ChildHeader; events: ChronologyEvent[]; types: { type: string; name: string }[] } | null> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'view', source, 'chronology.viewed'))) return null;
+    const child = await childHeader(tx, actor.tenantId, childId);
+    if (!child) return null;
+    const events = await builtInEvents(tx, actor, childId);
+    for (const contributor of chronologySources.values()) {
+      events.push(...(await contributor.read(tx, actor.tenantId, childId)));
+    }
+    const types = [
+      ...Object.entries(builtInTypeNames).map(([type, name]) => ({ type, name })),
+      ...[...chronologySources.values()].map((contributor) => ({ type: contributor.type, name: contributor.name })),
+    ];
+    const known = new Set(types.map((type) => type.type));
+    await audit(tx, actor, childId, 'chronology.viewed', source, undefined, { filtered: chosenTypes.length > 0 });
+    return {
+      child,
+      events: arrangeChronology(
+        events,
+        chosenTypes.filter((type) => known.has(type)),
+      ),
+      types,
+    };
+  });
+}
+
+export async function recordChronologyEntry(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  entry: { happenedOn: string; category: ChronologyCategory; title: string; details: string | null },
+  source: RequestSource,
+): Promise<boolean> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'chronology.recorded'))) return false;
+    await insertChronologyEntry(tx, actor.tenantId, childId, entry, author(actor));
+    await audit(tx, actor, childId, 'chronology.recorded', source, undefined, { category: entry.category });
+    return true;
   });
 }

@@ -13,6 +13,7 @@ import {
 } from './visit-form.js';
 import { describePreference } from './participation.js';
 import { itemsOf, parseDirectWork } from './direct-work.js';
+import { arrangeChronology } from './chronology.js';
 import { gatherOwnWords } from './service.js';
 
 const now = new Date('2026-06-15T12:00:00Z'); // 1pm in London (summer time)
@@ -208,4 +209,29 @@ test('direct work: one thing on each line, a real past date, who did it, and at 
   );
   assert.ok(!future.ok);
   assert.equal(future.errors.doneOn, 'The date you did this together must be today or in the past');
+});
+
+test('the chronology is newest first (dates and date-times together) and keeps only the chosen types', () => {
+  const event = (occurredAt: string, type: string, title: string) => ({
+    occurredAt,
+    type,
+    title,
+    details: null,
+    byline: null,
+    href: null,
+  });
+  const events = [
+    event('2025-01-05', 'school', 'B'),
+    event('2025-03-01T09:00:00.000Z', 'visit', 'C'),
+    event('2025-01-05', 'school', 'A'),
+    event('2024-12-25', 'family_life', 'D'),
+  ];
+  assert.deepEqual(
+    arrangeChronology(events, []).map((e) => e.title),
+    ['C', 'A', 'B', 'D'],
+  );
+  assert.deepEqual(
+    arrangeChronology(events, ['school', 'family_life']).map((e) => e.title),
+    ['A', 'B', 'D'],
+  );
 });

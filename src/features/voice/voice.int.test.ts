@@ -6,7 +6,7 @@ import { formValuesIn } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { shareChildRecord } from '../../platform/identity/accounts.js';
-import { participationPreferenceOf } from './service.js';
+import { participationPreferenceOf, registerChronologySource } from './service.js';
 
 let kith: TestApp;
 before(async () => {
@@ -352,4 +352,54 @@ test('Three Houses in the child’s words: recorded, shown as three houses, and 
     },
   });
   assert.equal(refused.statusCode, 404);
+});
+
+test('the chronology: visits, hand-recorded events and another feature’s events, newest first, filterable by type', async () => {
+  const session = await practitioner();
+  await session.submit(`/children/${session.childId}/visits/new`, aVisit);
+  const bad = await session.submit(`/children/${session.childId}/chronology/new`, { title: 'Started at Riverside' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /Enter the date it happened/);
+  assert.match(bad.body, /Select what kind of event this was/);
+  assert.match(bad.body, /value="Started at Riverside"/);
+  const added = await session.submit(`/children/${session.childId}/chronology/new`, {
+    'happenedOn-Day': '4',
+    'happenedOn-Month': '9',
+    'happenedOn-Year': '2024',
+    category: 'school',
+    title: 'Started at Riverside Primary',
+    details: 'Settled in quickly; loves reading time.',
+  });
+  assert.equal(added.statusCode, 303, added.body.slice(0, 400));
+  registerChronologySource({
+    type: 'test_mapping',
+    name: 'Mapping (test)',
+    read: async (_tx, _tenantId, childId) =>
+      childId === session.childId
+        ? [
+            {
+              occurredAt: '2025-01-20',
+              type: 'test_mapping',
+              title: 'Mapping meeting',
+              details: null,
+              byline: null,
+              href: null,
+            },
+          ]
+        : [],
+  });
+  const page = await session.get(`/children/${session.childId}/chronology`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /class="moj-timeline"/);
+  const visit = page.body.indexOf('Home visit: seen, and seen alone');
+  const mapping = page.body.indexOf('Mapping meeting');
+  const school = page.body.indexOf('Started at Riverside Primary');
+  assert.ok(visit > 0 && mapping > visit && school > mapping, 'newest first: Feb 2025, Jan 2025, Sep 2024');
+  const onlySchool = await session.get(`/children/${session.childId}/chronology?type=school`);
+  assert.match(onlySchool.body, /Started at Riverside Primary/);
+  assert.doesNotMatch(onlySchool.body, /Home visit: seen/);
+  assert.doesNotMatch(onlySchool.body, /Mapping meeting/);
+  assert.match(onlySchool.body, /value="school" checked/);
+  const other = await practitioner();
+  assert.equal((await other.get(`/children/${session.childId}/chronology`)).statusCode, 404);
 });

@@ -10,6 +10,7 @@ const sections = [
   { id: 'network', text: 'Their world', href: (childId: string) => child(childId) },
   { id: 'visits', text: 'Visits', href: (childId: string) => `${child(childId)}/visits` },
   { id: 'own-words', text: 'In my own words', href: (childId: string) => `${child(childId)}/own-words` },
+  { id: 'chronology', text: 'Chronology', href: (childId: string) => `${child(childId)}/chronology` },
 ] as const;
 
 export type ChildRecordSection = (typeof sections)[number]['id'];
