@@ -8,6 +8,7 @@ import { initTimeoutWarning } from './timeout-warning.js';
 import { initEcomapEditors } from './ecomap-editor.js';
 import { initLanguageCompanion } from './language-companion.js';
 import { initDraftAutosave } from './drafts.js';
+import { initUploads } from './uploads.js';
 
 initGovukFrontend();
 initMojFrontend();
@@ -15,3 +16,4 @@ initTimeoutWarning();
 initEcomapEditors();
 initLanguageCompanion();
 initDraftAutosave();
+initUploads();

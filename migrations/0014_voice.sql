@@ -123,11 +123,34 @@ create table chronology_entries (
 );
 create index chronology_entries_child_idx on chronology_entries (tenant_id, child_person_id, happened_on);
 
+-- Photos, drawings and documents, kept in the database beside the record they belong to and
+-- served only through an access-checked route. The type is decided from the content itself.
+create table attachments (
+  tenant_id uuid not null,
+  id uuid not null default gen_random_uuid(),
+  child_person_id uuid not null,
+  -- What it belongs to: a piece of direct work, a visit, or the child's record itself.
+  belongs_to text not null check (belongs_to in ('direct_work', 'visit', 'child_record')),
+  belongs_to_id uuid,
+  file_name text not null check (length(file_name) between 1 and 200),
+  content_type text not null check (content_type in ('image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf')),
+  byte_size integer not null check (byte_size between 1 and 10485760),
+  description text check (length(description) <= 1000),
+  content bytea not null,
+  uploaded_by uuid,
+  uploaded_by_label text not null,
+  uploaded_at timestamptz not null default now(),
+  primary key (tenant_id, id),
+  foreign key (tenant_id, child_person_id) references child_records (tenant_id, person_id),
+  check (octet_length(content) = byte_size)
+);
+create index attachments_child_idx on attachments (tenant_id, child_person_id, belongs_to, belongs_to_id);
+
 do $$
 declare
   table_name text;
 begin
-  foreach table_name in array array['visits', 'childs_words', 'participation_preferences', 'drafts', 'direct_work', 'chronology_entries']
+  foreach table_name in array array['visits', 'childs_words', 'participation_preferences', 'drafts', 'direct_work', 'chronology_entries', 'attachments']
   loop
     execute format('alter table %I enable row level security', table_name);
     execute format('alter table %I force row level security', table_name);

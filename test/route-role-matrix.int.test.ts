@@ -130,6 +130,8 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   'GET /children/:childId/chronology': childViewers,
   'GET /children/:childId/chronology/new': childChangers,
   'POST /children/:childId/chronology/new': childChangers,
+  'POST /api/v1/children/:childId/attachments': childChangers,
+  'GET /children/:childId/attachments/:attachmentId': childViewers,
 };
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -204,6 +206,7 @@ function concreteUrl(url: string): string {
     .replace(':formKey', 'visit-new')
     .replace(':tool', 'three_houses')
     .replace(':workId', '00000000-0000-4000-8000-000000000008')
+    .replace(':attachmentId', '00000000-0000-4000-8000-000000000009')
     .replace(':file', 'no-such-file.css')
     .replace(/\/assets\/govuk-frontend-[^/]+\/\*/, '/assets/govuk-frontend-x/images/favicon.ico');
 }

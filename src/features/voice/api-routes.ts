@@ -9,7 +9,9 @@ import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { PROBLEM_CONTENT_TYPE, problem, problemSchema } from '../../platform/http/problem.js';
 import { voicePaths } from './paths.js';
-import { linesOfVisit, readDraft, saveDraft } from './service.js';
+import { addAttachment, linesOfVisit, readDraft, saveDraft } from './service.js';
+import { attachmentOwners } from './schema.js';
+import { MAX_UPLOAD_BYTES } from './uploads.js';
 
 const sourceOf = (request: FastifyRequest) => ({
   ip: request.ip,
@@ -18,7 +20,7 @@ const sourceOf = (request: FastifyRequest) => ({
 });
 const notFound = 'There is no child’s record with that id that you may change.';
 
-function refuse(reply: FastifyReply, request: FastifyRequest, status: 404 | 409, detail: string, extra = {}) {
+function refuse(reply: FastifyReply, request: FastifyRequest, status: 404 | 409 | 422, detail: string, extra = {}) {
   return reply
     .status(status)
     .type(PROBLEM_CONTENT_TYPE)
@@ -152,6 +154,61 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
       );
       if (!lines) return refuse(reply, request, 404, 'There is no such visit that you may see.');
       return { lines };
+    },
+  );
+
+  routes.post(
+    voicePaths.api.attachmentsPattern,
+    {
+      // Base64 makes a 10 MB file about 13.4 MB of JSON; a little room for the rest.
+      bodyLimit: Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 64 * 1024,
+      schema: {
+        summary: 'Attach a photo, drawing or PDF to a record of the child’s (the type is checked from the content)',
+        tags: ['attachments'],
+        security,
+        params: z.object({ childId: z.string().max(64) }),
+        body: z.object({
+          belongsTo: z.enum(attachmentOwners),
+          belongsToId: z.string().max(64).nullable(),
+          fileName: z.string().min(1).max(500),
+          description: z.string().max(1000).nullable().default(null),
+          contentBase64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'must be base64' }),
+        }),
+        response: {
+          201: z.object({ attachmentId: z.uuid(), contentType: z.string(), href: z.string() }),
+          404: problemSchema,
+          422: problemSchema,
+        },
+      },
+      config: { access: change },
+    },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const saved = await addAttachment(
+        database,
+        request.actor!,
+        childId,
+        {
+          belongsTo: request.body.belongsTo,
+          belongsToId: request.body.belongsToId,
+          fileName: request.body.fileName,
+          description: request.body.description?.trim() || null,
+          content: Buffer.from(request.body.contentBase64, 'base64'),
+        },
+        sourceOf(request),
+      );
+      if (saved.outcome === 'not_found')
+        return refuse(reply, request, 404, 'There is no such record that you may change.');
+      if (saved.outcome === 'invalid') {
+        return refuse(reply, request, 422, saved.message, {
+          errors: [{ pointer: '/contentBase64', detail: saved.message }],
+        });
+      }
+      return reply.status(201).send({
+        attachmentId: saved.attachmentId,
+        contentType: saved.contentType,
+        href: voicePaths.attachment(childId, saved.attachmentId),
+      });
     },
   );
 }

@@ -21,12 +21,17 @@ export const voicePaths = {
   chronology: (childId: string) => `${child(childId)}/chronology`,
   newChronologyEntryPattern: '/children/:childId/chronology/new',
   newChronologyEntry: (childId: string) => `${child(childId)}/chronology/new`,
+  attachmentPattern: '/children/:childId/attachments/:attachmentId',
+  attachment: (childId: string, attachmentId: string) =>
+    `${child(childId)}/attachments/${encodeURIComponent(attachmentId)}`,
   takingPartPattern: '/children/:childId/taking-part',
   takingPart: (childId: string) => `${child(childId)}/taking-part`,
   api: {
     draftPattern: '/api/v1/children/:childId/drafts/:formKey',
     draft: (childId: string, formKey: string) =>
       `/api/v1/children/${encodeURIComponent(childId)}/drafts/${encodeURIComponent(formKey)}`,
+    attachments: (childId: string) => `/api/v1/children/${encodeURIComponent(childId)}/attachments`,
+    attachmentsPattern: '/api/v1/children/:childId/attachments',
     visitLinesPattern: '/api/v1/children/:childId/visits/:visitId/lines',
   },
 } as const;

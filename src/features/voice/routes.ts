@@ -22,6 +22,7 @@ import {
 } from './presenters.js';
 import { chronologyCategories, directWorkTools, participationWays } from './schema.js';
 import { chronologyCategoryNames } from './chronology.js';
+import { contentDisposition } from './uploads.js';
 import { directWorkToolDefinitions } from './direct-work.js';
 import { parseDirectWork } from './direct-work.js';
 import {
@@ -33,6 +34,7 @@ import {
   newVisitForm,
   recordChildsWords,
   recordDirectWork,
+  openAttachment,
   recordChronologyEntry,
   viewChronology,
   viewDirectWork,
@@ -669,6 +671,17 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
         doneWith: found.work.doneWith,
         recordedBy: found.work.recordedByLabel,
         isThreeHouses: found.work.tool === 'three_houses',
+        mayChange: hasPermission(request.actor!.roles, 'child_record.change'),
+        uploadUrl: voicePaths.api.attachments(childId),
+        workId,
+        attachments: found.attachments.map((attachment) => ({
+          href: voicePaths.attachment(childId, attachment.id),
+          fileName: attachment.fileName,
+          isImage: attachment.contentType.startsWith('image/'),
+          description: attachment.description,
+          size: `${Math.max(1, Math.round(attachment.byteSize / 1024)).toLocaleString('en-GB')} KB`,
+          who: attachment.uploadedByLabel,
+        })),
         parts: definition.parts.map((part) => ({
           label: part.label,
           key: part.key,
@@ -800,6 +813,28 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
       );
       if (!saved) return notFound(reply);
       return reply.redirect(`${voicePaths.chronology(childId)}?notice=chronology_recorded`, 303);
+    },
+  );
+
+  app.get<{ Params: { childId: string; attachmentId: string } }>(
+    voicePaths.attachmentPattern,
+    { config: { access: view } },
+    async (request, reply) => {
+      const { childId, attachmentId } = request.params;
+      const found = await openAttachment(database, request.actor!, childId, attachmentId, sourceOf(request));
+      if (!found) return notFound(reply);
+      // The type is the one found in the content when it was uploaded; the browser may not guess
+      // another, and the file can run nothing even if opened on its own.
+      return reply
+        .header('content-type', found.contentType)
+        .header('x-content-type-options', 'nosniff')
+        .header(
+          'content-disposition',
+          contentDisposition(found.contentType.startsWith('image/') ? 'inline' : 'attachment', found.fileName),
+        )
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, no-store')
+        .send(found.content);
     },
   );
 }

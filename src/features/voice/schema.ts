@@ -1,5 +1,16 @@
 /** Drizzle definitions of migrations/0014_voice.sql (a test checks they agree). */
-import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const visitKinds = ['home_visit', 'school_visit', 'office', 'phone', 'video', 'message'] as const;
 export type VisitKind = (typeof visitKinds)[number];
@@ -148,6 +159,36 @@ export const chronologyEntries = pgTable(
     recordedBy: uuid('recorded_by'),
     recordedByLabel: text('recorded_by_label').notNull(),
     recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
+);
+
+export const attachmentTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'] as const;
+export type AttachmentType = (typeof attachmentTypes)[number];
+export const attachmentOwners = ['direct_work', 'visit', 'child_record'] as const;
+export type AttachmentOwner = (typeof attachmentOwners)[number];
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    childPersonId: uuid('child_person_id').notNull(),
+    belongsTo: text('belongs_to', { enum: attachmentOwners }).notNull(),
+    belongsToId: uuid('belongs_to_id'),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type', { enum: attachmentTypes }).notNull(),
+    byteSize: integer('byte_size').notNull(),
+    description: text('description'),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedByLabel: text('uploaded_by_label').notNull(),
+    uploadedAt: timestamptz('uploaded_at').notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
 );

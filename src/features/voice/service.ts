@@ -15,6 +15,9 @@ import { childShortName } from './names.js';
 import { describePreference, participationWayNames, type ParticipationPreference } from './participation.js';
 import {
   childHeader,
+  attachmentsOf,
+  findAttachmentContent,
+  insertAttachment,
   childsWordsOf,
   chronologyEntriesOf,
   insertChronologyEntry,
@@ -33,9 +36,18 @@ import {
   updateVisit,
   visitsOf,
 } from './queries.js';
-import type { ChronologyCategory, DirectWorkTool, DirectWorkWords, DraftContent, ParticipationWay } from './schema.js';
+import type {
+  AttachmentOwner,
+  AttachmentType,
+  ChronologyCategory,
+  DirectWorkTool,
+  DirectWorkWords,
+  DraftContent,
+  ParticipationWay,
+} from './schema.js';
 import { arrangeChronology, builtInTypeNames, type ChronologyEvent } from './chronology.js';
 import { voicePaths } from './paths.js';
+import { checkUpload } from './uploads.js';
 import { directWorkToolDefinitions } from './direct-work.js';
 import {
   parseVisit,
@@ -618,15 +630,16 @@ export async function viewDirectWork(
   childId: string,
   workId: string,
   source: RequestSource,
-): Promise<{ child: ChildHeader; work: DirectWorkRecord } | null> {
+): Promise<{ child: ChildHeader; work: DirectWorkRecord; attachments: AttachmentSummary[] } | null> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     if (!(await checkChildAccess(tx, actor, childId, 'view', source, 'direct_work.viewed'))) return null;
     if (!UUID.test(workId)) return null;
     const child = await childHeader(tx, actor.tenantId, childId);
     const work = await findDirectWork(tx, actor.tenantId, childId, workId);
     if (!child || !work) return null;
+    const attached = await attachmentsOf(tx, actor.tenantId, childId, 'direct_work', workId);
     await audit(tx, actor, childId, 'direct_work.viewed', source, { type: 'direct_work', id: workId });
-    return { child, work };
+    return { child, work, attachments: attached };
   });
 }
 
@@ -724,5 +737,93 @@ export async function recordChronologyEntry(
     await insertChronologyEntry(tx, actor.tenantId, childId, entry, author(actor));
     await audit(tx, actor, childId, 'chronology.recorded', source, undefined, { category: entry.category });
     return true;
+  });
+}
+
+export type AttachmentSummary = Awaited<ReturnType<typeof attachmentsOf>>[number];
+
+export type AttachmentSave =
+  | { outcome: 'saved'; attachmentId: string; contentType: AttachmentType }
+  | { outcome: 'invalid'; message: string }
+  | { outcome: 'not_found' };
+
+/**
+ * Attaches a photo, drawing or document to a record of the child's. The type is decided from
+ * the content; the record it belongs to must be this child's.
+ */
+export async function addAttachment(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  upload: {
+    belongsTo: AttachmentOwner;
+    belongsToId: string | null;
+    fileName: string;
+    description: string | null;
+    content: Buffer;
+  },
+  source: RequestSource,
+): Promise<AttachmentSave> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'attachment.added'))) {
+      return { outcome: 'not_found' as const };
+    }
+    const ownerId = upload.belongsTo === 'child_record' ? null : upload.belongsToId;
+    if (upload.belongsTo !== 'child_record') {
+      const owner =
+        ownerId && UUID.test(ownerId)
+          ? upload.belongsTo === 'direct_work'
+            ? await findDirectWork(tx, actor.tenantId, childId, ownerId)
+            : await findVisit(tx, actor.tenantId, childId, ownerId)
+          : undefined;
+      if (!owner) return { outcome: 'not_found' as const };
+    }
+    const checked = checkUpload(upload.fileName, upload.content);
+    if (!checked.ok) return { outcome: 'invalid' as const, message: checked.message };
+    const attachmentId = await insertAttachment(
+      tx,
+      actor.tenantId,
+      childId,
+      {
+        belongsTo: upload.belongsTo,
+        belongsToId: ownerId,
+        fileName: checked.fileName,
+        contentType: checked.contentType,
+        description: upload.description,
+        content: upload.content,
+      },
+      author(actor),
+    );
+    await audit(
+      tx,
+      actor,
+      childId,
+      'attachment.added',
+      source,
+      { type: 'attachment', id: attachmentId },
+      {
+        contentType: checked.contentType,
+        bytes: upload.content.length,
+      },
+    );
+    return { outcome: 'saved' as const, attachmentId, contentType: checked.contentType };
+  });
+}
+
+/** An attachment's content, for the access-checked download route. Every opening is audited. */
+export async function openAttachment(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  attachmentId: string,
+  source: RequestSource,
+): Promise<{ fileName: string; contentType: AttachmentType; content: Buffer } | null> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'view', source, 'attachment.opened'))) return null;
+    if (!UUID.test(attachmentId)) return null;
+    const found = await findAttachmentContent(tx, actor.tenantId, childId, attachmentId);
+    if (!found) return null;
+    await audit(tx, actor, childId, 'attachment.opened', source, { type: 'attachment', id: attachmentId });
+    return found;
   });
 }

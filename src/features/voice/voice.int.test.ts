@@ -403,3 +403,64 @@ test('the chronology: visits, hand-recorded events and another feature’s event
   const other = await practitioner();
   assert.equal((await other.get(`/children/${session.childId}/chronology`)).statusCode, 404);
 });
+
+test('uploads: a drawing on direct work, served only through the checked route; a renamed PDF is refused', async () => {
+  const session = await practitioner();
+  const saved = await session.submit(`/children/${session.childId}/direct-work/new/wizard`, {
+    wouldChangeWithMagic: 'Make Dad’s job come back',
+    'doneOn-Day': '1',
+    'doneOn-Month': '2',
+    'doneOn-Year': '2025',
+  });
+  const workUrl = String(saved.headers.location).split('?')[0]!;
+  const workId = workUrl.split('/').pop()!;
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('picture')]);
+  const upload = (
+    body: object,
+    headers: Record<string, string> = { ...session.headers, 'x-csrf-token': session.csrf },
+  ) =>
+    kith.app.inject({ method: 'POST', url: `/api/v1/children/${session.childId}/attachments`, headers, payload: body });
+
+  const renamed = await upload({
+    belongsTo: 'direct_work',
+    belongsToId: workId,
+    fileName: 'drawing.png',
+    contentBase64: Buffer.from('%PDF-1.7 a letter').toString('base64'),
+  });
+  assert.equal(renamed.statusCode, 422);
+  assert.match(renamed.json<{ detail: string }>().detail, /is called drawing.png but it is a PDF document/);
+
+  const added = await upload({
+    belongsTo: 'direct_work',
+    belongsToId: workId,
+    fileName: 'wand.png',
+    description: 'Mia’s drawing of a magic wand',
+    contentBase64: png.toString('base64'),
+  });
+  assert.equal(added.statusCode, 201, added.body);
+  const { href } = added.json<{ href: string }>();
+  const file = await session.get(href);
+  assert.equal(file.statusCode, 200);
+  assert.equal(file.headers['content-type'], 'image/png');
+  assert.equal(file.headers['x-content-type-options'], 'nosniff');
+  assert.match(String(file.headers['content-disposition']), /^inline; filename="wand.png"/);
+  assert.match(String(file.headers['content-security-policy']), /sandbox/);
+  assert.deepEqual(file.rawPayload, png);
+  const page = await session.get(workUrl);
+  assert.match(page.body, /<img class="app-attachment__image" src="[^"]+" alt="Mia’s drawing of a magic wand">/);
+
+  const elsewhere = await upload({
+    belongsTo: 'direct_work',
+    belongsToId: '00000000-0000-4000-8000-000000000001',
+    fileName: 'x.png',
+    contentBase64: png.toString('base64'),
+  });
+  assert.equal(elsewhere.statusCode, 404, 'only to a record of this child');
+  const other = await practitioner();
+  assert.equal((await other.get(href)).statusCode, 404, 'another council cannot open it');
+  const otherUpload = await upload(
+    { belongsTo: 'child_record', belongsToId: null, fileName: 'x.png', contentBase64: png.toString('base64') },
+    { ...other.headers, 'x-csrf-token': other.csrf },
+  );
+  assert.equal(otherUpload.statusCode, 404);
+});
