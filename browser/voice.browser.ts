@@ -82,6 +82,29 @@ describe('visits and the child’s voice', () => {
     await page.getByRole('link', { name: /Three Houses, 29 September 2025/ }).click();
     assert.match(await page.locator('.app-three-houses').innerText(), /A dog called Biscuit/);
     await axe(page, 'voice-three-houses-mia');
+    await page.setInputFiles('#upload-file', {
+      name: 'houses.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('hello, I am not a picture'),
+    });
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page
+      .locator('#upload-file-error')
+      .filter({ hasText: /must be a photo or drawing/ })
+      .waitFor();
+    await axe(page, 'voice-upload-refused');
+    await page.setInputFiles('#upload-file', {
+      name: 'houses.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    });
+    await page.getByLabel('What it shows (optional)').fill('Mia’s drawing of her three houses');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('img', { name: 'Mia’s drawing of her three houses' }).waitFor();
+    await axe(page, 'voice-three-houses-with-drawing');
     await page.goBack();
     await page.getByRole('link', { name: 'Wizard or Fairy' }).click();
     await axe(page, 'voice-direct-work-form');
