@@ -163,3 +163,20 @@ end
 $$;
 -- A draft is done with once its record is saved; the record keeps the text.
 grant delete on drafts to kith_app;
+
+-- Full-text search across a child's records, and across the children someone works with. The
+-- worker's own reflection is left out of the index: families may search their records too.
+alter table visits add column search_text tsvector generated always as (
+  to_tsvector('english', coalesce(place, '') || ' ' || coalesce(seen_heard_felt, '') || ' ' ||
+    coalesce(childs_words, '') || ' ' || coalesce(working_well, '') || ' ' || coalesce(worries, '') || ' ' ||
+    coalesce(not_seen_reason, ''))) stored;
+create index visits_search_idx on visits using gin (tenant_id, search_text);
+alter table childs_words add column search_text tsvector generated always as (
+  to_tsvector('english', words || ' ' || coalesce(setting, ''))) stored;
+create index childs_words_search_idx on childs_words using gin (tenant_id, search_text);
+alter table direct_work add column search_text tsvector generated always as (
+  to_tsvector('english', childs_words)) stored;
+create index direct_work_search_idx on direct_work using gin (tenant_id, search_text);
+alter table chronology_entries add column search_text tsvector generated always as (
+  to_tsvector('english', title || ' ' || coalesce(details, ''))) stored;
+create index chronology_entries_search_idx on chronology_entries using gin (tenant_id, search_text);

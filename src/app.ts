@@ -80,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   const manifest = loadManifest();
   registerRendering(app, createViewEnvironment(manifest), [
     { text: 'Children you work with', href: caseloadPaths.caseload, permission: 'caseload.view' },
+    { text: 'Search', href: '/search', permission: 'caseload.view' },
     { text: 'Restricted records opened', href: restrictedAccessPaths.reviews, permission: 'restricted_access.review' },
     { text: 'Audit log', href: auditTrailPaths.search, permission: 'audit.search' },
     { text: 'Words that help', href: languagePaths.glossary, permission: 'account.read_own' },

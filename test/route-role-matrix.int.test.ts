@@ -132,6 +132,8 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   'POST /children/:childId/chronology/new': childChangers,
   'POST /api/v1/children/:childId/attachments': childChangers,
   'GET /children/:childId/attachments/:attachmentId': childViewers,
+  'GET /children/:childId/search': childViewers,
+  'GET /search': ['practitioner', 'team_manager', 'fgc_coordinator', 'partner_agency_worker'],
 };
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

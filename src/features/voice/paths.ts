@@ -24,6 +24,9 @@ export const voicePaths = {
   attachmentPattern: '/children/:childId/attachments/:attachmentId',
   attachment: (childId: string, attachmentId: string) =>
     `${child(childId)}/attachments/${encodeURIComponent(attachmentId)}`,
+  childSearchPattern: '/children/:childId/search',
+  childSearch: (childId: string) => `${child(childId)}/search`,
+  caseloadSearch: '/search',
   takingPartPattern: '/children/:childId/taking-part',
   takingPart: (childId: string) => `${child(childId)}/taking-part`,
   api: {

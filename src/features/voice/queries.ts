@@ -1,6 +1,8 @@
 /** The only place SQL about visits, the child's words, taking part and drafts is written. */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { rowsOf } from '../../platform/db/tenancy.js';
+import { MARK_END, MARK_START } from './search.js';
 import { networkMembers } from '../network/schema.js';
 import { childRecords, people } from '../people/schema.js';
 import type { VisitContent } from './visit-form.js';
@@ -395,4 +397,59 @@ export async function findAttachmentContent(tx: Tx, tenantId: string, childId: s
       and(eq(attachments.tenantId, tenantId), eq(attachments.childPersonId, childId), eq(attachments.id, attachmentId)),
     );
   return row;
+}
+
+export type SearchKind = 'visit' | 'childs_words' | 'direct_work' | 'chronology';
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  childId: string;
+  when: string;
+  snippet: string;
+}
+
+/**
+ * Full-text search (websearch syntax: words, "a phrase", -not) across visits, the child's
+ * words, direct work and the chronology of the given children, best matches first.
+ */
+export async function searchRecords(
+  tx: Tx,
+  tenantId: string,
+  childIds: string[],
+  terms: string,
+  limit = 50,
+): Promise<SearchHit[]> {
+  if (childIds.length === 0) return [];
+  const children = sql`(${sql.join(
+    childIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+  const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+  const result = await tx.execute(sql`
+    with q as (select websearch_to_tsquery('english', ${terms}) as query)
+    select kind, id, "childId", "when", snippet from (
+      select 'visit' as kind, v.id::text as id, v.child_person_id::text as "childId", to_char(v.happened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "when",
+             ts_rank(v.search_text, q.query) as rank,
+             ts_headline('english', concat_ws(' ', v.place, v.seen_heard_felt, v.childs_words, v.working_well, v.worries, v.not_seen_reason), q.query, ${options}) as snippet
+        from visits v, q
+       where v.tenant_id = ${tenantId} and v.child_person_id in ${children} and v.search_text @@ q.query
+      union all
+      select 'childs_words', w.id::text, w.child_person_id::text, w.heard_on::text, ts_rank(w.search_text, q.query),
+             ts_headline('english', w.words, q.query, ${options})
+        from childs_words w, q
+       where w.tenant_id = ${tenantId} and w.child_person_id in ${children} and w.search_text @@ q.query
+      union all
+      select 'direct_work', d.id::text, d.child_person_id::text, d.done_on::text, ts_rank(d.search_text, q.query),
+             ts_headline('english', (select string_agg(item, '. ') from jsonb_each(d.childs_words) part, jsonb_array_elements_text(part.value) item), q.query, ${options})
+        from direct_work d, q
+       where d.tenant_id = ${tenantId} and d.child_person_id in ${children} and d.search_text @@ q.query
+      union all
+      select 'chronology', c.id::text, c.child_person_id::text, c.happened_on::text, ts_rank(c.search_text, q.query),
+             ts_headline('english', c.title || '. ' || coalesce(c.details, ''), q.query, ${options})
+        from chronology_entries c, q
+       where c.tenant_id = ${tenantId} and c.child_person_id in ${children} and c.search_text @@ q.query
+    ) found
+    order by rank desc, "when" desc
+    limit ${limit}`);
+  return rowsOf<SearchHit>(result);
 }

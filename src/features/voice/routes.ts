@@ -23,6 +23,7 @@ import {
 import { chronologyCategories, directWorkTools, participationWays } from './schema.js';
 import { chronologyCategoryNames } from './chronology.js';
 import { contentDisposition } from './uploads.js';
+import { searchTerms, snippetParts } from './search.js';
 import { directWorkToolDefinitions } from './direct-work.js';
 import { parseDirectWork } from './direct-work.js';
 import {
@@ -34,6 +35,9 @@ import {
   newVisitForm,
   recordChildsWords,
   recordDirectWork,
+  searchCaseload,
+  searchChild,
+  type SearchResult,
   openAttachment,
   recordChronologyEntry,
   viewChronology,
@@ -146,6 +150,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
         preference: page.preference ? { ...page.preference, saidOnText: presentDay(page.preference.saidOn) } : null,
         mayChange: hasPermission(request.actor!.roles, 'child_record.change'),
         newVisitHref: voicePaths.newVisit(childId),
+        searchHref: voicePaths.childSearch(childId),
         takingPartHref: voicePaths.takingPart(childId),
         visits: page.visits.map((visit) => ({
           href: voicePaths.visit(childId, visit.id),
@@ -835,6 +840,58 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('cache-control', 'private, no-store')
         .send(found.content);
+    },
+  );
+
+  const kindNames: Record<SearchResult['kind'], string> = {
+    visit: 'Visit',
+    childs_words: 'In their own words',
+    direct_work: 'Direct work',
+    chronology: 'Chronology',
+  };
+  const presentResults = (results: SearchResult[]) =>
+    results.map((result) => ({
+      href: result.href,
+      kind: kindNames[result.kind],
+      childName: result.childName,
+      when: presentWhen(result.when),
+      parts: snippetParts(result.snippet),
+    }));
+
+  app.get<{ Params: { childId: string }; Querystring: { q?: string } }>(
+    voicePaths.childSearchPattern,
+    { config: { access: view } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const terms = searchTerms(request.query.q);
+      const found = await searchChild(database, request.actor!, childId, terms, sourceOf(request));
+      if (!found) return notFound(reply);
+      return reply.render('voice/views/search.njk', {
+        pageTitle: terms ? `Search results for ${terms}` : `Search ${nameOf(found.child)}’s records`,
+        child: found.child,
+        recordHeading: `Search ${nameOf(found.child)}’s records`,
+        recordNavigation: childRecordNavigation(childId, 'visits'),
+        action: voicePaths.childSearch(childId),
+        terms,
+        results: presentResults(found.results),
+      });
+    },
+  );
+
+  app.get<{ Querystring: { q?: string } }>(
+    voicePaths.caseloadSearch,
+    { config: { access: { permission: 'caseload.view' } } },
+    async (request, reply) => {
+      const terms = searchTerms(request.query.q);
+      const results = terms ? await searchCaseload(database, request.actor!, terms, sourceOf(request)) : [];
+      return reply.render('voice/views/search.njk', {
+        pageTitle: terms ? `Search results for ${terms}` : 'Search the records of children you work with',
+        child: null,
+        action: voicePaths.caseloadSearch,
+        terms,
+        showChild: true,
+        results: presentResults(results),
+      });
     },
   );
 }

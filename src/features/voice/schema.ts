@@ -1,4 +1,5 @@
 /** Drizzle definitions of migrations/0014_voice.sql (a test checks they agree). */
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   customType,
@@ -37,6 +38,9 @@ export interface NextStep {
 export type DraftContent = Record<string, string | string[]>;
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
+/** A generated full-text column: written by PostgreSQL, read only in search queries. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const searchText = (expression: string) => tsvector('search_text').generatedAlwaysAs(sql.raw(expression));
 
 export const visits = pgTable(
   'visits',
@@ -57,6 +61,7 @@ export const visits = pgTable(
     worries: text('worries'),
     reflection: text('reflection'),
     nextSteps: jsonb('next_steps').$type<NextStep[]>().notNull().default([]),
+    searchText: searchText('see migrations/0014_voice.sql'),
     version: integer('version').notNull().default(1),
     recordedBy: uuid('recorded_by'),
     recordedByLabel: text('recorded_by_label').notNull(),
@@ -76,6 +81,7 @@ export const childsWords = pgTable(
     heardBy: text('heard_by').notNull(),
     heardOn: date('heard_on').notNull(),
     setting: text('setting'),
+    searchText: searchText('see migrations/0014_voice.sql'),
     recordedBy: uuid('recorded_by'),
     recordedByLabel: text('recorded_by_label').notNull(),
     recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
@@ -128,6 +134,7 @@ export const directWork = pgTable(
     doneOn: date('done_on').notNull(),
     doneWith: text('done_with').notNull(),
     childsWords: jsonb('childs_words').$type<DirectWorkWords>().notNull(),
+    searchText: searchText('see migrations/0014_voice.sql'),
     recordedBy: uuid('recorded_by'),
     recordedByLabel: text('recorded_by_label').notNull(),
     recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
@@ -156,6 +163,7 @@ export const chronologyEntries = pgTable(
     category: text('category', { enum: chronologyCategories }).notNull(),
     title: text('title').notNull(),
     details: text('details'),
+    searchText: searchText('see migrations/0014_voice.sql'),
     recordedBy: uuid('recorded_by'),
     recordedByLabel: text('recorded_by_label').notNull(),
     recordedAt: timestamptz('recorded_at').notNull().defaultNow(),

@@ -11,11 +11,15 @@ import { recordAuditEvent } from '../../platform/audit/audit-log.js';
 import { appendVersion, changedFields, saveVersion, versionsOf } from '../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import { checkChildAccess, type RequestSource } from '../caseload/service.js';
+import { caseloadCandidates, childSummaries, relationshipsOf } from '../caseload/queries.js';
+import { decideChildRecordAccess } from '../../platform/access/policy.js';
 import { childShortName } from './names.js';
 import { describePreference, participationWayNames, type ParticipationPreference } from './participation.js';
 import {
   childHeader,
   attachmentsOf,
+  searchRecords,
+  type SearchHit,
   findAttachmentContent,
   insertAttachment,
   childsWordsOf,
@@ -825,5 +829,87 @@ export async function openAttachment(
     if (!found) return null;
     await audit(tx, actor, childId, 'attachment.opened', source, { type: 'attachment', id: attachmentId });
     return found;
+  });
+}
+
+export interface SearchResult extends SearchHit {
+  childName: string;
+  href: string;
+}
+
+function hrefOf(hit: SearchHit): string {
+  if (hit.kind === 'visit') return voicePaths.visit(hit.childId, hit.id);
+  if (hit.kind === 'direct_work') return voicePaths.directWork(hit.childId, hit.id);
+  if (hit.kind === 'childs_words') return voicePaths.ownWords(hit.childId);
+  return voicePaths.chronology(hit.childId);
+}
+
+/** Searches one child's records (visits, their words, direct work, chronology). */
+export async function searchChild(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  terms: string | null,
+  source: RequestSource,
+): Promise<{ child: ChildHeader; results: SearchResult[] } | null> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'view', source, 'child_record.searched'))) return null;
+    const child = await childHeader(tx, actor.tenantId, childId);
+    if (!child) return null;
+    const hits = terms ? await searchRecords(tx, actor.tenantId, [childId], terms) : [];
+    if (terms) {
+      await audit(tx, actor, childId, 'child_record.searched', source, undefined, { results: hits.length });
+    }
+    return {
+      child,
+      results: hits.map((hit) => ({ ...hit, childName: childShortName(child), href: hrefOf(hit) })),
+    };
+  });
+}
+
+/**
+ * Searches the records of every child this person may open now: allocated to them, shared
+ * with them, or their teams' children, as the access policy decides (restricted records
+ * without an open reason are left out). The search is audited; opening a result is audited
+ * by the page it opens.
+ */
+export async function searchCaseload(
+  database: Database,
+  actor: Actor,
+  terms: string,
+  source: RequestSource,
+): Promise<SearchResult[]> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    const relationships = await relationshipsOf(tx, actor);
+    const candidates = [
+      ...(await caseloadCandidates(tx, actor.tenantId, relationships, 'allocated_to_me')),
+      ...(relationships.teamIds.length + relationships.managedTeamIds.length > 0
+        ? await caseloadCandidates(tx, actor.tenantId, relationships, 'my_teams')
+        : []),
+    ];
+    const allowed = [
+      ...new Set(
+        candidates
+          .filter(({ facts }) => decideChildRecordAccess(relationships, 'view', facts).allowed)
+          .map(({ summary }) => summary.childId),
+      ),
+    ];
+    const hits = await searchRecords(tx, actor.tenantId, allowed, terms);
+    const names = new Map(
+      (await childSummaries(tx, actor.tenantId, [...new Set(hits.map((hit) => hit.childId))])).map((child) => [
+        child.childId,
+        childShortName(child),
+      ]),
+    );
+    await recordAuditEvent(tx, actor.tenantId, {
+      action: 'caseload.searched',
+      outcome: 'allowed',
+      actor: author(actor),
+      childPersonId: null,
+      subject: null,
+      source,
+      details: { children: allowed.length, results: hits.length },
+    });
+    return hits.map((hit) => ({ ...hit, childName: names.get(hit.childId) ?? '', href: hrefOf(hit) }));
   });
 }

@@ -14,6 +14,7 @@ import {
 import { describePreference } from './participation.js';
 import { itemsOf, parseDirectWork } from './direct-work.js';
 import { arrangeChronology } from './chronology.js';
+import { MARK_END, MARK_START, searchTerms, snippetParts } from './search.js';
 import { gatherOwnWords } from './service.js';
 
 const now = new Date('2026-06-15T12:00:00Z'); // 1pm in London (summer time)
@@ -234,4 +235,18 @@ test('the chronology is newest first (dates and date-times together) and keeps o
     arrangeChronology(events, ['school', 'family_life']).map((e) => e.title),
     ['A', 'B', 'D'],
   );
+});
+
+test('search snippets become plain and marked parts for the template to escape; terms are tidied', () => {
+  assert.deepEqual(snippetParts(`Mia said ${MARK_START}football${MARK_END} <b>is</b> ${MARK_START}best${MARK_END}`), [
+    { text: 'Mia said ', marked: false },
+    { text: 'football', marked: true },
+    { text: ' <b>is</b> ', marked: false },
+    { text: 'best', marked: true },
+  ]);
+  assert.deepEqual(snippetParts(''), []);
+  assert.equal(searchTerms('  nan\u0002 pat  '), 'nan  pat');
+  assert.equal(searchTerms('   '), null);
+  assert.equal(searchTerms(['a']), null);
+  assert.equal(searchTerms('x'.repeat(300))?.length, 200);
 });

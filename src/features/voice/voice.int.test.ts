@@ -464,3 +464,39 @@ test('uploads: a drawing on direct work, served only through the checked route; 
   );
   assert.equal(otherUpload.statusCode, 404);
 });
+
+test('search: a child’s records by meaning of the words, and across the children someone may open, nobody else’s', async () => {
+  const session = await practitioner();
+  await session.submit(`/children/${session.childId}/visits/new`, aVisit);
+  await session.submit(`/children/${session.childId}/own-words/new`, {
+    words: 'Swimming <script>alert(1)</script> makes me happy',
+    heardBy: 'Coach Sam',
+    'heardOn-Day': '2',
+    'heardOn-Month': '1',
+    'heardOn-Year': '2025',
+  });
+  const child = await session.get(`/children/${session.childId}/search?q=${encodeURIComponent('readings dad')}`);
+  assert.equal(child.statusCode, 200);
+  assert.match(child.body, /1 result/);
+  assert.match(child.body, /<mark>reads<\/mark>/, 'stemmed: "readings" finds "reads"');
+  const escaped = await session.get(`/children/${session.childId}/search?q=swimming`);
+  // The snippet is an excerpt (PostgreSQL leaves tags out of it); nothing typed ever runs.
+  assert.match(escaped.body, /<mark>Swimming<\/mark>\s+alert\(1\)\s+makes me happy/);
+  assert.doesNotMatch(escaped.body, /<script>alert/);
+
+  const across = await session.get(`/search?q=${encodeURIComponent('"walks Robin to school"')}`);
+  assert.equal(across.statusCode, 200);
+  assert.match(across.body, /Robin: Visit, Monday 3 February 2025/);
+
+  const other = await practitioner();
+  await other.submit(`/children/${other.childId}/visits/new`, aVisit);
+  const theirs = await other.get(`/search?q=${encodeURIComponent('"walks Robin to school"')}`);
+  assert.match(theirs.body, /1 result/, 'only their own child, not the other council’s');
+  assert.doesNotMatch(theirs.body, new RegExp(session.childId));
+  const colleague = await sessionFor(
+    (await createTestAccount(kith.database, session.council.id, { roles: ['practitioner'] })).email,
+  );
+  const none = await colleague.get(`/search?q=${encodeURIComponent('"walks Robin to school"')}`);
+  assert.match(none.body, /0 results/, 'no relationship to the child: nothing found');
+  assert.equal((await colleague.get(`/children/${session.childId}/search?q=dad`)).statusCode, 404);
+});
