@@ -126,6 +126,19 @@ describe('visits and the child’s voice', () => {
     await page.getByRole('link', { name: 'Add to the chronology' }).click();
     await axe(page, 'voice-chronology-entry-form');
 
+    await page.getByRole('link', { name: 'Search', exact: true }).click();
+    await page.getByLabel('Words to look for').fill('Nan Pat');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator('.app-search-result mark').first().waitFor();
+    assert.match(await page.locator('.app-search-results').innerText(), /Mia: /);
+    await axe(page, 'voice-search-caseload');
+    await miaVisits(page, kith.baseUrl);
+    await page.getByRole('link', { name: 'Search Mia’s records' }).click();
+    await page.getByLabel('Words to look for').fill('pancakes');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator('.app-search-result mark').first().waitFor();
+    await axe(page, 'voice-search-child');
+
     await miaVisits(page, kith.baseUrl);
     await page.getByRole('button', { name: 'Record a visit' }).click();
     await axe(page, 'voice-visit-form');
