@@ -47,6 +47,7 @@ import {
   viewOwnWords,
   viewVisit,
   viewVisits,
+  type AttachmentSummary,
   type ChildHeader,
   type DraftView,
   type VisitFormContext,
@@ -76,6 +77,16 @@ function formErrors(errors: FieldErrors, ids: Record<string, string> = visitFiel
     fieldErrors: Object.fromEntries(Object.entries(errors).map(([field, text]) => [field, { text }])),
   };
 }
+
+const presentAttachments = (childId: string, attachments: AttachmentSummary[]) =>
+  attachments.map((attachment) => ({
+    href: voicePaths.attachment(childId, attachment.id),
+    fileName: attachment.fileName,
+    isImage: attachment.contentType.startsWith('image/'),
+    description: attachment.description,
+    size: `${Math.max(1, Math.round(attachment.byteSize / 1024)).toLocaleString('en-GB')} KB`,
+    who: attachment.uploadedByLabel,
+  }));
 
 const notices: Record<string, string> = {
   visit_recorded: 'Visit recorded',
@@ -228,6 +239,11 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
         backHref: voicePaths.visits(childId),
         rows: visitRows(visit.content, childName),
         recordedBy: visit.recordedByLabel,
+        mayChange: hasPermission(request.actor!.roles, 'child_record.change'),
+        uploadUrl: voicePaths.api.attachments(childId),
+        belongsTo: 'visit',
+        belongsToId: visitId,
+        attachments: presentAttachments(childId, visit.attachments),
         correctHref: hasPermission(request.actor!.roles, 'child_record.change')
           ? voicePaths.correctVisit(childId, visitId)
           : null,
@@ -678,15 +694,9 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
         isThreeHouses: found.work.tool === 'three_houses',
         mayChange: hasPermission(request.actor!.roles, 'child_record.change'),
         uploadUrl: voicePaths.api.attachments(childId),
-        workId,
-        attachments: found.attachments.map((attachment) => ({
-          href: voicePaths.attachment(childId, attachment.id),
-          fileName: attachment.fileName,
-          isImage: attachment.contentType.startsWith('image/'),
-          description: attachment.description,
-          size: `${Math.max(1, Math.round(attachment.byteSize / 1024)).toLocaleString('en-GB')} KB`,
-          who: attachment.uploadedByLabel,
-        })),
+        belongsTo: 'direct_work',
+        belongsToId: workId,
+        attachments: presentAttachments(childId, found.attachments),
         parts: definition.parts.map((part) => ({
           label: part.label,
           key: part.key,

@@ -245,6 +245,7 @@ export interface VisitView {
   recordedByLabel: string;
   content: VisitContent;
   versions: VisitVersionView[];
+  attachments: AttachmentSummary[];
 }
 
 /** One visit with its history: every version, newest first, each with what it changed. */
@@ -262,6 +263,7 @@ export async function viewVisit(
     const visit = await findVisit(tx, actor.tenantId, childId, visitId);
     if (!child || !visit) return null;
     const versions = await versionsOf(tx, actor.tenantId, VISIT, visitId);
+    const attached = await attachmentsOf(tx, actor.tenantId, childId, 'visit', visitId);
     await audit(tx, actor, childId, 'visit.viewed', source, { type: VISIT, id: visitId });
     return {
       child,
@@ -269,6 +271,7 @@ export async function viewVisit(
       version: visit.version,
       recordedByLabel: visit.recordedByLabel,
       content: forReader(actor, visit.content),
+      attachments: attached,
       versions: versions.map((version, index) => {
         const content = forReader(actor, version.content as unknown as VisitContent);
         const earlier = versions[index + 1];

@@ -449,6 +449,21 @@ test('uploads: a drawing on direct work, served only through the checked route; 
   const page = await session.get(workUrl);
   assert.match(page.body, /<img class="app-attachment__image" src="[^"]+" alt="Mia’s drawing of a magic wand">/);
 
+  const visit = await session.submit(`/children/${session.childId}/visits/new`, aVisit);
+  const visitUrl = String(visit.headers.location).split('?')[0]!;
+  const letter = await upload({
+    belongsTo: 'visit',
+    belongsToId: visitUrl.split('/').pop(),
+    fileName: 'letter from school',
+    contentBase64: Buffer.from('%PDF-1.4 the letter').toString('base64'),
+  });
+  assert.equal(letter.statusCode, 201, letter.body);
+  const visitPage = await session.get(visitUrl);
+  assert.match(visitPage.body, />letter from school.pdf<\/a>/);
+  const pdf = await session.get(letter.json<{ href: string }>().href);
+  assert.equal(pdf.headers['content-type'], 'application/pdf');
+  assert.match(String(pdf.headers['content-disposition']), /^attachment; filename="letter from school.pdf"/);
+
   const elsewhere = await upload({
     belongsTo: 'direct_work',
     belongsToId: '00000000-0000-4000-8000-000000000001',
