@@ -425,31 +425,44 @@ export async function searchRecords(
     sql`, `,
   )})`;
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+  // Rank every match, but draw snippets (the costly part) for the best `limit` only.
   const result = await tx.execute(sql`
-    with q as (select websearch_to_tsquery('english', ${terms}) as query)
-    select kind, id, "childId", "when", snippet from (
-      select 'visit' as kind, v.id::text as id, v.child_person_id::text as "childId", to_char(v.happened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "when",
-             ts_rank(v.search_text, q.query) as rank,
-             ts_headline('english', concat_ws(' ', v.place, v.seen_heard_felt, v.childs_words, v.working_well, v.worries, v.not_seen_reason), q.query, ${options}) as snippet
-        from visits v, q
-       where v.tenant_id = ${tenantId} and v.child_person_id in ${children} and v.search_text @@ q.query
-      union all
-      select 'childs_words', w.id::text, w.child_person_id::text, w.heard_on::text, ts_rank(w.search_text, q.query),
-             ts_headline('english', w.words, q.query, ${options})
-        from childs_words w, q
-       where w.tenant_id = ${tenantId} and w.child_person_id in ${children} and w.search_text @@ q.query
-      union all
-      select 'direct_work', d.id::text, d.child_person_id::text, d.done_on::text, ts_rank(d.search_text, q.query),
-             ts_headline('english', (select string_agg(item, '. ') from jsonb_each(d.childs_words) part, jsonb_array_elements_text(part.value) item), q.query, ${options})
-        from direct_work d, q
-       where d.tenant_id = ${tenantId} and d.child_person_id in ${children} and d.search_text @@ q.query
-      union all
-      select 'chronology', c.id::text, c.child_person_id::text, c.happened_on::text, ts_rank(c.search_text, q.query),
-             ts_headline('english', c.title || '. ' || coalesce(c.details, ''), q.query, ${options})
-        from chronology_entries c, q
-       where c.tenant_id = ${tenantId} and c.child_person_id in ${children} and c.search_text @@ q.query
-    ) found
-    order by rank desc, "when" desc
-    limit ${limit}`);
+    with q as (select websearch_to_tsquery('english', ${terms}) as query),
+    found as (
+      select kind, id, "childId", "when", rank from (
+        select 'visit' as kind, v.id, v.child_person_id as "childId",
+               to_char(v.happened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "when",
+               ts_rank(v.search_text, q.query) as rank
+          from visits v, q
+         where v.tenant_id = ${tenantId} and v.child_person_id in ${children} and v.search_text @@ q.query
+        union all
+        select 'childs_words', w.id, w.child_person_id, w.heard_on::text, ts_rank(w.search_text, q.query)
+          from childs_words w, q
+         where w.tenant_id = ${tenantId} and w.child_person_id in ${children} and w.search_text @@ q.query
+        union all
+        select 'direct_work', d.id, d.child_person_id, d.done_on::text, ts_rank(d.search_text, q.query)
+          from direct_work d, q
+         where d.tenant_id = ${tenantId} and d.child_person_id in ${children} and d.search_text @@ q.query
+        union all
+        select 'chronology', c.id, c.child_person_id, c.happened_on::text, ts_rank(c.search_text, q.query)
+          from chronology_entries c, q
+         where c.tenant_id = ${tenantId} and c.child_person_id in ${children} and c.search_text @@ q.query
+      ) matches
+      order by rank desc, "when" desc
+      limit ${limit}
+    )
+    select found.kind, found.id::text as id, found."childId"::text as "childId", found."when",
+           ts_headline('english', case found.kind
+             when 'visit' then (select concat_ws(' ', v.place, v.seen_heard_felt, v.childs_words, v.working_well, v.worries, v.not_seen_reason)
+                                  from visits v where v.tenant_id = ${tenantId} and v.id = found.id)
+             when 'childs_words' then (select w.words from childs_words w where w.tenant_id = ${tenantId} and w.id = found.id)
+             when 'direct_work' then (select string_agg(item, '. ') from direct_work d, jsonb_each(d.childs_words) part,
+                                        jsonb_array_elements_text(part.value) item
+                                       where d.tenant_id = ${tenantId} and d.id = found.id)
+             else (select c.title || '. ' || coalesce(c.details, '') from chronology_entries c
+                    where c.tenant_id = ${tenantId} and c.id = found.id)
+           end, q.query, ${options}) as snippet
+      from found, q
+     order by found.rank desc, found."when" desc`);
   return rowsOf<SearchHit>(result);
 }
