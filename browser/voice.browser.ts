@@ -239,7 +239,7 @@ describe('a session that times out mid-note', () => {
 
     // Do nothing: the warning comes, then the session ends and the page goes to sign in.
     await page.waitForURL(/\/sign-in/, { timeout: 180_000 });
-    await page.waitForTimeout(15_000); // past the server's idle limit too
+    await page.waitForTimeout(30_000); // past the server's idle limit too
     await page.goto(formUrl);
     assert.match(page.url(), /\/sign-in/, 'the session really ended');
     await signIn(page, kith.baseUrl);

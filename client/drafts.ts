@@ -94,6 +94,8 @@ function attach(form: HTMLFormElement, csrfToken: string, documentRef: Document)
         say(`${disconnected ? 'Saved after reconnecting' : 'Saved'} ${clock(new Date(saved.savedAt))}`);
         disconnected = false;
         window.clearTimeout(retryTimer);
+        // Typing keeps someone signed in: the save refreshed the session on the server.
+        documentRef.dispatchEvent(new CustomEvent('kith:session-active'));
       } else if (response.status === 409) {
         const problem = (await response.json()) as { theirs: Theirs };
         showConflict(problem.theirs);
