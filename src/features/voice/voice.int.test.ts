@@ -5,6 +5,7 @@ import { createCouncilWithChild, createTestAccount, csrfTokenIn, signIn } from '
 import { formValuesIn } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
+import { insertPerson } from '../people/queries.js';
 import { shareChildRecord } from '../../platform/identity/accounts.js';
 import { participationPreferenceOf, registerChronologySource } from './service.js';
 
@@ -514,4 +515,36 @@ test('search: a child’s records by meaning of the words, and across the childr
   const none = await colleague.get(`/search?q=${encodeURIComponent('"walks Robin to school"')}`);
   assert.match(none.body, /0 results/, 'no relationship to the child: nothing found');
   assert.equal((await colleague.get(`/children/${session.childId}/search?q=dad`)).statusCode, 404);
+});
+
+test('a family member the record is shared with reads the visit without the worker’s reflection, and cannot search it for it', async () => {
+  const session = await practitioner();
+  const saved = await session.submit(`/children/${session.childId}/visits/new`, aVisit);
+  const visitUrl = String(saved.headers.location).split('?')[0]!;
+  const staffView = await session.get(visitUrl);
+  assert.match(staffView.body, /I wonder how Dad is coping since his job ended/);
+  const personId = await withTenant(kith.database.orm, session.council.id, (tx) =>
+    insertPerson(tx, session.council.id, { fullName: 'Dad Test' }),
+  );
+  const dad = await createTestAccount(kith.database, session.council.id, {
+    roles: ['family_member'],
+    kind: 'family',
+    personId,
+  });
+  await withTenant(kith.database.orm, session.council.id, (tx) =>
+    shareChildRecord(tx, session.council.id, {
+      childPersonId: session.childId,
+      userId: dad.userId,
+      audience: 'family',
+      agreement: 'Shared with Dad at the family meeting',
+    }),
+  );
+  const family = await sessionFor(dad.email);
+  const familyView = await family.get(visitUrl);
+  assert.equal(familyView.statusCode, 200);
+  assert.match(familyView.body, /I like it when Dad reads to me\./);
+  assert.doesNotMatch(familyView.body, /I wonder how Dad is coping/);
+  assert.doesNotMatch(familyView.body, /Correct this visit/);
+  const search = await family.get(`/children/${session.childId}/search?q=coping`);
+  assert.match(search.body, /0 results/, 'the reflection is not in the search index');
 });
