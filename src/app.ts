@@ -34,6 +34,8 @@ import { registerPlansRoutes } from './features/plans/routes.js';
 import { registerPlansApiRoutes } from './features/plans/api-routes.js';
 import { registerLanguageApiRoutes } from './features/language/api-routes.js';
 import { languageAdminPaths, languagePaths, registerLanguageRoutes } from './features/language/routes.js';
+import { registerVoiceRoutes } from './features/voice/routes.js';
+import { registerVoiceApiRoutes } from './features/voice/api-routes.js';
 import { registerRestrictedAccessRoutes } from './features/restricted-access/routes.js';
 import { registerSafeUncertaintyRoutes } from './features/safe-uncertainty/routes.js';
 import { registerSafeUncertaintyApiRoutes } from './features/safe-uncertainty/api-routes.js';
@@ -86,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   const manifest = loadManifest();
   registerRendering(app, createViewEnvironment(manifest), [
     { text: 'Children you work with', href: caseloadPaths.caseload, permission: 'caseload.view' },
+    { text: 'Search', href: '/search', permission: 'caseload.view' },
     { text: 'Restricted records opened', href: restrictedAccessPaths.reviews, permission: 'restricted_access.review' },
     { text: 'Audit log', href: auditTrailPaths.search, permission: 'audit.search' },
     { text: 'Words that help', href: languagePaths.glossary, permission: 'account.read_own' },
@@ -134,6 +137,8 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerSafeUncertaintyApiRoutes(app, options.database);
   registerAssessmentOfNeedRoutes(app, options.database);
   registerAssessmentOfNeedApiRoutes(app, options.database);
+  registerVoiceRoutes(app, options.database);
+  registerVoiceApiRoutes(app, options.database);
 
   await app.ready();
   return { app, routes };
