@@ -34,8 +34,9 @@ export function searchTerms(typed: unknown): string | null {
   if (typeof typed !== 'string') return null;
   // Control characters cannot be typed meaningfully, and two of them mark the matches.
   // eslint-disable-next-line no-control-regex
+  const controlCharacters = /[\u0000-\u001f\u007f]/g;
   const terms = typed
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(controlCharacters, ' ')
     .trim()
     .slice(0, 200);
   return terms === '' ? null : terms;
