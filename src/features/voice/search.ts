@@ -35,9 +35,6 @@ export function searchTerms(typed: unknown): string | null {
   // Control characters cannot be typed meaningfully, and two of them mark the matches.
   // eslint-disable-next-line no-control-regex
   const controlCharacters = /[\u0000-\u001f\u007f]/g;
-  const terms = typed
-    .replace(controlCharacters, ' ')
-    .trim()
-    .slice(0, 200);
+  const terms = typed.replace(controlCharacters, ' ').trim().slice(0, 200);
   return terms === '' ? null : terms;
 }
