@@ -47,6 +47,11 @@ import { accountPaths } from './features/account/paths.js';
 import { auditTrailPaths } from './features/audit-trail/paths.js';
 import { caseloadPaths } from './features/caseload/paths.js';
 import { startPaths } from './features/start/paths.js';
+import { registerChronologySource } from './features/voice/service.js';
+import { mappingChronologyEvents } from './features/mapping/service.js';
+import { safeUncertaintyChronologyEvents } from './features/safe-uncertainty/service.js';
+import { assessmentChronologyEvents } from './features/assessment-of-need/service.js';
+import { planChronologyEvents } from './features/plans/service.js';
 import { registerSignInRoutes } from './features/sign-in/routes.js';
 import { signInPaths } from './features/sign-in/paths.js';
 import { registerIdentity } from './platform/identity/request-identity.js';
@@ -137,6 +142,15 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerSafeUncertaintyApiRoutes(app, options.database);
   registerAssessmentOfNeedRoutes(app, options.database);
   registerAssessmentOfNeedApiRoutes(app, options.database);
+  // The child's chronology gathers events from the other parts of the record.
+  registerChronologySource({ type: 'mapping', name: 'Mappings', read: mappingChronologyEvents });
+  registerChronologySource({
+    type: 'safe_uncertainty',
+    name: 'Safe uncertainty',
+    read: safeUncertaintyChronologyEvents,
+  });
+  registerChronologySource({ type: 'assessment', name: 'Assessments of need', read: assessmentChronologyEvents });
+  registerChronologySource({ type: 'plan', name: 'Plans and reviews', read: planChronologyEvents });
   registerVoiceRoutes(app, options.database);
   registerVoiceApiRoutes(app, options.database);
 

@@ -41,6 +41,8 @@ import {
   type ScalingScoreRow,
 } from './queries.js';
 import type { MappingSection } from './schema.js';
+import { mappingPaths } from './paths.js';
+import { groupAverages } from './presenters.js';
 
 export { latestMappingForPlanning, type MappingForPlanning, type MappingEntryForPlanning } from './queries.js';
 export type { MappingEntryRow, ScalingScoreRow } from './queries.js';
@@ -584,5 +586,43 @@ export async function compareTwoMappings(
       later: later.mapping.id,
     });
     return { child: first.child, earlier, later, sections: compareMappings(earlier.entries, later.entries) };
+  });
+}
+
+/** One event for the child's chronology (the voice feature's shape, kept here so this feature depends on nobody). */
+export interface ChronologyEventFrom {
+  occurredAt: string;
+  type: string;
+  title: string;
+  details: string | null;
+  byline: string | null;
+  href: string | null;
+}
+
+/**
+ * Each mapping as an event in the child's chronology: when it was held and where everyone put
+ * things on the scale. Called by the chronology inside its own access-checked transaction.
+ */
+export async function mappingChronologyEvents(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+): Promise<ChronologyEventFrom[]> {
+  const mappings = await mappingsOfChild(tx, tenantId, childId);
+  const scores = await scoresOf(
+    tx,
+    tenantId,
+    mappings.map((mapping) => mapping.id),
+  );
+  return mappings.map((mapping) => {
+    const averages = groupAverages(scores.filter((score) => score.mappingId === mapping.id));
+    return {
+      occurredAt: mapping.heldOn,
+      type: 'mapping',
+      title: `Mapping with the family: ${mapping.title}`,
+      details: averages.length > 0 ? `Scaling: ${averages.join(', ')}` : null,
+      byline: mapping.createdByLabel,
+      href: mappingPaths.mapping(childId, mapping.id),
+    };
   });
 }
