@@ -121,6 +121,8 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   'POST /children/:childId/mapping/:mappingId/entries/:entryId': childChangers,
   'GET /children/:childId/mapping/:mappingId/entries/:entryId/history': childViewers,
   'GET /children/:childId/mapping/:mappingId/scores/new': childChangers,
+  'GET /children/:childId/mapping/from-visit/:visitId': childChangers,
+  'POST /children/:childId/mapping/from-visit/:visitId': childChangers,
   'POST /children/:childId/mapping/:mappingId/scores/new': childChangers,
   'GET /api/v1/children/:childId/mappings': childViewers,
   'POST /api/v1/children/:childId/mappings': childChangers,

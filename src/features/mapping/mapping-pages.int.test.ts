@@ -258,3 +258,47 @@ test('two mappings side by side show what is new and what is no longer said', as
   });
   assert.equal(missing.statusCode, 404);
 });
+
+test('a line of a visit goes into the mapping word for word, with the visit it came from', async () => {
+  const { session, mappingUrl, childId } = await practitionerWithMapping();
+  const visit = await submit(session, `/children/${childId}/visits/new`, {
+    kind: 'home_visit',
+    'happened-Day': '3',
+    'happened-Month': '2',
+    'happened-Year': '2025',
+    happenedTime: '16:15',
+    place: 'At home',
+    childSeen: 'yes',
+    seenAlone: 'yes',
+    childsWords: 'I like it when Dad reads to me.',
+    workingWell: 'Dad walks Robin to school every day.',
+  });
+  assert.equal(visit.statusCode, 303, visit.body.slice(0, 500));
+  const visitUrl = String(visit.headers.location).split('?')[0]!;
+  const visitPage = await kith.app.inject({ url: visitUrl, headers: cookieOf(session) });
+  const carryUrl = /href="([^"]+\/mapping\/from-visit\/[^"]+)"/.exec(visitPage.body)?.[1];
+  assert.ok(carryUrl, 'the visit page offers to add a line to the mapping');
+
+  const form = await kith.app.inject({ url: carryUrl, headers: cookieOf(session) });
+  assert.match(form.body, /Dad walks Robin to school every day\./);
+  const lineNumber = /name="line" type="radio" value="(\d+)"[^>]*>\s*<label[^>]*>\s*Dad walks Robin/.exec(
+    form.body,
+  )?.[1];
+  assert.ok(lineNumber);
+
+  const missing = await submit(session, carryUrl, { line: lineNumber });
+  assert.equal(missing.statusCode, 400);
+  assert.match(missing.body, /Select whose view this is/);
+  assert.match(missing.body, /Select where this belongs/);
+
+  const added = await submit(session, carryUrl, {
+    line: lineNumber,
+    section: 'existing_strength',
+    viewOfKind: 'professional',
+    viewOfName: 'Alex Morgan',
+  });
+  assert.equal(added.statusCode, 303, added.body.slice(0, 500));
+  const mapping = await kith.app.inject({ url: mappingUrl, headers: cookieOf(session) });
+  assert.match(mapping.body, /Dad walks Robin to school every day\./);
+  assert.match(mapping.body, /from the visit on 3 February 2025, line \d/);
+});

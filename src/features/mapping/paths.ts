@@ -20,6 +20,9 @@ export const mappingPaths = {
   entryHistoryPattern: '/children/:childId/mapping/:mappingId/entries/:entryId/history',
   entryHistory: (childId: string, mappingId: string, entryId: string) =>
     `${mapping(childId, mappingId)}/entries/${encodeURIComponent(entryId)}/history`,
+  fromVisitPattern: '/children/:childId/mapping/from-visit/:visitId',
+  fromVisit: (childId: string, visitId: string) =>
+    `${child(childId)}/mapping/from-visit/${encodeURIComponent(visitId)}`,
   newScorePattern: '/children/:childId/mapping/:mappingId/scores/new',
   newScore: (childId: string, mappingId: string) => `${mapping(childId, mappingId)}/scores/new`,
   api: {

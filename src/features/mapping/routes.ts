@@ -11,6 +11,8 @@ import { childRecordNavigation } from '../../platform/views/child-record-navigat
 import { presentDate } from '../caseload/presenters.js';
 import {
   defaultScale,
+  viewOfSchema,
+  mappingMessages,
   mappingQuestions,
   sectionEntryNames,
   sectionFields,
@@ -28,9 +30,11 @@ import {
   whoseView,
 } from './presenters.js';
 import { mappingSections, type MappingSection } from './schema.js';
+import { linesOfVisit } from '../voice/service.js';
 import {
   addEntry,
   addScore,
+  carryForm,
   changeEntry,
   compareTwoMappings,
   entryHistory,
@@ -210,7 +214,7 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
     const name = childName(form.child);
     const chosen = Array.isArray(values.childIds) ? values.childIds : [];
     return reply.status(status).render('mapping/views/new-mapping.njk', {
-      pageTitle: `${errors.errorList.length ? 'Error: ' : ''}Start a mapping – ${name}`,
+      pageTitle: `Start a mapping – ${name}`,
       ...recordHeader(form, 'Start a mapping'),
       childName: name,
       backHref: mappingPaths.section(form.child.childId),
@@ -387,7 +391,7 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
       ? `Change or move: ${sectionNames[form.entry!.section]}`
       : `Add ${sectionEntryNames[form.section]}`;
     return reply.status(status).render('mapping/views/entry.njk', {
-      pageTitle: `${form.errors.errorList.length ? 'Error: ' : ''}${heading} – ${name}`,
+      pageTitle: `${heading} – ${name}`,
       ...recordHeader(opened, heading),
       childName: name,
       backHref: mappingPaths.mapping(childId, opened.mapping.id),
@@ -586,6 +590,146 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
     },
   );
 
+  // ---- Adding a line from a visit -------------------------------------------------------------
+  /** Sections a single line can go straight into; the others ask for parts (move it there afterwards). */
+  const carrySections: MappingSection[] = ['past_harm', 'complicating_factor', 'existing_strength', 'existing_safety'];
+  const carryDefaults: Partial<Record<string, MappingSection>> = {
+    workingWell: 'existing_strength',
+    childsWords: 'existing_strength',
+    worries: 'complicating_factor',
+  };
+  const renderCarry = async (
+    request: FastifyRequest<{ Params: { childId: string; visitId: string } }>,
+    reply: FastifyReply,
+    status: number,
+    values: Record<string, string>,
+    errors: FormErrors,
+  ) => {
+    const { childId, visitId } = request.params;
+    const form = await carryForm(database, request.actor!, childId, sourceOf(request));
+    const lines = form ? await linesOfVisit(database, request.actor!, childId, visitId, sourceOf(request)) : null;
+    if (!form || !lines) {
+      reply.callNotFound();
+      return reply;
+    }
+    const name = childName(form.child);
+    const chosenLine = lines.find((line) => String(line.source.lineNumber) === values.line);
+    return reply.status(status).render('mapping/views/from-visit.njk', {
+      pageTitle: `Add a line from a visit to the mapping – ${name}`,
+      child: form.child,
+      recordHeading: 'Add a line from a visit to the mapping',
+      recordNavigation: childRecordNavigation(childId, 'mapping'),
+      childName: name,
+      backHref: `/children/${encodeURIComponent(childId)}/visits/${encodeURIComponent(visitId)}`,
+      action: mappingPaths.fromVisit(childId, visitId),
+      hasMappings: form.mappings.length > 0,
+      newMappingHref: mappingPaths.newMapping(childId),
+      lineItems: lines.map((line) => ({
+        value: String(line.source.lineNumber),
+        text: line.text,
+        checked: values.line === String(line.source.lineNumber),
+      })),
+      mappingItems: form.mappings.map((mapping, index) => ({
+        value: mapping.id,
+        text: `${mapping.title} (${presentDate(mapping.heldOn)})`,
+        selected: values.mappingId ? values.mappingId === mapping.id : index === 0,
+      })),
+      sectionItems: carrySections.map((section) => ({
+        value: section,
+        text: sectionNames[section],
+        hint: { text: sectionHints[section] },
+        checked: (values.section || (chosenLine ? carryDefaults[chosenLine.field] : undefined)) === section,
+      })),
+      viewKindItems: radioItems(viewKindNames, values.viewOfKind),
+      viewPersonItems: [
+        { value: '', text: 'Choose someone (or type a name below)', selected: !values.viewOfPersonId },
+        ...form.people.map((person) => ({
+          value: person.id,
+          text: person.id === childId ? `${person.name} (the child)` : person.name,
+          selected: values.viewOfPersonId === person.id,
+        })),
+      ],
+      values,
+      ...errors,
+    });
+  };
+
+  app.get<{ Params: { childId: string; visitId: string }; Querystring: { line?: string } }>(
+    mappingPaths.fromVisitPattern,
+    { config: { access: change } },
+    async (request, reply) => renderCarry(request, reply, 200, { line: cleanText(request.query.line) }, noErrors),
+  );
+
+  app.post<{ Params: { childId: string; visitId: string }; Body: Body }>(
+    mappingPaths.fromVisitPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId, visitId } = request.params;
+      const body = request.body ?? {};
+      const values: Record<string, string> = {};
+      for (const field of ['line', 'mappingId', 'section', 'viewOfKind', 'viewOfPersonId', 'viewOfName']) {
+        values[field] = text(body, field);
+      }
+      const lines = await linesOfVisit(database, request.actor!, childId, visitId, sourceOf(request));
+      if (!lines) {
+        reply.callNotFound();
+        return reply;
+      }
+      const line = lines.find((candidate) => String(candidate.source.lineNumber) === values.line);
+      const issues: FieldIssue[] = [];
+      if (!line) issues.push({ field: 'line', message: 'Select the line to add to the mapping' });
+      if (!values.mappingId) issues.push({ field: 'mappingId', message: 'Select a mapping' });
+      if (!(carrySections as string[]).includes(values.section ?? '')) {
+        issues.push({ field: 'section', message: mappingMessages.section });
+      }
+      if (issues.length > 0) {
+        // Say everything that is missing at once, whose view included.
+        const viewOf = viewOfSchema.safeParse({
+          viewOfKind: values.viewOfKind || undefined,
+          viewOfName: values.viewOfName || (values.viewOfPersonId ? 'someone chosen' : ''),
+        });
+        if (!viewOf.success) {
+          issues.push(
+            ...viewOf.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message })),
+          );
+        }
+      }
+      if (issues.length === 0 && line) {
+        const added = await addEntry(
+          database,
+          request.actor!,
+          childId,
+          values.mappingId!,
+          values.section,
+          {
+            statement: line.text,
+            viewOfKind: values.viewOfKind,
+            viewOfPersonId: values.viewOfPersonId,
+            viewOfName: values.viewOfName,
+          },
+          sourceOf(request),
+          {
+            type: 'visit',
+            id: visitId,
+            label: `the visit on ${presentDate(line.source.happenedAt.slice(0, 10))}, line ${line.source.lineNumber}`,
+          },
+        );
+        if (added.outcome === 'added') {
+          return reply.redirect(
+            `${mappingPaths.mapping(childId, values.mappingId!)}?notice=added#entry-${added.entry.id}`,
+            303,
+          );
+        }
+        if (added.outcome === 'not_found') {
+          reply.callNotFound();
+          return reply;
+        }
+        issues.push(...added.issues);
+      }
+      return renderCarry(request, reply, 400, values, errorsFrom(issues));
+    },
+  );
+
   // ---- Adding a score -----------------------------------------------------------------------
   const renderScoreForm = (
     reply: FastifyReply,
@@ -597,7 +741,7 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
     const { childId } = opened.child;
     const name = childName(opened.child);
     return reply.status(status).render('mapping/views/score.njk', {
-      pageTitle: `${errors.errorList.length ? 'Error: ' : ''}Add a score – ${name}`,
+      pageTitle: `Add a score – ${name}`,
       ...recordHeader(opened, 'Add a score'),
       backHref: `${mappingPaths.mapping(childId, opened.mapping.id)}#scaling`,
       action: mappingPaths.newScore(childId, opened.mapping.id),

@@ -557,6 +557,45 @@ export async function addScore(
   });
 }
 
+// ---- Carrying a line in from elsewhere (a visit) ----------------------------------------------
+
+export interface CarryForm {
+  child: ChildSummary;
+  /** The child's mappings this person may add to, newest first. */
+  mappings: { id: string; title: string; heldOn: string }[];
+  people: PersonToPick[];
+}
+
+/** What the "add this line to the mapping" form offers: the mappings to choose from and the people in the child's world. */
+export async function carryForm(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  source: RequestSource,
+): Promise<CarryForm | null> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'mapping.change'))) return null;
+    const child = await childSummaryIn(tx, actor.tenantId, childId);
+    const picking = await peopleToPickFrom(tx, actor.tenantId, childId);
+    if (!child || !picking) return null;
+    const all = await mappingsOfChild(tx, actor.tenantId, childId);
+    const changeable = await childrenActorMay(
+      tx,
+      actor,
+      all.flatMap((mapping) => mapping.childIds),
+      'change',
+    );
+    await audit(tx, actor, childId, 'child_record.view', source, { part: 'mapping_carry_form' });
+    return {
+      child,
+      mappings: all
+        .filter((mapping) => mapping.childIds.every((id) => changeable.has(id)))
+        .map((mapping) => ({ id: mapping.id, title: mapping.title, heldOn: mapping.heldOn })),
+      people: [picking.child, ...picking.people],
+    };
+  });
+}
+
 // ---- Comparing two mappings ------------------------------------------------------------------
 
 export interface MappingComparison {

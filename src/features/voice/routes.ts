@@ -62,6 +62,7 @@ import {
   type FieldErrors,
   type VisitFormValues,
 } from './visit-form.js';
+import { mappingPaths } from '../mapping/paths.js';
 
 const sourceOf = (request: FastifyRequest) => ({
   ip: request.ip,
@@ -246,6 +247,9 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
         attachments: presentAttachments(childId, visit.attachments),
         correctHref: hasPermission(request.actor!.roles, 'child_record.change')
           ? voicePaths.correctVisit(childId, visitId)
+          : null,
+        carryHref: hasPermission(request.actor!.roles, 'child_record.change')
+          ? mappingPaths.fromVisit(childId, visitId)
           : null,
         versions: visit.versions.map((version) => ({
           number: version.version,
