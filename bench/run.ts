@@ -850,6 +850,10 @@ async function main(): Promise<void> {
     const cookieHeader = (session: SignedIn) => ({ cookie: `${SESSION_COOKIE}=${session.cookie}` });
 
     const readTargets = { p95Ms: 50, requestsPerSecond: 500 };
+    // Words the synthetic visits use often, and one they never do.
+    const searchWords = ['garden', 'football school', 'rota', 'grandma cake', 'dentist'];
+    let draftCounter = 0;
+    const draftNote = 'The kitchen was warm and tidy, and the children were doing puzzles together. '.repeat(26);
     const scenarios: LoadScenario[] = [
       {
         key: 'caseload',
@@ -898,6 +902,97 @@ async function main(): Promise<void> {
             } satisfies LoadScenario,
           ]
         : []),
+      {
+        key: 'chronology',
+        name: 'Chronology `GET /children/:id/chronology`',
+        who: 'practitioner',
+        connections: CONNECTIONS,
+        expectedStatus: 200,
+        headers: cookieHeader(practitioner),
+        requests: subjects.practitioner.childIds.map((id) => ({ method: 'GET', path: `/children/${id}/chronology` })),
+        targets: { p95Ms: 50 },
+      },
+      {
+        key: 'childSearch',
+        name: 'Search one child’s records `GET /children/:id/search?q=…`',
+        who: 'practitioner',
+        connections: CONNECTIONS,
+        expectedStatus: 200,
+        headers: cookieHeader(practitioner),
+        requests: subjects.practitioner.childIds.flatMap((id) =>
+          searchWords.map((word) => ({ method: 'GET', path: `/children/${id}/search?q=${encodeURIComponent(word)}` })),
+        ),
+        targets: { p95Ms: 150 },
+      },
+      {
+        key: 'caseloadSearch',
+        name: 'Search across the caseload `GET /search?q=…`',
+        who: 'practitioner',
+        connections: CONNECTIONS,
+        expectedStatus: 200,
+        headers: cookieHeader(practitioner),
+        requests: searchWords.map((word) => ({ method: 'GET', path: `/search?q=${encodeURIComponent(word)}` })),
+        targets: { p95Ms: 150 },
+      },
+      {
+        key: 'draftSave',
+        name: 'Draft autosave `PUT /api/v1/children/:id/drafts/:form` (2 KB)',
+        who: 'practitioner',
+        connections: CONNECTIONS,
+        expectedStatus: 200,
+        headers: {
+          ...cookieHeader(practitioner),
+          'content-type': 'application/json',
+          'x-csrf-token': practitioner.csrfToken,
+        },
+        // Each request saves a draft of its own (a counter shared by every connection), so
+        // none is refused as stale: the cost measured is the save, not a refusal.
+        requests: [
+          {
+            method: 'PUT',
+            setupRequest: (request) => {
+              const index = draftCounter++;
+              const childId = subjects.practitioner.childIds[index % subjects.practitioner.childIds.length]!;
+              return {
+                ...request,
+                path: `/api/v1/children/${childId}/drafts/bench-${index}`,
+                body: JSON.stringify({
+                  content: { seenHeardFelt: `${draftNote} ${index}`, kind: 'home_visit' },
+                  expectedVersion: 0,
+                }),
+              };
+            },
+          },
+        ],
+        targets: { p95Ms: 30 },
+      },
+      {
+        key: 'visitSave',
+        name: 'Record a visit `POST /children/:id/visits/new`',
+        who: 'practitioner',
+        connections: CONNECTIONS,
+        expectedStatus: 303,
+        headers: { ...cookieHeader(practitioner), ...formHeaders },
+        requests: subjects.practitioner.childIds.map((id) => ({
+          method: 'POST',
+          path: `/children/${id}/visits/new`,
+          body: form({
+            _csrf: practitioner.csrfToken,
+            kind: 'home_visit',
+            'happened-Day': '1',
+            'happened-Month': '10',
+            'happened-Year': '2026',
+            happenedTime: '10:30',
+            place: 'At home',
+            childSeen: 'yes',
+            seenAlone: 'yes',
+            seenHeardFelt: draftNote,
+            childsWords: 'I like it when we have tea together.',
+            workingWell: 'The weekend rota has held for eight weeks.',
+          }),
+        })),
+        targets: { p95Ms: 100 },
+      },
       {
         key: 'whoHasSeen',
         name: 'Who has seen `GET /children/:id/who-has-seen`',

@@ -18,6 +18,7 @@ import type { Database } from '../src/platform/db/database.js';
 import { openMigratedDatabase } from '../src/platform/db/open.js';
 import { progressBar, type Progress } from './progress.js';
 import { generateMappings, syntheticScale, type SyntheticMapping } from './synthetic-mappings.js';
+import { generateVisits } from './synthetic-visits.js';
 import {
   chainedAuditEntries,
   dayOf,
@@ -291,6 +292,23 @@ const tables = {
     { name: 'reason', type: 'text' },
     { name: 'recorded_by_label', type: 'text' },
   ],
+  visits: [
+    { name: 'id', type: 'uuid' },
+    { name: 'child_person_id', type: 'uuid' },
+    { name: 'kind', type: 'text' },
+    { name: 'happened_at', type: 'timestamptz' },
+    { name: 'place', type: 'text' },
+    { name: 'child_seen', type: 'bool' },
+    { name: 'seen_alone', type: 'bool' },
+    { name: 'not_seen_reason', type: 'text' },
+    { name: 'seen_heard_felt', type: 'text' },
+    { name: 'childs_words', type: 'text' },
+    { name: 'working_well', type: 'text' },
+    { name: 'worries', type: 'text' },
+    { name: 'reflection', type: 'text' },
+    { name: 'next_steps', type: 'text', expression: (value) => `${value}::jsonb` },
+    { name: 'recorded_by_label', type: 'text' },
+  ],
   audit_events: [
     { name: 'sequence', type: 'int8' },
     { name: 'occurred_at', type: 'timestamptz' },
@@ -317,6 +335,7 @@ type TableName = keyof typeof tables;
 const removalOrder = [
   'audit_chain_heads',
   'audit_events',
+  'visits',
   'scaling_scores',
   'mapping_entries',
   'mapping_children',
@@ -431,6 +450,7 @@ function rowTotal(plan: CouncilPlan, trail: AuditTrailPlan): number {
     plan.peopleCount +
     plan.children.length * 2 + // child records and allocations
     Math.round(plan.peopleCount * 3.3) + // network members, and about 2.3 ties per person
+    plan.children.length * 100 + // about a hundred visits a child
     plan.children.length * 2 * 16 + // about two mappings a child, each with its child, ~9 entries and ~5 scores
     trail.events.length +
     1 // the chain head
@@ -634,6 +654,34 @@ async function writeCouncil(
   await scoreRows.flush();
   await writer.drain();
 
+  // Visits every one to three weeks while the record is open: about two million at 20,000 children.
+  const visitRows = batcher(writer, tenantId, 'visits', `${label}: visits`);
+  let visitCount = 0;
+  for (const child of plan.children) {
+    for (const visit of generateVisits(plan, child.index, generateNetwork(plan, child.index))) {
+      visitCount += 1;
+      await visitRows.add([
+        visit.id,
+        visit.childPersonId,
+        visit.kind,
+        visit.happenedAt,
+        visit.place,
+        visit.childSeen,
+        visit.seenAlone,
+        visit.notSeenReason,
+        visit.seenHeardFelt,
+        visit.childsWords,
+        visit.workingWell,
+        visit.worries,
+        visit.reflection,
+        JSON.stringify(visit.nextSteps),
+        visit.recordedByLabel,
+      ]);
+    }
+  }
+  await visitRows.flush();
+  await writer.drain();
+
   const audit = batcher(writer, tenantId, 'audit_events', `${label}: audit trail`);
   let head = { sequence: 0, hash: '' };
   for (const entry of chainedAuditEntries(trail)) {
@@ -687,6 +735,7 @@ async function writeCouncil(
       child_allocations: plan.children.length,
       network_members: memberCount,
       relationships: tieCount,
+      visits: visitCount,
       mappings: mappingCount,
       mapping_children: mappingCount,
       mapping_entries: entryCount,

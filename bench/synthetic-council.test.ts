@@ -18,6 +18,8 @@ import {
 import { relationshipFactsSchema } from '../src/features/network/validation.js';
 import { scoreSchema, validateEntry } from '../src/features/mapping/domain.js';
 import { generateMappings } from './synthetic-mappings.js';
+import { generateVisits } from './synthetic-visits.js';
+import { parseVisit, visitToForm } from '../src/features/voice/visit-form.js';
 
 const options: SyntheticOptions = {
   seed: 42,
@@ -120,5 +122,25 @@ test('synthetic mappings are deterministic, follow the same rules as the form, a
     }
     for (const score of mapping.scores) assert.ok(scoreSchema.safeParse(score).success, JSON.stringify(score));
     assert.ok(mapping.scores.length >= 1);
+  }
+});
+
+test('synthetic visits are deterministic and pass the visit form’s own checks', () => {
+  const plan = planCouncil(options);
+  const visitsOf = (index: number) => generateVisits(plan, index, generateNetwork(plan, index));
+  assert.equal(fingerprint(visitsOf(3)), fingerprint(visitsOf(3)));
+  const all = plan.children.flatMap((child) => visitsOf(child.index));
+  assert.ok(all.length > plan.children.length * 10, `${all.length} visits`);
+  assert.equal(new Set(all.map((visit) => visit.id)).size, all.length, 'no id repeats');
+  const now = new Date(`${options.asOf}T23:00:00Z`);
+  for (const visit of all.filter((_, index) => index % 7 === 0)) {
+    assert.ok(visit.happenedAt.slice(0, 10) <= options.asOf, 'nothing after the council’s today');
+    const parsed = parseVisit(visitToForm({ ...visit, place: visit.place, whoWasThere: [] }), {
+      network: new Map(),
+      childName: 'the child',
+      now,
+      isCorrection: false,
+    });
+    assert.ok(parsed.ok, `${visit.id}: ${parsed.ok ? '' : JSON.stringify(parsed.errors)}`);
   }
 });
