@@ -654,7 +654,7 @@ async function writeCouncil(
   await scoreRows.flush();
   await writer.drain();
 
-  // Visits every one to three weeks while the record is open: about two million at 20,000 children.
+  // A contact every few days while the record is open: about two million at 20,000 children.
   const visitRows = batcher(writer, tenantId, 'visits', `${label}: visits`);
   let visitCount = 0;
   for (const child of plan.children) {

@@ -1,6 +1,6 @@
 /**
- * Visits for the synthetic council: from the week a child's record opens until the council's
- * "today" (or the record's closing), a visit every one to three weeks, each a few hundred words
+ * Visits for the synthetic council: from the week a child’s record opens until the council’s
+ * "today" (or the record’s closing), a contact every few days (about a hundred a child), each a few hundred words
  * across what was seen, heard and felt, the child's words, what is working well, worries and a
  * reflection. Deterministic for a seed. The words come from a bank of plain, strengths-based
  * sentences about ordinary family life, so full-text search meets realistic vocabulary.
@@ -133,7 +133,7 @@ export function generateVisits(plan: CouncilPlan, childIndex: number, people: re
       nextSteps: random() < 0.6 ? [{ ...pick(random, steps), byWhen }] : [],
       recordedByLabel: worker,
     });
-    day += 7 + Math.floor(random() * 15);
+    day += 2 + Math.floor(random() * 8);
   }
   return visits;
 }
