@@ -32,6 +32,9 @@ import { registerMappingApiRoutes } from './features/mapping/api-routes.js';
 import { registerMappingRoutes } from './features/mapping/routes.js';
 import { registerPlansRoutes } from './features/plans/routes.js';
 import { registerPlansApiRoutes } from './features/plans/api-routes.js';
+import { registerMeetingsApiRoutes } from './features/meetings/api-routes.js';
+import { registerMeetingsRoutes } from './features/meetings/routes.js';
+import { meetingsPaths } from './features/meetings/paths.js';
 import { registerLanguageApiRoutes } from './features/language/api-routes.js';
 import { languageAdminPaths, languagePaths, registerLanguageRoutes } from './features/language/routes.js';
 import { registerRestrictedAccessRoutes } from './features/restricted-access/routes.js';
@@ -86,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   const manifest = loadManifest();
   registerRendering(app, createViewEnvironment(manifest), [
     { text: 'Children you work with', href: caseloadPaths.caseload, permission: 'caseload.view' },
+    { text: 'Your conferences', href: meetingsPaths.conferences, permission: 'conferences.coordinate' },
     { text: 'Restricted records opened', href: restrictedAccessPaths.reviews, permission: 'restricted_access.review' },
     { text: 'Audit log', href: auditTrailPaths.search, permission: 'audit.search' },
     { text: 'Words that help', href: languagePaths.glossary, permission: 'account.read_own' },
@@ -134,6 +138,8 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerSafeUncertaintyApiRoutes(app, options.database);
   registerAssessmentOfNeedRoutes(app, options.database);
   registerAssessmentOfNeedApiRoutes(app, options.database);
+  registerMeetingsRoutes(app, options.database);
+  registerMeetingsApiRoutes(app, options.database);
 
   await app.ready();
   return { app, routes };

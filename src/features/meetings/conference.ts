@@ -140,6 +140,13 @@ export function stageProblem(
     return { field: 'form', message: 'The plan from this conference is agreed. Start a review to change it' };
   }
   if (part === 'preparation') return null;
+  if (part === 'agreement' && !conference.information) {
+    return {
+      field: 'form',
+      message:
+        'Record the information stage before the agreement: the family makes its plan knowing what professionals shared',
+    };
+  }
   if (!conference.preparation) {
     return {
       field: 'form',
