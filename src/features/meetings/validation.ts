@@ -84,7 +84,10 @@ export const inviteeSchema = z
       .transform((value) => (value ? value : null)),
     name: optionalText(200),
     relationship: optionalText(200),
-    circle: z.enum(inviteeCircles, { error: 'Select whether they are family, network or a professional' }).optional(),
+    circle: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.enum(inviteeCircles, { error: 'Select whether they are family, network or a professional' }).optional(),
+    ),
   })
   .superRefine((invitee, context) => {
     if (!invitee.personId && !invitee.name) {

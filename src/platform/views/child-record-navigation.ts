@@ -12,6 +12,7 @@ const sections = [
   { id: 'safe-uncertainty', text: 'Safe uncertainty', href: (childId: string) => `${child(childId)}/safe-uncertainty` },
   { id: 'assessments', text: 'Assessment of need', href: (childId: string) => `${child(childId)}/assessments` },
   { id: 'plans', text: 'Plans', href: (childId: string) => `${child(childId)}/plans` },
+  { id: 'meetings', text: 'Meetings', href: (childId: string) => `${child(childId)}/meetings` },
 ] as const;
 
 export type ChildRecordSection = (typeof sections)[number]['id'];
