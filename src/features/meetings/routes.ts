@@ -332,7 +332,12 @@ function presentConference(view: MeetingView) {
   if (!meeting.stage) return null;
   const conference = meeting.conference;
   const { childId } = view.child;
-  const stages: { slug: string; name: string; done: boolean; summary: { key: string; value: string }[] }[] = [
+  const stages: {
+    slug: string;
+    name: string;
+    done: boolean;
+    summary: { key: string; value: string; lines?: string[] }[];
+  }[] = [
     {
       slug: stageSlugs.preparation,
       name: 'Preparation',
@@ -369,7 +374,7 @@ function presentConference(view: MeetingView) {
         ? [
             { key: 'Worries', value: conference.information.worries },
             { key: 'What is working well', value: conference.information.strengths },
-            { key: 'Bottom lines', value: conference.information.bottomLines.join('\n') },
+            { key: 'Bottom lines', value: '', lines: conference.information.bottomLines },
             { key: 'Help available', value: conference.information.resources ?? 'None recorded' },
             { key: 'Questions and answers', value: conference.information.questionsAndAnswers ?? 'None recorded' },
           ]
@@ -418,7 +423,14 @@ function presentConference(view: MeetingView) {
     stages: stages.map((stage) => ({
       ...stage,
       href: view.mayChange && meeting.stage !== 'agreed' ? meetingsPaths.stage(childId, meeting.id, stage.slug) : null,
-      rows: stage.summary.map((row) => ({ key: { text: row.key }, value: { text: row.value } })),
+      rows: stage.summary.map((row) => ({
+        key: { text: row.key },
+        value: row.lines
+          ? {
+              html: `<ul class="govuk-list govuk-list--bullet">${row.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
+            }
+          : { text: row.value },
+      })),
     })),
     planHref: meeting.planId
       ? `/children/${encodeURIComponent(childId)}/plans/${encodeURIComponent(meeting.planId)}`
@@ -749,7 +761,10 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
         summaryRows: [
           { key: { text: 'When' }, value: { text: `${presentDate(meeting.heldOn)}, ${timeText(meeting)}` } },
           { key: { text: 'Where' }, value: { text: meeting.place } },
-          { key: { text: 'What it is for' }, value: { text: meeting.purpose ?? meetingKindPurposes[meeting.kind] } },
+          {
+            key: { text: 'What it is for' },
+            value: { text: meeting.purpose ?? sentence(meetingKindPurposes[meeting.kind]) },
+          },
           ...(meeting.coordinatorName
             ? [{ key: { text: 'Coordinator' }, value: { text: meeting.coordinatorName } }]
             : []),
@@ -1201,6 +1216,8 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
     },
   );
 }
+
+const sentence = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
 
 const escapeHtml = (value: string) =>
   value
