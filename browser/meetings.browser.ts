@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../src/demo/demo-accounts.js';
+import { totpCode } from '../src/platform/auth/totp.js';
+import { DEMO_PASSWORD, demoAccounts } from '../src/demo/demo-accounts.js';
 import {
   accessibilityViolations,
   describeViolations,
@@ -158,5 +159,45 @@ describe('meetings and family group decision-making', () => {
     await page.goto(`${kith.baseUrl}/conferences`);
     assert.match((await page.locator('main').textContent()) ?? '', /Leo Thompson/);
     await axe(page, 'meetings-conferences-after');
+  });
+
+  test('a manager counts offers and outcomes; Sarah sees the shared parts of the conference she was invited to', async () => {
+    const manager = demoAccounts.find((account) => account.roles.includes('team_manager'))!;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${kith.baseUrl}/sign-in`);
+    await page.getByLabel('Email address').fill(manager.email);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/sign-in\/two-factor/);
+    await page.getByLabel('Security code').fill(totpCode(manager.totpSecret!, Date.now()));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await page.goto(`${kith.baseUrl}/family-meetings/counts`);
+    await page.getByRole('heading', { name: /offers and outcomes/ }).waitFor();
+    assert.match((await page.locator('table').textContent()) ?? '', /Family plans reviewed\s*1/);
+    await axe(page, 'meetings-counts');
+    await page.goto(`${kith.baseUrl}/caseload`);
+    const miaHref = await page
+      .getByRole('link', { name: /Mia Thompson/ })
+      .first()
+      .getAttribute('href');
+    const miaId = /\/children\/([0-9a-f-]{36})/.exec(miaHref ?? '')?.[1];
+    assert.ok(miaId, 'the manager sees Mia on the caseload');
+
+    const family = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await family.goto(`${kith.baseUrl}/sign-in`);
+    await family.getByLabel('Email address').fill('sarah.thompson@family.example');
+    await family.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await family.getByRole('button', { name: 'Sign in' }).click();
+    await family.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await family.goto(`${kith.baseUrl}/children/${miaId}/meetings`);
+    await axe(family, 'meetings-family-section');
+    await family.getByRole('link', { name: /Family group conference, 14 July 2026/ }).click();
+    await family.getByRole('heading', { name: 'Family group conference', level: 1 }).waitFor();
+    const text = (await family.locator('main').textContent()) ?? '';
+    assert.match(text, /Mia read her three houses/);
+    assert.doesNotMatch(text, /family support worker starts on Monday/, 'no professionals’ notes');
+    assert.doesNotMatch(text, /Record a decision/);
+    await axe(family, 'meetings-family-conference');
   });
 });
