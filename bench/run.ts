@@ -148,6 +148,8 @@ interface Subjects {
   auditorEmail: string;
   signInEmails: string[];
   databaseVersion: string;
+  /** The practitioner's children's latest mappings, as page paths, for the mapping scenario. */
+  mappingPaths: string[];
   /** The child with the largest network, for the network page and API. */
   largeNetwork: { childId: string; practitionerEmail: string; people: number; relationships: number } | null;
 }
@@ -236,6 +238,14 @@ async function findSubjects(database: Database): Promise<Subjects> {
           [tenantId, large.child_id],
         )
       : [];
+    const latestMappings = await owner.query<{ child_id: string; mapping_id: string }>(
+      `select distinct on (mc.child_person_id) mc.child_person_id as child_id, m.id as mapping_id
+       from mapping_children mc
+       join mappings m on m.tenant_id = mc.tenant_id and m.id = mc.mapping_id
+       where mc.tenant_id = $1 and mc.child_person_id = any($2::uuid[])
+       order by mc.child_person_id, m.held_on desc`,
+      [tenantId, practitionerChildren.map((row) => row.id)],
+    );
     const [councils] = await owner.query<{ total: number }>('select count(*)::int as total from tenants');
     const [version] = await owner.query<{ version: string }>('select version()');
     return {
@@ -255,6 +265,7 @@ async function findSubjects(database: Database): Promise<Subjects> {
         practitioners: manager.practitioners,
         childIds: teamChildren.map((row) => row.id),
       },
+      mappingPaths: latestMappings.map((row) => `/children/${row.child_id}/mapping/${row.mapping_id}`),
       auditorEmail: auditor?.email ?? '',
       signInEmails: signIn.map((row) => row.email),
       databaseVersion: (version?.version ?? '').split(' on ')[0] ?? '',
@@ -860,6 +871,33 @@ async function main(): Promise<void> {
         requests: subjects.practitioner.childIds.map((id) => ({ method: 'GET', path: `/children/${id}` })),
         targets: readTargets,
       },
+      ...(subjects.mappingPaths.length > 0
+        ? [
+            {
+              key: 'mapping',
+              name: 'Mapping with its scaling `GET /children/:id/mapping/:mappingId`',
+              who: 'practitioner',
+              connections: CONNECTIONS,
+              expectedStatus: 200,
+              headers: cookieHeader(practitioner),
+              requests: subjects.mappingPaths.map((path) => ({ method: 'GET', path })),
+              targets: readTargets,
+            } satisfies LoadScenario,
+            {
+              key: 'mappingSection',
+              name: 'Mappings and scaling over time `GET /children/:id/mapping`',
+              who: 'practitioner',
+              connections: CONNECTIONS,
+              expectedStatus: 200,
+              headers: cookieHeader(practitioner),
+              requests: subjects.practitioner.childIds.map((id) => ({
+                method: 'GET',
+                path: `/children/${id}/mapping`,
+              })),
+              targets: { p95Ms: 50 },
+            } satisfies LoadScenario,
+          ]
+        : []),
       {
         key: 'whoHasSeen',
         name: 'Who has seen `GET /children/:id/who-has-seen`',

@@ -17,6 +17,7 @@ import { hashPassword } from '../src/platform/auth/password.js';
 import type { Database } from '../src/platform/db/database.js';
 import { openMigratedDatabase } from '../src/platform/db/open.js';
 import { progressBar, type Progress } from './progress.js';
+import { generateMappings, syntheticScale, type SyntheticMapping } from './synthetic-mappings.js';
 import {
   chainedAuditEntries,
   dayOf,
@@ -241,6 +242,55 @@ const tables = {
     { name: 'lifelong_connection', type: 'bool' },
     { name: 'safety_network_role', type: 'text' },
   ],
+  mappings: [
+    { name: 'id', type: 'uuid' },
+    { name: 'child_person_id', type: 'uuid' },
+    { name: 'title', type: 'text' },
+    { name: 'held_on', type: 'date' },
+    { name: 'who_took_part', type: 'text' },
+    { name: 'scaling_question', type: 'text' },
+    { name: 'scale_zero_means', type: 'text' },
+    { name: 'scale_ten_means', type: 'text' },
+    { name: 'created_by_label', type: 'text' },
+  ],
+  mapping_children: [
+    { name: 'mapping_id', type: 'uuid' },
+    { name: 'child_person_id', type: 'uuid' },
+  ],
+  mapping_entries: [
+    { name: 'id', type: 'uuid' },
+    { name: 'mapping_id', type: 'uuid' },
+    { name: 'section', type: 'text' },
+    { name: 'statement', type: 'text' },
+    { name: 'harm_severity', type: 'text' },
+    { name: 'harm_frequency', type: 'text' },
+    { name: 'harm_when', type: 'text' },
+    { name: 'worried_who', type: 'text' },
+    { name: 'could_happen', type: 'text' },
+    { name: 'because_of', type: 'text' },
+    { name: 'in_circumstances', type: 'text' },
+    { name: 'goal_who', type: 'text' },
+    { name: 'goal_will_be_doing', type: 'text' },
+    { name: 'goal_how_we_will_know', type: 'text' },
+    { name: 'step_owner_person_id', type: 'uuid' },
+    { name: 'step_owner_name', type: 'text' },
+    { name: 'step_due_on', type: 'date' },
+    { name: 'view_of_kind', type: 'text' },
+    { name: 'view_of_person_id', type: 'uuid' },
+    { name: 'view_of_name', type: 'text' },
+    { name: 'position', type: 'int4' },
+  ],
+  scaling_scores: [
+    { name: 'id', type: 'uuid' },
+    { name: 'mapping_id', type: 'uuid' },
+    { name: 'scored_on', type: 'date' },
+    { name: 'scorer_kind', type: 'text' },
+    { name: 'scorer_person_id', type: 'uuid' },
+    { name: 'scorer_name', type: 'text' },
+    { name: 'score', type: 'int2' },
+    { name: 'reason', type: 'text' },
+    { name: 'recorded_by_label', type: 'text' },
+  ],
   audit_events: [
     { name: 'sequence', type: 'int8' },
     { name: 'occurred_at', type: 'timestamptz' },
@@ -267,6 +317,10 @@ type TableName = keyof typeof tables;
 const removalOrder = [
   'audit_chain_heads',
   'audit_events',
+  'scaling_scores',
+  'mapping_entries',
+  'mapping_children',
+  'mappings',
   'child_allocations',
   'relationships',
   'network_members',
@@ -377,6 +431,7 @@ function rowTotal(plan: CouncilPlan, trail: AuditTrailPlan): number {
     plan.peopleCount +
     plan.children.length * 2 + // child records and allocations
     Math.round(plan.peopleCount * 3.3) + // network members, and about 2.3 ties per person
+    plan.children.length * 2 * 16 + // about two mappings a child, each with its child, ~9 entries and ~5 scores
     trail.events.length +
     1 // the chain head
   );
@@ -498,6 +553,86 @@ async function writeCouncil(
     ]);
   }
   await allocations.flush();
+  await writer.drain();
+
+  // Mappings with each family, every few months, scaled by the people who took part.
+  const mappingRows = batcher(writer, tenantId, 'mappings', `${label}: mappings`);
+  const mappingChildRows = batcher(writer, tenantId, 'mapping_children', `${label}: mappings`);
+  const entryRows = batcher(writer, tenantId, 'mapping_entries', `${label}: mapping entries`);
+  const scoreRows = batcher(writer, tenantId, 'scaling_scores', `${label}: scaling`);
+  let mappingCount = 0;
+  let entryCount = 0;
+  let scoreCount = 0;
+  const mappingsByChild: SyntheticMapping[][] = [];
+  for (const child of plan.children) {
+    const mappings = generateMappings(plan, child.index, generateNetwork(plan, child.index));
+    mappingsByChild.push(mappings);
+    for (const mapping of mappings) {
+      mappingCount += 1;
+      await mappingRows.add([
+        mapping.id,
+        mapping.childPersonId,
+        mapping.title,
+        mapping.heldOn,
+        mapping.whoTookPart,
+        syntheticScale.scalingQuestion,
+        syntheticScale.scaleZeroMeans,
+        syntheticScale.scaleTenMeans,
+        mapping.createdByLabel,
+      ]);
+    }
+  }
+  await mappingRows.flush();
+  await writer.drain();
+  for (const mappings of mappingsByChild) {
+    for (const mapping of mappings) {
+      await mappingChildRows.add([mapping.id, mapping.childPersonId]);
+      for (const entry of mapping.entries) {
+        entryCount += 1;
+        await entryRows.add([
+          entry.id,
+          mapping.id,
+          entry.section,
+          entry.statement,
+          entry.harmSeverity,
+          entry.harmFrequency,
+          entry.harmWhen,
+          entry.worriedWho,
+          entry.couldHappen,
+          entry.becauseOf,
+          entry.inCircumstances,
+          entry.goalWho,
+          entry.goalWillBeDoing,
+          entry.goalHowWeWillKnow,
+          entry.stepOwnerPersonId,
+          entry.stepOwnerName,
+          entry.stepDueOn,
+          entry.viewOfKind,
+          entry.viewOfPersonId,
+          entry.viewOfName,
+          entry.position,
+        ]);
+      }
+      for (const score of mapping.scores) {
+        scoreCount += 1;
+        await scoreRows.add([
+          score.id,
+          mapping.id,
+          score.scoredOn,
+          score.scorerKind,
+          score.scorerPersonId,
+          score.scorerName,
+          score.score,
+          score.reason,
+          mapping.createdByLabel,
+        ]);
+      }
+    }
+  }
+  await mappingChildRows.flush();
+  await entryRows.flush();
+  await scoreRows.flush();
+  await writer.drain();
 
   const audit = batcher(writer, tenantId, 'audit_events', `${label}: audit trail`);
   let head = { sequence: 0, hash: '' };
@@ -552,6 +687,10 @@ async function writeCouncil(
       child_allocations: plan.children.length,
       network_members: memberCount,
       relationships: tieCount,
+      mappings: mappingCount,
+      mapping_children: mappingCount,
+      mapping_entries: entryCount,
+      scaling_scores: scoreCount,
       audit_events: trail.events.length,
       audit_chain_heads: head.sequence > 0 ? 1 : 0,
     },
@@ -562,7 +701,31 @@ async function removeCouncils(database: Database, tenantIds: readonly string[]):
   for (const tenantId of tenantIds) {
     await database.asOwner(async (owner) => {
       await owner.query(`select set_config('kith.tenant_id', $1, true)`, [tenantId]);
+      // The tables this seed writes, children before parents; then any other council-owned
+      // table a feature added since (a benchmark run writes visits, drafts, plans...), each
+      // tried in turn until every one is empty, so a new table never leaves a council behind.
       for (const table of removalOrder) await owner.query(`delete from ${table} where tenant_id = $1`, [tenantId]);
+      const rows = await owner.query<{ table_name: string }>(
+        `select table_name from information_schema.columns
+          where table_schema = 'public' and column_name = 'tenant_id' and table_name <> 'tenants'`,
+      );
+      let remaining = rows.map((row) => row.table_name).filter((table) => /^[a-z_0-9]+$/.test(table));
+      for (let pass = 0; remaining.length > 0 && pass < remaining.length + 1; pass += 1) {
+        const blocked: string[] = [];
+        for (const table of remaining) {
+          await owner.query('savepoint remove_council');
+          try {
+            await owner.query(`delete from ${table} where tenant_id = $1`, [tenantId]);
+            await owner.query('release savepoint remove_council');
+          } catch {
+            // Still referenced by a table not emptied yet: try again on the next pass.
+            await owner.query('rollback to savepoint remove_council');
+            blocked.push(table);
+          }
+        }
+        remaining = blocked;
+      }
+      if (remaining.length > 0) throw new Error(`could not empty ${remaining.join(', ')} for council ${tenantId}`);
       await owner.query('delete from tenants where id = $1', [tenantId]);
     });
   }

@@ -12,9 +12,12 @@ import {
   generateNetwork,
   generateTies,
   LARGE_NETWORK_SIZE,
+  planCouncil,
   type SyntheticOptions,
 } from './synthetic-council.js';
 import { relationshipFactsSchema } from '../src/features/network/validation.js';
+import { scoreSchema, validateEntry } from '../src/features/mapping/domain.js';
+import { generateMappings } from './synthetic-mappings.js';
 
 const options: SyntheticOptions = {
   seed: 42,
@@ -98,4 +101,24 @@ test('every synthetic tie passes the relationship rules a form applies, and the 
   }
   const again = generateTies(plan, large.index, generateNetwork(plan, large.index));
   assert.equal(fingerprint(again), fingerprint(generateTies(plan, large.index, generateNetwork(plan, large.index))));
+});
+
+test('synthetic mappings are deterministic, follow the same rules as the form, and rise gently over time', () => {
+  const plan = planCouncil(options);
+  const first = plan.children.map((child) => generateMappings(plan, child.index, generateNetwork(plan, child.index)));
+  const again = plan.children.map((child) => generateMappings(plan, child.index, generateNetwork(plan, child.index)));
+  assert.equal(fingerprint(again), fingerprint(first));
+  const all = first.flat();
+  assert.ok(all.length >= plan.children.length, `${all.length} mappings for ${plan.children.length} children`);
+  const ids = new Set(all.flatMap((mapping) => [mapping.id, ...mapping.entries.map((entry) => entry.id)]));
+  assert.equal(ids.size, all.length + all.reduce((sum, mapping) => sum + mapping.entries.length, 0), 'no id repeats');
+  for (const mapping of all) {
+    assert.ok(mapping.heldOn <= options.asOf, 'nothing is dated after the council’s today');
+    for (const entry of mapping.entries) {
+      const checked = validateEntry(entry.section, { ...entry });
+      assert.ok(checked.valid, JSON.stringify(entry));
+    }
+    for (const score of mapping.scores) assert.ok(scoreSchema.safeParse(score).success, JSON.stringify(score));
+    assert.ok(mapping.scores.length >= 1);
+  }
 });

@@ -71,7 +71,7 @@ describe('plans made with the family', () => {
     await page.getByText('Nan Pat had her knee operation').first().waitFor();
     await axe(page, 'plans-mia-agreed-plan');
 
-    // Leo's record: start a plan.
+    // Leo's record: start a plan from his latest mapping.
     await page.goto(`${kith.baseUrl}/caseload`);
     await page.getByRole('link', { name: 'Leo Thompson' }).click();
     await page.getByRole('link', { name: 'Plans' }).click();
@@ -88,6 +88,12 @@ describe('plans made with the family', () => {
     await page.getByLabel(/What support will the family get/).fill('Chloe Evans visits every Tuesday evening.');
     await page.getByRole('button', { name: 'Start the plan' }).click();
     await page.getByText('The plan has been started').waitFor();
+    // Started from Leo's latest mapping: its safety goal is the plan's first goal, its next step an action.
+    await page.getByText('Started from a safety goal in the mapping.').first().waitFor();
+    await page
+      .getByText(/keep the weekend rota going/)
+      .first()
+      .waitFor();
 
     // A goal, then an action with no date (refused, text kept), then with one.
     await page.getByRole('link', { name: 'Add a goal' }).click();
@@ -169,7 +175,7 @@ describe('plans made with the family', () => {
     await axe(page, 'plans-review');
     await page.getByRole('button', { name: 'Save the review' }).click();
     await page.getByText('The review has been recorded').waitFor();
-    await page.locator('svg.app-progress-chart').waitFor();
+    await page.locator('svg.app-progress-chart').first().waitFor();
     await axe(page, 'plans-leo-plan');
 
     // The family version, with the reading age for the author; the PDF; the child's version.

@@ -7,9 +7,13 @@ import { initAll as initMojFrontend } from '@ministryofjustice/frontend';
 import { initTimeoutWarning } from './timeout-warning.js';
 import { initEcomapEditors } from './ecomap-editor.js';
 import { initLanguageCompanion } from './language-companion.js';
+import { initDraftAutosave } from './drafts.js';
+import { initUploads } from './uploads.js';
 
 initGovukFrontend();
 initMojFrontend();
 initTimeoutWarning();
 initEcomapEditors();
 initLanguageCompanion();
+initDraftAutosave();
+initUploads();

@@ -66,6 +66,15 @@ export function initTimeoutWarning(documentRef: Document = document): void {
         window.location.assign(signInUrl);
       });
   });
+  // Work saved in the background (a draft) is activity: the server has refreshed the session,
+  // so count the idle time again from now. The server notes activity at most every 15 seconds,
+  // so count from 15 seconds earlier to be safe.
+  const idleMs = expiresAt - Date.now();
+  documentRef.addEventListener('kith:session-active', () => {
+    if (dialog.open) return;
+    expiresAt = Math.max(expiresAt, Date.now() + idleMs - 15_000);
+    schedule();
+  });
   dialog.addEventListener('cancel', (event) => {
     // Escape means "I'm still here": keep the session rather than just hiding the warning.
     event.preventDefault();

@@ -37,6 +37,8 @@ import { registerMeetingsRoutes } from './features/meetings/routes.js';
 import { meetingsPaths } from './features/meetings/paths.js';
 import { registerLanguageApiRoutes } from './features/language/api-routes.js';
 import { languageAdminPaths, languagePaths, registerLanguageRoutes } from './features/language/routes.js';
+import { registerVoiceRoutes } from './features/voice/routes.js';
+import { registerVoiceApiRoutes } from './features/voice/api-routes.js';
 import { registerRestrictedAccessRoutes } from './features/restricted-access/routes.js';
 import { registerSafeUncertaintyRoutes } from './features/safe-uncertainty/routes.js';
 import { registerSafeUncertaintyApiRoutes } from './features/safe-uncertainty/api-routes.js';
@@ -48,6 +50,11 @@ import { accountPaths } from './features/account/paths.js';
 import { auditTrailPaths } from './features/audit-trail/paths.js';
 import { caseloadPaths } from './features/caseload/paths.js';
 import { startPaths } from './features/start/paths.js';
+import { registerChronologySource } from './features/voice/service.js';
+import { mappingChronologyEvents } from './features/mapping/service.js';
+import { safeUncertaintyChronologyEvents } from './features/safe-uncertainty/service.js';
+import { assessmentChronologyEvents } from './features/assessment-of-need/service.js';
+import { planChronologyEvents } from './features/plans/service.js';
 import { registerSignInRoutes } from './features/sign-in/routes.js';
 import { signInPaths } from './features/sign-in/paths.js';
 import { registerIdentity } from './platform/identity/request-identity.js';
@@ -89,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   const manifest = loadManifest();
   registerRendering(app, createViewEnvironment(manifest), [
     { text: 'Children you work with', href: caseloadPaths.caseload, permission: 'caseload.view' },
+    { text: 'Search', href: '/search', permission: 'caseload.view' },
     { text: 'Your conferences', href: meetingsPaths.conferences, permission: 'conferences.coordinate' },
     { text: 'Restricted records opened', href: restrictedAccessPaths.reviews, permission: 'restricted_access.review' },
     { text: 'Audit log', href: auditTrailPaths.search, permission: 'audit.search' },
@@ -138,6 +146,17 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerSafeUncertaintyApiRoutes(app, options.database);
   registerAssessmentOfNeedRoutes(app, options.database);
   registerAssessmentOfNeedApiRoutes(app, options.database);
+  // The child's chronology gathers events from the other parts of the record.
+  registerChronologySource({ type: 'mapping', name: 'Mappings', read: mappingChronologyEvents });
+  registerChronologySource({
+    type: 'safe_uncertainty',
+    name: 'Safe uncertainty',
+    read: safeUncertaintyChronologyEvents,
+  });
+  registerChronologySource({ type: 'assessment', name: 'Assessments of need', read: assessmentChronologyEvents });
+  registerChronologySource({ type: 'plan', name: 'Plans and reviews', read: planChronologyEvents });
+  registerVoiceRoutes(app, options.database);
+  registerVoiceApiRoutes(app, options.database);
   registerMeetingsRoutes(app, options.database);
   registerMeetingsApiRoutes(app, options.database);
 

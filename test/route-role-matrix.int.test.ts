@@ -191,6 +191,30 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   'POST /api/v1/children/:childId/plans': childChangers,
   'GET /api/v1/children/:childId/plans/:planId': childViewers,
   'PUT /api/v1/children/:childId/plans/:planId': childChangers,
+  'GET /children/:childId/visits': childViewers,
+  'GET /children/:childId/visits/new': childChangers,
+  'POST /children/:childId/visits/new': childChangers,
+  'GET /children/:childId/visits/:visitId': childViewers,
+  'GET /children/:childId/visits/:visitId/correct': childChangers,
+  'POST /children/:childId/visits/:visitId/correct': childChangers,
+  'GET /children/:childId/own-words': childViewers,
+  'GET /children/:childId/own-words/new': childChangers,
+  'POST /children/:childId/own-words/new': childChangers,
+  'GET /children/:childId/taking-part': childChangers,
+  'POST /children/:childId/taking-part': childChangers,
+  'GET /api/v1/children/:childId/drafts/:formKey': childChangers,
+  'PUT /api/v1/children/:childId/drafts/:formKey': childChangers,
+  'GET /api/v1/children/:childId/visits/:visitId/lines': childViewers,
+  'GET /children/:childId/direct-work/new/:tool': childChangers,
+  'POST /children/:childId/direct-work/new/:tool': childChangers,
+  'GET /children/:childId/direct-work/:workId': childViewers,
+  'GET /children/:childId/chronology': childViewers,
+  'GET /children/:childId/chronology/new': childChangers,
+  'POST /children/:childId/chronology/new': childChangers,
+  'POST /api/v1/children/:childId/attachments': childChangers,
+  'GET /children/:childId/attachments/:attachmentId': childViewers,
+  'GET /children/:childId/search': childViewers,
+  'GET /search': ['practitioner', 'team_manager', 'fgc_coordinator', 'partner_agency_worker'],
   'GET /children/:childId/meetings': childViewers,
   'GET /children/:childId/meetings/new': childChangers,
   'POST /children/:childId/meetings/new': childChangers,
@@ -301,6 +325,11 @@ function concreteUrl(url: string): string {
     .replace(':assessmentId', '00000000-0000-4000-8000-000000000008')
     .replace(':version', '1')
     .replace(':section', 'development')
+    .replace(':visitId', '00000000-0000-4000-8000-000000000007')
+    .replace(':formKey', 'visit-new')
+    .replace(':tool', 'three_houses')
+    .replace(':workId', '00000000-0000-4000-8000-000000000008')
+    .replace(':attachmentId', '00000000-0000-4000-8000-000000000009')
     .replace(':file', 'no-such-file.css')
     .replace(/\/assets\/govuk-frontend-[^/]+\/\*/, '/assets/govuk-frontend-x/images/favicon.ico');
 }

@@ -15,6 +15,7 @@ import { seedDemoAssessmentOfNeed } from './demo-assessment-of-need.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoMeetings } from './demo-meetings.js';
 import { withTenant } from '../platform/db/tenancy.js';
+import { seedDemoVoice } from './demo-voice.js';
 import { provisionCouncil } from '../platform/tenancy/councils.js';
 import { countPeople, insertChildRecord, insertPerson } from '../features/people/queries.js';
 import {
@@ -189,6 +190,7 @@ export async function seedDemo(database: Database): Promise<SeedOutcome> {
   await seedDemoMappings(database);
   await seedDemoAssessmentOfNeed(database);
   await seedDemoPlans(database);
+  await seedDemoVoice(database);
   await seedDemoMeetings(database);
   return {
     councils: [

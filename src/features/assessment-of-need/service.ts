@@ -31,6 +31,7 @@ import {
   type VersionRow,
 } from './queries.js';
 import { contentFields, contentOf, emptyContent, type AssessmentContent } from './sections.js';
+import { assessmentPaths } from './paths.js';
 
 export type AssessmentVersion = VersionRow;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -549,4 +550,37 @@ export async function startNewVersion(
     );
     return { outcome: 'started' as const, version };
   });
+}
+
+/** One event for the child's chronology (the voice feature's shape, kept here so this feature depends on nobody). */
+export interface ChronologyEventFrom {
+  occurredAt: string;
+  type: string;
+  title: string;
+  details: string | null;
+  byline: string | null;
+  href: string | null;
+}
+
+/**
+ * Each signed-off version of an assessment of need, as an event in the child's chronology.
+ * Drafts are left out: the chronology is read by the family too, and drafts are not theirs yet.
+ */
+export async function assessmentChronologyEvents(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+): Promise<ChronologyEventFrom[]> {
+  return (await seriesOfChild(tx, tenantId, childId)).flatMap((series) =>
+    series.versions
+      .filter((version) => version.status === 'signed_off' && version.signedOffAt)
+      .map((version) => ({
+        occurredAt: version.signedOffAt!.toISOString(),
+        type: 'assessment',
+        title: `Assessment of need signed off (version ${version.versionNumber})`,
+        details: null,
+        byline: version.signedOffByLabel,
+        href: assessmentPaths.version(childId, series.id, version.versionNumber),
+      })),
+  );
 }

@@ -9,6 +9,7 @@ import { versionsOf } from '../../platform/history/record-history.js';
 import { addTeamMember, allocateChild, createTeam, shareChildRecord } from '../../platform/identity/accounts.js';
 import { insertChildRecord, insertPerson } from '../people/queries.js';
 import { insertMember } from '../network/queries.js';
+import { insertEntry } from './queries.js';
 
 let kith: TestApp;
 before(async () => {
@@ -392,4 +393,44 @@ test('the OpenAPI document describes mapping and scaling', async () => {
   ]) {
     assert.ok(paths.includes(path), `${path} is documented`);
   }
+});
+
+test('an entry brought in without history keeps what it first said when it is changed', async () => {
+  const { childId, caller, council } = await childWithMum();
+  const mappingId = await startMapping(caller, childId);
+  const entry = await withTenant(kith.database.orm, council.id, (tx) =>
+    insertEntry(tx, council.id, mappingId, {
+      section: 'existing_strength',
+      statement: 'Imported: Robin loves football',
+      viewOfKind: 'child',
+      viewOfName: 'Robin',
+    }),
+  );
+  const changed = await kith.app.inject({
+    method: 'PUT',
+    url: `${api(childId)}/mappings/${mappingId}/entries/${entry.id}`,
+    headers: caller.headers,
+    payload: {
+      section: 'existing_strength',
+      statement: 'Robin loves football and cricket',
+      viewOfKind: 'child',
+      viewOfName: 'Robin',
+      expectedVersion: 1,
+    },
+  });
+  assert.equal(changed.statusCode, 200, changed.body);
+  const versions = await withTenant(kith.database.orm, council.id, (tx) =>
+    versionsOf(tx, council.id, 'mapping_entry', entry.id),
+  );
+  assert.deepEqual(
+    versions.map((version) => [
+      version.version,
+      (version.content as { statement: string }).statement,
+      version.recordedByLabel,
+    ]),
+    [
+      [2, 'Robin loves football and cricket', versions[0]!.recordedByLabel],
+      [1, 'Imported: Robin loves football', 'As first recorded'],
+    ],
+  );
 });

@@ -9,7 +9,7 @@
 import type { Database, Tx } from '../../platform/db/database.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
-import { appendVersion, versionsOf } from '../../platform/history/record-history.js';
+import { appendVersion, latestVersion, versionsOf } from '../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import {
   checkChildAccess,
@@ -41,6 +41,8 @@ import {
   type ScalingScoreRow,
 } from './queries.js';
 import type { MappingSection } from './schema.js';
+import { mappingPaths } from './paths.js';
+import { groupAverages } from './presenters.js';
 
 export { latestMappingForPlanning, type MappingForPlanning, type MappingEntryForPlanning } from './queries.js';
 export type { MappingEntryRow, ScalingScoreRow } from './queries.js';
@@ -244,7 +246,7 @@ export interface MappingView {
   children: { id: string; name: string }[];
   entries: MappingEntryRow[];
   scores: ScalingScoreRow[];
-  /** The child and the people in their world, for "whose view?" and "who will do it?". */
+  /** The child and the people in their world, for "whose view?" and "who will do it?" (forms only). */
   people: PersonToPick[];
   mayChange: boolean;
 }
@@ -266,8 +268,9 @@ async function loadMapping(
     if (!(await checkChildAccess(tx, actor, other, action, source, auditAction))) return null;
   }
   const child = await childSummaryIn(tx, actor.tenantId, childId);
-  const picking = await peopleToPickFrom(tx, actor.tenantId, childId);
-  if (!child || !picking) return null;
+  // Only forms ask "whose view?": reading a mapping does not need the child's world.
+  const picking = action === 'change' ? await peopleToPickFrom(tx, actor.tenantId, childId) : null;
+  if (!child || (action === 'change' && !picking)) return null;
   const children = [];
   for (const id of mapping.childIds) {
     const summary = id === childId ? child : await childSummaryIn(tx, actor.tenantId, id);
@@ -282,7 +285,7 @@ async function loadMapping(
     children,
     entries: await entriesOf(tx, actor.tenantId, [mappingId]),
     scores: await scoresOf(tx, actor.tenantId, [mappingId]),
-    people: [picking.child, ...picking.people],
+    people: picking ? [picking.child, ...picking.people] : [],
     mayChange,
   };
 }
@@ -353,6 +356,28 @@ function withPickedNames(
 }
 
 const versionContent = (content: EntryContent) => ({ ...content }) as unknown as Record<string, unknown>;
+
+/** What a stored entry says, in the shape its versions keep. */
+const entryContentOf = (entry: MappingEntryRow): EntryContent => ({
+  section: entry.section,
+  statement: entry.statement,
+  harmSeverity: entry.harmSeverity,
+  harmFrequency: entry.harmFrequency,
+  harmWhen: entry.harmWhen,
+  worriedWho: entry.worriedWho,
+  couldHappen: entry.couldHappen,
+  becauseOf: entry.becauseOf,
+  inCircumstances: entry.inCircumstances,
+  goalWho: entry.goalWho,
+  goalWillBeDoing: entry.goalWillBeDoing,
+  goalHowWeWillKnow: entry.goalHowWeWillKnow,
+  stepOwnerPersonId: entry.stepOwnerPersonId,
+  stepOwnerName: entry.stepOwnerName,
+  stepDueOn: entry.stepDueOn,
+  viewOfKind: entry.viewOfKind,
+  viewOfPersonId: entry.viewOfPersonId,
+  viewOfName: entry.viewOfName,
+});
 
 export type AddEntryResult =
   | { outcome: 'added'; entry: MappingEntryRow }
@@ -439,6 +464,18 @@ export async function changeEntry(
     }
     const updated = await updateEntry(tx, actor.tenantId, entryId, change.expectedVersion, checked.content);
     if (!updated) return { outcome: 'conflict' as const, current };
+    // An entry brought in without history (a bulk import, say) keeps what it said first, too.
+    if (!(await latestVersion(tx, actor.tenantId, MAPPING_ENTRY, entryId))) {
+      await appendVersion(tx, actor.tenantId, {
+        recordType: MAPPING_ENTRY,
+        recordId: entryId,
+        version: current.version,
+        author: { userId: null, label: 'As first recorded' },
+        reason: null,
+        content: versionContent(entryContentOf(current)),
+        recordedAt: current.createdAt,
+      });
+    }
     await appendVersion(tx, actor.tenantId, {
       recordType: MAPPING_ENTRY,
       recordId: entryId,
@@ -549,5 +586,43 @@ export async function compareTwoMappings(
       later: later.mapping.id,
     });
     return { child: first.child, earlier, later, sections: compareMappings(earlier.entries, later.entries) };
+  });
+}
+
+/** One event for the child's chronology (the voice feature's shape, kept here so this feature depends on nobody). */
+export interface ChronologyEventFrom {
+  occurredAt: string;
+  type: string;
+  title: string;
+  details: string | null;
+  byline: string | null;
+  href: string | null;
+}
+
+/**
+ * Each mapping as an event in the child's chronology: when it was held and where everyone put
+ * things on the scale. Called by the chronology inside its own access-checked transaction.
+ */
+export async function mappingChronologyEvents(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+): Promise<ChronologyEventFrom[]> {
+  const mappings = await mappingsOfChild(tx, tenantId, childId);
+  const scores = await scoresOf(
+    tx,
+    tenantId,
+    mappings.map((mapping) => mapping.id),
+  );
+  return mappings.map((mapping) => {
+    const averages = groupAverages(scores.filter((score) => score.mappingId === mapping.id));
+    return {
+      occurredAt: mapping.heldOn,
+      type: 'mapping',
+      title: `Mapping with the family: ${mapping.title}`,
+      details: averages.length > 0 ? `Scaling: ${averages.join(', ')}` : null,
+      byline: mapping.createdByLabel,
+      href: mappingPaths.mapping(childId, mapping.id),
+    };
   });
 }

@@ -49,6 +49,7 @@ import {
 } from './queries.js';
 import type { PlanKind } from './schema.js';
 import type { AgreementInput, ReviewInput, StartPlanInput } from './validation.js';
+import { plansPaths } from './paths.js';
 
 export const PLAN = 'plan';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -735,11 +736,52 @@ export async function adoptFamilyPlan(
     reason: agreed.reason,
     content: content as unknown as Record<string, unknown>,
   });
-  await markAgreed(tx, actor.tenantId, planId, { agreedOn: agreed.agreedOn, agreedVersion: version, sharedWithFamily: true });
+  await markAgreed(tx, actor.tenantId, planId, {
+    agreedOn: agreed.agreedOn,
+    agreedVersion: version,
+    sharedWithFamily: true,
+  });
   await audit(tx, actor, childId, existing ? 'plan.change' : 'plan.start', source, planId, {
     fromMeeting: agreed.meetingId,
     goals: goals.length,
     actions: content.actions.length,
   });
   return planId;
+}
+
+/** One event for the child's chronology (the voice feature's shape, kept here so this feature depends on nobody). */
+export interface ChronologyEventFrom {
+  occurredAt: string;
+  type: string;
+  title: string;
+  details: string | null;
+  byline: string | null;
+  href: string | null;
+}
+
+/** Each plan agreed with the family, and each of its reviews, as events in the child's chronology. */
+export async function planChronologyEvents(tx: Tx, tenantId: string, childId: string): Promise<ChronologyEventFrom[]> {
+  const events: ChronologyEventFrom[] = [];
+  for (const plan of await plansOfChild(tx, tenantId, childId)) {
+    if (!plan.agreedOn) continue;
+    events.push({
+      occurredAt: plan.agreedOn,
+      type: 'plan',
+      title: `Plan agreed: ${plan.title}`,
+      details: null,
+      byline: plan.createdByLabel,
+      href: plansPaths.plan(childId, plan.id),
+    });
+    for (const review of await reviewsOf(tx, tenantId, plan.id)) {
+      events.push({
+        occurredAt: review.heldOn,
+        type: 'plan',
+        title: `Plan review: ${plan.title}`,
+        details: null,
+        byline: review.recordedByLabel,
+        href: plansPaths.plan(childId, plan.id),
+      });
+    }
+  }
+  return events;
 }

@@ -22,6 +22,8 @@ import {
   type QuestionRow,
 } from './queries.js';
 import type { Finding, NewPosition, NewQuestion } from './validation.js';
+import { safeUncertaintyPaths } from './paths.js';
+import { positionNames } from './grid.js';
 
 export const SAFE_UNCERTAINTY_QUESTION = 'safe_uncertainty_question';
 
@@ -297,4 +299,30 @@ export async function recordFinding(
     );
     return { outcome: 'saved' as const, question: withDue([saved], today)[0]! };
   });
+}
+
+/** One event for the child's chronology (the voice feature's shape, kept here so this feature depends on nobody). */
+export interface ChronologyEventFrom {
+  occurredAt: string;
+  type: string;
+  title: string;
+  details: string | null;
+  byline: string | null;
+  href: string | null;
+}
+
+/** Each position recorded on the grid, as an event in the child's chronology. */
+export async function safeUncertaintyChronologyEvents(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+): Promise<ChronologyEventFrom[]> {
+  return (await positionsOf(tx, tenantId, childId)).map((position) => ({
+    occurredAt: position.assessedOn,
+    type: 'safe_uncertainty',
+    title: `Where the work stands: ${positionNames[position.position]}`,
+    details: null,
+    byline: position.recordedByLabel,
+    href: safeUncertaintyPaths.page(childId),
+  }));
 }

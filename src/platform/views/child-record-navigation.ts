@@ -8,10 +8,13 @@ const child = (childId: string) => `/children/${encodeURIComponent(childId)}`;
 
 const sections = [
   { id: 'network', text: 'Their world', href: (childId: string) => child(childId) },
+  { id: 'own-words', text: 'In my own words', href: (childId: string) => `${child(childId)}/own-words` },
+  { id: 'visits', text: 'Visits', href: (childId: string) => `${child(childId)}/visits` },
   { id: 'mapping', text: 'Worries and strengths', href: (childId: string) => `${child(childId)}/mapping` },
   { id: 'safe-uncertainty', text: 'Safe uncertainty', href: (childId: string) => `${child(childId)}/safe-uncertainty` },
   { id: 'assessments', text: 'Assessment of need', href: (childId: string) => `${child(childId)}/assessments` },
   { id: 'plans', text: 'Plans', href: (childId: string) => `${child(childId)}/plans` },
+  { id: 'chronology', text: 'Chronology', href: (childId: string) => `${child(childId)}/chronology` },
   { id: 'meetings', text: 'Meetings', href: (childId: string) => `${child(childId)}/meetings` },
 ] as const;
 

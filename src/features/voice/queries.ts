@@ -1,0 +1,468 @@
+/** The only place SQL about visits, the child's words, taking part and drafts is written. */
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.js';
+import { rowsOf } from '../../platform/db/tenancy.js';
+import { MARK_END, MARK_START } from './search.js';
+import { networkMembers } from '../network/schema.js';
+import { childRecords, people } from '../people/schema.js';
+import type { VisitContent } from './visit-form.js';
+import {
+  attachments,
+  type AttachmentOwner,
+  type AttachmentType,
+  chronologyEntries,
+  childsWords,
+  type ChronologyCategory,
+  directWork,
+  type DirectWorkTool,
+  type DirectWorkWords,
+  drafts,
+  participationPreferences,
+  visits,
+  type DraftContent,
+  type NextStep,
+  type PersonThere,
+  type ParticipationWay,
+} from './schema.js';
+
+export async function childHeader(tx: Tx, tenantId: string, childId: string) {
+  const [row] = await tx
+    .select({
+      childId: people.id,
+      fullName: people.fullName,
+      knownAs: people.knownAs,
+      reference: childRecords.reference,
+    })
+    .from(childRecords)
+    .innerJoin(people, and(eq(people.tenantId, childRecords.tenantId), eq(people.id, childRecords.personId)))
+    .where(and(eq(childRecords.tenantId, tenantId), eq(childRecords.personId, childId)));
+  return row;
+}
+
+/** The people in the child's network now (not groups or places; not those who have died), for "who was there". */
+export async function networkPeopleOf(tx: Tx, tenantId: string, childId: string) {
+  return tx
+    .select({ id: people.id, fullName: people.fullName, knownAs: people.knownAs })
+    .from(networkMembers)
+    .innerJoin(people, and(eq(people.tenantId, networkMembers.tenantId), eq(people.id, networkMembers.personId)))
+    .where(
+      and(
+        eq(networkMembers.tenantId, tenantId),
+        eq(networkMembers.childPersonId, childId),
+        isNull(networkMembers.noLongerInvolvedOn),
+        isNull(people.mergedInto),
+        eq(people.kind, 'person'),
+        isNull(people.diedOn),
+      ),
+    )
+    .orderBy(people.fullName);
+}
+
+const visitContentColumns = {
+  kind: visits.kind,
+  happenedAt: visits.happenedAt,
+  place: visits.place,
+  whoWasThere: visits.whoWasThere,
+  childSeen: visits.childSeen,
+  seenAlone: visits.seenAlone,
+  notSeenReason: visits.notSeenReason,
+  seenHeardFelt: visits.seenHeardFelt,
+  childsWords: visits.childsWords,
+  workingWell: visits.workingWell,
+  worries: visits.worries,
+  reflection: visits.reflection,
+  nextSteps: visits.nextSteps,
+};
+
+/** A stored visit in the same shape and key order as a typed one (jsonb reorders object keys). */
+const asContent = <Row extends { happenedAt: Date; whoWasThere: PersonThere[]; nextSteps: NextStep[] }>(row: Row) => ({
+  ...row,
+  happenedAt: row.happenedAt.toISOString(),
+  whoWasThere: row.whoWasThere.map((person) => ({ personId: person.personId, name: person.name })),
+  nextSteps: row.nextSteps.map((step) => ({ who: step.who, what: step.what, byWhen: step.byWhen })),
+});
+
+export async function insertVisit(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  visit: VisitContent,
+  author: { userId: string | null; label: string },
+): Promise<{ id: string; createdAt: Date }> {
+  const [row] = await tx
+    .insert(visits)
+    .values({
+      tenantId,
+      childPersonId: childId,
+      ...visit,
+      happenedAt: new Date(visit.happenedAt),
+      recordedBy: author.userId,
+      recordedByLabel: author.label,
+    })
+    .returning({ id: visits.id, createdAt: visits.createdAt });
+  if (!row) throw new Error('insert into visits returned no row');
+  return row;
+}
+
+export async function updateVisit(tx: Tx, tenantId: string, visitId: string, visit: VisitContent, version: number) {
+  await tx
+    .update(visits)
+    .set({ ...visit, happenedAt: new Date(visit.happenedAt), version, updatedAt: new Date() })
+    .where(and(eq(visits.tenantId, tenantId), eq(visits.id, visitId)));
+}
+
+export async function findVisit(tx: Tx, tenantId: string, childId: string, visitId: string) {
+  const [row] = await tx
+    .select({
+      id: visits.id,
+      version: visits.version,
+      recordedByLabel: visits.recordedByLabel,
+      createdAt: visits.createdAt,
+      ...visitContentColumns,
+    })
+    .from(visits)
+    .where(and(eq(visits.tenantId, tenantId), eq(visits.childPersonId, childId), eq(visits.id, visitId)));
+  if (!row) return undefined;
+  const { id, version, recordedByLabel, createdAt, ...content } = row;
+  return { id, version, recordedByLabel, createdAt, content: asContent(content) as VisitContent };
+}
+
+export async function visitsOf(tx: Tx, tenantId: string, childId: string) {
+  const rows = await tx
+    .select({
+      id: visits.id,
+      version: visits.version,
+      recordedByLabel: visits.recordedByLabel,
+      ...visitContentColumns,
+    })
+    .from(visits)
+    .where(and(eq(visits.tenantId, tenantId), eq(visits.childPersonId, childId)))
+    .orderBy(desc(visits.happenedAt));
+  return rows.map(({ id, version, recordedByLabel, ...content }) => ({
+    id,
+    version,
+    recordedByLabel,
+    content: asContent(content),
+  }));
+}
+
+export async function insertChildsWords(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  quote: { words: string; heardBy: string; heardOn: string; setting: string | null },
+  author: { userId: string | null; label: string },
+) {
+  await tx.insert(childsWords).values({
+    tenantId,
+    childPersonId: childId,
+    ...quote,
+    recordedBy: author.userId,
+    recordedByLabel: author.label,
+  });
+}
+
+export async function childsWordsOf(tx: Tx, tenantId: string, childId: string) {
+  return tx
+    .select({
+      id: childsWords.id,
+      words: childsWords.words,
+      heardBy: childsWords.heardBy,
+      heardOn: childsWords.heardOn,
+      setting: childsWords.setting,
+      recordedAt: childsWords.recordedAt,
+    })
+    .from(childsWords)
+    .where(and(eq(childsWords.tenantId, tenantId), eq(childsWords.childPersonId, childId)));
+}
+
+export async function insertParticipationPreference(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  preference: { way: ParticipationWay; inTheirWords: string | null; saidOn: string },
+  author: { userId: string | null; label: string },
+) {
+  await tx.insert(participationPreferences).values({
+    tenantId,
+    childPersonId: childId,
+    ...preference,
+    recordedBy: author.userId,
+    recordedByLabel: author.label,
+  });
+}
+
+/** Every preference the child has given, the one that counts first. */
+export async function participationPreferencesOf(tx: Tx, tenantId: string, childId: string, limit = 50) {
+  return tx
+    .select({
+      way: participationPreferences.way,
+      inTheirWords: participationPreferences.inTheirWords,
+      saidOn: participationPreferences.saidOn,
+      recordedByLabel: participationPreferences.recordedByLabel,
+      recordedAt: participationPreferences.recordedAt,
+    })
+    .from(participationPreferences)
+    .where(and(eq(participationPreferences.tenantId, tenantId), eq(participationPreferences.childPersonId, childId)))
+    .orderBy(desc(participationPreferences.saidOn), desc(participationPreferences.recordedAt))
+    .limit(limit);
+}
+
+const draftKey = (tenantId: string, userId: string, childId: string, formKey: string) =>
+  and(
+    eq(drafts.tenantId, tenantId),
+    eq(drafts.userId, userId),
+    eq(drafts.childPersonId, childId),
+    eq(drafts.formKey, formKey),
+  );
+
+export async function findDraft(tx: Tx, tenantId: string, userId: string, childId: string, formKey: string) {
+  const [row] = await tx
+    .select({ content: drafts.content, version: drafts.version, savedAt: drafts.savedAt })
+    .from(drafts)
+    .where(draftKey(tenantId, userId, childId, formKey));
+  return row;
+}
+
+/**
+ * Saves a draft if it is still at `expectedVersion` (0: there is none yet), in one statement.
+ * Returns the new version, or null when someone (another window) saved it meanwhile.
+ */
+export async function saveDraftIfCurrent(
+  tx: Tx,
+  tenantId: string,
+  key: { userId: string; childId: string; formKey: string },
+  content: DraftContent,
+  expectedVersion: number,
+): Promise<{ version: number; savedAt: Date } | null> {
+  const [row] = await tx
+    .insert(drafts)
+    .values({
+      tenantId,
+      userId: key.userId,
+      childPersonId: key.childId,
+      formKey: key.formKey,
+      content,
+      version: 1,
+    })
+    .onConflictDoUpdate({
+      target: [drafts.tenantId, drafts.userId, drafts.childPersonId, drafts.formKey],
+      set: { content, version: sql`${drafts.version} + 1`, savedAt: sql`now()` },
+      setWhere: sql`${drafts.version} = ${expectedVersion}`,
+    })
+    .returning({ version: drafts.version, savedAt: drafts.savedAt });
+  // No row: the draft was at another version (another window saved it). A draft inserted anew
+  // where one was expected (its record was saved meanwhile) has nothing to conflict with: kept.
+  return row ?? null;
+}
+
+export async function deleteDraft(tx: Tx, tenantId: string, userId: string, childId: string, formKey: string) {
+  await tx.delete(drafts).where(draftKey(tenantId, userId, childId, formKey));
+}
+
+export async function insertDirectWork(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  work: { tool: DirectWorkTool; doneOn: string; doneWith: string; childsWords: DirectWorkWords },
+  author: { userId: string | null; label: string },
+): Promise<string> {
+  const [row] = await tx
+    .insert(directWork)
+    .values({ tenantId, childPersonId: childId, ...work, recordedBy: author.userId, recordedByLabel: author.label })
+    .returning({ id: directWork.id });
+  if (!row) throw new Error('insert into direct_work returned no row');
+  return row.id;
+}
+
+const directWorkColumns = {
+  id: directWork.id,
+  tool: directWork.tool,
+  doneOn: directWork.doneOn,
+  doneWith: directWork.doneWith,
+  childsWords: directWork.childsWords,
+  recordedByLabel: directWork.recordedByLabel,
+};
+
+export async function directWorkOf(tx: Tx, tenantId: string, childId: string) {
+  return tx
+    .select(directWorkColumns)
+    .from(directWork)
+    .where(and(eq(directWork.tenantId, tenantId), eq(directWork.childPersonId, childId)))
+    .orderBy(directWork.doneOn, directWork.recordedAt);
+}
+
+export async function findDirectWork(tx: Tx, tenantId: string, childId: string, workId: string) {
+  const [row] = await tx
+    .select(directWorkColumns)
+    .from(directWork)
+    .where(and(eq(directWork.tenantId, tenantId), eq(directWork.childPersonId, childId), eq(directWork.id, workId)));
+  return row;
+}
+
+export async function insertChronologyEntry(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  entry: { happenedOn: string; category: ChronologyCategory; title: string; details: string | null },
+  author: { userId: string | null; label: string },
+) {
+  await tx.insert(chronologyEntries).values({
+    tenantId,
+    childPersonId: childId,
+    ...entry,
+    recordedBy: author.userId,
+    recordedByLabel: author.label,
+  });
+}
+
+export async function chronologyEntriesOf(tx: Tx, tenantId: string, childId: string) {
+  return tx
+    .select({
+      id: chronologyEntries.id,
+      happenedOn: chronologyEntries.happenedOn,
+      category: chronologyEntries.category,
+      title: chronologyEntries.title,
+      details: chronologyEntries.details,
+      recordedByLabel: chronologyEntries.recordedByLabel,
+    })
+    .from(chronologyEntries)
+    .where(and(eq(chronologyEntries.tenantId, tenantId), eq(chronologyEntries.childPersonId, childId)));
+}
+
+export async function insertAttachment(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  attachment: {
+    belongsTo: AttachmentOwner;
+    belongsToId: string | null;
+    fileName: string;
+    contentType: AttachmentType;
+    description: string | null;
+    content: Buffer;
+  },
+  author: { userId: string | null; label: string },
+): Promise<string> {
+  const [row] = await tx
+    .insert(attachments)
+    .values({
+      tenantId,
+      childPersonId: childId,
+      ...attachment,
+      byteSize: attachment.content.length,
+      uploadedBy: author.userId,
+      uploadedByLabel: author.label,
+    })
+    .returning({ id: attachments.id });
+  if (!row) throw new Error('insert into attachments returned no row');
+  return row.id;
+}
+
+/** What is attached to one record (not the content itself). */
+export async function attachmentsOf(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  belongsTo: AttachmentOwner,
+  belongsToId: string,
+) {
+  return tx
+    .select({
+      id: attachments.id,
+      fileName: attachments.fileName,
+      contentType: attachments.contentType,
+      byteSize: attachments.byteSize,
+      description: attachments.description,
+      uploadedByLabel: attachments.uploadedByLabel,
+      uploadedAt: attachments.uploadedAt,
+    })
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.tenantId, tenantId),
+        eq(attachments.childPersonId, childId),
+        eq(attachments.belongsTo, belongsTo),
+        eq(attachments.belongsToId, belongsToId),
+      ),
+    )
+    .orderBy(attachments.uploadedAt);
+}
+
+export async function findAttachmentContent(tx: Tx, tenantId: string, childId: string, attachmentId: string) {
+  const [row] = await tx
+    .select({ fileName: attachments.fileName, contentType: attachments.contentType, content: attachments.content })
+    .from(attachments)
+    .where(
+      and(eq(attachments.tenantId, tenantId), eq(attachments.childPersonId, childId), eq(attachments.id, attachmentId)),
+    );
+  return row;
+}
+
+export type SearchKind = 'visit' | 'childs_words' | 'direct_work' | 'chronology';
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  childId: string;
+  when: string;
+  snippet: string;
+}
+
+/**
+ * Full-text search (websearch syntax: words, "a phrase", -not) across visits, the child's
+ * words, direct work and the chronology of the given children, best matches first.
+ */
+export async function searchRecords(
+  tx: Tx,
+  tenantId: string,
+  childIds: string[],
+  terms: string,
+  limit = 50,
+): Promise<SearchHit[]> {
+  if (childIds.length === 0) return [];
+  const children = sql`(${sql.join(
+    childIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+  const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+  // Rank every match, but draw snippets (the costly part) for the best `limit` only.
+  const result = await tx.execute(sql`
+    with q as (select websearch_to_tsquery('english', ${terms}) as query),
+    found as (
+      select kind, id, "childId", "when", rank from (
+        select 'visit' as kind, v.id, v.child_person_id as "childId",
+               to_char(v.happened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "when",
+               ts_rank(v.search_text, q.query) as rank
+          from visits v, q
+         where v.tenant_id = ${tenantId} and v.child_person_id in ${children} and v.search_text @@ q.query
+        union all
+        select 'childs_words', w.id, w.child_person_id, w.heard_on::text, ts_rank(w.search_text, q.query)
+          from childs_words w, q
+         where w.tenant_id = ${tenantId} and w.child_person_id in ${children} and w.search_text @@ q.query
+        union all
+        select 'direct_work', d.id, d.child_person_id, d.done_on::text, ts_rank(d.search_text, q.query)
+          from direct_work d, q
+         where d.tenant_id = ${tenantId} and d.child_person_id in ${children} and d.search_text @@ q.query
+        union all
+        select 'chronology', c.id, c.child_person_id, c.happened_on::text, ts_rank(c.search_text, q.query)
+          from chronology_entries c, q
+         where c.tenant_id = ${tenantId} and c.child_person_id in ${children} and c.search_text @@ q.query
+      ) matches
+      order by rank desc, "when" desc
+      limit ${limit}
+    )
+    select found.kind, found.id::text as id, found."childId"::text as "childId", found."when",
+           ts_headline('english', case found.kind
+             when 'visit' then (select concat_ws(' ', v.place, v.seen_heard_felt, v.childs_words, v.working_well, v.worries, v.not_seen_reason)
+                                  from visits v where v.tenant_id = ${tenantId} and v.id = found.id)
+             when 'childs_words' then (select w.words from childs_words w where w.tenant_id = ${tenantId} and w.id = found.id)
+             when 'direct_work' then (select string_agg(item, '. ') from direct_work d, jsonb_each(d.childs_words) part,
+                                        jsonb_array_elements_text(part.value) item
+                                       where d.tenant_id = ${tenantId} and d.id = found.id)
+             else (select c.title || '. ' || coalesce(c.details, '') from chronology_entries c
+                    where c.tenant_id = ${tenantId} and c.id = found.id)
+           end, q.query, ${options}) as snippet
+      from found, q
+     order by found.rank desc, found."when" desc`);
+  return rowsOf<SearchHit>(result);
+}
