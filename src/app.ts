@@ -55,6 +55,7 @@ import { mappingChronologyEvents } from './features/mapping/service.js';
 import { safeUncertaintyChronologyEvents } from './features/safe-uncertainty/service.js';
 import { assessmentChronologyEvents } from './features/assessment-of-need/service.js';
 import { planChronologyEvents } from './features/plans/service.js';
+import { meetingChronologyEvents } from './features/meetings/service.js';
 import { registerSignInRoutes } from './features/sign-in/routes.js';
 import { signInPaths } from './features/sign-in/paths.js';
 import { registerIdentity } from './platform/identity/request-identity.js';
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   });
   registerChronologySource({ type: 'assessment', name: 'Assessments of need', read: assessmentChronologyEvents });
   registerChronologySource({ type: 'plan', name: 'Plans and reviews', read: planChronologyEvents });
+  registerChronologySource({ type: 'meeting', name: 'Meetings', read: meetingChronologyEvents });
   registerVoiceRoutes(app, options.database);
   registerVoiceApiRoutes(app, options.database);
   registerMeetingsRoutes(app, options.database);

@@ -35,6 +35,10 @@ test('the demo family has a conference through all four stages, an agreed family
   assert.ok(review?.planId);
   assert.equal(review.planId, first!.planId, 'the review updated the plan the first conference agreed');
 
+  const chronology = await sam.get(`/children/${miaId}/chronology`);
+  assert.equal(chronology.statusCode, 200);
+  assert.match(chronology.body, /Family group conference: family plan agreed/);
+
   const sarah = await sessionFor(kith.app, 'sarah.thompson@family.example', DEMO_PASSWORD);
   const page = await sarah.get(`/children/${miaId}/meetings`);
   assert.equal(page.statusCode, 200);

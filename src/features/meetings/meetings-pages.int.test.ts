@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { formValuesIn } from '../../../test/helpers/forms.js';
+import { withTenant } from '../../platform/db/tenancy.js';
+import { insertParticipationPreference } from '../voice/queries.js';
 import { familyForConference, type Caller } from './meetings-fixtures.js';
 
 let kith: TestApp;
@@ -191,4 +193,33 @@ test('offers and the family’s answers are recorded on the pages; a no needs th
     /Declined on 4 September 2026: “We already have a plan with Nan”/,
   );
   assert.equal((await page(family.stranger, base)).statusCode, 404);
+});
+
+test('the child’s stated way of taking part is shown where a meeting is planned, and kept on the meeting', async () => {
+  const family = await familyForConference(kith);
+  const { childId, practitioner, council } = family;
+  const base = `/children/${childId}/meetings`;
+  assert.match((await page(practitioner, `${base}/new`)).body, /Robin has not yet said how they want to take part/);
+  await withTenant(kith.database.orm, council.id, (tx) =>
+    insertParticipationPreference(
+      tx,
+      council.id,
+      childId,
+      { way: 'send_words_or_drawing', inTheirWords: 'I will draw my house', saidOn: '2026-10-02' },
+      { userId: null, label: 'Test' },
+    ),
+  );
+  const form = await page(practitioner, `${base}/new`);
+  assert.match(
+    form.body,
+    /How Robin said they want to take part in meetings: Send their words or a drawing, in their words: “I will draw my house” \(said on 2 October 2026\)/,
+  );
+  const planned = await submit(practitioner, `${base}/new`, {
+    kind: 'child_in_need_review',
+    place: 'Robin’s school',
+    ...date('heldOn', '2026-11-20'),
+  });
+  assert.equal(planned.statusCode, 303);
+  const meeting = await page(practitioner, planned.headers.location as string);
+  assert.match(meeting.body, /Send their words or a drawing, in their words: “I will draw my house”/);
 });

@@ -576,7 +576,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
       action: meetingsPaths.newMeeting(childId),
       insets: [
         form.childPreference
-          ? `How ${name} said they want to take part in meetings: “${form.childPreference}”`
+          ? `How ${name} said they want to take part in meetings: ${form.childPreference}`
           : `${name} has not yet said how they want to take part in meetings. Ask them, and record it on the meeting.`,
       ],
       fields,

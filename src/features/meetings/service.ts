@@ -24,6 +24,7 @@ import {
 } from '../caseload/service.js';
 import { peopleToPickFrom, type PersonToPick } from '../network/service.js';
 import { adoptFamilyPlan } from '../plans/service.js';
+import { participationPreferenceOf } from '../voice/service.js';
 import {
   agreementProblems,
   bottomLinesFrom,
@@ -64,6 +65,7 @@ import {
   type MeetingRow,
   type OfferRow,
 } from './queries.js';
+import { meetingsPaths } from './paths.js';
 import type { InviteeCircle } from './schema.js';
 import {
   actionSchema,
@@ -117,10 +119,21 @@ function audit(
 const issuesOf = (error: z.ZodError): FieldIssue[] =>
   error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'form'), message: issue.message }));
 
-/** The participation preference the child last stated (from the voice pages), when there is one. */
-function childsPreference(tx: Tx, tenantId: string, childId: string): Promise<string | null> {
-  // The voice pages are not merged yet: until they are, the preference is typed at the meeting.
-  return Promise.resolve(tx && tenantId && childId ? null : null);
+/**
+ * How the child last said they want to take part in meetings (from the voice pages), in one
+ * sentence with their own words when they gave some, or null when they have not said yet.
+ */
+async function childsPreference(tx: Tx, tenantId: string, childId: string): Promise<string | null> {
+  const preference = await participationPreferenceOf(tx, tenantId, childId);
+  if (!preference) return null;
+  const words = preference.inTheirWords ? `, in their words: “${preference.inTheirWords}”` : '';
+  const saidOn = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${preference.saidOn.slice(0, 10)}T00:00:00Z`));
+  return `${preference.wayText}${words} (said on ${saidOn})`;
 }
 
 /** What a family member may see of a meeting: everything but the professionals' own notes. */
@@ -806,3 +819,21 @@ export async function familyMeetingCounts(
 }
 
 export { meetingKindNames };
+
+/**
+ * The child's meetings as events in the child's chronology. A chronology source is not told who
+ * is reading (family members may read the chronology), so it leaves out strategy discussions and
+ * professionals' meetings and says only the kind of meeting and its date, nothing of its content.
+ */
+export async function meetingChronologyEvents(tx: Tx, tenantId: string, childId: string) {
+  return (await meetingsOfChild(tx, tenantId, childId))
+    .filter((meeting) => !professionalsOnly.includes(meeting.kind))
+    .map((meeting) => ({
+      occurredAt: meeting.heldOn,
+      type: 'meeting',
+      title: `${meetingKindNames[meeting.kind]}${meeting.stage === 'agreed' ? ': family plan agreed' : ''}`,
+      details: null,
+      byline: meeting.coordinatorName ? `Coordinated by ${meeting.coordinatorName}` : null,
+      href: meetingsPaths.meeting(childId, meeting.id),
+    }));
+}
