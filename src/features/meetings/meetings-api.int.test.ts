@@ -6,6 +6,9 @@ import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { versionsOf } from '../../platform/history/record-history.js';
 import { plans } from '../plans/schema.js';
+import { meetings } from './schema.js';
+import { createTestAccount, csrfTokenIn, signIn } from '../../../test/helpers/accounts.js';
+import { createTestCouncil } from '../../../test/helpers/database.js';
 import { familyForConference, type Caller } from './meetings-fixtures.js';
 
 let kith: TestApp;
@@ -319,4 +322,24 @@ test('offers and outcomes are counted for the census, for managers only', async 
   };
   assert.deepEqual(counts.json(), expected);
   assert.equal((await call(practitioner, 'GET', '/api/v1/family-meetings/counts')).statusCode, 403);
+});
+
+test('another council sees nothing of a meeting, through the API or the database', async () => {
+  const family = await conferenceFamily();
+  const { meeting } = await conferenceThroughAllStages(family);
+  const elsewhere = await createTestCouncil(kith.database, 'Another council');
+  const outsider = await createTestAccount(kith.database, elsewhere.id, { roles: ['practitioner'] });
+  const cookie = await signIn(kith.app, outsider.email);
+  const account = await kith.app.inject({ url: '/account', headers: { cookie: `kith_session=${cookie}` } });
+  const headers = { cookie: `kith_session=${cookie}`, 'x-csrf-token': csrfTokenIn(account.body) };
+  assert.equal((await kith.app.inject({ url: meeting, headers })).statusCode, 404);
+  const write = await kith.app.inject({
+    method: 'POST',
+    url: `${meeting}/decisions`,
+    headers,
+    payload: { decision: 'x', reason: 'y' },
+  });
+  assert.equal(write.statusCode, 404);
+  const seen = await withTenant(kith.database.orm, elsewhere.id, (tx) => tx.select().from(meetings));
+  assert.equal(seen.length, 0, 'row-level security keeps each council’s meetings to itself');
 });

@@ -82,6 +82,14 @@ test('a conference is planned and run through its four stages on the pages, into
   assert.equal(prepared.statusCode, 303, prepared.body.slice(0, 800));
   const invitedMum = await submit(coordinator, `${meeting}/invitees`, { personId: family.mumId });
   assert.equal(invitedMum.statusCode, 303, /govuk-error-summary__list[\s\S]*?<\/ul>/.exec(invitedMum.body)?.[0]);
+  const hostile = await submit(coordinator, `${meeting}/invitees`, {
+    name: '<script>alert("x")</script>',
+    circle: 'network',
+  });
+  assert.equal(hostile.statusCode, 303);
+  const shown = await page(coordinator, meeting);
+  assert.doesNotMatch(shown.body, /<script>alert/);
+  assert.match(shown.body, /&lt;script&gt;alert/);
   const typedIn = await submit(coordinator, `${meeting}/invitees`, {
     name: 'Alex Nurse',
     relationship: 'school nurse',
