@@ -32,6 +32,9 @@ import { registerMappingApiRoutes } from './features/mapping/api-routes.js';
 import { registerMappingRoutes } from './features/mapping/routes.js';
 import { registerPlansRoutes } from './features/plans/routes.js';
 import { registerPlansApiRoutes } from './features/plans/api-routes.js';
+import { registerMeetingsApiRoutes } from './features/meetings/api-routes.js';
+import { registerMeetingsRoutes } from './features/meetings/routes.js';
+import { meetingsPaths } from './features/meetings/paths.js';
 import { registerLanguageApiRoutes } from './features/language/api-routes.js';
 import { languageAdminPaths, languagePaths, registerLanguageRoutes } from './features/language/routes.js';
 import { registerVoiceRoutes } from './features/voice/routes.js';
@@ -52,6 +55,7 @@ import { mappingChronologyEvents } from './features/mapping/service.js';
 import { safeUncertaintyChronologyEvents } from './features/safe-uncertainty/service.js';
 import { assessmentChronologyEvents } from './features/assessment-of-need/service.js';
 import { planChronologyEvents } from './features/plans/service.js';
+import { meetingChronologyEvents } from './features/meetings/service.js';
 import { registerSignInRoutes } from './features/sign-in/routes.js';
 import { signInPaths } from './features/sign-in/paths.js';
 import { registerIdentity } from './platform/identity/request-identity.js';
@@ -94,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   registerRendering(app, createViewEnvironment(manifest), [
     { text: 'Children you work with', href: caseloadPaths.caseload, permission: 'caseload.view' },
     { text: 'Search', href: '/search', permission: 'caseload.view' },
+    { text: 'Your conferences', href: meetingsPaths.conferences, permission: 'conferences.coordinate' },
     { text: 'Restricted records opened', href: restrictedAccessPaths.reviews, permission: 'restricted_access.review' },
     { text: 'Audit log', href: auditTrailPaths.search, permission: 'audit.search' },
     { text: 'Words that help', href: languagePaths.glossary, permission: 'account.read_own' },
@@ -151,8 +156,11 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   });
   registerChronologySource({ type: 'assessment', name: 'Assessments of need', read: assessmentChronologyEvents });
   registerChronologySource({ type: 'plan', name: 'Plans and reviews', read: planChronologyEvents });
+  registerChronologySource({ type: 'meeting', name: 'Meetings', read: meetingChronologyEvents });
   registerVoiceRoutes(app, options.database);
   registerVoiceApiRoutes(app, options.database);
+  registerMeetingsRoutes(app, options.database);
+  registerMeetingsApiRoutes(app, options.database);
 
   await app.ready();
   return { app, routes };

@@ -13,6 +13,7 @@ import { demoHouseholds, demoNetworkMembers, demoTies } from './demo-network.js'
 import { seedDemoMappings } from './demo-mapping.js';
 import { seedDemoAssessmentOfNeed } from './demo-assessment-of-need.js';
 import { seedDemoPlans } from './demo-plans.js';
+import { seedDemoMeetings } from './demo-meetings.js';
 import { withTenant } from '../platform/db/tenancy.js';
 import { seedDemoVoice } from './demo-voice.js';
 import { provisionCouncil } from '../platform/tenancy/councils.js';
@@ -190,6 +191,7 @@ export async function seedDemo(database: Database): Promise<SeedOutcome> {
   await seedDemoAssessmentOfNeed(database);
   await seedDemoPlans(database);
   await seedDemoVoice(database);
+  await seedDemoMeetings(database);
   return {
     councils: [
       {

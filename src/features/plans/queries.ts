@@ -37,6 +37,7 @@ export async function insertPlan(
     goals: PlanGoal[];
     actions: PlanAction[];
     fromMappingId: string | null;
+    sourceMeetingId?: string | null;
     nextActionDueOn: string | null;
     createdBy: string | null;
     createdByLabel: string;
@@ -89,6 +90,7 @@ export async function updatePlanIfVersion(
     goals: PlanGoal[];
     actions: PlanAction[];
     nextActionDueOn: string | null;
+    sourceMeetingId?: string | null;
   },
 ): Promise<number | null> {
   const [row] = await tx

@@ -24,6 +24,7 @@ export const plans = pgTable(
     goals: jsonb('goals').$type<PlanGoal[]>().notNull().default([]),
     actions: jsonb('actions').$type<PlanAction[]>().notNull().default([]),
     fromMappingId: uuid('from_mapping_id'),
+    sourceMeetingId: uuid('source_meeting_id'),
     status: text('status', { enum: planStatuses }).notNull().default('draft'),
     agreedOn: date('agreed_on'),
     agreedVersion: integer('agreed_version'),

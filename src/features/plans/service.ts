@@ -641,6 +641,114 @@ export async function overdueWorkFor(
   return work;
 }
 
+// ---- A family's plan from a family group conference -------------------------------------------
+
+export interface FamilyPlanFromMeeting {
+  meetingId: string;
+  /** The plan an earlier conference agreed, when this is its review: it gets a new version. */
+  planId: string | null;
+  title: string;
+  agreedOn: string;
+  reviewBy: string;
+  /** The family's plan in their own words, and what was agreed or changed. */
+  goalsInFamilyWords: string[];
+  actions: { whatWillHappen: string; ownerName: string; dueOn: string }[];
+  support: string | null;
+  reason: string;
+}
+
+/**
+ * The plan a family group conference agreed becomes the child's plan (a new family plan, agreed
+ * and shared with the family) or, from a review, a new agreed version of the plan it came from.
+ * The plan keeps the meeting as its source. Runs inside the caller's transaction, which has
+ * already checked that the actor may change the child's record. Returns the plan's id.
+ */
+export async function adoptFamilyPlan(
+  tx: Tx,
+  actor: Actor,
+  childId: string,
+  agreed: FamilyPlanFromMeeting,
+  source: RequestSource,
+): Promise<string> {
+  const existing = agreed.planId ? await findPlan(tx, actor.tenantId, childId, agreed.planId) : undefined;
+  const goals: PlanGoal[] = agreed.goalsInFamilyWords.map((words) => ({
+    id: randomUUID(),
+    goalInFamilyWords: words.slice(0, 2000),
+    professionalWording: null,
+    worries: [],
+    fromSafetyGoalId: null,
+  }));
+  const actions: PlanAction[] = agreed.actions.map((action) => ({
+    id: randomUUID(),
+    whatWillHappen: action.whatWillHappen,
+    goalId: null,
+    ownerPersonId: null,
+    ownerName: action.ownerName,
+    ownerCircle: 'family',
+    dueOn: action.dueOn,
+    status: 'not_started',
+    fromNextStepId: null,
+  }));
+  const content: PlanContent = {
+    title: existing?.title ?? agreed.title,
+    kind: 'family_plan',
+    startsOn: existing?.startsOn ?? agreed.agreedOn,
+    reviewBy: agreed.reviewBy,
+    support: agreed.support,
+    goals,
+    actions: [...(existing?.actions.filter((action) => action.status !== 'done') ?? []), ...actions],
+  };
+  let planId: string;
+  let version: number;
+  if (existing) {
+    const saved = await updatePlanIfVersion(tx, actor.tenantId, existing.id, existing.version, {
+      ...content,
+      kind: 'family_plan',
+      nextActionDueOn: nextActionDueOn(content.actions),
+      sourceMeetingId: agreed.meetingId,
+    });
+    if (saved === null) throw new Error('the plan changed while the review was being agreed');
+    planId = existing.id;
+    version = saved;
+  } else {
+    planId = await insertPlan(tx, actor.tenantId, {
+      childPersonId: childId,
+      kind: 'family_plan',
+      title: content.title,
+      startsOn: content.startsOn,
+      reviewBy: content.reviewBy,
+      support: content.support,
+      goals: content.goals,
+      actions: content.actions,
+      fromMappingId: null,
+      sourceMeetingId: agreed.meetingId,
+      nextActionDueOn: nextActionDueOn(content.actions),
+      createdBy: actor.userId,
+      createdByLabel: actorLabel(actor),
+    });
+    version = 1;
+  }
+  await appendVersion(tx, actor.tenantId, {
+    recordType: PLAN,
+    recordId: planId,
+    version,
+    author: author(actor),
+    reason: agreed.reason,
+    content: content as unknown as Record<string, unknown>,
+  });
+  await markAgreed(tx, actor.tenantId, planId, {
+    agreedOn: agreed.agreedOn,
+    agreedVersion: version,
+    sharedWithFamily: true,
+  });
+  await audit(tx, actor, childId, existing ? 'plan.change' : 'plan.start', source, planId, {
+    fromMeeting: agreed.meetingId,
+    goals: goals.length,
+    actions: content.actions.length,
+  });
+  return planId;
+}
+
 /** One event for the child's chronology (the voice feature's shape, kept here so this feature depends on nobody). */
 export interface ChronologyEventFrom {
   occurredAt: string;

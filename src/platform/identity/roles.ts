@@ -49,6 +49,10 @@ export const permissions = [
   'access_tokens.manage',
   /** Sign off (or return) an assessment of need someone else wrote (subject to the relationship policy). */
   'assessment.sign_off',
+  /** See the family group conferences one coordinates, by stage (coordinators). */
+  'conferences.coordinate',
+  /** Count offers and outcomes of family group decision-making across the council (managers). */
+  'family_meetings.count',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -62,8 +66,15 @@ const grants: Record<Role, readonly Permission[]> = {
     'restricted_access.review',
     'access_tokens.manage',
     'assessment.sign_off',
+    'family_meetings.count',
   ],
-  fgc_coordinator: ['caseload.view', 'child_record.view', 'child_record.change', 'access_tokens.manage'],
+  fgc_coordinator: [
+    'caseload.view',
+    'child_record.view',
+    'child_record.change',
+    'access_tokens.manage',
+    'conferences.coordinate',
+  ],
   partner_agency_worker: ['caseload.view', 'child_record.view', 'access_tokens.manage'],
   council_administrator: ['users.manage', 'access_tokens.manage'],
   auditor: ['audit.view', 'audit.search', 'access_tokens.manage'],

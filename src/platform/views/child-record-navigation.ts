@@ -15,6 +15,7 @@ const sections = [
   { id: 'assessments', text: 'Assessment of need', href: (childId: string) => `${child(childId)}/assessments` },
   { id: 'plans', text: 'Plans', href: (childId: string) => `${child(childId)}/plans` },
   { id: 'chronology', text: 'Chronology', href: (childId: string) => `${child(childId)}/chronology` },
+  { id: 'meetings', text: 'Meetings', href: (childId: string) => `${child(childId)}/meetings` },
 ] as const;
 
 export type ChildRecordSection = (typeof sections)[number]['id'];
