@@ -14,8 +14,8 @@ const sections = [
   { id: 'safe-uncertainty', text: 'Safe uncertainty', href: (childId: string) => `${child(childId)}/safe-uncertainty` },
   { id: 'assessments', text: 'Assessment of need', href: (childId: string) => `${child(childId)}/assessments` },
   { id: 'plans', text: 'Plans', href: (childId: string) => `${child(childId)}/plans` },
-  { id: 'chronology', text: 'Chronology', href: (childId: string) => `${child(childId)}/chronology` },
   { id: 'meetings', text: 'Meetings', href: (childId: string) => `${child(childId)}/meetings` },
+  { id: 'chronology', text: 'Chronology', href: (childId: string) => `${child(childId)}/chronology` },
 ] as const;
 
 export type ChildRecordSection = (typeof sections)[number]['id'];
