@@ -838,7 +838,7 @@ export async function seedSyntheticCouncils(
     // first queries are planned as if the tables were empty.
     await database.asOwner((owner) =>
       owner.exec(
-        'analyze people, child_records, child_allocations, users, user_roles, teams, team_memberships, audit_events, network_members, relationships',
+        'analyze people, child_records, child_allocations, users, user_roles, teams, team_memberships, audit_events, network_members, relationships, visits, mappings, mapping_children, mapping_entries, scaling_scores',
       ),
     );
     progress.finish();

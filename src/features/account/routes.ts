@@ -1,4 +1,5 @@
 /** A person's own account: password, two-factor sign-in, signing out everywhere, access tokens. */
+import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
@@ -18,12 +19,6 @@ import {
   revokeOwnAccessToken,
   turnOnTwoFactor,
 } from './service.js';
-
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 
 const changePasswordForm = z
   .object({
@@ -145,7 +140,7 @@ export function registerAccountRoutes(app: FastifyInstance, database: Database):
         confirmPassword: text('confirmPassword'),
       });
       if (!parsed.success) return rerender(formErrorsFrom(parsed.error));
-      const result = await changeOwnPassword(database, request.actor!, parsed.data, sourceOf(request));
+      const result = await changeOwnPassword(database, request.actor!, parsed.data, requestSource(request));
       if (result.outcome === 'wrong_current') {
         return rerender({
           errorList: [{ text: 'Your current password is not right', href: '#currentPassword' }],
@@ -184,7 +179,7 @@ export function registerAccountRoutes(app: FastifyInstance, database: Database):
     async (request, reply) => {
       const parsed = codeForm.safeParse({ code: cleanText(request.body?.code) });
       if (!parsed.success) return renderTwoFactor(request, reply, 400, formErrorsFrom(parsed.error));
-      const result = await turnOnTwoFactor(database, request.actor!, parsed.data.code, sourceOf(request));
+      const result = await turnOnTwoFactor(database, request.actor!, parsed.data.code, requestSource(request));
       if (result.outcome === 'wrong_code') {
         return renderTwoFactor(request, reply, 400, singleFormError('code', messages.codeRejected));
       }
@@ -250,7 +245,7 @@ export function registerAccountRoutes(app: FastifyInstance, database: Database):
           values,
         );
       }
-      const issued = await createAccessToken(database, request.actor!, parsed.data, sourceOf(request));
+      const issued = await createAccessToken(database, request.actor!, parsed.data, requestSource(request));
       // The token is shown this once; it must not linger in any cache.
       reply.header('cache-control', 'no-store');
       return reply.status(201).render('account/views/token-made.njk', {
@@ -268,7 +263,7 @@ export function registerAccountRoutes(app: FastifyInstance, database: Database):
     { config: { access: tokens } },
     async (request, reply) => {
       const tokenId = request.params.tokenId.slice(0, 64);
-      await revokeOwnAccessToken(database, request.actor!, tokenId, sourceOf(request));
+      await revokeOwnAccessToken(database, request.actor!, tokenId, requestSource(request));
       // Revoking a token that is already gone (or someone else's) changes nothing and says so quietly.
       return reply.redirect(`${accountPaths.account}?notice=revoked`, 303);
     },

@@ -1,4 +1,5 @@
 /** Council administration pages. Only council administrators reach them (route access). */
+import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
@@ -20,12 +21,6 @@ import {
 
 const admin = { permission: 'users.manage' } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 
 /** Checkboxes arrive as a string when one is ticked and an array when several are. */
 const asList = (value: unknown): string[] =>
@@ -130,7 +125,7 @@ export function registerAdministrationRoutes(app: FastifyInstance, database: Dat
       database,
       request.actor!,
       parsed.data.teamId ? parsed.data : { ...parsed.data, teamId: null },
-      sourceOf(request),
+      requestSource(request),
     );
     if (result.outcome === 'email_taken')
       return renderNewUser(request, reply, 400, values, singleFormError('email', messages.emailTaken));
@@ -194,7 +189,7 @@ export function registerAdministrationRoutes(app: FastifyInstance, database: Dat
           errorList: [{ text: parsed.error.issues[0]!.message, href: '#roles' }],
           fieldErrors: { roles: { text: parsed.error.issues[0]!.message } },
         });
-      const outcome = await changeRoles(database, request.actor!, userId, parsed.data, sourceOf(request));
+      const outcome = await changeRoles(database, request.actor!, userId, parsed.data, requestSource(request));
       if (outcome === 'not_found') {
         reply.callNotFound();
         return reply;
@@ -211,7 +206,7 @@ export function registerAdministrationRoutes(app: FastifyInstance, database: Dat
     async (request, reply) => {
       const { userId } = request.params;
       const ended = UUID.test(userId)
-        ? await endSessionsFor(database, request.actor!, userId, sourceOf(request))
+        ? await endSessionsFor(database, request.actor!, userId, requestSource(request))
         : null;
       if (ended === null) {
         reply.callNotFound();
@@ -229,7 +224,7 @@ export function registerAdministrationRoutes(app: FastifyInstance, database: Dat
     app.post<{ Params: { userId: string } }>(pattern, { config: { access: admin } }, async (request, reply) => {
       const { userId } = request.params;
       const outcome = UUID.test(userId)
-        ? await setAccountDisabled(database, request.actor!, userId, disabled, sourceOf(request))
+        ? await setAccountDisabled(database, request.actor!, userId, disabled, requestSource(request))
         : 'not_found';
       if (outcome === 'not_found') {
         reply.callNotFound();
@@ -283,7 +278,7 @@ export function registerAdministrationRoutes(app: FastifyInstance, database: Dat
     const values = { name: cleanText(request.body?.name) };
     const parsed = teamForm.safeParse(values);
     if (!parsed.success) return renderTeams(request, reply, 400, values, formErrorsFrom(parsed.error));
-    const outcome = await createTeamNamed(database, request.actor!, parsed.data.name, sourceOf(request));
+    const outcome = await createTeamNamed(database, request.actor!, parsed.data.name, requestSource(request));
     if (outcome === 'name_taken')
       return renderTeams(request, reply, 400, values, singleFormError('name', messages.teamNameTaken));
     return renderTeams(request, reply, 200, {}, noErrors, messages.teamCreated(parsed.data.name));
@@ -311,7 +306,7 @@ export function registerAdministrationRoutes(app: FastifyInstance, database: Dat
         teamId,
         parsed.data.userId,
         parsed.data.asManager === 'yes',
-        sourceOf(request),
+        requestSource(request),
       );
       if (result.outcome === 'not_found')
         return renderTeams(request, reply, 400, {}, singleFormError(fieldId, messages.choosePerson, fieldId));

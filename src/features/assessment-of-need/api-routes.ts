@@ -3,11 +3,12 @@
  * stale or no longer a draft), submit, sign off or return (a team manager who did not write
  * it), start a new version, and what changed. Same service and rules as the pages.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestSource } from '../../platform/http/request-source.js';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
-import { PROBLEM_CONTENT_TYPE, problem, problemSchema } from '../../platform/http/problem.js';
+import { problemSchema, sendProblem } from '../../platform/http/problem.js';
 import { whatChanged } from './changes.js';
 import { signOffRefusalMessages, statusNames } from './lifecycle.js';
 import { assessmentPaths as paths } from './paths.js';
@@ -24,12 +25,6 @@ import {
   type AssessmentVersion,
 } from './service.js';
 import { commentSchema, contentChangesSchema } from './validation.js';
-
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 
 const childParams = z.object({ childId: z.string().max(64) });
 const seriesParams = childParams.extend({ assessmentId: z.uuid() });
@@ -127,18 +122,6 @@ function presentVersion(
   };
 }
 
-function refuse(
-  reply: FastifyReply,
-  request: FastifyRequest,
-  status: 403 | 404 | 409,
-  detail: string,
-  extra: Record<string, unknown> = {},
-) {
-  return reply
-    .status(status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(status, { detail, requestId: request.id, ...extra }));
-}
 const notFound = 'There is no assessment of need with that id on a child’s record you may see.';
 
 export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database: Database): void {
@@ -167,10 +150,10 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
         database,
         request.actor!,
         request.params.childId,
-        sourceOf(request),
+        requestSource(request),
         'assessments_api',
       );
-      if (!list) return refuse(reply, request, 404, notFound);
+      if (!list) return sendProblem(reply, request, 404, notFound);
       return {
         childId: list.child.childId,
         assessments: list.series.map((series) => ({
@@ -197,8 +180,8 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
       config: { access: change },
     },
     async (request, reply) => {
-      const started = await startAssessment(database, request.actor!, request.params.childId, sourceOf(request));
-      if (started.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      const started = await startAssessment(database, request.actor!, request.params.childId, requestSource(request));
+      if (started.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
       return reply.status(201).send(presentVersion(started.version, { mayChange: true, maySignOff: false }));
     },
   );
@@ -222,10 +205,10 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
         request.params.childId,
         request.params.assessmentId,
         request.params.version,
-        sourceOf(request),
+        requestSource(request),
         'assessment_api',
       );
-      if (!found) return refuse(reply, request, 404, notFound);
+      if (!found) return sendProblem(reply, request, 404, notFound);
       return presentVersion(found.version, {
         mayChange: found.mayChange,
         maySignOff: found.signOff.allowed,
@@ -256,11 +239,11 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
         request.params.assessmentId,
         request.params.version,
         request.body,
-        sourceOf(request),
+        requestSource(request),
       );
-      if (saved.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      if (saved.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
       if (saved.outcome === 'locked') {
-        return refuse(
+        return sendProblem(
           reply,
           request,
           409,
@@ -270,7 +253,7 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
         );
       }
       if (saved.outcome === 'conflict') {
-        return refuse(reply, request, 409, 'Someone else saved this draft since you read it. Nothing was saved.');
+        return sendProblem(reply, request, 409, 'Someone else saved this draft since you read it. Nothing was saved.');
       }
       return presentVersion(saved.version, { mayChange: true, maySignOff: false });
     },
@@ -297,14 +280,19 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
         request.params.assessmentId,
         request.params.version,
         request.body.expectedRevision,
-        sourceOf(request),
+        requestSource(request),
       );
-      if (result.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      if (result.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
       if (result.outcome === 'conflict') {
-        return refuse(reply, request, 409, 'Someone else saved this draft since you read it. Nothing was submitted.');
+        return sendProblem(
+          reply,
+          request,
+          409,
+          'Someone else saved this draft since you read it. Nothing was submitted.',
+        );
       }
       if (result.outcome === 'not_a_draft') {
-        return refuse(reply, request, 409, 'Only a draft can be submitted. Nothing changed.');
+        return sendProblem(reply, request, 409, 'Only a draft can be submitted. Nothing changed.');
       }
       return presentVersion(result.version, { mayChange: true, maySignOff: false });
     },
@@ -335,10 +323,11 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
           request.params.assessmentId,
           request.params.version,
           { decision, comment: request.body.comment },
-          sourceOf(request),
+          requestSource(request),
         );
-        if (result.outcome === 'not_found') return refuse(reply, request, 404, notFound);
-        if (result.outcome === 'refused') return refuse(reply, request, 403, signOffRefusalMessages[result.reason]);
+        if (result.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
+        if (result.outcome === 'refused')
+          return sendProblem(reply, request, 403, signOffRefusalMessages[result.reason]);
         return presentVersion(result.version, { mayChange: true, maySignOff: false });
       },
     );
@@ -362,11 +351,11 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
         request.actor!,
         request.params.childId,
         request.params.assessmentId,
-        sourceOf(request),
+        requestSource(request),
       );
-      if (started.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      if (started.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
       if (started.outcome === 'not_allowed') {
-        return refuse(
+        return sendProblem(
           reply,
           request,
           409,
@@ -398,10 +387,10 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
         request.params.childId,
         request.params.assessmentId,
         request.params.version,
-        sourceOf(request),
+        requestSource(request),
         'assessment_changes_api',
       );
-      if (!found) return refuse(reply, request, 404, notFound);
+      if (!found) return sendProblem(reply, request, 404, notFound);
       return {
         from: found.previous?.versionNumber ?? null,
         to: found.version.versionNumber,

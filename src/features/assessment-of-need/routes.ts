@@ -3,6 +3,7 @@
  * draft), edit a section (drafts only), check answers then submit, a manager's sign-off or
  * return, start a new version, and what changed between versions. Plain forms throughout.
  */
+import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
@@ -45,11 +46,6 @@ import {
 } from './service.js';
 import { contentChangesSchema, decisionSchema } from './validation.js';
 
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 type Body = Record<string, unknown>;
 type VersionParams = { childId: string; assessmentId: string; version: string };
 const nameOf = (child: ChildSummary) => child.knownAs ?? child.fullName.split(' ')[0] ?? child.fullName;
@@ -91,7 +87,7 @@ export function registerAssessmentOfNeedRoutes(app: FastifyInstance, database: D
       request.params.childId,
       request.params.assessmentId,
       versionNumberOf(request.params.version),
-      sourceOf(request),
+      requestSource(request),
       part,
     );
 
@@ -101,7 +97,7 @@ export function registerAssessmentOfNeedRoutes(app: FastifyInstance, database: D
     { config: { access: view } },
     async (request, reply) => {
       const { childId } = request.params;
-      const list = await listAssessments(database, request.actor!, childId, sourceOf(request));
+      const list = await listAssessments(database, request.actor!, childId, requestSource(request));
       if (!list) return notFound(reply);
       return reply.render('assessment-of-need/views/list.njk', {
         pageTitle: `Assessment of need – ${nameOf(list.child)}`,
@@ -132,7 +128,7 @@ export function registerAssessmentOfNeedRoutes(app: FastifyInstance, database: D
   // ---- Start one -------------------------------------------------------------------------------
   app.get<{ Params: { childId: string } }>(paths.newPattern, { config: { access: change } }, async (request, reply) => {
     const { childId } = request.params;
-    const list = await listAssessments(database, request.actor!, childId, sourceOf(request), 'assessment_start');
+    const list = await listAssessments(database, request.actor!, childId, requestSource(request), 'assessment_start');
     if (!list || !list.mayChange) return notFound(reply);
     return reply.render('assessment-of-need/views/new.njk', {
       pageTitle: 'Start an assessment of need',
@@ -151,7 +147,7 @@ export function registerAssessmentOfNeedRoutes(app: FastifyInstance, database: D
     { config: { access: change } },
     async (request, reply) => {
       const { childId } = request.params;
-      const started = await startAssessment(database, request.actor!, childId, sourceOf(request));
+      const started = await startAssessment(database, request.actor!, childId, requestSource(request));
       if (started.outcome === 'not_found') return notFound(reply);
       return reply.redirect(`${versionHref(started.version, childId)}?notice=started`, 303);
     },
@@ -339,7 +335,7 @@ export function registerAssessmentOfNeedRoutes(app: FastifyInstance, database: D
         assessmentId,
         found.version.versionNumber,
         { content: parsed.data, expectedRevision: expectedRevision.data },
-        sourceOf(request),
+        requestSource(request),
       );
       if (saved.outcome === 'not_found') return notFound(reply);
       if (saved.outcome === 'locked') {
@@ -420,7 +416,7 @@ export function registerAssessmentOfNeedRoutes(app: FastifyInstance, database: D
         assessmentId,
         versionNumber,
         expectedRevision,
-        sourceOf(request),
+        requestSource(request),
       );
       if (result.outcome === 'not_found') return notFound(reply);
       if (result.outcome === 'submitted') {
@@ -515,7 +511,7 @@ export function registerAssessmentOfNeedRoutes(app: FastifyInstance, database: D
         assessmentId,
         versionNumberOf(request.params.version),
         parsed.data,
-        sourceOf(request),
+        requestSource(request),
       );
       if (result.outcome === 'not_found') return notFound(reply);
       if (result.outcome === 'refused') {
@@ -533,7 +529,7 @@ export function registerAssessmentOfNeedRoutes(app: FastifyInstance, database: D
     { config: { access: change } },
     async (request, reply) => {
       const { childId, assessmentId } = request.params;
-      const started = await startNewVersion(database, request.actor!, childId, assessmentId, sourceOf(request));
+      const started = await startNewVersion(database, request.actor!, childId, assessmentId, requestSource(request));
       if (started.outcome === 'not_found') return notFound(reply);
       if (started.outcome === 'not_allowed') {
         return reply.redirect(

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requestSource } from '../../platform/http/request-source.js';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { formErrorsFrom, noErrors } from '../../platform/http/forms.js';
@@ -6,12 +7,6 @@ import { caseloadPaths } from '../caseload/paths.js';
 import { auditTrailPaths } from './paths.js';
 import { auditTableHead, presentAuditRows } from './presenters.js';
 import { searchAudit, whoHasSeen } from './service.js';
-
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -67,7 +62,7 @@ export function registerAuditTrailRoutes(app: FastifyInstance, database: Databas
         request.actor!,
         request.params.childId,
         { beforeSequence: page.success ? page.data.before : undefined },
-        sourceOf(request),
+        requestSource(request),
       );
       if (found.outcome === 'not_found') {
         reply.callNotFound();
@@ -117,7 +112,7 @@ export function registerAuditTrailRoutes(app: FastifyInstance, database: Databas
           to: filters.to ? new Date(`${filters.to}T23:59:59.999Z`) : undefined,
         },
         { beforeSequence: filters.before },
-        sourceOf(request),
+        requestSource(request),
       );
       const query = new URLSearchParams(
         Object.entries(values).filter(([key, value]) => key !== 'before' && typeof value === 'string' && value !== ''),

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requestSource } from '../../platform/http/request-source.js';
+import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import { hasPermission } from '../../platform/identity/roles.js';
 import { caseloadPaths } from './paths.js';
@@ -10,12 +11,6 @@ import { networkForOpenedRecord } from '../network/service.js';
 import { presentNetworkSection } from '../network/presenters.js';
 import { overdueWorkInWords } from '../plans/service.js';
 import { childRecordNavigation } from '../../platform/views/child-record-navigation.js';
-
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 
 const notices: Record<string, string> = {
   details_changed: 'The details have been changed. The earlier version is kept in the history.',
@@ -59,7 +54,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
         request.actor!,
         childId,
         parsed.data.reason,
-        sourceOf(request),
+        requestSource(request),
       );
       if (outcome === 'not_found') {
         reply.callNotFound();
@@ -109,8 +104,12 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
     async (request, reply) => {
       const onDate =
         typeof request.query.on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(request.query.on) ? request.query.on : null;
-      const opened = await openChildRecord(database, request.actor!, request.params.childId, sourceOf(request), (tx) =>
-        networkForOpenedRecord(tx, request.actor!, request.params.childId, onDate),
+      const opened = await openChildRecord(
+        database,
+        request.actor!,
+        request.params.childId,
+        requestSource(request),
+        (tx) => networkForOpenedRecord(tx, request.actor!, request.params.childId, onDate),
       );
       if (opened.outcome === 'not_found') {
         reply.callNotFound();

@@ -1,5 +1,6 @@
 /** The glossary page: each word the companion suggests changing, why, and what to use instead. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestSource } from '../../platform/http/request-source.js';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { cleanText, formErrorsFrom, noErrors, type FormErrors } from '../../platform/http/forms.js';
@@ -71,11 +72,6 @@ const lines = (value: string) =>
 
 export function registerLanguageAdminRoutes(app: FastifyInstance, database: Database): void {
   const admin = { permission: 'users.manage' } as const;
-  const sourceOf = (request: FastifyRequest) => ({
-    ip: request.ip,
-    userAgent: request.headers['user-agent'] ?? null,
-    requestId: request.id,
-  });
 
   app.get<{ Querystring: { notice?: string } }>(
     languageAdminPaths.list,
@@ -201,7 +197,7 @@ export function registerLanguageAdminRoutes(app: FastifyInstance, database: Data
         request.actor!,
         // A council's own word is usually about the care system ('cared for', not 'looked after').
         { id, category: 'care-system', ...parsed.data },
-        sourceOf(request),
+        requestSource(request),
         'added',
       );
       return reply.redirect(`${languageAdminPaths.list}?notice=added`, 303);
@@ -222,7 +218,7 @@ export function registerLanguageAdminRoutes(app: FastifyInstance, database: Data
         database,
         request.actor!,
         { ...entry, enabled },
-        sourceOf(request),
+        requestSource(request),
         enabled ? 'switched_on' : 'switched_off',
       );
       return reply.redirect(`${languageAdminPaths.list}?notice=switched#${entry.id}`, 303);

@@ -4,11 +4,12 @@
  * danger statement with no one named as worried, a person not in the child's world) with 422,
  * naming each field. A stale change is refused with 409 and the current entry.
  */
+import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
-import { PROBLEM_CONTENT_TYPE, problem, problemSchema } from '../../platform/http/problem.js';
+import { problemSchema, sendProblem } from '../../platform/http/problem.js';
 import { defaultScale, mappingBalance } from './domain.js';
 import { mappingPaths } from './paths.js';
 import { scalingOccasions } from './scaling.js';
@@ -24,12 +25,6 @@ import {
   type MappingEntryRow,
   type ScalingScoreRow,
 } from './service.js';
-
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 
 const childParams = z.object({ childId: z.string().max(64) });
 const mappingParams = z.object({ childId: z.string().max(64), mappingId: z.string().max(64) });
@@ -202,21 +197,9 @@ const presentScore = (score: ScalingScoreRow): z.infer<typeof scoreSchema> => ({
   recordedBy: score.recordedByLabel,
 });
 
-function refuse(
-  reply: FastifyReply,
-  request: FastifyRequest,
-  status: 404 | 409 | 422,
-  detail: string,
-  extra: Record<string, unknown> = {},
-) {
-  return reply
-    .status(status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(status, { detail, requestId: request.id, ...extra }));
-}
 const notFound = 'There is no child’s record or mapping with that id that you may see.';
 const invalid = (reply: FastifyReply, request: FastifyRequest, issues: readonly FieldIssue[]) =>
-  refuse(reply, request, 422, issues.map((issue) => issue.message).join('. '), {
+  sendProblem(reply, request, 422, issues.map((issue) => issue.message).join('. '), {
     errors: issues.map((issue) => ({ pointer: `/${issue.field}`, detail: issue.message })),
   });
 
@@ -244,8 +227,8 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
       config: { access: view },
     },
     async (request, reply) => {
-      const section = await mappingSection(database, request.actor!, request.params.childId, sourceOf(request));
-      if (!section) return refuse(reply, request, 404, notFound);
+      const section = await mappingSection(database, request.actor!, request.params.childId, requestSource(request));
+      if (!section) return sendProblem(reply, request, 404, notFound);
       return {
         mappings: section.mappings.map((mapping) => ({
           id: mapping.id,
@@ -280,9 +263,9 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         request.actor!,
         childId,
         { ...mapping, whoTookPart: mapping.whoTookPart ?? '', childIds: [childId, ...siblingIds] },
-        sourceOf(request),
+        requestSource(request),
       );
-      if (started.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      if (started.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
       if (started.outcome === 'invalid') return invalid(reply, request, started.issues);
       return reply.status(201).send({ mappingId: started.mappingId });
     },
@@ -302,8 +285,15 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
     },
     async (request, reply) => {
       const { childId, mappingId } = request.params;
-      const opened = await openMapping(database, request.actor!, childId, mappingId, sourceOf(request), 'mapping_api');
-      if (!opened) return refuse(reply, request, 404, notFound);
+      const opened = await openMapping(
+        database,
+        request.actor!,
+        childId,
+        mappingId,
+        requestSource(request),
+        'mapping_api',
+      );
+      if (!opened) return sendProblem(reply, request, 404, notFound);
       const balance = mappingBalance(
         opened.entries,
         opened.scores.filter((score) => score.scorerKind === 'child').length,
@@ -348,9 +338,9 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         mappingId,
         section,
         withoutNulls(input),
-        sourceOf(request),
+        requestSource(request),
       );
-      if (added.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      if (added.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
       if (added.outcome === 'invalid') return invalid(reply, request, added.issues);
       return reply.status(201).send(presentEntry(added.entry));
     },
@@ -384,12 +374,12 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         mappingId,
         entryId,
         { section, input: withoutNulls(input), expectedVersion, reason: reason ?? null },
-        sourceOf(request),
+        requestSource(request),
       );
-      if (changed.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      if (changed.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
       if (changed.outcome === 'invalid') return invalid(reply, request, changed.issues);
       if (changed.outcome === 'conflict') {
-        return refuse(reply, request, 409, 'Someone else changed this entry since you opened it.', {
+        return sendProblem(reply, request, 409, 'Someone else changed this entry since you opened it.', {
           current: presentEntry(changed.current),
         });
       }
@@ -418,9 +408,9 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         childId,
         mappingId,
         withoutNulls({ ...request.body, scoredOn: request.body.scoredOn ?? new Date().toISOString().slice(0, 10) }),
-        sourceOf(request),
+        requestSource(request),
       );
-      if (scored.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      if (scored.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
       if (scored.outcome === 'invalid') return invalid(reply, request, scored.issues);
       return reply.status(201).send(presentScore(scored.score));
     },
@@ -455,8 +445,8 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
       config: { access: view },
     },
     async (request, reply) => {
-      const section = await mappingSection(database, request.actor!, request.params.childId, sourceOf(request));
-      if (!section) return refuse(reply, request, 404, notFound);
+      const section = await mappingSection(database, request.actor!, request.params.childId, requestSource(request));
+      if (!section) return sendProblem(reply, request, 404, notFound);
       return {
         occasions: scalingOccasions(section.scores).map((occasion) => ({
           scoredOn: occasion.scoredOn,

@@ -4,6 +4,7 @@
  * entry's history, and two mappings side by side. GOV.UK question pages: checked on the
  * server, shown again with what was typed and an error summary when something is missing.
  */
+import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import { cleanText, dateFromInput, dateInputParts, noErrors, type FormErrors } from '../../platform/http/forms.js';
@@ -49,11 +50,6 @@ import {
 } from './service.js';
 
 type Body = Record<string, unknown>;
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 const text = (body: Body, name: string) => cleanText(body[name]);
 const childName = (child: { fullName: string; knownAs: string | null }) =>
   child.knownAs ?? child.fullName.split(' ')[0]!;
@@ -167,7 +163,7 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
     mappingPaths.sectionPattern,
     { config: { access: view } },
     async (request, reply) => {
-      const section = await mappingSection(database, request.actor!, request.params.childId, sourceOf(request));
+      const section = await mappingSection(database, request.actor!, request.params.childId, requestSource(request));
       if (!section) {
         reply.callNotFound();
         return reply;
@@ -233,7 +229,7 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
     mappingPaths.newMappingPattern,
     { config: { access: change } },
     async (request, reply) => {
-      const form = await mappingStartForm(database, request.actor!, request.params.childId, sourceOf(request));
+      const form = await mappingStartForm(database, request.actor!, request.params.childId, requestSource(request));
       if (!form) {
         reply.callNotFound();
         return reply;
@@ -282,10 +278,10 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
         request.actor!,
         childId,
         { ...values, heldOn: dateFromInput(body, 'heldOn'), childIds: [childId, ...siblings] },
-        sourceOf(request),
+        requestSource(request),
       );
       if (result.outcome === 'started') return reply.redirect(mappingPaths.mapping(childId, result.mappingId), 303);
-      const form = await mappingStartForm(database, request.actor!, childId, sourceOf(request));
+      const form = await mappingStartForm(database, request.actor!, childId, requestSource(request));
       if (!form || result.outcome === 'not_found') {
         reply.callNotFound();
         return reply;
@@ -306,7 +302,7 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
         childId,
         cleanText(request.query.earlier),
         cleanText(request.query.later),
-        sourceOf(request),
+        requestSource(request),
       );
       if (!comparison) {
         reply.callNotFound();
@@ -341,7 +337,7 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
     { config: { access: view } },
     async (request, reply) => {
       const { childId, mappingId } = request.params;
-      const opened = await openMapping(database, request.actor!, childId, mappingId, sourceOf(request));
+      const opened = await openMapping(database, request.actor!, childId, mappingId, requestSource(request));
       if (!opened) {
         reply.callNotFound();
         return reply;
@@ -438,7 +434,7 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
     async (request, reply) => {
       const { childId, mappingId } = request.params;
       const section = sectionFrom(request.query.section);
-      const opened = await openMappingForChange(database, request.actor!, childId, mappingId, sourceOf(request));
+      const opened = await openMappingForChange(database, request.actor!, childId, mappingId, requestSource(request));
       if (!opened || !section) {
         reply.callNotFound();
         return reply;
@@ -466,12 +462,12 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
         mappingId,
         section,
         entryInput(values, body),
-        sourceOf(request),
+        requestSource(request),
       );
       if (result.outcome === 'added') {
         return reply.redirect(`${mappingPaths.mapping(childId, mappingId)}?notice=added#entry-${result.entry.id}`, 303);
       }
-      const opened = await openMappingForChange(database, request.actor!, childId, mappingId, sourceOf(request));
+      const opened = await openMappingForChange(database, request.actor!, childId, mappingId, requestSource(request));
       if (!opened || result.outcome === 'not_found') {
         reply.callNotFound();
         return reply;
@@ -485,7 +481,7 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
     { config: { access: change } },
     async (request, reply) => {
       const { childId, mappingId, entryId } = request.params;
-      const opened = await openMappingForChange(database, request.actor!, childId, mappingId, sourceOf(request));
+      const opened = await openMappingForChange(database, request.actor!, childId, mappingId, requestSource(request));
       const entry = opened?.entries.find((candidate) => candidate.id === entryId);
       if (!opened || !entry) {
         reply.callNotFound();
@@ -521,13 +517,13 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
           expectedVersion: Number.isInteger(expectedVersion) ? expectedVersion : -1,
           reason: values.reason ? values.reason.slice(0, 2000) : null,
         },
-        sourceOf(request),
+        requestSource(request),
       );
       if (result.outcome === 'changed') {
         const notice = result.movedFrom ? 'moved' : 'changed';
         return reply.redirect(`${mappingPaths.mapping(childId, mappingId)}?notice=${notice}#entry-${entryId}`, 303);
       }
-      const opened = await openMappingForChange(database, request.actor!, childId, mappingId, sourceOf(request));
+      const opened = await openMappingForChange(database, request.actor!, childId, mappingId, requestSource(request));
       const entry = opened?.entries.find((candidate) => candidate.id === entryId);
       if (!opened || !entry || result.outcome === 'not_found') {
         reply.callNotFound();
@@ -561,7 +557,7 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
     { config: { access: view } },
     async (request, reply) => {
       const { childId, mappingId, entryId } = request.params;
-      const history = await entryHistory(database, request.actor!, childId, mappingId, entryId, sourceOf(request));
+      const history = await entryHistory(database, request.actor!, childId, mappingId, entryId, requestSource(request));
       if (!history) {
         reply.callNotFound();
         return reply;
@@ -606,8 +602,8 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
     errors: FormErrors,
   ) => {
     const { childId, visitId } = request.params;
-    const form = await carryForm(database, request.actor!, childId, sourceOf(request));
-    const lines = form ? await linesOfVisit(database, request.actor!, childId, visitId, sourceOf(request)) : null;
+    const form = await carryForm(database, request.actor!, childId, requestSource(request));
+    const lines = form ? await linesOfVisit(database, request.actor!, childId, visitId, requestSource(request)) : null;
     if (!form || !lines) {
       reply.callNotFound();
       return reply;
@@ -670,7 +666,7 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
       for (const field of ['line', 'mappingId', 'section', 'viewOfKind', 'viewOfPersonId', 'viewOfName']) {
         values[field] = text(body, field);
       }
-      const lines = await linesOfVisit(database, request.actor!, childId, visitId, sourceOf(request));
+      const lines = await linesOfVisit(database, request.actor!, childId, visitId, requestSource(request));
       if (!lines) {
         reply.callNotFound();
         return reply;
@@ -707,7 +703,7 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
             viewOfPersonId: values.viewOfPersonId,
             viewOfName: values.viewOfName,
           },
-          sourceOf(request),
+          requestSource(request),
           {
             type: 'visit',
             id: visitId,
@@ -767,7 +763,7 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
     { config: { access: change } },
     async (request, reply) => {
       const { childId, mappingId } = request.params;
-      const opened = await openMappingForChange(database, request.actor!, childId, mappingId, sourceOf(request));
+      const opened = await openMappingForChange(database, request.actor!, childId, mappingId, requestSource(request));
       if (!opened) {
         reply.callNotFound();
         return reply;
@@ -809,12 +805,12 @@ export function registerMappingRoutes(app: FastifyInstance, database: Database):
         mappingId,
         // An unanswered score stays unanswered: '' must not become 0.
         { ...values, score: values.score === '' ? undefined : values.score, scoredOn: dateFromInput(body, 'scoredOn') },
-        sourceOf(request),
+        requestSource(request),
       );
       if (result.outcome === 'scored') {
         return reply.redirect(`${mappingPaths.mapping(childId, mappingId)}?notice=scored#scaling`, 303);
       }
-      const opened = await openMappingForChange(database, request.actor!, childId, mappingId, sourceOf(request));
+      const opened = await openMappingForChange(database, request.actor!, childId, mappingId, requestSource(request));
       if (!opened || result.outcome === 'not_found') {
         reply.callNotFound();
         return reply;

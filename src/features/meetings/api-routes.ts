@@ -4,11 +4,12 @@
  * check (a stage recorded too early, a plan accepted that misses a bottom line with no reason)
  * with 422, naming each field; a save from an older version with 409.
  */
+import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
-import { PROBLEM_CONTENT_TYPE, problem, problemSchema } from '../../platform/http/problem.js';
+import { problemSchema, sendProblem } from '../../platform/http/problem.js';
 import { meetingsPaths } from './paths.js';
 import { attendances, conferenceStages, inviteeCircles, meetingKinds, offerResponses } from './schema.js';
 import {
@@ -29,12 +30,6 @@ import {
   type Saved,
 } from './service.js';
 import type { StagePart } from './conference.js';
-
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 
 const childParams = z.object({ childId: z.string().max(64) });
 const meetingParams = childParams.extend({ meetingId: z.string().max(64) });
@@ -167,20 +162,14 @@ const presentMeeting = (meeting: MeetingRow, invitees: InviteeRow[]) => ({
   })),
 });
 
-function refuse(reply: FastifyReply, request: FastifyRequest, status: 404 | 409 | 422, detail: string, extra = {}) {
-  return reply
-    .status(status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(status, { detail, requestId: request.id, ...extra }));
-}
 const notFound = 'There is no child’s record or meeting with that id that you may see.';
 
 /** Sends the refusal for anything but a save; returns null when it was saved. */
 function refusal(reply: FastifyReply, request: FastifyRequest, result: Saved) {
-  if (result.outcome === 'not_found') return refuse(reply, request, 404, notFound);
-  if (result.outcome === 'conflict') return refuse(reply, request, 409, result.message);
+  if (result.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
+  if (result.outcome === 'conflict') return sendProblem(reply, request, 409, result.message);
   if (result.outcome === 'invalid') {
-    return refuse(reply, request, 422, result.issues.map((issue) => issue.message).join('. '), {
+    return sendProblem(reply, request, 422, result.issues.map((issue) => issue.message).join('. '), {
       errors: result.issues.map((issue) => ({ pointer: `/${issue.field}`, detail: issue.message })),
     });
   }
@@ -218,8 +207,8 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
       config: { access: view },
     },
     async (request, reply) => {
-      const section = await meetingsSection(database, request.actor!, request.params.childId, sourceOf(request));
-      if (!section) return refuse(reply, request, 404, notFound);
+      const section = await meetingsSection(database, request.actor!, request.params.childId, requestSource(request));
+      if (!section) return sendProblem(reply, request, 404, notFound);
       return {
         meetings: section.meetings.map((meeting) => presentMeeting(meeting, meeting.invitees)),
         offers: section.offers.map((offer) => ({
@@ -265,7 +254,7 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
         request.actor!,
         request.params.childId,
         request.body,
-        sourceOf(request),
+        requestSource(request),
       );
       if (result.outcome !== 'saved') return refusal(reply, request, result)!;
       return reply.status(201).send({ meetingId: result.meetingId });
@@ -286,8 +275,8 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
     },
     async (request, reply) => {
       const { childId, meetingId } = request.params;
-      const opened = await openMeeting(database, request.actor!, childId, meetingId, sourceOf(request));
-      if (!opened) return refuse(reply, request, 404, notFound);
+      const opened = await openMeeting(database, request.actor!, childId, meetingId, requestSource(request));
+      if (!opened) return sendProblem(reply, request, 404, notFound);
       return presentMeeting(opened.meeting, opened.invitees);
     },
   );
@@ -323,7 +312,7 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
         meetingId,
         body,
         version,
-        sourceOf(request),
+        requestSource(request),
       );
       return refusal(reply, request, result) ?? reply.status(204).send(null);
     },
@@ -356,7 +345,14 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
     },
     async (request, reply) => {
       const { childId, meetingId } = request.params;
-      const result = await inviteSomeone(database, request.actor!, childId, meetingId, request.body, sourceOf(request));
+      const result = await inviteSomeone(
+        database,
+        request.actor!,
+        childId,
+        meetingId,
+        request.body,
+        requestSource(request),
+      );
       if (result.outcome !== 'saved') return refusal(reply, request, result)!;
       return reply.status(201).send({ inviteeId: result.inviteeId });
     },
@@ -377,7 +373,14 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
     },
     async (request, reply) => {
       const { childId, meetingId } = request.params;
-      const result = await addDecision(database, request.actor!, childId, meetingId, request.body, sourceOf(request));
+      const result = await addDecision(
+        database,
+        request.actor!,
+        childId,
+        meetingId,
+        request.body,
+        requestSource(request),
+      );
       return refusal(reply, request, result) ?? reply.status(204).send(null);
     },
   );
@@ -404,7 +407,14 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
     },
     async (request, reply) => {
       const { childId, meetingId } = request.params;
-      const result = await addAction(database, request.actor!, childId, meetingId, request.body, sourceOf(request));
+      const result = await addAction(
+        database,
+        request.actor!,
+        childId,
+        meetingId,
+        request.body,
+        requestSource(request),
+      );
       return refusal(reply, request, result) ?? reply.status(204).send(null);
     },
   );
@@ -442,7 +452,7 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
         partOf[stage],
         body,
         version,
-        sourceOf(request),
+        requestSource(request),
       );
       if (result.outcome !== 'saved') return refusal(reply, request, result)!;
       return { planId: result.planId };
@@ -470,7 +480,7 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
         request.actor!,
         request.params.childId,
         request.body,
-        sourceOf(request),
+        requestSource(request),
       );
       if (result.outcome !== 'saved') return refusal(reply, request, result)!;
       return reply.status(201).send({ offerId: result.offerId });
@@ -504,7 +514,7 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
         childId,
         offerId,
         request.body,
-        sourceOf(request),
+        requestSource(request),
       );
       return refusal(reply, request, result) ?? reply.status(204).send(null);
     },
@@ -537,7 +547,7 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
       config: { access: { permission: 'conferences.coordinate' } },
     },
     async (request) => {
-      const list = await coordinatorsConferences(database, request.actor!, sourceOf(request));
+      const list = await coordinatorsConferences(database, request.actor!, requestSource(request));
       return {
         conferences: list.map(({ meeting, child, waiting }) => ({
           meetingId: meeting.id,
@@ -562,6 +572,6 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
       },
       config: { access: { permission: 'family_meetings.count' } },
     },
-    async (request) => familyMeetingCounts(database, request.actor!, sourceOf(request)),
+    async (request) => familyMeetingCounts(database, request.actor!, requestSource(request)),
   );
 }

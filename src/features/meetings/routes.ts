@@ -6,6 +6,7 @@
  * GOV.UK question pages: checked on the server, shown again with what was typed and an error
  * summary when something is wrong; 303 on success.
  */
+import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import { cleanText, dateFromInput, dateInputParts, noErrors, type FormErrors } from '../../platform/http/forms.js';
@@ -49,11 +50,6 @@ type Body = Record<string, unknown>;
 type Values = Record<string, string>;
 type Field = Record<string, unknown>;
 
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 const childName = (child: { fullName: string; knownAs: string | null }) =>
   child.knownAs ?? child.fullName.split(' ')[0]!;
 
@@ -447,7 +443,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
     meetingsPaths.sectionPattern,
     { config: { access: view } },
     async (request, reply) => {
-      const section = await meetingsSection(database, request.actor!, request.params.childId, sourceOf(request));
+      const section = await meetingsSection(database, request.actor!, request.params.childId, requestSource(request));
       if (!section) return notFound(reply);
       const { childId } = section.child;
       const name = childName(section.child);
@@ -589,7 +585,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
     meetingsPaths.newMeetingPattern,
     { config: { access: change } },
     async (request, reply) => {
-      const form = await meetingPlanningForm(database, request.actor!, request.params.childId, sourceOf(request));
+      const form = await meetingPlanningForm(database, request.actor!, request.params.childId, requestSource(request));
       if (!form) return notFound(reply);
       return renderNewMeeting(reply, form, 200, {}, noErrors);
     },
@@ -607,10 +603,10 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
         request.actor!,
         childId,
         inputFrom(values, body, ['heldOn']),
-        sourceOf(request),
+        requestSource(request),
       );
       if (result.outcome === 'saved') return reply.redirect(meetingsPaths.meeting(childId, result.meetingId), 303);
-      const form = await meetingPlanningForm(database, request.actor!, childId, sourceOf(request));
+      const form = await meetingPlanningForm(database, request.actor!, childId, requestSource(request));
       if (!form || result.outcome === 'not_found') return notFound(reply);
       return renderNewMeeting(
         reply,
@@ -633,7 +629,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
     meetingsPaths.newOfferPattern,
     { config: { access: change } },
     async (request, reply) => {
-      const child = await childForOffer(database, request.actor!, request.params.childId, sourceOf(request));
+      const child = await childForOffer(database, request.actor!, request.params.childId, requestSource(request));
       if (!child) return notFound(reply);
       return reply.render('meetings/views/form.njk', {
         pageTitle: `Record an offer – ${childName(child)}`,
@@ -657,10 +653,10 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
         request.actor!,
         childId,
         inputFrom(values, body, ['offeredOn']),
-        sourceOf(request),
+        requestSource(request),
       );
       if (result.outcome === 'saved') return reply.redirect(meetingsPaths.section(childId), 303);
-      const child = await childForOffer(database, request.actor!, childId, sourceOf(request));
+      const child = await childForOffer(database, request.actor!, childId, requestSource(request));
       if (!child || result.outcome === 'not_found') return notFound(reply);
       return reply.status(400).render('meetings/views/form.njk', {
         pageTitle: `Record an offer – ${childName(child)}`,
@@ -691,7 +687,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
     errors: FormErrors,
   ) => {
     const { childId, offerId } = request.params;
-    const found = await offerFor(database, request.actor!, childId, offerId, sourceOf(request));
+    const found = await offerFor(database, request.actor!, childId, offerId, requestSource(request));
     if (!found) return notFound(reply);
     const { offer, child } = found;
     const shown = values ?? {
@@ -727,7 +723,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
         childId,
         offerId,
         inputFrom(values, body, ['respondedOn']),
-        sourceOf(request),
+        requestSource(request),
       );
       if (result.outcome === 'saved') return reply.redirect(meetingsPaths.section(childId), 303);
       if (result.outcome === 'not_found') return notFound(reply);
@@ -747,7 +743,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
     { config: { access: view } },
     async (request, reply) => {
       const { childId, meetingId } = request.params;
-      const opened = await openMeeting(database, request.actor!, childId, meetingId, sourceOf(request));
+      const opened = await openMeeting(database, request.actor!, childId, meetingId, requestSource(request));
       if (!opened) return notFound(reply);
       const { meeting } = opened;
       const kindName = meetingKindNames[meeting.kind];
@@ -853,7 +849,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
         ];
       },
       save: ({ childId, meetingId }, input, _version, request) =>
-        inviteSomeone(database, request.actor!, childId, meetingId, input, sourceOf(request)),
+        inviteSomeone(database, request.actor!, childId, meetingId, input, requestSource(request)),
     },
     {
       pattern: meetingsPaths.oneInviteePattern,
@@ -886,7 +882,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
           meetingId,
           params.inviteeId!,
           input,
-          sourceOf(request),
+          requestSource(request),
         ),
     },
     {
@@ -915,7 +911,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
         }),
       ],
       save: ({ childId, meetingId }, input, version, request) =>
-        recordWhatHappened(database, request.actor!, childId, meetingId, input, version, sourceOf(request)),
+        recordWhatHappened(database, request.actor!, childId, meetingId, input, version, requestSource(request)),
     },
     {
       pattern: meetingsPaths.decisionsPattern,
@@ -929,7 +925,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
         area('reason', 'Why?', values, { rows: 3 }),
       ],
       save: ({ childId, meetingId }, input, _version, request) =>
-        addDecision(database, request.actor!, childId, meetingId, input, sourceOf(request)),
+        addDecision(database, request.actor!, childId, meetingId, input, requestSource(request)),
     },
     {
       pattern: meetingsPaths.actionsPattern,
@@ -955,7 +951,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
           : []),
       ],
       save: ({ childId, meetingId }, input, _version, request) =>
-        addAction(database, request.actor!, childId, meetingId, input, sourceOf(request)),
+        addAction(database, request.actor!, childId, meetingId, input, requestSource(request)),
     },
   ];
 
@@ -989,7 +985,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
         request.actor!,
         childId,
         meetingId,
-        sourceOf(request),
+        requestSource(request),
         form.part,
       );
       const stored = opened ? form.stored(opened, request.params) : null;
@@ -1020,7 +1016,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
         request.actor!,
         childId,
         meetingId,
-        sourceOf(request),
+        requestSource(request),
         form.part,
       );
       if (!opened || result.outcome === 'not_found') return notFound(reply);
@@ -1052,7 +1048,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
         request.actor!,
         childId,
         meetingId,
-        sourceOf(request),
+        requestSource(request),
         form.part,
       );
       if (!opened?.meeting.stage) return notFound(reply);
@@ -1084,7 +1080,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
         form.part,
         inputFrom(values, body, form.dates),
         Number(cleanText(body.version)) || 0,
-        sourceOf(request),
+        requestSource(request),
       );
       if (result.outcome === 'saved') return reply.redirect(meetingsPaths.meeting(childId, meetingId), 303);
       const opened = await openMeetingForChange(
@@ -1092,7 +1088,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
         request.actor!,
         childId,
         meetingId,
-        sourceOf(request),
+        requestSource(request),
         form.part,
       );
       if (!opened || result.outcome === 'not_found') return notFound(reply);
@@ -1114,7 +1110,14 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
     { config: { access: view } },
     async (request, reply) => {
       const { childId, meetingId } = request.params;
-      const opened = await openMeeting(database, request.actor!, childId, meetingId, sourceOf(request), 'invitation');
+      const opened = await openMeeting(
+        database,
+        request.actor!,
+        childId,
+        meetingId,
+        requestSource(request),
+        'invitation',
+      );
       if (!opened) return notFound(reply);
       const { meeting } = opened;
       const ics = meetingInvitation(
@@ -1144,7 +1147,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
     { config: { access: view } },
     async (request, reply) => {
       const { childId, meetingId } = request.params;
-      const opened = await openMeeting(database, request.actor!, childId, meetingId, sourceOf(request), 'letter');
+      const opened = await openMeeting(database, request.actor!, childId, meetingId, requestSource(request), 'letter');
       if (!opened || professionalsOnly.includes(opened.meeting.kind)) return notFound(reply);
       const { meeting } = opened;
       const name = childName(opened.child);
@@ -1173,7 +1176,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
     meetingsPaths.conferences,
     { config: { access: { permission: 'conferences.coordinate' } } },
     async (request, reply) => {
-      const list = await coordinatorsConferences(database, request.actor!, sourceOf(request));
+      const list = await coordinatorsConferences(database, request.actor!, requestSource(request));
       const order: ConferenceStage[] = ['preparation', 'information', 'private_family_time', 'agreement', 'agreed'];
       return reply.render('meetings/views/conferences.njk', {
         pageTitle: 'Your conferences',
@@ -1199,7 +1202,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
     meetingsPaths.counts,
     { config: { access: { permission: 'family_meetings.count' } } },
     async (request, reply) => {
-      const counts = await familyMeetingCounts(database, request.actor!, sourceOf(request));
+      const counts = await familyMeetingCounts(database, request.actor!, requestSource(request));
       return reply.render('meetings/views/counts.njk', {
         pageTitle: 'Family group decision-making: offers and outcomes',
         rows: [

@@ -2,11 +2,12 @@
  * The child's network in the JSON API: one call returns the whole graph; changes go through
  * the same service and validation as the forms (and the ecomap editor in the browser).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestSource } from '../../platform/http/request-source.js';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
-import { PROBLEM_CONTENT_TYPE, problem, problemSchema } from '../../platform/http/problem.js';
+import { problemSchema, sendProblem } from '../../platform/http/problem.js';
 import { genders, personKinds } from '../people/schema.js';
 import { networkPaths } from './paths.js';
 import { circles, closenessLevels, qualities, supportDirections } from './schema.js';
@@ -27,12 +28,6 @@ import {
   relationshipTypes,
   tieToChildSchema,
 } from './validation.js';
-
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 
 const childParams = z.object({ childId: z.string().max(64) });
 const personSchema = z
@@ -130,12 +125,6 @@ export function presentNetwork(network: NetworkView): z.infer<typeof networkSche
   };
 }
 
-function refuse(reply: FastifyReply, request: FastifyRequest, status: 404 | 409 | 422, detail: string, extra = {}) {
-  return reply
-    .status(status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(status, { detail, requestId: request.id, ...extra }));
-}
 const notFound = 'There is no child’s record with that id that you may see.';
 
 const addPersonBody = z
@@ -170,11 +159,11 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
       config: { access: view },
     },
     async (request, reply) => {
-      const network = await viewNetwork(database, request.actor!, request.params.childId, sourceOf(request), {
+      const network = await viewNetwork(database, request.actor!, request.params.childId, requestSource(request), {
         onDate: request.query.on ?? null,
         part: 'network_api',
       });
-      if (!network) return refuse(reply, request, 404, notFound);
+      if (!network) return sendProblem(reply, request, 404, notFound);
       return presentNetwork(network);
     },
   );
@@ -202,11 +191,11 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         request.actor!,
         request.params.childId,
         request.body,
-        sourceOf(request),
+        requestSource(request),
       );
-      if (added.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      if (added.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
       if (added.outcome === 'already_in_network') {
-        return refuse(reply, request, 409, 'This person is already in the child’s network.');
+        return sendProblem(reply, request, 409, 'This person is already in the child’s network.');
       }
       return reply.status(201).send({ personId: added.personId, relationshipId: added.relationshipId });
     },
@@ -236,14 +225,14 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         request.actor!,
         request.params.childId,
         request.body,
-        sourceOf(request),
+        requestSource(request),
       );
-      if (saved.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      if (saved.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
       if (saved.outcome === 'not_in_network') {
-        return refuse(reply, request, 422, 'Both people must be in the child’s network. Add them first.');
+        return sendProblem(reply, request, 422, 'Both people must be in the child’s network. Add them first.');
       }
-      if (saved.outcome === 'duplicate') return refuse(reply, request, 409, networkMessages.duplicate);
-      if (saved.outcome !== 'saved') return refuse(reply, request, 409, 'Someone else changed this relationship.');
+      if (saved.outcome === 'duplicate') return sendProblem(reply, request, 409, networkMessages.duplicate);
+      if (saved.outcome !== 'saved') return sendProblem(reply, request, 409, 'Someone else changed this relationship.');
       return reply.status(201).send({ relationshipId: saved.relationshipId, version: saved.version });
     },
   );
@@ -276,13 +265,13 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         request.params.childId,
         request.params.relationshipId,
         request.body,
-        sourceOf(request),
+        requestSource(request),
       );
       if (saved.outcome === 'not_found' || saved.outcome === 'not_in_network')
-        return refuse(reply, request, 404, notFound);
-      if (saved.outcome === 'duplicate') return refuse(reply, request, 409, networkMessages.duplicate);
+        return sendProblem(reply, request, 404, notFound);
+      if (saved.outcome === 'duplicate') return sendProblem(reply, request, 409, networkMessages.duplicate);
       if (saved.outcome === 'conflict') {
-        return refuse(
+        return sendProblem(
           reply,
           request,
           409,
@@ -316,9 +305,9 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         request.params.childId,
         request.params.personId,
         request.body,
-        sourceOf(request),
+        requestSource(request),
       );
-      if (!placed) return refuse(reply, request, 404, notFound);
+      if (!placed) return sendProblem(reply, request, 404, notFound);
       return reply.status(204).send(null);
     },
   );
@@ -355,9 +344,9 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         request.actor!,
         request.params.childId,
         request.query.name,
-        sourceOf(request),
+        requestSource(request),
       );
-      if (!matches) return refuse(reply, request, 404, notFound);
+      if (!matches) return sendProblem(reply, request, 404, notFound);
       return { matches };
     },
   );

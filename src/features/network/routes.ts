@@ -3,6 +3,7 @@
  * involved, the genogram, and SVG downloads. Every edit the ecomap makes in the browser can
  * be made here without JavaScript, through the same service and the same rules.
  */
+import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import {
@@ -45,11 +46,6 @@ import {
 } from './validation.js';
 import { z } from 'zod';
 
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 type Body = Record<string, unknown>;
 const text = (body: Body, name: string) => cleanText(body[name]);
 
@@ -192,7 +188,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
   const change = { permission: 'child_record.change' } as const;
 
   const openNetwork = async (request: FastifyRequest, reply: FastifyReply, childId: string, part: string) => {
-    const network = await viewNetwork(database, request.actor!, childId, sourceOf(request), { part });
+    const network = await viewNetwork(database, request.actor!, childId, requestSource(request), { part });
     if (!network) reply.callNotFound();
     return network;
   };
@@ -345,7 +341,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
       // Someone with a similar name may already be recorded: ask before making a second record.
       if (!existing && values.existingPersonId !== 'new') {
         const matches =
-          (await possibleMatches(database, request.actor!, childId, values.fullName, sourceOf(request))) ?? [];
+          (await possibleMatches(database, request.actor!, childId, values.fullName, requestSource(request))) ?? [];
         const inNetwork = new Set(network.members.map((member) => member.id));
         const elsewhere = matches.filter((match) => !inNetwork.has(match.id));
         if (elsewhere.length > 0) return renderAddPerson(reply, network, 200, values, noErrors, elsewhere);
@@ -359,7 +355,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
           circle: parsedCircle.data!,
           relationshipToChild: parsedTie.data!,
         },
-        sourceOf(request),
+        requestSource(request),
       );
       if (added.outcome === 'not_found') {
         reply.callNotFound();
@@ -445,7 +441,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
       });
       if (!parsed.success)
         return renderAddRelationship(reply, network, 400, values, formErrorsFrom(parsed.error, tieFieldIds));
-      const saved = await recordRelationship(database, request.actor!, childId, parsed.data, sourceOf(request));
+      const saved = await recordRelationship(database, request.actor!, childId, parsed.data, requestSource(request));
       if (saved.outcome === 'duplicate') {
         return renderAddRelationship(reply, network, 400, values, singleFormError('type', networkMessages.duplicate));
       }
@@ -565,7 +561,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
         childId,
         relationshipId,
         { facts: parsed.data, expectedVersion: Number(values.expectedVersion) || 0, reason: reason.data || null },
-        sourceOf(request),
+        requestSource(request),
       );
       if (saved.outcome === 'conflict') {
         // Nothing typed is lost: the form keeps this person's changes and shows what is there now.
@@ -674,7 +670,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
           formErrorsFrom(parsed.error, { on: 'on-day' }),
         );
       }
-      await markNoLongerInvolved(database, request.actor!, childId, personId, parsed.data, sourceOf(request));
+      await markNoLongerInvolved(database, request.actor!, childId, personId, parsed.data, requestSource(request));
       return reply.redirect(backToNetwork(childId, 'no_longer_involved'), 303);
     },
   );
@@ -725,7 +721,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
     { config: { access: change } },
     async (request, reply) => {
       const { childId, personId } = request.params;
-      const found = await personForEditing(database, request.actor!, childId, personId, sourceOf(request));
+      const found = await personForEditing(database, request.actor!, childId, personId, requestSource(request));
       if (!found) {
         reply.callNotFound();
         return reply;
@@ -765,7 +761,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
     async (request, reply) => {
       const { childId, personId } = request.params;
       const body = request.body ?? {};
-      const found = await personForEditing(database, request.actor!, childId, personId, sourceOf(request));
+      const found = await personForEditing(database, request.actor!, childId, personId, requestSource(request));
       if (!found) {
         reply.callNotFound();
         return reply;
@@ -811,7 +807,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
         childId,
         personId,
         { details: parsed.data, expectedVersion: Number(values.expectedVersion) || 0, reason: reason.data },
-        sourceOf(request),
+        requestSource(request),
       );
       if (saved.outcome === 'conflict') {
         return renderPerson(
@@ -909,7 +905,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
         request.actor!,
         childId,
         { duplicateId: personId, keptId },
-        sourceOf(request),
+        requestSource(request),
       );
       if (merged.outcome !== 'merged') {
         return renderMerge(

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestSource } from '../../platform/http/request-source.js';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import { cleanText, formErrorsFrom, noErrors, type FormErrors } from '../../platform/http/forms.js';
 import { caseloadPaths } from '../caseload/paths.js';
@@ -7,11 +8,6 @@ import { detailLabels, detailsFormSchema, detailsToForm, parseDateOfBirth, type 
 import { peoplePaths } from './paths.js';
 import { detailsForEditing, detailsHistory, saveDetails } from './service.js';
 
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
@@ -60,7 +56,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: Database): 
     peoplePaths.editDetailsPattern,
     { config: { access: { permission: 'child_record.change' } } },
     async (request, reply) => {
-      const found = await detailsForEditing(database, request.actor!, request.params.childId, sourceOf(request));
+      const found = await detailsForEditing(database, request.actor!, request.params.childId, requestSource(request));
       if (!found) {
         reply.callNotFound();
         return reply;
@@ -113,7 +109,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: Database): 
         request.actor!,
         childId,
         { details: { ...rest, dateOfBirth: dateOfBirth.value }, expectedVersion, reason, isCorrection },
-        sourceOf(request),
+        requestSource(request),
       );
       if (result.outcome === 'not_found') {
         reply.callNotFound();
@@ -143,7 +139,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: Database): 
     { config: { access: { permission: 'child_record.view' } } },
     async (request, reply) => {
       const { childId } = request.params;
-      const history = await detailsHistory(database, request.actor!, childId, sourceOf(request));
+      const history = await detailsHistory(database, request.actor!, childId, requestSource(request));
       if (!history) {
         reply.callNotFound();
         return reply;

@@ -3,23 +3,19 @@
  * actions from the version the caller read (409 with the newer version when someone else saved
  * first; 422 when an agreed plan's expectations change without a reason). Same service, same rules.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestSource } from '../../platform/http/request-source.js';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
-import { PROBLEM_CONTENT_TYPE, problem, problemSchema } from '../../platform/http/problem.js';
+import { problemSchema, sendProblem } from '../../platform/http/problem.js';
 import { plansPaths } from './paths.js';
 import { actionStatuses, ownerCircles, type PlanContent } from './plan-rules.js';
 import { agreementResponses, planKinds } from './schema.js';
 import { changePlan, plansForChild, startPlan, viewPlan, type PlanView } from './service.js';
 import { actionSchema, goalSchema, startPlanSchema } from './validation.js';
 
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 const security: { [scheme: string]: string[] }[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
 const view = { permission: 'child_record.view' } as const;
 const change = { permission: 'child_record.change' } as const;
@@ -145,13 +141,6 @@ const changeBody = z.object({
     .max(200),
 });
 
-function refuse(reply: FastifyReply, request: FastifyRequest, status: 404 | 409 | 422, detail: string, extra = {}) {
-  return reply
-    .status(status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(status, { detail, requestId: request.id, ...extra }));
-}
-
 const planJson = (found: PlanView) => ({
   id: found.plan.id,
   childId: found.plan.childPersonId,
@@ -192,8 +181,8 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
       config: { access: view },
     },
     async (request, reply) => {
-      const found = await plansForChild(database, request.actor!, request.params.childId, sourceOf(request));
-      if (!found) return refuse(reply, request, 404, notFound);
+      const found = await plansForChild(database, request.actor!, request.params.childId, requestSource(request));
+      if (!found) return sendProblem(reply, request, 404, notFound);
       return {
         plans: found.plans.map((plan) => ({
           id: plan.id,
@@ -227,10 +216,16 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
     async (request, reply) => {
       const parsed = startPlanSchema.safeParse({ ...request.body, support: request.body.support ?? '' });
       if (!parsed.success) {
-        return refuse(reply, request, 422, parsed.error.issues[0]!.message);
+        return sendProblem(reply, request, 422, parsed.error.issues[0]!.message);
       }
-      const started = await startPlan(database, request.actor!, request.params.childId, parsed.data, sourceOf(request));
-      if (started.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      const started = await startPlan(
+        database,
+        request.actor!,
+        request.params.childId,
+        parsed.data,
+        requestSource(request),
+      );
+      if (started.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
       return reply.status(201).send({ planId: started.planId });
     },
   );
@@ -253,9 +248,9 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
         request.actor!,
         request.params.childId,
         request.params.planId,
-        sourceOf(request),
+        requestSource(request),
       );
-      if (!found) return refuse(reply, request, 404, notFound);
+      if (!found) return sendProblem(reply, request, 404, notFound);
       return planJson(found);
     },
   );
@@ -286,8 +281,10 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
     async (request, reply) => {
       const { childId, planId } = request.params;
       const body = request.body;
-      const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request), { forChange: true });
-      if (!found) return refuse(reply, request, 404, notFound);
+      const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request), {
+        forChange: true,
+      });
+      if (!found) return sendProblem(reply, request, 404, notFound);
       const worryWords = new Map(
         [...found.worries, ...found.content.goals.flatMap((goal) => goal.worries)].map((worry) => [
           worry.id,
@@ -342,7 +339,7 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
       if (body.reviewBy && body.reviewBy < body.startsOn) {
         problems.push({ pointer: '/reviewBy', detail: 'The review must be on or after the day the plan starts' });
       }
-      if (problems.length > 0) return refuse(reply, request, 422, problems[0]!.detail, { errors: problems });
+      if (problems.length > 0) return sendProblem(reply, request, 422, problems[0]!.detail, { errors: problems });
       const result = await changePlan(
         database,
         request.actor!,
@@ -362,19 +359,25 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
             actions,
           }),
         },
-        sourceOf(request),
+        requestSource(request),
       );
       switch (result.outcome) {
         case 'not_found':
-          return refuse(reply, request, 404, notFound);
+          return sendProblem(reply, request, 404, notFound);
         case 'conflict':
-          return refuse(reply, request, 409, `Someone else saved version ${result.theirVersion} since you read it.`, {
-            current: result.theirs,
-            currentVersion: result.theirVersion,
-          });
+          return sendProblem(
+            reply,
+            request,
+            409,
+            `Someone else saved version ${result.theirVersion} since you read it.`,
+            {
+              current: result.theirs,
+              currentVersion: result.theirVersion,
+            },
+          );
         case 'reason_needed':
         case 'invalid':
-          return refuse(reply, request, 422, result.message, {
+          return sendProblem(reply, request, 422, result.message, {
             errors: [{ pointer: '/reason', detail: result.message }],
           });
         case 'unchanged':

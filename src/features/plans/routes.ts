@@ -4,6 +4,7 @@
  * agreement, and the family's and the child's versions (with a PDF). Every form is a GOV.UK
  * question page: checked on the server, shown again with what was typed when it is wrong.
  */
+import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../platform/db/database.js';
@@ -63,11 +64,6 @@ const SOMEONE_ELSE = 'someone-else';
 /** How many people's scores a review form has room for. */
 const REVIEW_PEOPLE = 4;
 
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
@@ -117,7 +113,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
     { config: { access: view } },
     async (request, reply) => {
       const { childId } = request.params;
-      const found = await plansForChild(database, request.actor!, childId, sourceOf(request));
+      const found = await plansForChild(database, request.actor!, childId, requestSource(request));
       if (!found) return notFound(reply);
       const staff = request.actor!.kind === 'staff';
       return reply.render('plans/views/plans.njk', {
@@ -150,7 +146,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
     values: Record<string, unknown>,
     errors: FormErrors,
   ) => {
-    const start = await startingPoint(database, request.actor!, request.params.childId, sourceOf(request));
+    const start = await startingPoint(database, request.actor!, request.params.childId, requestSource(request));
     if (!start) return notFound(reply);
     return reply.status(status).render('plans/views/start.njk', {
       pageTitle: 'Start a plan',
@@ -227,7 +223,13 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
         );
       }
       if (!parsed.success || errors.errorList.length > 0) return renderStart(request, reply, 400, values, errors);
-      const result = await startPlan(database, request.actor!, request.params.childId, parsed.data, sourceOf(request));
+      const result = await startPlan(
+        database,
+        request.actor!,
+        request.params.childId,
+        parsed.data,
+        requestSource(request),
+      );
       if (result.outcome === 'not_found') return notFound(reply);
       return reply.redirect(`${plansPaths.plan(request.params.childId, result.planId)}?notice=started`, 303);
     },
@@ -240,7 +242,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
     async (request, reply) => {
       const { childId, planId } = request.params;
       if (request.actor!.kind !== 'staff') return reply.redirect(plansPaths.family(childId, planId), 303);
-      const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request));
+      const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request));
       if (!found) return notFound(reply);
       const mayChange = request.actor!.roles.some((role) =>
         ['practitioner', 'team_manager', 'fgc_coordinator'].includes(role),
@@ -309,7 +311,9 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
 
   app.get<{ Params: Params }>(plansPaths.newGoalPattern, { config: { access: change } }, async (request, reply) => {
     const { childId, planId } = request.params;
-    const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request), { forChange: true });
+    const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request), {
+      forChange: true,
+    });
     if (!found) return notFound(reply);
     return renderGoal(reply, found, null, 200, { expectedVersion: String(found.plan.version), worryIds: [] }, noErrors);
   });
@@ -319,7 +323,9 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
     { config: { access: change } },
     async (request, reply) => {
       const { childId, planId, goalId } = request.params;
-      const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request), { forChange: true });
+      const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request), {
+        forChange: true,
+      });
       const goal = found?.content.goals.find((candidate) => candidate.id === goalId);
       if (!found || !goal) return notFound(reply);
       return renderGoal(
@@ -344,7 +350,9 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
   ) => {
     const { childId, planId } = request.params;
     const goalId = request.params.goalId ?? null;
-    const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request), { forChange: true });
+    const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request), {
+      forChange: true,
+    });
     const existing = goalId ? found?.content.goals.find((candidate) => candidate.id === goalId) : null;
     if (!found || (goalId && !existing)) return notFound(reply);
     const values = goalValues(request.body ?? {});
@@ -365,7 +373,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
           what: 'goal_taken_out',
           edit: (content) => withoutGoal(content, goalId),
         },
-        sourceOf(request),
+        requestSource(request),
       );
       return afterChange(reply, result, found, values, (status, shownValues, shownErrors, conflict) =>
         renderGoal(reply, found, existing ?? null, status, shownValues, shownErrors, conflict),
@@ -400,7 +408,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
           return { ...content, goals: content.goals.map((candidate) => (candidate.id === goalId ? goal : candidate)) };
         },
       },
-      sourceOf(request),
+      requestSource(request),
     );
     return afterChange(reply, result, found, values, (status, shownValues, shownErrors, conflict) =>
       renderGoal(reply, found, existing ?? null, status, shownValues, shownErrors, conflict),
@@ -514,7 +522,9 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
 
   app.get<{ Params: Params }>(plansPaths.newActionPattern, { config: { access: change } }, async (request, reply) => {
     const { childId, planId } = request.params;
-    const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request), { forChange: true });
+    const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request), {
+      forChange: true,
+    });
     if (!found) return notFound(reply);
     return renderAction(
       reply,
@@ -531,7 +541,9 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
     { config: { access: change } },
     async (request, reply) => {
       const { childId, planId, actionId } = request.params;
-      const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request), { forChange: true });
+      const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request), {
+        forChange: true,
+      });
       const existing = found?.content.actions.find((candidate) => candidate.id === actionId);
       if (!found || !existing) return notFound(reply);
       const due = splitDate(existing.dueOn);
@@ -565,7 +577,9 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
   ) => {
     const { childId, planId } = request.params;
     const actionId = request.params.actionId ?? null;
-    const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request), { forChange: true });
+    const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request), {
+      forChange: true,
+    });
     const existing = actionId ? found?.content.actions.find((candidate) => candidate.id === actionId) : null;
     if (!found || (actionId && !existing)) return notFound(reply);
     const values = actionValues(request.body ?? {});
@@ -592,7 +606,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
           what: 'action_taken_out',
           edit: (content) => withoutAction(content, actionId),
         },
-        sourceOf(request),
+        requestSource(request),
       );
       return afterChange(reply, result, found, values, (status, shownValues, shownErrors, conflict) =>
         renderAction(
@@ -663,7 +677,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
           };
         },
       },
-      sourceOf(request),
+      requestSource(request),
     );
     return afterChange(reply, result, found, values, (status, shownValues, shownErrors, conflict) =>
       // What afterChange passes back is what was typed (strings) with the newer version number.
@@ -688,7 +702,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
   // ---- Share with the family, and the plan's details ---------------------------------------
   app.post<{ Params: Params }>(plansPaths.sharePattern, { config: { access: change } }, async (request, reply) => {
     const { childId, planId } = request.params;
-    const outcome = await sharePlanWithFamily(database, request.actor!, childId, planId, sourceOf(request));
+    const outcome = await sharePlanWithFamily(database, request.actor!, childId, planId, requestSource(request));
     if (outcome === 'not_found') return notFound(reply);
     return reply.redirect(`${plansPaths.plan(childId, planId)}?notice=shared`, 303);
   });
@@ -733,7 +747,9 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
 
   app.get<{ Params: Params }>(plansPaths.detailsPattern, { config: { access: change } }, async (request, reply) => {
     const { childId, planId } = request.params;
-    const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request), { forChange: true });
+    const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request), {
+      forChange: true,
+    });
     if (!found) return notFound(reply);
     const starts = splitDate(found.content.startsOn);
     const review = splitDate(found.content.reviewBy);
@@ -762,7 +778,9 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
     async (request, reply) => {
       const { childId, planId } = request.params;
       const body = request.body ?? {};
-      const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request), { forChange: true });
+      const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request), {
+        forChange: true,
+      });
       if (!found) return notFound(reply);
       const starts = datePart(body, 'startsOn');
       const review = datePart(body, 'reviewBy');
@@ -814,7 +832,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
             support: parsed.data.support,
           }),
         },
-        sourceOf(request),
+        requestSource(request),
       );
       return afterChange(reply, result, found, values, (status, shownValues, shownErrors, conflict) =>
         renderDetails(reply, found, status, shownValues as Record<string, string>, shownErrors, conflict),
@@ -842,7 +860,9 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
 
   app.get<{ Params: Params }>(plansPaths.agreePattern, { config: { access: change } }, async (request, reply) => {
     const { childId, planId } = request.params;
-    const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request), { forChange: true });
+    const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request), {
+      forChange: true,
+    });
     if (!found) return notFound(reply);
     const today = splitDate(todayInUk());
     return renderAgree(
@@ -866,7 +886,9 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
     async (request, reply) => {
       const { childId, planId } = request.params;
       const body = request.body ?? {};
-      const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request), { forChange: true });
+      const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request), {
+        forChange: true,
+      });
       if (!found) return notFound(reply);
       const on = datePart(body, 'agreedOn');
       const values = {
@@ -890,7 +912,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
           expectedVersion: Number(values.expectedVersion),
           shareWithFamily: values.shareWithFamily,
         },
-        sourceOf(request),
+        requestSource(request),
       );
       if (outcome === 'not_found') return notFound(reply);
       if (outcome === 'before_start') {
@@ -946,7 +968,9 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
 
   app.get<{ Params: Params }>(plansPaths.newReviewPattern, { config: { access: change } }, async (request, reply) => {
     const { childId, planId } = request.params;
-    const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request), { forChange: true });
+    const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request), {
+      forChange: true,
+    });
     if (!found) return notFound(reply);
     const today = splitDate(todayInUk());
     return renderReview(
@@ -964,7 +988,9 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
     async (request, reply) => {
       const { childId, planId } = request.params;
       const body = request.body ?? {};
-      const found = await viewPlan(database, request.actor!, childId, planId, sourceOf(request), { forChange: true });
+      const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request), {
+        forChange: true,
+      });
       if (!found) return notFound(reply);
       const held = datePart(body, 'heldOn');
       const next = datePart(body, 'nextReviewBy');
@@ -1028,7 +1054,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
         errors = addError(errors, 'nextReviewBy', 'The next review must be after this one', 'nextReviewBy-day');
       }
       if (!parsed.success || errors.errorList.length > 0) return renderReview(reply, found, 400, values, errors);
-      const result = await recordReview(database, request.actor!, childId, planId, parsed.data, sourceOf(request));
+      const result = await recordReview(database, request.actor!, childId, planId, parsed.data, requestSource(request));
       if (result.outcome === 'not_found') return notFound(reply);
       if (result.outcome === 'too_early') {
         return renderReview(reply, found, 400, values, addError(noErrors, 'heldOn', result.message, 'heldOn-day'));
@@ -1050,7 +1076,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
     async (request, reply) => {
       const { childId, planId } = request.params;
       const actor = request.actor!;
-      const found = await familyPlan(database, actor, childId, planId, sourceOf(request));
+      const found = await familyPlan(database, actor, childId, planId, requestSource(request));
       if (!found) return notFound(reply);
       const version = familyOf(found);
       const staff = actor.kind === 'staff';
@@ -1103,7 +1129,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
 
   app.get<{ Params: Params }>(plansPaths.familyPdfPattern, { config: { access: view } }, async (request, reply) => {
     const { childId, planId } = request.params;
-    const found = await familyPlan(database, request.actor!, childId, planId, sourceOf(request), { part: 'pdf' });
+    const found = await familyPlan(database, request.actor!, childId, planId, requestSource(request), { part: 'pdf' });
     if (!found) return notFound(reply);
     const pdf = await familyPlanPdf(familyOf(found), {
       childName: childName(found.child),
@@ -1118,7 +1144,9 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
 
   app.get<{ Params: Params }>(plansPaths.forChildPattern, { config: { access: view } }, async (request, reply) => {
     const { childId, planId } = request.params;
-    const found = await familyPlan(database, request.actor!, childId, planId, sourceOf(request), { part: 'child' });
+    const found = await familyPlan(database, request.actor!, childId, planId, requestSource(request), {
+      part: 'child',
+    });
     if (!found) return notFound(reply);
     const name = childName(found.child);
     const achieved = found.reviews.flatMap((review) =>
@@ -1144,8 +1172,8 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
     const actor = request.actor!;
     const staff = actor.kind === 'staff';
     const found = staff
-      ? await viewPlan(database, actor, childId, planId, sourceOf(request), { forChange: true })
-      : await familyPlan(database, actor, childId, planId, sourceOf(request), { part: 'agreement' });
+      ? await viewPlan(database, actor, childId, planId, requestSource(request), { forChange: true })
+      : await familyPlan(database, actor, childId, planId, requestSource(request), { part: 'agreement' });
     if (!found) return notFound(reply);
     return reply.status(status).render('plans/views/agreement.njk', {
       pageTitle: staff ? 'Record what someone thinks of the plan' : 'Tell us what you think of the plan',
@@ -1201,7 +1229,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
         childId,
         planId,
         { ...parsed.data, personId: staff ? values.personId : null },
-        sourceOf(request),
+        requestSource(request),
       );
       if (outcome === 'not_found') return notFound(reply);
       if (outcome === 'unknown_person') {

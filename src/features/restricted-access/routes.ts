@@ -1,3 +1,4 @@
+import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import { cleanText } from '../../platform/http/forms.js';
@@ -5,11 +6,6 @@ import { caseloadPaths } from '../caseload/paths.js';
 import { restrictedAccessPaths } from './paths.js';
 import { reviewGrant, reviewsFor } from './service.js';
 
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
@@ -46,7 +42,7 @@ export function registerRestrictedAccessRoutes(app: FastifyInstance, database: D
     { config: { access: { permission: 'restricted_access.review' } } },
     async (request, reply) => {
       const note = cleanText(request.body?.note).trim().slice(0, 2000) || null;
-      const outcome = await reviewGrant(database, request.actor!, request.params.grantId, note, sourceOf(request));
+      const outcome = await reviewGrant(database, request.actor!, request.params.grantId, note, requestSource(request));
       if (outcome === 'not_found') {
         reply.callNotFound();
         return reply;

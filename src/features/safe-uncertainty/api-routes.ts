@@ -2,11 +2,12 @@
  * Safe uncertainty in the JSON API: read the positions and questions, record a position, add
  * a question or hypothesis, record what was found. Same service and validation as the forms.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestSource } from '../../platform/http/request-source.js';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
-import { PROBLEM_CONTENT_TYPE, problem, problemSchema } from '../../platform/http/problem.js';
+import { problemSchema, sendProblem } from '../../platform/http/problem.js';
 import { inOrder, positionNames } from './grid.js';
 import { safeUncertaintyPaths as paths } from './paths.js';
 import { gridPositions, questionKinds } from './schema.js';
@@ -19,12 +20,6 @@ import {
   type Question,
 } from './service.js';
 import { findingSchema, newPositionSchema, newQuestionSchema } from './validation.js';
-
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 
 const childParams = z.object({ childId: z.string().max(64) });
 const positionSchema = z
@@ -85,12 +80,6 @@ const presentQuestion = (question: Question): z.infer<typeof questionSchema> => 
   version: question.version,
 });
 
-function refuse(reply: FastifyReply, request: FastifyRequest, status: 404 | 409, detail: string, extra = {}) {
-  return reply
-    .status(status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(status, { detail, requestId: request.id, ...extra }));
-}
 const notFound = 'There is no child’s record with that id that you may see.';
 
 export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database: Database): void {
@@ -118,10 +107,10 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
         database,
         request.actor!,
         request.params.childId,
-        sourceOf(request),
+        requestSource(request),
         'safe_uncertainty_api',
       );
-      if (!found) return refuse(reply, request, 404, notFound);
+      if (!found) return sendProblem(reply, request, 404, notFound);
       const positions = inOrder(found.positions).map(presentPosition);
       return {
         childId: found.child.childId,
@@ -151,9 +140,9 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
         request.actor!,
         request.params.childId,
         request.body,
-        sourceOf(request),
+        requestSource(request),
       );
-      if (saved.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      if (saved.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
       return reply.status(201).send(presentPosition(saved.position));
     },
   );
@@ -177,9 +166,9 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
         request.actor!,
         request.params.childId,
         request.body,
-        sourceOf(request),
+        requestSource(request),
       );
-      if (saved.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      if (saved.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
       return reply.status(201).send(presentQuestion(saved.question));
     },
   );
@@ -204,11 +193,11 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
         request.params.childId,
         request.params.questionId,
         request.body,
-        sourceOf(request),
+        requestSource(request),
       );
-      if (saved.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      if (saved.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
       if (saved.outcome === 'conflict') {
-        return refuse(
+        return sendProblem(
           reply,
           request,
           409,

@@ -3,7 +3,8 @@
  * record a position, add a question or hypothesis, and record what was found. Plain forms:
  * everything works without JavaScript.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestSource } from '../../platform/http/request-source.js';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { cleanText, formErrorsFrom, noErrors, type FormErrors } from '../../platform/http/forms.js';
@@ -26,11 +27,6 @@ import {
 } from './service.js';
 import { datePartsOf, findingSchema, isoDateFromParts, newPositionSchema, newQuestionSchema } from './validation.js';
 
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 type Body = Record<string, unknown>;
 const text = (body: Body, name: string) => cleanText(body[name]);
 const nameOf = (child: ChildSummary) => child.knownAs ?? child.fullName.split(' ')[0] ?? child.fullName;
@@ -63,7 +59,7 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
     { config: { access: view } },
     async (request, reply) => {
       const { childId } = request.params;
-      const found = await viewSafeUncertainty(database, request.actor!, childId, sourceOf(request));
+      const found = await viewSafeUncertainty(database, request.actor!, childId, requestSource(request));
       if (!found) return notFound(reply);
       const childName = nameOf(found.child);
       const notice = typeof request.query.notice === 'string' ? (notices[request.query.notice] ?? null) : null;
@@ -114,7 +110,7 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
         request.actor!,
         request.params.childId,
         'position_form',
-        sourceOf(request),
+        requestSource(request),
       );
       if (!child) return notFound(reply);
       const today = datePartsOf(isoToday());
@@ -147,7 +143,7 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
         assessedOn: dateFrom(body, 'on'),
       });
       if (!parsed.success) {
-        const child = await openForChange(database, request.actor!, childId, 'position_form', sourceOf(request));
+        const child = await openForChange(database, request.actor!, childId, 'position_form', requestSource(request));
         if (!child) return notFound(reply);
         return renderPosition(
           reply,
@@ -157,7 +153,7 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
           formErrorsFrom(parsed.error, { position: 'position', assessedOn: 'on-day' }),
         );
       }
-      const saved = await recordPosition(database, request.actor!, childId, parsed.data, sourceOf(request));
+      const saved = await recordPosition(database, request.actor!, childId, parsed.data, requestSource(request));
       if (saved.outcome === 'not_found') return notFound(reply);
       return reply.redirect(`${paths.page(childId)}?notice=position_recorded`, 303);
     },
@@ -200,7 +196,7 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
         request.actor!,
         request.params.childId,
         'question_form',
-        sourceOf(request),
+        requestSource(request),
       );
       if (!child) return notFound(reply);
       return renderQuestion(
@@ -232,7 +228,7 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
         revisitOn: dateFrom(body, 'revisit'),
       });
       if (!parsed.success) {
-        const child = await openForChange(database, request.actor!, childId, 'question_form', sourceOf(request));
+        const child = await openForChange(database, request.actor!, childId, 'question_form', requestSource(request));
         if (!child) return notFound(reply);
         return renderQuestion(
           reply,
@@ -242,7 +238,7 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
           formErrorsFrom(parsed.error, { kind: 'kind', revisitOn: 'revisit-day' }),
         );
       }
-      const saved = await addQuestion(database, request.actor!, childId, parsed.data, sourceOf(request));
+      const saved = await addQuestion(database, request.actor!, childId, parsed.data, requestSource(request));
       if (saved.outcome === 'not_found') return notFound(reply);
       return reply.redirect(`${paths.page(childId)}?notice=question_added#what-we-do-not-know`, 303);
     },
@@ -286,7 +282,7 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
     { config: { access: change } },
     async (request, reply) => {
       const { childId, questionId } = request.params;
-      const found = await questionForFinding(database, request.actor!, childId, questionId, sourceOf(request));
+      const found = await questionForFinding(database, request.actor!, childId, questionId, requestSource(request));
       if (!found) return notFound(reply);
       const on = datePartsOf(found.question.foundOn ?? isoToday());
       return renderFinding(
@@ -322,7 +318,7 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
       const parsed = findingSchema.safeParse({ finding: values.finding, foundOn: dateFrom(body, 'found') });
       const expectedVersion = z.coerce.number().int().min(1).safeParse(values.expectedVersion);
       if (!parsed.success || !expectedVersion.success) {
-        const found = await questionForFinding(database, request.actor!, childId, questionId, sourceOf(request));
+        const found = await questionForFinding(database, request.actor!, childId, questionId, requestSource(request));
         if (!found) return notFound(reply);
         const errors = parsed.success ? noErrors : formErrorsFrom(parsed.error, { foundOn: 'found-day' });
         return renderFinding(reply, found.child, found.question, 400, values, {
@@ -336,11 +332,11 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
         childId,
         questionId,
         { ...parsed.data, expectedVersion: expectedVersion.data },
-        sourceOf(request),
+        requestSource(request),
       );
       if (saved.outcome === 'not_found') return notFound(reply);
       if (saved.outcome === 'conflict') {
-        const found = await questionForFinding(database, request.actor!, childId, questionId, sourceOf(request));
+        const found = await questionForFinding(database, request.actor!, childId, questionId, requestSource(request));
         if (!found) return notFound(reply);
         // Nothing typed is lost: the form keeps this person's words and shows what is there now.
         return renderFinding(reply, found.child, found.question, 409, values, noErrors, saved.current);

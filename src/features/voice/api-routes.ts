@@ -3,29 +3,18 @@
  * few seconds and on leaving the page; a draft changed elsewhere since the version the page
  * holds is refused with 409 and the other version, so nothing is overwritten silently.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestSource } from '../../platform/http/request-source.js';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
-import { PROBLEM_CONTENT_TYPE, problem, problemSchema } from '../../platform/http/problem.js';
+import { problemSchema, sendProblem } from '../../platform/http/problem.js';
 import { voicePaths } from './paths.js';
 import { addAttachment, linesOfVisit, readDraft, saveDraft } from './service.js';
 import { attachmentOwners } from './schema.js';
 import { MAX_UPLOAD_BYTES } from './uploads.js';
 
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 const notFound = 'There is no child’s record with that id that you may change.';
-
-function refuse(reply: FastifyReply, request: FastifyRequest, status: 404 | 409 | 422, detail: string, extra = {}) {
-  return reply
-    .status(status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(status, { detail, requestId: request.id, ...extra }));
-}
 
 const draftParams = z.object({
   childId: z.string().max(64),
@@ -78,11 +67,11 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
         request.params.childId,
         request.params.formKey,
         { content: request.body.content, expectedVersion: request.body.expectedVersion },
-        sourceOf(request),
+        requestSource(request),
       );
-      if (saved.outcome === 'not_found') return refuse(reply, request, 404, notFound);
+      if (saved.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
       if (saved.outcome === 'conflict') {
-        return refuse(reply, request, 409, 'This draft was changed in another window since this page saved it.', {
+        return sendProblem(reply, request, 409, 'This draft was changed in another window since this page saved it.', {
           theirs: { ...saved.theirs, savedAt: saved.theirs.savedAt.toISOString() },
         });
       }
@@ -108,9 +97,9 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
         request.actor!,
         request.params.childId,
         request.params.formKey,
-        sourceOf(request),
+        requestSource(request),
       );
-      if (!found) return refuse(reply, request, 404, notFound);
+      if (!found) return sendProblem(reply, request, 404, notFound);
       return { draft: found.draft ? { ...found.draft, savedAt: found.draft.savedAt.toISOString() } : null };
     },
   );
@@ -150,9 +139,9 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
         request.actor!,
         request.params.childId,
         request.params.visitId,
-        sourceOf(request),
+        requestSource(request),
       );
-      if (!lines) return refuse(reply, request, 404, 'There is no such visit that you may see.');
+      if (!lines) return sendProblem(reply, request, 404, 'There is no such visit that you may see.');
       return { lines };
     },
   );
@@ -195,12 +184,12 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
           description: request.body.description?.trim() || null,
           content: Buffer.from(request.body.contentBase64, 'base64'),
         },
-        sourceOf(request),
+        requestSource(request),
       );
       if (saved.outcome === 'not_found')
-        return refuse(reply, request, 404, 'There is no such record that you may change.');
+        return sendProblem(reply, request, 404, 'There is no such record that you may change.');
       if (saved.outcome === 'invalid') {
-        return refuse(reply, request, 422, saved.message, {
+        return sendProblem(reply, request, 422, saved.message, {
           errors: [{ pointer: '/contentBase64', detail: saved.message }],
         });
       }

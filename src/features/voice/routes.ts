@@ -4,6 +4,7 @@
  * visit (a new version with a reason), "In my own words", recording something the child said,
  * and how the child wants to take part in meetings.
  */
+import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import { cleanText, noErrors, type FormErrors } from '../../platform/http/forms.js';
@@ -64,11 +65,6 @@ import {
 } from './visit-form.js';
 import { mappingPaths } from '../mapping/paths.js';
 
-const sourceOf = (request: FastifyRequest) => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent'] ?? null,
-  requestId: request.id,
-});
 type Body = Record<string, unknown>;
 const nameOf = (child: ChildHeader) => childShortName(child);
 
@@ -148,7 +144,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
     { config: { access: view } },
     async (request, reply) => {
       const { childId } = request.params;
-      const page = await viewVisits(database, request.actor!, childId, sourceOf(request));
+      const page = await viewVisits(database, request.actor!, childId, requestSource(request));
       if (!page) return notFound(reply);
       const childName = nameOf(page.child);
       return reply.render('voice/views/visits.njk', {
@@ -181,7 +177,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
     { config: { access: change } },
     async (request, reply) => {
       const { childId } = request.params;
-      const context = await newVisitForm(database, request.actor!, childId, sourceOf(request));
+      const context = await newVisitForm(database, request.actor!, childId, requestSource(request));
       if (!context) return notFound(reply);
       const values = context.draft
         ? visitValuesFrom(context.draft.content, cleanText)
@@ -204,7 +200,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
     async (request, reply) => {
       const { childId } = request.params;
       const values = visitValuesFrom(request.body ?? {}, cleanText);
-      const saved = await recordVisit(database, request.actor!, childId, values, sourceOf(request));
+      const saved = await recordVisit(database, request.actor!, childId, values, requestSource(request));
       if (saved.outcome === 'not_found') return notFound(reply);
       if (saved.outcome === 'invalid') {
         return renderVisitForm(reply, 400, {
@@ -227,7 +223,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
     { config: { access: view } },
     async (request, reply) => {
       const { childId, visitId } = request.params;
-      const visit = await viewVisit(database, request.actor!, childId, visitId, sourceOf(request));
+      const visit = await viewVisit(database, request.actor!, childId, visitId, requestSource(request));
       if (!visit) return notFound(reply);
       const childName = nameOf(visit.child);
       return reply.render('voice/views/visit.njk', {
@@ -270,7 +266,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
     { config: { access: change } },
     async (request, reply) => {
       const { childId, visitId } = request.params;
-      const form = await correctionForm(database, request.actor!, childId, visitId, sourceOf(request));
+      const form = await correctionForm(database, request.actor!, childId, visitId, requestSource(request));
       if (!form) return notFound(reply);
       // A draft correction is restored only if it began from the version saved now.
       const draftStillCurrent = form.draft && form.draft.content.expectedVersion === String(form.version);
@@ -302,7 +298,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
         childId,
         visitId,
         { values, expectedVersion: Number.isFinite(expectedVersion) ? expectedVersion : -1 },
-        sourceOf(request),
+        requestSource(request),
       );
       if (saved.outcome === 'not_found') return notFound(reply);
       const common = {
@@ -353,7 +349,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
     { config: { access: view } },
     async (request, reply) => {
       const { childId } = request.params;
-      const page = await viewOwnWords(database, request.actor!, childId, sourceOf(request));
+      const page = await viewOwnWords(database, request.actor!, childId, requestSource(request));
       if (!page) return notFound(reply);
       const childName = nameOf(page.child);
       return reply.render('voice/views/own-words.njk', {
@@ -422,7 +418,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
         request.actor!,
         childId,
         'childs_words.form_opened',
-        sourceOf(request),
+        requestSource(request),
       );
       if (!found) return notFound(reply);
       const [year = '', month = '', day = ''] = londonToday(new Date()).split('-');
@@ -470,7 +466,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
           request.actor!,
           childId,
           'childs_words.form_opened',
-          sourceOf(request),
+          requestSource(request),
         );
         if (!found) return notFound(reply);
         return renderWordsForm(
@@ -492,7 +488,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
           heardOn,
           setting: values.setting!.trim() || null,
         },
-        sourceOf(request),
+        requestSource(request),
       );
       if (!saved) return notFound(reply);
       return reply.redirect(`${voicePaths.ownWords(childId)}?notice=words_recorded`, 303);
@@ -507,7 +503,13 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
     values: Record<string, string>,
     errors: FormErrors,
   ) => {
-    const found = await childForForm(database, request.actor!, childId, 'participation.form_opened', sourceOf(request));
+    const found = await childForForm(
+      database,
+      request.actor!,
+      childId,
+      'participation.form_opened',
+      requestSource(request),
+    );
     if (!found) return notFound(reply);
     return reply.status(status).render('voice/views/taking-part.njk', {
       pageTitle: `How ${nameOf(found.child)} would like to take part in meetings`,
@@ -571,7 +573,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
         request.actor!,
         childId,
         { way, inTheirWords: values.inTheirWords!.trim() || null, saidOn },
-        sourceOf(request),
+        requestSource(request),
       );
       if (!saved) return notFound(reply);
       return reply.redirect(`${voicePaths.ownWords(childId)}?notice=preference_recorded`, 303);
@@ -609,7 +611,13 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
       const { childId } = request.params;
       const tool = toolOf(request.params.tool);
       if (!tool) return notFound(reply);
-      const found = await childForForm(database, request.actor!, childId, 'direct_work.form_opened', sourceOf(request));
+      const found = await childForForm(
+        database,
+        request.actor!,
+        childId,
+        'direct_work.form_opened',
+        requestSource(request),
+      );
       if (!found) return notFound(reply);
       const [year = '', month = '', day = ''] = londonToday(new Date()).split('-');
       return renderDirectWorkForm(
@@ -652,7 +660,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
           request.actor!,
           childId,
           'direct_work.form_opened',
-          sourceOf(request),
+          requestSource(request),
         );
         if (!found) return notFound(reply);
         return renderDirectWorkForm(
@@ -670,7 +678,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
         request.actor!,
         childId,
         { tool, ...parsed.record },
-        sourceOf(request),
+        requestSource(request),
       );
       if (!workId) return notFound(reply);
       return reply.redirect(`${voicePaths.directWork(childId, workId)}?notice=direct_work_recorded`, 303);
@@ -682,7 +690,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
     { config: { access: view } },
     async (request, reply) => {
       const { childId, workId } = request.params;
-      const found = await viewDirectWork(database, request.actor!, childId, workId, sourceOf(request));
+      const found = await viewDirectWork(database, request.actor!, childId, workId, requestSource(request));
       if (!found) return notFound(reply);
       const definition = directWorkToolDefinitions[found.work.tool];
       return reply.render('voice/views/direct-work.njk', {
@@ -717,7 +725,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
       const { childId } = request.params;
       const asked = request.query.type;
       const chosen = (Array.isArray(asked) ? asked : asked ? [asked] : []).map(cleanText).slice(0, 30);
-      const found = await viewChronology(database, request.actor!, childId, chosen, sourceOf(request));
+      const found = await viewChronology(database, request.actor!, childId, chosen, requestSource(request));
       if (!found) return notFound(reply);
       return reply.render('voice/views/chronology.njk', {
         pageTitle: `Chronology: ${nameOf(found.child)}`,
@@ -776,7 +784,13 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
     { config: { access: change } },
     async (request, reply) => {
       const { childId } = request.params;
-      const found = await childForForm(database, request.actor!, childId, 'chronology.form_opened', sourceOf(request));
+      const found = await childForForm(
+        database,
+        request.actor!,
+        childId,
+        'chronology.form_opened',
+        requestSource(request),
+      );
       if (!found) return notFound(reply);
       return renderEntryForm(reply, 200, childId, found.child, {}, noErrors);
     },
@@ -811,7 +825,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
           request.actor!,
           childId,
           'chronology.form_opened',
-          sourceOf(request),
+          requestSource(request),
         );
         if (!found) return notFound(reply);
         return renderEntryForm(
@@ -828,7 +842,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
         request.actor!,
         childId,
         { happenedOn, category, title: values.title!.trim(), details: values.details!.trim() || null },
-        sourceOf(request),
+        requestSource(request),
       );
       if (!saved) return notFound(reply);
       return reply.redirect(`${voicePaths.chronology(childId)}?notice=chronology_recorded`, 303);
@@ -840,7 +854,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
     { config: { access: view } },
     async (request, reply) => {
       const { childId, attachmentId } = request.params;
-      const found = await openAttachment(database, request.actor!, childId, attachmentId, sourceOf(request));
+      const found = await openAttachment(database, request.actor!, childId, attachmentId, requestSource(request));
       if (!found) return notFound(reply);
       // The type is the one found in the content when it was uploaded; the browser may not guess
       // another, and the file can run nothing even if opened on its own.
@@ -878,7 +892,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
     async (request, reply) => {
       const { childId } = request.params;
       const terms = searchTerms(request.query.q);
-      const found = await searchChild(database, request.actor!, childId, terms, sourceOf(request));
+      const found = await searchChild(database, request.actor!, childId, terms, requestSource(request));
       if (!found) return notFound(reply);
       return reply.render('voice/views/search.njk', {
         pageTitle: terms ? `Search results for ${terms}` : `Search ${nameOf(found.child)}’s records`,
@@ -897,7 +911,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
     { config: { access: { permission: 'caseload.view' } } },
     async (request, reply) => {
       const terms = searchTerms(request.query.q);
-      const results = terms ? await searchCaseload(database, request.actor!, terms, sourceOf(request)) : [];
+      const results = terms ? await searchCaseload(database, request.actor!, terms, requestSource(request)) : [];
       return reply.render('voice/views/search.njk', {
         pageTitle: terms ? `Search results for ${terms}` : 'Search the records of children you work with',
         child: null,

@@ -3,6 +3,7 @@
  * (https://www.rfc-editor.org/rfc/rfc9457). 4xx say what was wrong; 5xx hide the detail and
  * give the request id to quote to support.
  */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -41,4 +42,18 @@ const titles: Record<number, string> = {
 
 export function problem(status: number, fields: Omit<Partial<Problem>, 'status'> = {}): Problem {
   return { type: 'about:blank', title: titles[status] ?? (status >= 500 ? titles[500]! : 'Error'), status, ...fields };
+}
+
+/** Answers an API call with a problem (4xx): what was wrong, and the request id to quote. */
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: 400 | 403 | 404 | 409 | 422,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): FastifyReply {
+  return reply
+    .status(status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(problem(status, { detail, requestId: request.id, ...extra }));
 }
