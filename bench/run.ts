@@ -853,6 +853,8 @@ async function main(): Promise<void> {
     // Words the synthetic visits use often, and one they never do.
     const searchWords = ['garden', 'football school', 'rota', 'grandma cake', 'dentist'];
     let draftCounter = 0;
+    // Draft keys unique to this run: a database benchmarked before keeps the last run's drafts.
+    const runKey = Date.now().toString(36);
     const draftNote = 'The kitchen was warm and tidy, and the children were doing puzzles together. '.repeat(26);
     const scenarios: LoadScenario[] = [
       {
@@ -955,7 +957,7 @@ async function main(): Promise<void> {
               const childId = subjects.practitioner.childIds[index % subjects.practitioner.childIds.length]!;
               return {
                 ...request,
-                path: `/api/v1/children/${childId}/drafts/bench-${index}`,
+                path: `/api/v1/children/${childId}/drafts/bench-${runKey}-${index}`,
                 body: JSON.stringify({
                   content: { seenHeardFelt: `${draftNote} ${index}`, kind: 'home_visit' },
                   expectedVersion: 0,
