@@ -17,7 +17,8 @@ import { hashPassword } from '../src/platform/auth/password.js';
 import type { Database } from '../src/platform/db/database.js';
 import { openMigratedDatabase } from '../src/platform/db/open.js';
 import { progressBar, type Progress } from './progress.js';
-import { generateMappings, syntheticScale, type SyntheticMapping } from './synthetic-mappings.js';
+import { generateMappings, type SyntheticMapping } from './synthetic-mappings.js';
+import { defaultScale } from '../src/features/mapping/domain.js';
 import { generateVisits } from './synthetic-visits.js';
 import {
   chainedAuditEntries,
@@ -595,9 +596,9 @@ async function writeCouncil(
         mapping.title,
         mapping.heldOn,
         mapping.whoTookPart,
-        syntheticScale.scalingQuestion,
-        syntheticScale.scaleZeroMeans,
-        syntheticScale.scaleTenMeans,
+        defaultScale.scalingQuestion,
+        defaultScale.scaleZeroMeans,
+        defaultScale.scaleTenMeans,
         mapping.createdByLabel,
       ]);
     }

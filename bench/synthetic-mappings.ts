@@ -4,7 +4,7 @@
  * in the words of the people in the child's own network, and scaled by four to six of them.
  * Deterministic for a seed; every entry and score is checked by the same rules as the form.
  */
-import { defaultScale, scoreSchema, validateEntry, type EntryContent } from '../src/features/mapping/domain.js';
+import { scoreSchema, validateEntry, type EntryContent } from '../src/features/mapping/domain.js';
 import type { ViewKind } from '../src/features/mapping/schema.js';
 import {
   dayOf,
@@ -246,5 +246,3 @@ export function generateMappings(
   }
   return mappings;
 }
-
-export const syntheticScale = defaultScale;

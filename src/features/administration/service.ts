@@ -23,12 +23,9 @@ import {
   setDisabled,
   teamNameInUse,
 } from './queries.js';
+import type { RequestSource } from '../../platform/http/request-source.js';
 
-export interface RequestSource {
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string;
-}
+export type { RequestSource } from '../../platform/http/request-source.js';
 
 function audit(
   tx: Tx,

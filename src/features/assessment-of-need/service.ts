@@ -32,6 +32,7 @@ import {
 } from './queries.js';
 import { contentFields, contentOf, emptyContent, type AssessmentContent } from './sections.js';
 import { assessmentPaths } from './paths.js';
+import type { ChronologyEvent } from '../voice/service.js';
 
 export type AssessmentVersion = VersionRow;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -552,16 +553,6 @@ export async function startNewVersion(
   });
 }
 
-/** One event for the child's chronology (the voice feature's shape, kept here so this feature depends on nobody). */
-export interface ChronologyEventFrom {
-  occurredAt: string;
-  type: string;
-  title: string;
-  details: string | null;
-  byline: string | null;
-  href: string | null;
-}
-
 /**
  * Each signed-off version of an assessment of need, as an event in the child's chronology.
  * Drafts are left out: the chronology is read by the family too, and drafts are not theirs yet.
@@ -570,7 +561,7 @@ export async function assessmentChronologyEvents(
   tx: Tx,
   tenantId: string,
   childId: string,
-): Promise<ChronologyEventFrom[]> {
+): Promise<ChronologyEvent[]> {
   return (await seriesOfChild(tx, tenantId, childId)).flatMap((series) =>
     series.versions
       .filter((version) => version.status === 'signed_off' && version.signedOffAt)

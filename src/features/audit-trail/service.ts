@@ -15,12 +15,9 @@ import {
 import { decideChildRecordAccess } from '../../platform/access/policy.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import { childRecordFacts, childSummaries, relationshipsOf } from '../caseload/queries.js';
+import type { RequestSource } from '../../platform/http/request-source.js';
 
-export interface RequestSource {
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string;
-}
+export type { RequestSource } from '../../platform/http/request-source.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -18,12 +18,9 @@ import {
   relationshipsOf,
   type CaseloadScope,
 } from './queries.js';
+import type { RequestSource } from '../../platform/http/request-source.js';
 
-export interface RequestSource {
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string;
-}
+export type { RequestSource } from '../../platform/http/request-source.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

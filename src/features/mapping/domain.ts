@@ -9,6 +9,7 @@
  * in their parts (so they can be checked and changed) and as one sentence (so they read well).
  */
 import { z } from 'zod';
+import { isRealIsoDate } from '../../platform/http/forms.js';
 import { checkBalance, type Balance } from '../language/balance.js';
 import { mappingSections, viewKinds, type MappingSection, type ViewKind } from './schema.js';
 
@@ -83,12 +84,7 @@ export const defaultScale = {
   scaleTenMeans: 'Everyone knows the children are safe enough, and we can stop being involved.',
 };
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (value: string) => {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-};
+const isRealDate = isRealIsoDate;
 
 const words = (max: number, message: string, tooLong: string) =>
   z.string({ error: message }).trim().min(1, message).max(max, tooLong);
@@ -392,8 +388,6 @@ export function compareMappings(
     };
   });
 }
-
-export const isRealIsoDate = isRealDate;
 
 const today = () => new Date().toISOString().slice(0, 10);
 

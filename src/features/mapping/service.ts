@@ -43,6 +43,7 @@ import {
 import type { MappingSection } from './schema.js';
 import { mappingPaths } from './paths.js';
 import { groupAverages } from './presenters.js';
+import type { ChronologyEvent } from '../voice/service.js';
 
 export { latestMappingForPlanning, type MappingForPlanning, type MappingEntryForPlanning } from './queries.js';
 export type { MappingEntryRow, ScalingScoreRow } from './queries.js';
@@ -628,25 +629,11 @@ export async function compareTwoMappings(
   });
 }
 
-/** One event for the child's chronology (the voice feature's shape, kept here so this feature depends on nobody). */
-export interface ChronologyEventFrom {
-  occurredAt: string;
-  type: string;
-  title: string;
-  details: string | null;
-  byline: string | null;
-  href: string | null;
-}
-
 /**
  * Each mapping as an event in the child's chronology: when it was held and where everyone put
  * things on the scale. Called by the chronology inside its own access-checked transaction.
  */
-export async function mappingChronologyEvents(
-  tx: Tx,
-  tenantId: string,
-  childId: string,
-): Promise<ChronologyEventFrom[]> {
+export async function mappingChronologyEvents(tx: Tx, tenantId: string, childId: string): Promise<ChronologyEvent[]> {
   const mappings = await mappingsOfChild(tx, tenantId, childId);
   const scores = await scoresOf(
     tx,

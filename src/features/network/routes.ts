@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db/database.js';
 import {
   cleanText,
   formErrorsFrom,
+  dateInputParts,
   isoDateFromParts,
   noErrors,
   singleFormError,
@@ -57,10 +58,6 @@ const dateField = (body: Body, prefix: string) => {
     text(body, `${prefix}-Year`),
   );
   return iso === '' ? null : iso;
-};
-const dateParts = (iso: string | null) => {
-  const [year = '', month = '', day = ''] = iso?.split('-') ?? [];
-  return { day: day.replace(/^0/, ''), month: month.replace(/^0/, ''), year };
 };
 const yesNoUnknown = (value: string): boolean | null => (value === 'yes' ? true : value === 'no' ? false : null);
 const fromYesNo = (value: boolean | null) => (value === true ? 'yes' : value === false ? 'no' : 'unknown');
@@ -120,8 +117,8 @@ function tieFacts(values: TieValues, body: Body) {
 }
 
 function tieValuesOf(relationship: RelationshipView): TieValues {
-  const started = dateParts(relationship.startedOn);
-  const ended = dateParts(relationship.endedOn);
+  const started = dateInputParts(relationship.startedOn);
+  const ended = dateInputParts(relationship.endedOn);
   return {
     type: relationship.type,
     closeness: relationship.closeness,
@@ -620,7 +617,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
       );
       if (!opened) return reply;
       const { network, member } = opened;
-      const today = dateParts(new Date().toISOString().slice(0, 10));
+      const today = dateInputParts(new Date().toISOString().slice(0, 10));
       return renderNoLongerInvolved(
         reply,
         network,
@@ -727,7 +724,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
         return reply;
       }
       const { person } = found;
-      const born = dateParts(person.dateOfBirth);
+      const born = dateInputParts(person.dateOfBirth);
       return renderPerson(
         reply,
         childId,

@@ -20,15 +20,12 @@ import {
 import { childRecordFacts, relationshipsOf } from '../caseload/queries.js';
 import type { ChildDetails } from './details.js';
 import { people } from './schema.js';
+import type { RequestSource } from '../../platform/http/request-source.js';
 
 export const CHILD_DETAILS = 'child_details';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export interface RequestSource {
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string;
-}
+export type { RequestSource } from '../../platform/http/request-source.js';
 
 async function currentDetails(
   tx: Tx,

@@ -50,6 +50,7 @@ import {
 import type { PlanKind } from './schema.js';
 import type { AgreementInput, ReviewInput, StartPlanInput } from './validation.js';
 import { plansPaths } from './paths.js';
+import type { ChronologyEvent } from '../voice/service.js';
 
 export const PLAN = 'plan';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -749,19 +750,9 @@ export async function adoptFamilyPlan(
   return planId;
 }
 
-/** One event for the child's chronology (the voice feature's shape, kept here so this feature depends on nobody). */
-export interface ChronologyEventFrom {
-  occurredAt: string;
-  type: string;
-  title: string;
-  details: string | null;
-  byline: string | null;
-  href: string | null;
-}
-
 /** Each plan agreed with the family, and each of its reviews, as events in the child's chronology. */
-export async function planChronologyEvents(tx: Tx, tenantId: string, childId: string): Promise<ChronologyEventFrom[]> {
-  const events: ChronologyEventFrom[] = [];
+export async function planChronologyEvents(tx: Tx, tenantId: string, childId: string): Promise<ChronologyEvent[]> {
+  const events: ChronologyEvent[] = [];
   for (const plan of await plansOfChild(tx, tenantId, childId)) {
     if (!plan.agreedOn) continue;
     events.push({

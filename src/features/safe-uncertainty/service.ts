@@ -24,6 +24,7 @@ import {
 import type { Finding, NewPosition, NewQuestion } from './validation.js';
 import { safeUncertaintyPaths } from './paths.js';
 import { positionNames } from './grid.js';
+import type { ChronologyEvent } from '../voice/service.js';
 
 export const SAFE_UNCERTAINTY_QUESTION = 'safe_uncertainty_question';
 
@@ -301,22 +302,12 @@ export async function recordFinding(
   });
 }
 
-/** One event for the child's chronology (the voice feature's shape, kept here so this feature depends on nobody). */
-export interface ChronologyEventFrom {
-  occurredAt: string;
-  type: string;
-  title: string;
-  details: string | null;
-  byline: string | null;
-  href: string | null;
-}
-
 /** Each position recorded on the grid, as an event in the child's chronology. */
 export async function safeUncertaintyChronologyEvents(
   tx: Tx,
   tenantId: string,
   childId: string,
-): Promise<ChronologyEventFrom[]> {
+): Promise<ChronologyEvent[]> {
   return (await positionsOf(tx, tenantId, childId)).map((position) => ({
     occurredAt: position.assessedOn,
     type: 'safe_uncertainty',

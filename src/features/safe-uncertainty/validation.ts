@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { gridPositions, questionKinds } from './schema.js';
+import { dateInputParts, isoDateFromParts, isRealIsoDate } from '../../platform/http/forms.js';
 
 export const safeUncertaintyMessages = {
   choosePosition: 'Choose where the work stands on the grid',
@@ -24,31 +25,10 @@ export const safeUncertaintyMessages = {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** A real calendar date written YYYY-MM-DD (not 31 February). */
-export function isRealIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 const realDate = (message: string) => z.string({ error: message }).refine(isRealIsoDate, { message, abort: true });
 
-/** GOV.UK date input (day, month, year) to an ISO date; '' when all empty; 'not-a-date' otherwise. */
-export function isoDateFromParts(day: string, month: string, year: string): string {
-  const parts = [day.trim(), month.trim(), year.trim()];
-  if (parts.every((part) => part === '')) return '';
-  if (!parts.every((part) => /^\d{1,4}$/.test(part)) || parts[2]!.length !== 4) return 'not-a-date';
-  const [d, m, y] = parts.map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return 'not-a-date';
-  return date.toISOString().slice(0, 10);
-}
-
-/** An ISO date as the three GOV.UK date input fields. */
-export function datePartsOf(iso: string | null): { day: string; month: string; year: string } {
-  const [year = '', month = '', day = ''] = iso?.split('-') ?? [];
-  return { day: day.replace(/^0/, ''), month: month.replace(/^0/, ''), year };
-}
+/** The date helpers every form shares, as this feature's tests and routes name them. */
+export { dateInputParts as datePartsOf, isoDateFromParts, isRealIsoDate };
 
 export const newPositionSchema = z
   .object({

@@ -53,6 +53,13 @@ export function isoDateFromParts(day: string, month: string, year: string): stri
   return date.toISOString().slice(0, 10);
 }
 
+/** A real calendar date written YYYY-MM-DD (not 31 February). */
+export function isRealIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 /** The ISO date from a GOV.UK date input named prefix-Day, prefix-Month and prefix-Year ('' when all blank). */
 export function dateFromInput(body: Record<string, unknown>, prefix: string): string {
   return isoDateFromParts(
