@@ -325,6 +325,7 @@ const tables = {
     { name: 'user_agent', type: 'text' },
     { name: 'request_id', type: 'text' },
     { name: 'details', type: 'text', expression: (value) => `${value}::jsonb` },
+    { name: 'chain_position', type: 'int8' },
     { name: 'previous_hash', type: 'text' },
     { name: 'hash', type: 'text' },
   ],
@@ -702,6 +703,9 @@ async function writeCouncil(
       fields.userAgent,
       fields.requestId,
       JSON.stringify(fields.details),
+      // Written already sealed: the council's trail starts at 1, so each entry's place in the
+      // chain is its sequence.
+      fields.sequence,
       entry.previousHash,
       entry.hash,
     ]);
@@ -710,10 +714,10 @@ async function writeCouncil(
   await audit.flush();
   await writer.drain();
   if (head.sequence > 0) {
-    // The head is what the next recordAuditEvent locks and extends: it must name the last entry.
+    // The head is where the sealer links the next entries on: it must name the last entry.
     await database.asOwner(async (owner) => {
       await owner.query(`select set_config('kith.tenant_id', $1, true)`, [tenantId]);
-      await owner.query('insert into audit_chain_heads (tenant_id, last_sequence, last_hash) values ($1, $2, $3)', [
+      await owner.query('insert into audit_chain_heads (tenant_id, last_position, last_hash) values ($1, $2, $3)', [
         tenantId,
         head.sequence,
         head.hash,
@@ -835,6 +839,14 @@ export async function seedSyntheticCouncils(
       progress.advance(1);
       summaries.push(await writeCouncil(database, writer, plan, trails[index]!, passwordHash, progress));
     }
+    // Entries Kith writes from now on are numbered after every entry written here.
+    const highestSequence = Math.max(0, ...trails.map((trail) => trail.events.length));
+    await database.asOwner((owner) =>
+      owner.query(
+        `select setval('audit_events_sequence_seq', greatest($1::bigint, (select last_value from audit_events_sequence_seq)) + 1, false)`,
+        [highestSequence],
+      ),
+    );
     // Fresh planner statistics, as a council running for a year would have: without them the
     // first queries are planned as if the tables were empty.
     await database.asOwner((owner) =>

@@ -5,6 +5,7 @@
  */
 import { loadConfig } from '../src/config.js';
 import { auditCheckpointSettings, writeCheckpoints } from '../src/platform/audit/checkpoints.js';
+import { sealAuditTrail } from '../src/platform/audit/sealing.js';
 import { verifyAuditLog } from '../src/platform/audit/verify.js';
 import { openMigratedDatabase } from '../src/platform/db/open.js';
 
@@ -12,6 +13,8 @@ const config = loadConfig();
 const settings = auditCheckpointSettings(config);
 const { database } = await openMigratedDatabase(config);
 try {
+  // Entries written moments ago are linked into their chain first, so all of them are checked.
+  await sealAuditTrail(database);
   if (process.argv.includes('--checkpoint')) {
     console.log(`Signed ${await writeCheckpoints(database, settings)} new checkpoint(s) in ${settings.checkpointDir}`);
   }
@@ -21,10 +24,13 @@ try {
     const checkpoint = result.lastCheckpoint
       ? `, last checkpoint at entry ${number.format(result.lastCheckpoint.sequence)} signed ${result.lastCheckpoint.signedAt}`
       : ', no signed checkpoint yet';
+    const waiting = result.waitingToBeSealed
+      ? `; ${number.format(result.waitingToBeSealed)} written in the last moments, not sealed yet`
+      : '';
     console.log(
       result.ok
-        ? `${result.councilName}: ${number.format(result.entries)} entries, chain intact${checkpoint}`
-        : `${result.councilName}: BROKEN${result.firstBrokenSequence ? ` at entry ${number.format(result.firstBrokenSequence)}` : ''}: ${result.problem ?? ''}`,
+        ? `${result.councilName}: ${number.format(result.entries)} entries, chain intact${checkpoint}${waiting}`
+        : `${result.councilName}: BROKEN${result.firstBrokenEntry ? ` at entry ${number.format(result.firstBrokenEntry)}` : ''}: ${result.problem ?? ''}`,
     );
   }
   process.exitCode = results.every((result) => result.ok) ? 0 : 1;

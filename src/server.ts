@@ -10,6 +10,7 @@ import { MigrationError } from './platform/db/migrate.js';
 import { openMigratedDatabase } from './platform/db/open.js';
 import { seedDemo } from './demo/seed.js';
 import { auditCheckpointSettings, writeCheckpoints } from './platform/audit/checkpoints.js';
+import { sealAuditTrail, startAuditSealer } from './platform/audit/sealing.js';
 
 const AUDIT_CHECKPOINT_INTERVAL_MS = 5 * 60_000;
 
@@ -59,6 +60,10 @@ async function main(): Promise<void> {
     writeCheckpoints(database, checkpointSettings).catch((error: unknown) => {
       app.log.error({ err: error }, 'could not sign audit checkpoints');
     });
+  // Link what requests append into each council's hash chain, a few times a second.
+  const sealingFailed = (error: unknown) => app.log.error({ err: error }, 'could not seal the audit trail');
+  await sealAuditTrail(database).catch(sealingFailed);
+  const sealer = startAuditSealer(database, sealingFailed);
   await signCheckpoints();
   const checkpointTimer = setInterval(() => void signCheckpoints(), AUDIT_CHECKPOINT_INTERVAL_MS);
   checkpointTimer.unref();
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
     forceExit.unref();
     clearInterval(checkpointTimer);
     await app.close();
+    await sealer.stop();
     await signCheckpoints();
     await database.close();
     process.exit(0);

@@ -1,11 +1,11 @@
 /**
  * Writing to and reading the audit trail. An entry is written inside the transaction of the
  * thing it records, so the record and its audit entry commit (or roll back) together.
+ * Entries are listed newest first by `sequence`; the hash chain is the sealer's business.
  */
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
-import { GENESIS_HASH, hashEntry, type ChainedFields } from './chain.js';
-import { auditChainHeads, auditEvents, type AuditDetails, type AuditOutcome } from './schema.js';
+import { auditEvents, type AuditDetails, type AuditOutcome } from './schema.js';
 
 export type { AuditDetails, AuditOutcome } from './schema.js';
 
@@ -24,55 +24,38 @@ export type AuditEntry = typeof auditEvents.$inferSelect;
 
 const clip = (text: string | null | undefined, length: number) => (text == null ? null : text.slice(0, length));
 
+/**
+ * Appends one entry. It takes no lock: the sealer links it into the council's hash chain
+ * moments after it commits (see sealing.ts), so audited requests never queue behind each other.
+ */
 export async function recordAuditEvent(
   tx: Tx,
   tenantId: string,
   event: AuditEvent,
   now: Date = new Date(),
-): Promise<{ sequence: number; hash: string }> {
-  // One round trip takes the council's chain head and holds it until commit: the first entry
-  // creates it; later ones lock it by a no-op update and get its current values back.
-  const [head] = await tx
-    .insert(auditChainHeads)
-    .values({ tenantId, lastSequence: 0, lastHash: GENESIS_HASH })
-    .onConflictDoUpdate({
-      target: auditChainHeads.tenantId,
-      set: { lastSequence: sql`${auditChainHeads.lastSequence}` },
+): Promise<{ sequence: number }> {
+  const [appended] = await tx
+    .insert(auditEvents)
+    .values({
+      tenantId,
+      // Millisecond precision: what timestamptz stores and gives back exactly.
+      occurredAt: new Date(Math.floor(now.getTime())),
+      actorUserId: event.actor.userId,
+      actorLabel: clip(event.actor.label, 300) ?? '',
+      action: event.action,
+      outcome: event.outcome,
+      subjectType: event.subject?.type ?? null,
+      subjectId: event.subject?.id ?? null,
+      childPersonId: event.childPersonId ?? null,
+      reason: clip(event.reason, 2000),
+      sourceIp: clip(event.source.ip, 64),
+      userAgent: clip(event.source.userAgent, 400),
+      requestId: clip(event.source.requestId, 64),
+      details: event.details ?? {},
     })
-    .returning({ lastSequence: auditChainHeads.lastSequence, lastHash: auditChainHeads.lastHash });
-  if (!head) throw new Error('audit chain head missing');
-  const fields: ChainedFields = {
-    tenantId,
-    sequence: head.lastSequence + 1,
-    // Millisecond precision: what timestamptz stores and gives back exactly.
-    occurredAt: new Date(Math.floor(now.getTime())),
-    actorUserId: event.actor.userId,
-    actorLabel: clip(event.actor.label, 300) ?? '',
-    action: event.action,
-    outcome: event.outcome,
-    subjectType: event.subject?.type ?? null,
-    subjectId: event.subject?.id ?? null,
-    childPersonId: event.childPersonId ?? null,
-    reason: clip(event.reason, 2000),
-    sourceIp: clip(event.source.ip, 64),
-    userAgent: clip(event.source.userAgent, 400),
-    requestId: clip(event.source.requestId, 64),
-    details: event.details ?? {},
-  };
-  const hash = hashEntry(head.lastHash, fields);
-  // And one more appends the entry and moves the head on together.
-  const appended = tx.$with('appended').as(
-    tx
-      .insert(auditEvents)
-      .values({ ...fields, previousHash: head.lastHash, hash })
-      .returning({ sequence: auditEvents.sequence }),
-  );
-  await tx
-    .with(appended)
-    .update(auditChainHeads)
-    .set({ lastSequence: fields.sequence, lastHash: hash })
-    .where(eq(auditChainHeads.tenantId, tenantId));
-  return { sequence: fields.sequence, hash };
+    .returning({ sequence: auditEvents.sequence });
+  if (!appended) throw new Error('the audit entry was not written');
+  return appended;
 }
 
 export interface AuditSearch {

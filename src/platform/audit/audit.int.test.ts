@@ -11,6 +11,7 @@ import { withTenant } from '../db/tenancy.js';
 import { recordAuditEvent, searchAuditLog, whoHasSeenChild, type AuditEvent } from './audit-log.js';
 import { GENESIS_HASH, hashEntry } from './chain.js';
 import { writeCheckpoints, type CheckpointSettings } from './checkpoints.js';
+import { sealAuditTrail } from './sealing.js';
 import { verifyAuditLog } from './verify.js';
 
 const childId = '11111111-1111-4111-8111-111111111111';
@@ -36,44 +37,89 @@ describe('the audit trail', () => {
   });
   after(() => database.close());
 
-  async function councilWithEntries(count: number) {
+  async function councilWithEntries(count: number, { sealed = true } = {}) {
     const council = await createTestCouncil(database, 'Audit');
     for (let index = 0; index < count; index += 1) {
       await withTenant(database.orm, council.id, (tx) =>
         recordAuditEvent(tx, council.id, event({ reason: `look ${index + 1}` })),
       );
     }
+    if (sealed) await sealAuditTrail(database, [council.id]);
     return council;
   }
 
-  /** Acts as someone with the owner's rights would: straight SQL inside the council's setting. */
+  /**
+   * Acts as someone with the owner's rights would: straight SQL inside the council's setting,
+   * after switching off the trigger that keeps entries unchanged (the owner can).
+   */
   function asAttacker(tenantId: string, statement: string, params: unknown[] = []) {
     return database.asOwner(async (owner) => {
       await owner.query(`select set_config('kith.tenant_id', $1, true)`, [tenantId]);
-      return owner.query(statement, params);
+      await owner.query('alter table audit_events disable trigger audit_events_unchanged');
+      const rows = await owner.query(statement, params);
+      await owner.query('alter table audit_events enable trigger audit_events_unchanged');
+      return rows;
     });
   }
 
   const resultFor = async (tenantId: string, checkpoints: CheckpointSettings) =>
     (await verifyAuditLog(database, checkpoints)).find((result) => result.tenantId === tenantId)!;
 
-  test('entries chain from the genesis hash with contiguous sequences', async () => {
+  test('once sealed, entries chain from the genesis hash in the order they were written', async () => {
     const council = await councilWithEntries(3);
     const { entries } = await withTenant(database.orm, council.id, (tx) => searchAuditLog(tx, council.id, {}));
     assert.deepEqual(
-      entries.map((entry) => entry.sequence),
+      entries.map((entry) => entry.reason),
+      ['look 3', 'look 2', 'look 1'],
+    );
+    assert.deepEqual(
+      entries.map((entry) => entry.chainPosition),
       [3, 2, 1],
     );
     assert.equal(entries[2]!.previousHash, GENESIS_HASH);
     assert.equal(entries[1]!.previousHash, entries[2]!.hash);
     const { previousHash, hash, ...fields } = entries[0]!;
-    assert.equal(hashEntry(previousHash, { ...fields, details: fields.details }), hash);
+    assert.equal(hashEntry(previousHash!, { ...fields, details: fields.details }), hash);
     const verification = await resultFor(council.id, settings());
-    assert.equal(verification.ok, true);
-    assert.equal(verification.entries, 3);
+    assert.deepEqual(
+      { ok: verification.ok, entries: verification.entries, waiting: verification.waitingToBeSealed },
+      { ok: true, entries: 3, waiting: 0 },
+    );
   });
 
-  test('twenty concurrent appends in one council stay one unbroken chain', async () => {
+  test('an entry is listed at once, and the verification counts it as waiting until it is sealed', async () => {
+    const council = await councilWithEntries(2, { sealed: false });
+    const { entries } = await withTenant(database.orm, council.id, (tx) => whoHasSeenChild(tx, council.id, childId));
+    assert.deepEqual(
+      entries.map((entry) => [entry.reason, entry.hash]),
+      [
+        ['look 2', null],
+        ['look 1', null],
+      ],
+    );
+    const before = await resultFor(council.id, settings());
+    assert.deepEqual(
+      { ok: before.ok, entries: before.entries, waiting: before.waitingToBeSealed },
+      {
+        ok: true,
+        entries: 0,
+        waiting: 2,
+      },
+    );
+    assert.equal(await sealAuditTrail(database, [council.id]), 2);
+    assert.equal(await sealAuditTrail(database, [council.id]), 0, 'nothing is sealed twice');
+    const after = await resultFor(council.id, settings());
+    assert.deepEqual(
+      { ok: after.ok, entries: after.entries, waiting: after.waitingToBeSealed },
+      {
+        ok: true,
+        entries: 2,
+        waiting: 0,
+      },
+    );
+  });
+
+  test('twenty concurrent appends in one council, sealed by two sealers at once, make one unbroken chain', async () => {
     const council = await createTestCouncil(database, 'Concurrent');
     await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
@@ -82,9 +128,57 @@ describe('the audit trail', () => {
         ),
       ),
     );
+    const sealed = await Promise.all([sealAuditTrail(database, [council.id]), sealAuditTrail(database, [council.id])]);
+    assert.equal(sealed[0] + sealed[1], 20);
     const verification = await resultFor(council.id, settings());
     assert.deepEqual({ ok: verification.ok, entries: verification.entries }, { ok: true, entries: 20 });
   });
+
+  test(
+    'appending does not wait for another request still in its transaction, and a late commit is sealed after',
+    { skip: process.env.DATABASE_URL ? false : 'PGlite runs one transaction at a time' },
+    async () => {
+      const council = await createTestCouncil(database, 'Overlapping');
+      let finishSlowRequest!: () => void;
+      const slowRequestMayFinish = new Promise<void>((resolve) => (finishSlowRequest = resolve));
+      let slowEntryWritten!: () => void;
+      const slowEntry = new Promise<void>((resolve) => (slowEntryWritten = resolve));
+      const slowRequest = withTenant(database.orm, council.id, async (tx) => {
+        await recordAuditEvent(tx, council.id, event({ reason: 'slow' }));
+        slowEntryWritten();
+        await slowRequestMayFinish;
+      });
+      await slowEntry;
+      // Before sealing, this append queued behind the slow request's lock on the chain head.
+      const quick = withTenant(database.orm, council.id, (tx) =>
+        recordAuditEvent(tx, council.id, event({ reason: 'quick' })),
+      );
+      const outcome = await Promise.race([
+        quick.then(() => 'appended'),
+        new Promise((resolve) => {
+          setTimeout(() => {
+            resolve('waited');
+          }, 2_000);
+        }),
+      ]);
+      assert.equal(outcome, 'appended');
+      assert.equal(await sealAuditTrail(database, [council.id]), 1, 'only the committed entry is sealed');
+      finishSlowRequest();
+      await slowRequest;
+      assert.equal(await sealAuditTrail(database, [council.id]), 1);
+      const { entries } = await withTenant(database.orm, council.id, (tx) => searchAuditLog(tx, council.id, {}));
+      assert.deepEqual(
+        entries.map((entry) => [entry.reason, entry.chainPosition]),
+        [
+          ['quick', 1],
+          ['slow', 2],
+        ],
+        'listed in the order written, chained in the order sealed',
+      );
+      const verification = await resultFor(council.id, settings());
+      assert.deepEqual({ ok: verification.ok, entries: verification.entries }, { ok: true, entries: 2 });
+    },
+  );
 
   test('the application role can neither change nor delete an entry', async () => {
     const council = await councilWithEntries(1);
@@ -97,26 +191,50 @@ describe('the audit trail', () => {
       withTenant(database.orm, council.id, (tx) => tx.execute(sql`delete from audit_events`)),
       denied,
     );
+    await assert.rejects(
+      withTenant(database.orm, council.id, (tx) =>
+        tx.execute(sql`update audit_chain_heads set last_hash = ${GENESIS_HASH}`),
+      ),
+      denied,
+      'only the sealer moves a chain on',
+    );
+  });
+
+  test('even the owner cannot change an entry while the trigger that guards it is on', async () => {
+    const council = await councilWithEntries(1, { sealed: false });
+    const refused = (error: unknown) => hasSqlState(error, SqlState.insufficientPrivilege);
+    const asOwner = (statement: string) =>
+      database.asOwner(async (owner) => {
+        await owner.query(`select set_config('kith.tenant_id', $1, true)`, [council.id]);
+        return owner.query(statement, [council.id]);
+      });
+    await assert.rejects(asOwner(`update audit_events set reason = 'covered up' where tenant_id = $1`), refused);
+    await sealAuditTrail(database, [council.id]);
+    await assert.rejects(
+      asOwner(`update audit_events set hash = previous_hash where tenant_id = $1`),
+      refused,
+      'a seal is written once',
+    );
   });
 
   test('changing one entry is found, and verification names that entry', async () => {
     const council = await councilWithEntries(5);
     await asAttacker(
       council.id,
-      `update audit_events set reason = 'nothing to see' where tenant_id = $1 and sequence = 3`,
+      `update audit_events set reason = 'nothing to see' where tenant_id = $1 and chain_position = 3`,
       [council.id],
     );
     const verification = await resultFor(council.id, settings());
     assert.equal(verification.ok, false);
-    assert.equal(verification.firstBrokenSequence, 3);
+    assert.equal(verification.firstBrokenEntry, 3);
     assert.match(verification.problem!, /entry 3 was changed after it was written/);
   });
 
   test('removing an entry from the middle is found', async () => {
     const council = await councilWithEntries(5);
-    await asAttacker(council.id, 'delete from audit_events where tenant_id = $1 and sequence = 2', [council.id]);
+    await asAttacker(council.id, 'delete from audit_events where tenant_id = $1 and chain_position = 2', [council.id]);
     const verification = await resultFor(council.id, settings());
-    assert.equal(verification.firstBrokenSequence, 2);
+    assert.equal(verification.firstBrokenEntry, 2);
     assert.match(verification.problem!, /entry 2 is missing/);
   });
 
@@ -127,8 +245,9 @@ describe('the audit trail', () => {
     // The attacker changes entry 2, then recomputes entries 2..4 and the head so the chain links.
     await database.asOwner(async (owner) => {
       await owner.query(`select set_config('kith.tenant_id', $1, true)`, [council.id]);
+      await owner.query('alter table audit_events disable trigger audit_events_unchanged');
       const rows = await owner.query<Record<string, unknown>>(
-        'select * from audit_events where tenant_id = $1 order by sequence',
+        'select * from audit_events where tenant_id = $1 order by chain_position',
         [council.id],
       );
       let previous = GENESIS_HASH;
@@ -144,7 +263,7 @@ describe('the audit trail', () => {
           subjectType: row.subject_type as string | null,
           subjectId: row.subject_id as string | null,
           childPersonId: row.child_person_id as string | null,
-          reason: Number(row.sequence) === 2 ? 'rewritten' : (row.reason as string | null),
+          reason: Number(row.chain_position) === 2 ? 'rewritten' : (row.reason as string | null),
           sourceIp: row.source_ip as string | null,
           userAgent: row.user_agent as string | null,
           requestId: row.request_id as string | null,
@@ -158,6 +277,7 @@ describe('the audit trail', () => {
         previous = hash;
       }
       await owner.query('update audit_chain_heads set last_hash = $1 where tenant_id = $2', [previous, council.id]);
+      await owner.query('alter table audit_events enable trigger audit_events_unchanged');
     });
     const verification = await resultFor(council.id, checkpoints);
     assert.equal(verification.ok, false);
@@ -185,7 +305,7 @@ describe('the audit trail', () => {
       firstPage.entries.map((entry) => entry.reason),
       ['look 3', 'look 2'],
     );
-    assert.equal(firstPage.nextBeforeSequence, 2);
+    assert.equal(firstPage.nextBeforeSequence, firstPage.entries[1]!.sequence);
     const secondPage = await withTenant(database.orm, council.id, (tx) =>
       whoHasSeenChild(tx, council.id, childId, { limit: 2, beforeSequence: firstPage.nextBeforeSequence! }),
     );

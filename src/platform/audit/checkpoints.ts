@@ -14,6 +14,7 @@ import type { Database } from '../db/database.js';
 
 export interface Checkpoint {
   tenantId: string;
+  /** The head's place in the council's chain (named `sequence` in files written before sealing). */
   sequence: number;
   hash: string;
   signedAt: string;
@@ -80,11 +81,11 @@ export async function writeCheckpoints(
     for (const council of councils) {
       // Tables force row-level security, so even the owner reads a council inside its setting.
       await owner.query(`select set_config('kith.tenant_id', $1, true)`, [council.id]);
-      const [head] = await owner.query<{ last_sequence: string; last_hash: string }>(
-        'select last_sequence, last_hash from audit_chain_heads where tenant_id = $1',
+      const [head] = await owner.query<{ last_position: string; last_hash: string }>(
+        'select last_position, last_hash from audit_chain_heads where tenant_id = $1',
         [council.id],
       );
-      if (head) found.push({ tenantId: council.id, sequence: Number(head.last_sequence), hash: head.last_hash });
+      if (head) found.push({ tenantId: council.id, sequence: Number(head.last_position), hash: head.last_hash });
     }
     return found;
   });

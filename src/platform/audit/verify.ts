@@ -1,39 +1,24 @@
 /**
  * Re-computes every council's audit chain from its first entry and checks it against the
- * signed checkpoints. Names the first broken entry, in words an auditor can act on.
+ * signed checkpoints. Names the first broken entry, in words an auditor can act on. Entries
+ * are numbered by their place in the council's chain (entry 1 is the council's first).
  */
 import type { Database, SqlRunner } from '../db/database.js';
-import { GENESIS_HASH, hashEntry } from './chain.js';
+import { chainedFieldsOf, GENESIS_HASH, hashEntry, type StoredAuditEntry } from './chain.js';
 import { checkpointSignatureIsValid, readCheckpoints, type CheckpointSettings } from './checkpoints.js';
-import type { AuditDetails, AuditOutcome } from './schema.js';
 
 export interface CouncilVerification {
   tenantId: string;
   councilName: string;
+  /** Sealed entries checked. */
   entries: number;
+  /** Entries written moments ago that the sealer has not linked into the chain yet. */
+  waitingToBeSealed: number;
   ok: boolean;
-  firstBrokenSequence?: number;
+  /** The chain position (1 is the council's first entry) where the chain first breaks. */
+  firstBrokenEntry?: number;
   problem?: string;
   lastCheckpoint?: { sequence: number; signedAt: string };
-}
-
-interface StoredEntry {
-  sequence: string;
-  occurred_at: Date | string;
-  actor_user_id: string | null;
-  actor_label: string;
-  action: string;
-  outcome: AuditOutcome;
-  subject_type: string | null;
-  subject_id: string | null;
-  child_person_id: string | null;
-  reason: string | null;
-  source_ip: string | null;
-  user_agent: string | null;
-  request_id: string | null;
-  details: AuditDetails | string;
-  previous_hash: string;
-  hash: string;
 }
 
 const BATCH = 5000;
@@ -44,76 +29,69 @@ async function verifyCouncil(
   settings: CheckpointSettings,
 ): Promise<CouncilVerification> {
   await owner.query(`select set_config('kith.tenant_id', $1, true)`, [council.id]);
-  const result: CouncilVerification = { tenantId: council.id, councilName: council.name, entries: 0, ok: true };
-  const broken = (sequence: number, problem: string): CouncilVerification => ({
+  const [unsealed] = await owner.query<{ waiting: number }>(
+    'select count(*)::int as waiting from audit_events where tenant_id = $1 and hash is null',
+    [council.id],
+  );
+  const result: CouncilVerification = {
+    tenantId: council.id,
+    councilName: council.name,
+    entries: 0,
+    waitingToBeSealed: unsealed?.waiting ?? 0,
+    ok: true,
+  };
+  const broken = (position: number, problem: string): CouncilVerification => ({
     ...result,
     ok: false,
-    firstBrokenSequence: sequence,
+    firstBrokenEntry: position,
     problem,
   });
   const hashes = new Map<number, string>();
   const checkpoints = readCheckpoints(settings.checkpointDir, council.id);
-  const wantedSequences = new Set(
+  const wantedPositions = new Set(
     checkpoints.flatMap((checkpoint) => ('sequence' in checkpoint ? [checkpoint.sequence] : [])),
   );
 
   let previousHash = GENESIS_HASH;
-  let expectedSequence = 1;
+  let expectedPosition = 1;
   for (;;) {
-    const rows = await owner.query<StoredEntry & Record<string, unknown>>(
-      `select * from audit_events where tenant_id = $1 and sequence >= $2 order by sequence limit ${BATCH}`,
-      [council.id, expectedSequence],
+    const rows = await owner.query<StoredAuditEntry & Record<string, unknown>>(
+      `select * from audit_events where tenant_id = $1 and chain_position >= $2 order by chain_position limit ${BATCH}`,
+      [council.id, expectedPosition],
     );
     for (const row of rows) {
-      const sequence = Number(row.sequence);
-      if (sequence !== expectedSequence) {
-        return broken(expectedSequence, `entry ${expectedSequence} is missing (the next entry found is ${sequence})`);
+      const position = Number(row.chain_position);
+      if (position !== expectedPosition) {
+        return broken(expectedPosition, `entry ${expectedPosition} is missing (the next entry found is ${position})`);
       }
       if (row.previous_hash !== previousHash) {
         return broken(
-          sequence,
-          `entry ${sequence} does not follow entry ${sequence - 1} (its link to the previous entry is wrong)`,
+          position,
+          `entry ${position} does not follow entry ${position - 1} (its link to the previous entry is wrong)`,
         );
       }
-      const recomputed = hashEntry(previousHash, {
-        tenantId: council.id,
-        sequence,
-        occurredAt: new Date(row.occurred_at),
-        actorUserId: row.actor_user_id,
-        actorLabel: row.actor_label,
-        action: row.action,
-        outcome: row.outcome,
-        subjectType: row.subject_type,
-        subjectId: row.subject_id,
-        childPersonId: row.child_person_id,
-        reason: row.reason,
-        sourceIp: row.source_ip,
-        userAgent: row.user_agent,
-        requestId: row.request_id,
-        details: typeof row.details === 'string' ? (JSON.parse(row.details) as AuditDetails) : row.details,
-      });
-      if (recomputed !== row.hash) {
+      if (hashEntry(previousHash, chainedFieldsOf(council.id, row)) !== row.hash) {
         return broken(
-          sequence,
-          `entry ${sequence} was changed after it was written (its hash does not match its contents)`,
+          position,
+          `entry ${position} was changed after it was written (its hash does not match its contents)`,
         );
       }
-      if (wantedSequences.has(sequence)) hashes.set(sequence, row.hash);
+      if (wantedPositions.has(position)) hashes.set(position, row.hash);
       previousHash = row.hash;
-      expectedSequence = sequence + 1;
+      expectedPosition = position + 1;
       result.entries += 1;
     }
     if (rows.length < BATCH) break;
   }
 
-  const [head] = await owner.query<{ last_sequence: string; last_hash: string }>(
-    'select last_sequence, last_hash from audit_chain_heads where tenant_id = $1',
+  const [head] = await owner.query<{ last_position: string; last_hash: string }>(
+    'select last_position, last_hash from audit_chain_heads where tenant_id = $1',
     [council.id],
   );
-  if (head && (Number(head.last_sequence) !== result.entries || head.last_hash !== previousHash)) {
+  if (head && (Number(head.last_position) !== result.entries || head.last_hash !== previousHash)) {
     return broken(
       result.entries + 1,
-      `the chain ends at entry ${result.entries} but its recorded head is entry ${head.last_sequence} (entries were removed from the end)`,
+      `the chain ends at entry ${result.entries} but its recorded head is entry ${head.last_position} (entries were removed from the end)`,
     );
   }
 
