@@ -1,5 +1,5 @@
 /** The only place SQL about visits, the child's words, taking part and drafts is written. */
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { rowsOf } from '../../platform/db/tenancy.js';
 import { MARK_END, MARK_START } from './search.js';
@@ -144,6 +144,23 @@ export async function visitsOf(tx: Tx, tenantId: string, childId: string) {
     recordedByLabel,
     content: asContent(content),
   }));
+}
+
+/** What the chronology shows of each visit: its kind, time, place and who recorded it, not its words. */
+export async function visitHeadlinesOf(tx: Tx, tenantId: string, childId: string) {
+  return tx
+    .select({
+      id: visits.id,
+      kind: visits.kind,
+      happenedAt: visits.happenedAt,
+      place: visits.place,
+      childSeen: visits.childSeen,
+      seenAlone: visits.seenAlone,
+      recordedByLabel: visits.recordedByLabel,
+    })
+    .from(visits)
+    .where(and(eq(visits.tenantId, tenantId), eq(visits.childPersonId, childId)))
+    .orderBy(desc(visits.happenedAt));
 }
 
 export async function insertChildsWords(
@@ -408,50 +425,63 @@ export interface SearchHit {
   snippet: string;
 }
 
+/** Newest first (the default), or best matches first (every match is ranked, so slower). */
+export type SearchOrder = 'newest' | 'best';
+
+export interface SearchFound {
+  hits: SearchHit[];
+  /** Every match, of which `hits` are the first `limit`. */
+  total: number;
+}
+
 /**
  * Full-text search (websearch syntax: words, "a phrase", -not) across visits, the child's
- * words, direct work and the chronology of the given children, best matches first.
+ * words, direct work and the chronology of the given children. Each table's index holds the
+ * child with the words, so only the given children's matching rows are read; newest first
+ * needs nothing more than their dates, and only the rows shown get a snippet.
  */
 export async function searchRecords(
   tx: Tx,
   tenantId: string,
   childIds: string[],
   terms: string,
-  limit = 50,
-): Promise<SearchHit[]> {
-  if (childIds.length === 0) return [];
+  { order = 'newest', limit = 50 }: { order?: SearchOrder; limit?: number } = {},
+): Promise<SearchFound> {
+  if (childIds.length === 0) return { hits: [], total: 0 };
   const children = sql`(${sql.join(
     childIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   )})`;
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-  // Rank every match, but draw snippets (the costly part) for the best `limit` only.
+  const rank = (column: SQL) => (order === 'best' ? sql`ts_rank(${column}, q.query)` : sql`0::real`);
   const result = await tx.execute(sql`
     with q as (select websearch_to_tsquery('english', ${terms}) as query),
+    matches as (
+      select 'visit' as kind, v.id, v.child_person_id as "childId",
+             to_char(v.happened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "when",
+             ${rank(sql`v.search_text`)} as rank
+        from visits v, q
+       where v.tenant_id = ${tenantId} and v.child_person_id in ${children} and v.search_text @@ q.query
+      union all
+      select 'childs_words', w.id, w.child_person_id, w.heard_on::text, ${rank(sql`w.search_text`)}
+        from childs_words w, q
+       where w.tenant_id = ${tenantId} and w.child_person_id in ${children} and w.search_text @@ q.query
+      union all
+      select 'direct_work', d.id, d.child_person_id, d.done_on::text, ${rank(sql`d.search_text`)}
+        from direct_work d, q
+       where d.tenant_id = ${tenantId} and d.child_person_id in ${children} and d.search_text @@ q.query
+      union all
+      select 'chronology', c.id, c.child_person_id, c.happened_on::text, ${rank(sql`c.search_text`)}
+        from chronology_entries c, q
+       where c.tenant_id = ${tenantId} and c.child_person_id in ${children} and c.search_text @@ q.query
+    ),
     found as (
-      select kind, id, "childId", "when", rank from (
-        select 'visit' as kind, v.id, v.child_person_id as "childId",
-               to_char(v.happened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "when",
-               ts_rank(v.search_text, q.query) as rank
-          from visits v, q
-         where v.tenant_id = ${tenantId} and v.child_person_id in ${children} and v.search_text @@ q.query
-        union all
-        select 'childs_words', w.id, w.child_person_id, w.heard_on::text, ts_rank(w.search_text, q.query)
-          from childs_words w, q
-         where w.tenant_id = ${tenantId} and w.child_person_id in ${children} and w.search_text @@ q.query
-        union all
-        select 'direct_work', d.id, d.child_person_id, d.done_on::text, ts_rank(d.search_text, q.query)
-          from direct_work d, q
-         where d.tenant_id = ${tenantId} and d.child_person_id in ${children} and d.search_text @@ q.query
-        union all
-        select 'chronology', c.id, c.child_person_id, c.happened_on::text, ts_rank(c.search_text, q.query)
-          from chronology_entries c, q
-         where c.tenant_id = ${tenantId} and c.child_person_id in ${children} and c.search_text @@ q.query
-      ) matches
-      order by rank desc, "when" desc
-      limit ${limit}
+      select kind, id, "childId", "when", rank, count(*) over () as total
+        from matches
+       order by rank desc, "when" desc
+       limit ${limit}
     )
-    select found.kind, found.id::text as id, found."childId"::text as "childId", found."when",
+    select found.kind, found.id::text as id, found."childId"::text as "childId", found."when", found.total::int as total,
            ts_headline('english', case found.kind
              when 'visit' then (select concat_ws(' ', v.place, v.seen_heard_felt, v.childs_words, v.working_well, v.worries, v.not_seen_reason)
                                   from visits v where v.tenant_id = ${tenantId} and v.id = found.id)
@@ -464,5 +494,15 @@ export async function searchRecords(
            end, q.query, ${options}) as snippet
       from found, q
      order by found.rank desc, found."when" desc`);
-  return rowsOf<SearchHit>(result);
+  const rows = rowsOf<SearchHit & { total: number }>(result);
+  return {
+    hits: rows.map((row) => ({
+      kind: row.kind,
+      id: row.id,
+      childId: row.childId,
+      when: row.when,
+      snippet: row.snippet,
+    })),
+    total: rows[0]?.total ?? 0,
+  };
 }

@@ -24,7 +24,7 @@ import {
 import { chronologyCategories, directWorkTools, participationWays } from './schema.js';
 import { chronologyCategoryNames } from './chronology.js';
 import { contentDisposition } from './uploads.js';
-import { searchTerms, snippetParts } from './search.js';
+import { searchOrder, searchTerms, snippetParts } from './search.js';
 import { directWorkToolDefinitions } from './direct-work.js';
 import { parseDirectWork } from './direct-work.js';
 import {
@@ -886,13 +886,14 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
       parts: snippetParts(result.snippet),
     }));
 
-  app.get<{ Params: { childId: string }; Querystring: { q?: string } }>(
+  app.get<{ Params: { childId: string }; Querystring: { q?: string; order?: string } }>(
     voicePaths.childSearchPattern,
     { config: { access: view } },
     async (request, reply) => {
       const { childId } = request.params;
       const terms = searchTerms(request.query.q);
-      const found = await searchChild(database, request.actor!, childId, terms, requestSource(request));
+      const order = searchOrder(request.query.order);
+      const found = await searchChild(database, request.actor!, childId, terms, requestSource(request), order);
       if (!found) return notFound(reply);
       return reply.render('voice/views/search.njk', {
         pageTitle: terms ? `Search results for ${terms}` : `Search ${nameOf(found.child)}’s records`,
@@ -901,22 +902,29 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
         recordNavigation: childRecordNavigation(childId, 'visits'),
         action: voicePaths.childSearch(childId),
         terms,
+        order,
+        total: found.total,
         results: presentResults(found.results),
       });
     },
   );
 
-  app.get<{ Querystring: { q?: string } }>(
+  app.get<{ Querystring: { q?: string; order?: string } }>(
     voicePaths.caseloadSearch,
     { config: { access: { permission: 'caseload.view' } } },
     async (request, reply) => {
       const terms = searchTerms(request.query.q);
-      const results = terms ? await searchCaseload(database, request.actor!, terms, requestSource(request)) : [];
+      const order = searchOrder(request.query.order);
+      const { results, total } = terms
+        ? await searchCaseload(database, request.actor!, terms, requestSource(request), order)
+        : { results: [], total: 0 };
       return reply.render('voice/views/search.njk', {
         pageTitle: terms ? `Search results for ${terms}` : 'Search the records of children you work with',
         child: null,
         action: voicePaths.caseloadSearch,
         terms,
+        order,
+        total,
         showChild: true,
         results: presentResults(results),
       });

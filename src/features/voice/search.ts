@@ -38,3 +38,8 @@ export function searchTerms(typed: unknown): string | null {
   const terms = typed.replace(controlCharacters, ' ').trim().slice(0, 200);
   return terms === '' ? null : terms;
 }
+
+/** How results are ordered: newest first unless best matches were asked for. */
+export function searchOrder(asked: unknown): 'newest' | 'best' {
+  return asked === 'best' ? 'best' : 'newest';
+}

@@ -19,6 +19,7 @@ import {
   childHeader,
   attachmentsOf,
   searchRecords,
+  type SearchOrder,
   type SearchHit,
   findAttachmentContent,
   insertAttachment,
@@ -39,6 +40,7 @@ import {
   saveDraftIfCurrent,
   updateVisit,
   visitsOf,
+  visitHeadlinesOf,
 } from './queries.js';
 import type {
   AttachmentOwner,
@@ -668,16 +670,16 @@ export type { ChronologyEvent };
 
 async function builtInEvents(tx: Tx, actor: Actor, childId: string): Promise<ChronologyEvent[]> {
   const [visits, work, entries] = [
-    await visitsOf(tx, actor.tenantId, childId),
+    await visitHeadlinesOf(tx, actor.tenantId, childId),
     await directWorkOf(tx, actor.tenantId, childId),
     await chronologyEntriesOf(tx, actor.tenantId, childId),
   ];
   return [
     ...visits.map((visit) => ({
-      occurredAt: visit.content.happenedAt,
+      occurredAt: visit.happenedAt.toISOString(),
       type: 'visit',
-      title: `${visitKindNames[visit.content.kind]}${visit.content.childSeen ? (visit.content.seenAlone ? ': seen, and seen alone' : ': seen') : ': not seen'}`,
-      details: visit.content.place,
+      title: `${visitKindNames[visit.kind]}${visit.childSeen ? (visit.seenAlone ? ': seen, and seen alone' : ': seen') : ': not seen'}`,
+      details: visit.place,
       byline: visit.recordedByLabel,
       href: voicePaths.visit(childId, visit.id),
     })),
@@ -854,18 +856,22 @@ export async function searchChild(
   childId: string,
   terms: string | null,
   source: RequestSource,
-): Promise<{ child: ChildHeader; results: SearchResult[] } | null> {
+  order: SearchOrder = 'newest',
+): Promise<{ child: ChildHeader; results: SearchResult[]; total: number } | null> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     if (!(await checkChildAccess(tx, actor, childId, 'view', source, 'child_record.searched'))) return null;
     const child = await childHeader(tx, actor.tenantId, childId);
     if (!child) return null;
-    const hits = terms ? await searchRecords(tx, actor.tenantId, [childId], terms) : [];
+    const { hits, total } = terms
+      ? await searchRecords(tx, actor.tenantId, [childId], terms, { order })
+      : { hits: [], total: 0 };
     if (terms) {
-      await audit(tx, actor, childId, 'child_record.searched', source, undefined, { results: hits.length });
+      await audit(tx, actor, childId, 'child_record.searched', source, undefined, { results: total });
     }
     return {
       child,
       results: hits.map((hit) => ({ ...hit, childName: childShortName(child), href: hrefOf(hit) })),
+      total,
     };
   });
 }
@@ -881,7 +887,8 @@ export async function searchCaseload(
   actor: Actor,
   terms: string,
   source: RequestSource,
-): Promise<SearchResult[]> {
+  order: SearchOrder = 'newest',
+): Promise<{ results: SearchResult[]; total: number }> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     const relationships = await relationshipsOf(tx, actor);
     const candidates = [
@@ -897,7 +904,7 @@ export async function searchCaseload(
           .map(({ summary }) => summary.childId),
       ),
     ];
-    const hits = await searchRecords(tx, actor.tenantId, allowed, terms);
+    const { hits, total } = await searchRecords(tx, actor.tenantId, allowed, terms, { order });
     const names = new Map(
       (await childSummaries(tx, actor.tenantId, [...new Set(hits.map((hit) => hit.childId))])).map((child) => [
         child.childId,
@@ -911,8 +918,11 @@ export async function searchCaseload(
       childPersonId: null,
       subject: null,
       source,
-      details: { children: allowed.length, results: hits.length },
+      details: { children: allowed.length, results: total },
     });
-    return hits.map((hit) => ({ ...hit, childName: names.get(hit.childId) ?? '', href: hrefOf(hit) }));
+    return {
+      results: hits.map((hit) => ({ ...hit, childName: names.get(hit.childId) ?? '', href: hrefOf(hit) })),
+      total,
+    };
   });
 }

@@ -517,6 +517,34 @@ test('search: a child’s records by meaning of the words, and across the childr
   assert.equal((await colleague.get(`/children/${session.childId}/search?q=dad`)).statusCode, 404);
 });
 
+test('search results come newest first unless best matches are asked for, with the number found', async () => {
+  const session = await practitioner();
+  const words = (text: string, day: string) =>
+    session.submit(`/children/${session.childId}/own-words/new`, {
+      words: text,
+      heardBy: 'Coach Sam',
+      'heardOn-Day': day,
+      'heardOn-Month': '3',
+      'heardOn-Year': '2025',
+    });
+  await words('Kite kite kite: flying my kite with Nan is the best, the kite goes so high', '1');
+  await words('We might fly a kite on Saturday', '20');
+  await words('I like my bike', '10');
+  const order = (body: string) => [...body.matchAll(/In their own words, ([^<]*2025)/g)].map((match) => match[1]);
+
+  const newest = await session.get(`/children/${session.childId}/search?q=kite`);
+  assert.match(newest.body, /2 results/);
+  assert.deepEqual(order(newest.body), ['20 March 2025', '1 March 2025']);
+  assert.match(newest.body, /value="newest" checked/);
+
+  const best = await session.get(`/children/${session.childId}/search?q=kite&order=best`);
+  assert.deepEqual(order(best.body), ['1 March 2025', '20 March 2025'], 'more of the words ranks higher');
+  assert.match(best.body, /value="best" checked/);
+
+  const across = await session.get('/search?q=kite&order=best');
+  assert.match(across.body, /2 results/);
+});
+
 test('a family member the record is shared with reads the visit without the worker’s reflection, and cannot search it for it', async () => {
   const session = await practitioner();
   const saved = await session.submit(`/children/${session.childId}/visits/new`, aVisit);
