@@ -6,12 +6,11 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/database.js';
-import { withTenant } from '../db/tenancy.js';
-import { tenants } from '../tenancy/councils.js';
+import { rowsOf, withTenant } from '../db/tenancy.js';
 import { generateSessionToken, hashToken } from '../auth/tokens.js';
 import type { Actor } from './actor.js';
 import { roles as allRoles, type Role } from './roles.js';
-import { sessions, userRoles, users, type SessionEndReason } from './schema.js';
+import { sessions, userRoles, type SessionEndReason } from './schema.js';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -67,6 +66,25 @@ export async function startSession(
   return { sessionId: row!.id, token };
 }
 
+/** A row of kith_session_lookup (migrations/0021_session_lookup.sql). */
+interface FoundSession {
+  session_id: string;
+  last_seen_at: Date | string;
+  expires_at: Date | string;
+  ended_at: Date | string | null;
+  ended_reason: string | null;
+  second_factor_done: boolean;
+  user_id: string;
+  full_name: string;
+  email: string;
+  kind: string;
+  person_id: string | null;
+  is_disabled: boolean;
+  password_must_change: boolean;
+  council_name: string | null;
+  roles: string[];
+}
+
 export type SessionLookup =
   | { state: 'none' }
   | { state: 'ended'; reason: SessionEndReason }
@@ -81,80 +99,62 @@ export async function lookUpSession(
   now: Date = new Date(),
 ): Promise<SessionLookup> {
   const tokenHash = hashToken(cookie.token);
-  return withTenant(orm, cookie.tenantId, async (tx) => {
-    const [found] = await tx
-      .select({
-        sessionId: sessions.id,
-        lastSeenAt: sessions.lastSeenAt,
-        expiresAt: sessions.expiresAt,
-        endedAt: sessions.endedAt,
-        endedReason: sessions.endedReason,
-        secondFactorDone: sessions.secondFactorDone,
-        userId: users.id,
-        fullName: users.fullName,
-        email: users.email,
-        kind: users.kind,
-        personId: users.personId,
-        isDisabled: users.isDisabled,
-        passwordMustChange: users.passwordMustChange,
-        // The council's name and the roles come in the same round trip: this runs on every request.
-        councilName: sql<
-          string | null
-        >`(select ${tenants.name} from ${tenants} where ${tenants.id} = ${sessions.tenantId})`,
-        roles: sql<
-          string[]
-        >`array(select ${userRoles.role}::text from ${userRoles} where ${userRoles.tenantId} = ${sessions.tenantId} and ${userRoles.userId} = ${sessions.userId} order by ${userRoles.role})`,
-      })
-      .from(sessions)
-      .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
-      .where(and(eq(sessions.tenantId, cookie.tenantId), eq(sessions.tokenHash, tokenHash)));
-    if (!found) return { state: 'none' };
-    if (found.endedAt) return { state: 'ended', reason: found.endedReason ?? 'signed_out' };
+  // One round trip on every request: the function sets the council for its own statement.
+  const [found] = rowsOf<FoundSession>(
+    await orm.execute(sql`select * from kith_session_lookup(${cookie.tenantId}::uuid, ${tokenHash})`),
+  );
+  if (!found) return { state: 'none' };
+  if (found.ended_at)
+    return { state: 'ended', reason: (found.ended_reason as SessionEndReason | null) ?? 'signed_out' };
 
-    const idleLimit = new Date(found.lastSeenAt.getTime() + policy.idleMinutes * 60_000);
-    const endReason: SessionEndReason | null = found.isDisabled
-      ? 'account_disabled'
-      : now >= found.expiresAt
-        ? 'expired'
-        : now >= idleLimit
-          ? 'idle'
-          : null;
-    if (endReason) {
-      await endSessionById(tx, cookie.tenantId, found.sessionId, endReason, now);
-      return { state: 'ended', reason: endReason };
-    }
+  const lastSeenAt = new Date(found.last_seen_at);
+  const expiresAt = new Date(found.expires_at);
+  const idleLimit = new Date(lastSeenAt.getTime() + policy.idleMinutes * 60_000);
+  const endReason: SessionEndReason | null = found.is_disabled
+    ? 'account_disabled'
+    : now >= expiresAt
+      ? 'expired'
+      : now >= idleLimit
+        ? 'idle'
+        : null;
+  if (endReason) {
+    await withTenant(orm, cookie.tenantId, (tx) =>
+      endSessionById(tx, cookie.tenantId, found.session_id, endReason, now),
+    );
+    return { state: 'ended', reason: endReason };
+  }
 
-    const heldRoles = found.roles.filter(isRole);
-    const actor: Actor = {
-      tenantId: cookie.tenantId,
-      councilName: found.councilName ?? '',
-      userId: found.userId,
-      fullName: found.fullName,
-      email: found.email,
-      kind: found.kind,
-      personId: found.personId,
-      roles: heldRoles,
-      sessionId: found.sessionId,
-      mustChangePassword: found.passwordMustChange,
-      tokenScopes: null,
-    };
-    if (!found.secondFactorDone) return { state: 'awaiting_second_factor', actor, tokenHash };
+  const actor: Actor = {
+    tenantId: cookie.tenantId,
+    councilName: found.council_name ?? '',
+    userId: found.user_id,
+    fullName: found.full_name,
+    email: found.email,
+    kind: found.kind as Actor['kind'],
+    personId: found.person_id,
+    roles: found.roles.filter(isRole),
+    sessionId: found.session_id,
+    mustChangePassword: found.password_must_change,
+    tokenScopes: null,
+  };
+  if (!found.second_factor_done) return { state: 'awaiting_second_factor', actor, tokenHash };
 
-    let lastSeenAt = found.lastSeenAt;
-    if (now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
-      await tx
+  let refreshedAt = lastSeenAt;
+  if (now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+    await withTenant(orm, cookie.tenantId, (tx) =>
+      tx
         .update(sessions)
         .set({ lastSeenAt: now })
-        .where(and(eq(sessions.tenantId, cookie.tenantId), eq(sessions.id, found.sessionId)));
-      lastSeenAt = now;
-    }
-    return {
-      state: 'active',
-      actor,
-      tokenHash,
-      idleExpiresAt: new Date(Math.min(lastSeenAt.getTime() + policy.idleMinutes * 60_000, found.expiresAt.getTime())),
-    };
-  });
+        .where(and(eq(sessions.tenantId, cookie.tenantId), eq(sessions.id, found.session_id))),
+    );
+    refreshedAt = now;
+  }
+  return {
+    state: 'active',
+    actor,
+    tokenHash,
+    idleExpiresAt: new Date(Math.min(refreshedAt.getTime() + policy.idleMinutes * 60_000, expiresAt.getTime())),
+  };
 }
 
 const isRole = (candidate: string): candidate is Role => (allRoles as readonly string[]).includes(candidate);
