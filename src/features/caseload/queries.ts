@@ -13,6 +13,16 @@ import {
 import { childRecords, people } from '../people/schema.js';
 
 export async function relationshipsOf(tx: Tx, actor: Actor): Promise<ActorRelationships> {
+  // Read with the session on every request; only other callers (tokens, tests) ask here.
+  if (actor.teams) {
+    return {
+      userId: actor.userId,
+      roles: actor.roles,
+      personId: actor.personId,
+      teamIds: actor.teams.teamIds,
+      managedTeamIds: actor.teams.managedTeamIds,
+    };
+  }
   const memberships = await tx
     .select({ teamId: teamMemberships.teamId, isManager: teamMemberships.isManager })
     .from(teamMemberships)
@@ -156,6 +166,20 @@ const summaryColumns = {
   openedOn: childRecords.openedOn,
   isRestricted: childRecords.isRestricted,
 };
+
+/** One child's summary and the facts the access policy decides from, in one statement. */
+export async function childRecordWithFacts(
+  tx: Tx,
+  tenantId: string,
+  childPersonId: string,
+): Promise<{ summary: Awaited<ReturnType<typeof childSummaries>>[number]; facts: ChildRecordFacts } | undefined> {
+  const [row] = await tx
+    .select({ summary: summaryColumns, facts: factsColumns })
+    .from(childRecords)
+    .innerJoin(people, and(eq(people.tenantId, childRecords.tenantId), eq(people.id, childRecords.personId)))
+    .where(and(eq(childRecords.tenantId, tenantId), eq(childRecords.personId, childPersonId)));
+  return row ? { summary: row.summary, facts: factsFrom(row.facts) } : undefined;
+}
 
 export async function childSummaries(tx: Tx, tenantId: string, childPersonIds: string[]) {
   if (childPersonIds.length === 0) return [];

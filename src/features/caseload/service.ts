@@ -13,6 +13,7 @@ import { overdueWorkFor, type OverdueWork } from '../plans/service.js';
 import {
   caseloadCandidates,
   childRecordFacts,
+  childRecordWithFacts,
   childSummaries,
   insertRestrictedGrant,
   relationshipsOf,
@@ -99,25 +100,23 @@ export async function openChildRecord<Extra = undefined>(
       return { outcome: 'not_found' as const };
     }
     const relationships = await relationshipsOf(tx, actor);
-    const facts = (await childRecordFacts(tx, actor.tenantId, [childId])).get(childId);
-    if (!facts) {
+    const record = await childRecordWithFacts(tx, actor.tenantId, childId);
+    if (!record) {
       await audit('denied', { reason: 'no_such_record' });
       return { outcome: 'not_found' as const };
     }
-    const decision = decideChildRecordAccess(relationships, 'view', facts);
+    const decision = decideChildRecordAccess(relationships, 'view', record.facts);
     if (!decision.allowed) {
       await audit('denied', { reason: decision.reason });
       if (decision.reason === 'restricted_reason_needed') {
         // They work with this child's team, so the record's existence is no secret to them.
-        const [child] = await childSummaries(tx, actor.tenantId, [childId]);
-        return { outcome: 'restricted' as const, childName: child?.fullName ?? '' };
+        return { outcome: 'restricted' as const, childName: record.summary.fullName };
       }
       return { outcome: 'not_found' as const };
     }
-    const [child] = await childSummaries(tx, actor.tenantId, [childId]);
     await audit('allowed', { basis: decision.basis });
     const extra = alsoRead ? await alsoRead(tx) : undefined;
-    return { outcome: 'opened' as const, child: child!, extra };
+    return { outcome: 'opened' as const, child: record.summary, extra };
   });
 }
 
@@ -246,15 +245,13 @@ export type ChildRecordAccess =
  */
 export async function childRecordAccess(tx: Tx, actor: Actor, childId: string): Promise<ChildRecordAccess> {
   if (!UUID.test(childId)) return { mayView: false };
-  const facts = (await childRecordFacts(tx, actor.tenantId, [childId])).get(childId);
-  if (!facts) return { mayView: false };
+  const record = await childRecordWithFacts(tx, actor.tenantId, childId);
+  if (!record) return { mayView: false };
   const relationships = await relationshipsOf(tx, actor);
-  const view = decideChildRecordAccess(relationships, 'view', facts);
+  const view = decideChildRecordAccess(relationships, 'view', record.facts);
   if (!view.allowed || !hasPermission(actor.roles, 'child_record.view')) return { mayView: false };
   const mayChange =
     hasPermission(actor.roles, 'child_record.change') &&
-    decideChildRecordAccess(relationships, 'change', facts).allowed;
-  const [child] = await childSummaries(tx, actor.tenantId, [childId]);
-  if (!child) return { mayView: false };
-  return { mayView: true, mayChange, child, basis: view.basis };
+    decideChildRecordAccess(relationships, 'change', record.facts).allowed;
+  return { mayView: true, mayChange, child: record.summary, basis: view.basis };
 }

@@ -16,6 +16,11 @@ export interface Actor {
   mustChangePassword: boolean;
   /** Set for API calls made with a personal access token. */
   tokenScopes: string[] | null;
+  /**
+   * The teams they belong to and manage, read with their session (so a change of team applies
+   * from their next request). Absent when not read yet: the access policy then reads them.
+   */
+  teams?: { teamIds: string[]; managedTeamIds: string[] };
 }
 
 export function actorLabel(actor: Pick<Actor, 'fullName' | 'roles'>): string {

@@ -83,6 +83,8 @@ interface FoundSession {
   password_must_change: boolean;
   council_name: string | null;
   roles: string[];
+  team_ids: string[];
+  managed_team_ids: string[];
 }
 
 export type SessionLookup =
@@ -136,6 +138,7 @@ export async function lookUpSession(
     sessionId: found.session_id,
     mustChangePassword: found.password_must_change,
     tokenScopes: null,
+    teams: { teamIds: found.team_ids, managedTeamIds: found.managed_team_ids },
   };
   if (!found.second_factor_done) return { state: 'awaiting_second_factor', actor, tokenHash };
 
