@@ -61,7 +61,9 @@ async function main(): Promise<void> {
       app.log.error({ err: error }, 'could not sign audit checkpoints');
     });
   // Link what requests append into each council's hash chain, a few times a second.
-  const sealingFailed = (error: unknown) => app.log.error({ err: error }, 'could not seal the audit trail');
+  const sealingFailed = (error: unknown) => {
+    app.log.error({ err: error }, 'could not seal the audit trail');
+  };
   await sealAuditTrail(database).catch(sealingFailed);
   const sealer = startAuditSealer(database, sealingFailed);
   await signCheckpoints();
