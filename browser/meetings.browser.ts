@@ -2,7 +2,9 @@
  * A family group conference in a real browser: Sam Taylor, the coordinator, plans a conference
  * for Leo, runs it through its four stages (an agreement typed too early is refused, and a plan
  * missing a bottom line needs a reason), and the family's plan becomes Leo's plan. The letter
- * and the coordinator's list are checked too. Every page passes axe-core.
+ * and the coordinator's list are checked too. Then Alex Morgan plans an ordinary meeting for Mia,
+ * withdraws an invitation made by mistake, and adds the meeting's action to Mia's plan, where it
+ * shows the meeting as its source. Every page passes axe-core.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -199,5 +201,81 @@ describe('meetings and family group decision-making', () => {
     assert.doesNotMatch(text, /family support worker starts on Monday/, 'no professionals’ notes');
     assert.doesNotMatch(text, /Record a decision/);
     await axe(family, 'meetings-family-conference');
+  });
+
+  test('an ordinary meeting’s action goes into Mia’s plan, and an invitation made by mistake is withdrawn', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(`${kith.baseUrl}/sign-in`);
+    await page.getByLabel('Email address').fill('alex.morgan@demo-borough.example');
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await page.goto(`${kith.baseUrl}/caseload`);
+    await page.getByRole('link', { name: /Mia/ }).first().click();
+    await page.getByRole('link', { name: 'Meetings' }).click();
+    await page.getByRole('button', { name: 'Plan a meeting' }).click();
+    await page.getByLabel('Child in need review').check();
+    await fillDate(page, 'When is it?', '15', '3', '2027');
+    await page.getByLabel('Where is it?').fill('Riverside Primary School');
+    await page.getByRole('button', { name: 'Plan the meeting' }).click();
+    await page.getByRole('heading', { name: 'Child in need review', level: 1 }).waitFor();
+
+    // An invitation made by mistake is withdrawn, after a confirmation; the record keeps it.
+    await page.getByRole('button', { name: 'Invite someone' }).click();
+    await page.getByLabel('Their name').fill('Chris Thompson');
+    await page.getByLabel('Who they are to the child (optional)').fill('Uncle');
+    await page.getByLabel('Family', { exact: true }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('link', { name: 'Withdraw Chris Thompson’s invitation' }).click();
+    await page
+      .getByRole('heading', { name: 'Are you sure you want to withdraw Chris Thompson’s invitation?' })
+      .waitFor();
+    await page.getByLabel('Why is it being withdrawn? (optional)').fill('Invited by mistake: Chris lives abroad');
+    await axe(page, 'meetings-withdraw-invitation');
+    await page.getByRole('button', { name: 'Withdraw the invitation' }).click();
+    await page.getByText('The invitation has been withdrawn').waitFor();
+    assert.match(
+      (await page.locator('main').textContent()) ?? '',
+      /Invitation withdrawn on \d{1,2} \w+ \d{4}: Invited by mistake: Chris lives abroad/,
+    );
+    await axe(page, 'meetings-invitation-withdrawn');
+
+    // The meeting's action, then into Mia's plan: she has two plans, so the page asks which.
+    await page.getByRole('link', { name: 'Record an action' }).click();
+    await page.getByLabel('What will happen?').fill('Nan Pat walks Mia to school on Mondays and Fridays');
+    await page.getByLabel('Who will do it?').fill('Nan Pat');
+    await fillDate(page, 'By when?', '1', '4', '2027');
+    await axe(page, 'meetings-record-action');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('link', { name: /Add to Mia’s plan/ }).waitFor();
+    await axe(page, 'meetings-meeting-actions');
+
+    await page.getByRole('link', { name: /Add to Mia’s plan/ }).click();
+    await page.getByRole('heading', { name: 'Add an action to Mia’s plan' }).waitFor();
+    assert.equal(
+      await page.getByLabel('Family', { exact: true }).isChecked(),
+      true,
+      'Nan Pat is family in Mia’s world',
+    );
+    await axe(page, 'meetings-action-to-plan');
+    await page.getByRole('button', { name: 'Add to Mia’s plan' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await axe(page, 'meetings-action-to-plan-errors');
+    await page
+      .getByLabel(/Mia gets to school every day/)
+      .first()
+      .check();
+    await page.getByRole('button', { name: 'Add to Mia’s plan' }).click();
+    await page.getByText('The action is now in Mia’s plan').waitFor();
+    await page.getByText('In the plan', { exact: true }).waitFor();
+    await axe(page, 'meetings-meeting-action-in-plan');
+
+    await page.getByRole('link', { name: /See it in “Mia’s plan”/ }).click();
+    await page.getByRole('link', { name: 'From the child in need review on 15 March 2027' }).waitFor();
+    assert.match(
+      (await page.locator('main').textContent()) ?? '',
+      /Nan Pat walks Mia to school on Mondays and Fridays/,
+    );
+    await axe(page, 'meetings-plan-action-source');
   });
 });

@@ -78,6 +78,7 @@ export async function seedDemoPlans(database: Database): Promise<boolean> {
       dueOn,
       status,
       fromNextStepId: null,
+      fromMeeting: null,
     });
     const first: PlanContent = {
       title: 'Mia’s plan',

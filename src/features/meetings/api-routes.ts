@@ -2,7 +2,8 @@
  * Meetings, family group conferences and offers in the JSON API, through the same service and
  * rules as the pages. Input the schema can check is refused with 400; input only the rules can
  * check (a stage recorded too early, a plan accepted that misses a bottom line with no reason)
- * with 422, naming each field; a save from an older version with 409.
+ * with 422, naming each field; a save from an older version with 409. Each stage of a
+ * conference has its own endpoint, whose body is the stage's own schema, the one its page uses.
  */
 import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -12,8 +13,10 @@ import type { Database } from '../../platform/db/database.js';
 import { problemSchema, sendProblem } from '../../platform/http/problem.js';
 import { meetingsPaths } from './paths.js';
 import { attendances, conferenceStages, inviteeCircles, meetingKinds, offerResponses } from './schema.js';
+import { ownerCircles, todayInUk } from '../plans/service.js';
 import {
   addAction,
+  addActionToPlan,
   addDecision,
   coordinatorsConferences,
   familyMeetingCounts,
@@ -25,17 +28,20 @@ import {
   recordOfferAnswer,
   recordStage,
   recordWhatHappened,
+  withdrawInvitation,
   type InviteeRow,
+  type MeetingActionInPlan,
   type MeetingRow,
   type Saved,
 } from './service.js';
 import type { StagePart } from './conference.js';
+import { stageSlugs } from './paths.js';
+import { agreementSchema, informationSchema, preparationSchema, privateTimeSchema } from './validation.js';
 
 const childParams = z.object({ childId: z.string().max(64) });
 const meetingParams = childParams.extend({ meetingId: z.string().max(64) });
-const stageParams = meetingParams.extend({
-  stage: z.enum(['preparation', 'information', 'private-family-time', 'agreement']),
-});
+const inviteeParams = meetingParams.extend({ inviteeId: z.string().max(64) });
+const actionParams = meetingParams.extend({ actionId: z.string().max(64) });
 const offerParams = childParams.extend({ offerId: z.string().max(64) });
 
 const inviteeSchema = z
@@ -47,6 +53,11 @@ const inviteeSchema = z
     circle: z.enum(inviteeCircles),
     attendance: z.enum(attendances),
     preparationVisitOn: z.string().nullable(),
+    withdrawnOn: z
+      .string()
+      .nullable()
+      .describe('When the invitation was withdrawn (before the meeting), or null. Staff only see these'),
+    withdrawalReason: z.string().nullable(),
   })
   .meta({ id: 'MeetingInvitee' });
 
@@ -60,12 +71,31 @@ const actionSchema = z
     ownerName: z.string(),
     dueOn: z.string(),
     forThePlan: z.boolean().describe('Whether it becomes an action of the child’s plan when the family plan is agreed'),
+    inPlan: z
+      .object({ planId: z.uuid(), planActionId: z.string(), planTitle: z.string() })
+      .nullable()
+      .describe('The child’s plan action it became, or null (always null for the family)'),
   })
   .meta({ id: 'MeetingAction' });
 
+const maybeText = z.string().nullable().optional();
 const conferenceSchema = z
   .object({
-    preparation: z.record(z.string(), z.unknown()).optional(),
+    preparation: z
+      .object({
+        referredOn: z.string(),
+        whyReferred: z.string(),
+        familyAgreedOn: z.string(),
+        childPreparation: maybeText,
+        advocate: maybeText,
+        language: maybeText,
+        interpreter: maybeText,
+        accessNeeds: maybeText,
+        venue: maybeText,
+        food: maybeText,
+        childcare: maybeText,
+      })
+      .optional(),
     information: z
       .object({
         worries: z.string(),
@@ -76,7 +106,18 @@ const conferenceSchema = z
       })
       .optional(),
     privateFamilyTime: z.object({ startedAt: z.string(), endedAt: z.string(), familyPlan: z.string() }).optional(),
-    agreement: z.record(z.string(), z.unknown()).optional(),
+    agreement: z
+      .object({
+        meetsBottomLines: z.boolean(),
+        unmetBottomLinesReason: maybeText,
+        planAccepted: z.boolean(),
+        whatWasAgreed: z.string(),
+        changesAndWhy: maybeText,
+        resourcesCommitted: maybeText,
+        whoWillTellChild: z.string(),
+        reviewOn: z.string(),
+      })
+      .optional(),
   })
   .meta({ id: 'FamilyGroupConference' });
 
@@ -130,7 +171,11 @@ const countsSchema = z
   })
   .meta({ id: 'FamilyMeetingCounts' });
 
-const presentMeeting = (meeting: MeetingRow, invitees: InviteeRow[]) => ({
+const presentMeeting = (
+  meeting: MeetingRow,
+  invitees: InviteeRow[],
+  actionsInPlans: Map<string, MeetingActionInPlan>,
+) => ({
   id: meeting.id,
   kind: meeting.kind,
   heldOn: meeting.heldOn,
@@ -143,7 +188,7 @@ const presentMeeting = (meeting: MeetingRow, invitees: InviteeRow[]) => ({
   whatWasShared: meeting.whatWasShared,
   professionalNotes: meeting.professionalNotes,
   decisions: meeting.decisions,
-  actions: meeting.actions,
+  actions: meeting.actions.map((action) => ({ ...action, inPlan: actionsInPlans.get(action.id) ?? null })),
   stage: meeting.stage,
   coordinatorName: meeting.coordinatorName,
   conference: meeting.conference as z.infer<typeof conferenceSchema>,
@@ -159,6 +204,8 @@ const presentMeeting = (meeting: MeetingRow, invitees: InviteeRow[]) => ({
     circle: invitee.circle,
     attendance: invitee.attendance,
     preparationVisitOn: invitee.preparationVisitOn,
+    withdrawnOn: invitee.withdrawnAt ? todayInUk(invitee.withdrawnAt) : null,
+    withdrawalReason: invitee.withdrawalReason,
   })),
 });
 
@@ -177,12 +224,52 @@ function refusal(reply: FastifyReply, request: FastifyRequest, result: Saved) {
 }
 
 const text = (max: number) => z.string().max(max).optional();
-const partOf: Record<z.infer<typeof stageParams>['stage'], StagePart> = {
-  preparation: 'preparation',
-  information: 'information',
-  'private-family-time': 'privateFamilyTime',
-  agreement: 'agreement',
-};
+
+/**
+ * A stage's body: the version read, and exactly the fields of the stage's own schema (the one
+ * its page checks with). A field of another stage, or one misspelt, is refused by name.
+ */
+function stageBody<Shape extends z.core.$ZodLooseShape>(name: string, id: string, shape: Shape) {
+  return z
+    .strictObject(
+      { version: z.number().int().describe('The meeting’s version you read'), ...shape },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `The ${name} stage has no ${issue.keys.length === 1 ? 'field' : 'fields'} ${issue.keys.join(', ')}. Its fields are: version, ${Object.keys(shape).join(', ')}`
+            : undefined,
+      },
+    )
+    .meta({ id });
+}
+
+const stages = [
+  {
+    slug: stageSlugs.preparation,
+    part: 'preparation',
+    summary:
+      'Record the preparation of a family group conference: the referral, the family’s agreement, the child, arrangements',
+    body: stageBody('preparation', 'ConferencePreparationStage', preparationSchema.shape),
+  },
+  {
+    slug: stageSlugs.information,
+    part: 'information',
+    summary: 'Record the information stage: worries, strengths, bottom lines, help available, questions answered',
+    body: stageBody('information', 'ConferenceInformationStage', informationSchema.shape),
+  },
+  {
+    slug: stageSlugs.privateFamilyTime,
+    part: 'privateFamilyTime',
+    summary: 'Record private family time: when it started and ended, and the family’s plan in their words',
+    body: stageBody('private family time', 'ConferencePrivateFamilyTimeStage', privateTimeSchema.shape),
+  },
+  {
+    slug: stageSlugs.agreement,
+    part: 'agreement',
+    summary: 'Record the agreement; an accepted plan becomes the child’s plan (a review’s, a new version of it)',
+    body: stageBody('agreement', 'ConferenceAgreementStage', agreementSchema.shape),
+  },
+] satisfies { slug: string; part: StagePart; summary: string; body: z.ZodType }[];
 
 export function registerMeetingsApiRoutes(app: FastifyInstance, database: Database): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -210,7 +297,7 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
       const section = await meetingsSection(database, request.actor!, request.params.childId, requestSource(request));
       if (!section) return sendProblem(reply, request, 404, notFound);
       return {
-        meetings: section.meetings.map((meeting) => presentMeeting(meeting, meeting.invitees)),
+        meetings: section.meetings.map((meeting) => presentMeeting(meeting, meeting.invitees, meeting.actionsInPlans)),
         offers: section.offers.map((offer) => ({
           id: offer.id,
           offeredOn: offer.offeredOn,
@@ -277,7 +364,7 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
       const { childId, meetingId } = request.params;
       const opened = await openMeeting(database, request.actor!, childId, meetingId, requestSource(request));
       if (!opened) return sendProblem(reply, request, 404, notFound);
-      return presentMeeting(opened.meeting, opened.invitees);
+      return presentMeeting(opened.meeting, opened.invitees, opened.actionsInPlans);
     },
   );
 
@@ -419,21 +506,118 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
     },
   );
 
-  routes.put(
-    meetingsPaths.api.stage,
+  for (const stage of stages) {
+    routes.put(
+      meetingsPaths.api.stage(stage.slug),
+      {
+        schema: {
+          summary: stage.summary,
+          description:
+            'Each stage needs the ones before it (422 otherwise). The body holds the version read and exactly this stage’s fields: a field of another stage is refused with 400, naming it.',
+          tags,
+          security,
+          params: meetingParams,
+          body: stage.body,
+          response: {
+            200: z.object({ planId: z.uuid().nullable() }),
+            400: problemSchema,
+            404: problemSchema,
+            409: problemSchema,
+            422: problemSchema,
+          },
+        },
+        config: { access: change },
+      },
+      async (request, reply) => {
+        const { childId, meetingId } = request.params;
+        const { version, ...body } = request.body;
+        const result = await recordStage(
+          database,
+          request.actor!,
+          childId,
+          meetingId,
+          stage.part,
+          body,
+          version,
+          requestSource(request),
+        );
+        if (result.outcome !== 'saved') return refusal(reply, request, result)!;
+        return { planId: result.planId };
+      },
+    );
+  }
+
+  routes.post(
+    meetingsPaths.api.withdrawal,
     {
       schema: {
         summary:
-          'Record a stage of a family group conference; each needs the ones before it. An accepted agreement makes the family’s plan the child’s plan',
+          'Withdraw an invitation before the meeting is held; it stays in the meeting’s record, marked withdrawn',
+        description:
+          'Refused with 422 when the person came, the invitation is already withdrawn, or the meeting has been held.',
         tags,
         security,
-        params: stageParams,
+        params: inviteeParams,
         body: z
-          .object({ version: z.number().int() })
-          .catchall(z.union([z.string().max(16000), z.array(z.string().max(1000)).max(50)]))
-          .meta({ id: 'ConferenceStage' }),
+          .object({ reason: text(2000).describe('Why, in plain words: “invited by mistake”') })
+          .meta({ id: 'InvitationWithdrawal' }),
+        response: { 204: z.null(), 404: problemSchema, 409: problemSchema, 422: problemSchema },
+      },
+      config: { access: change },
+    },
+    async (request, reply) => {
+      const { childId, meetingId, inviteeId } = request.params;
+      const result = await withdrawInvitation(
+        database,
+        request.actor!,
+        childId,
+        meetingId,
+        inviteeId,
+        request.body,
+        requestSource(request),
+      );
+      return refusal(reply, request, result) ?? reply.status(204).send(null);
+    },
+  );
+
+  const inPlanSchema = z
+    .object({
+      planId: z.uuid(),
+      planActionId: z.string(),
+      alreadyInPlan: z.boolean().describe('True when an earlier call (or the family plan) had already added it'),
+    })
+    .meta({ id: 'MeetingActionInPlan' });
+  routes.post(
+    meetingsPaths.api.actionToPlan,
+    {
+      schema: {
+        summary: 'Make a meeting’s action an action of one of the child’s plans, with the meeting kept as its source',
+        description:
+          'Once only: when a plan already holds the action, answers 200 with where it is and changes nothing. 409 when the plan changed since expectedVersion; 422 when the child has no plan yet, or the plan, goal or owner’s circle is not right.',
+        tags,
+        security,
+        params: actionParams,
+        body: z
+          .object({
+            planId: z.uuid().describe('One of the child’s plans'),
+            goalId: z
+              .string()
+              .max(64)
+              .nullable()
+              .default(null)
+              .describe('One of the plan’s goals; null for the whole plan'),
+            expectedVersion: z.number().int().min(1).describe('The plan’s version you read'),
+            ownerCircle: z
+              .enum(ownerCircles)
+              .optional()
+              .describe(
+                'Whether the owner is family, network or a professional; found from the child’s network when left out',
+              ),
+          })
+          .meta({ id: 'MeetingActionToPlan' }),
         response: {
-          200: z.object({ planId: z.uuid().nullable() }),
+          200: inPlanSchema,
+          201: inPlanSchema,
           404: problemSchema,
           409: problemSchema,
           422: problemSchema,
@@ -442,20 +626,38 @@ export function registerMeetingsApiRoutes(app: FastifyInstance, database: Databa
       config: { access: change },
     },
     async (request, reply) => {
-      const { childId, meetingId, stage } = request.params;
-      const { version, ...body } = request.body;
-      const result = await recordStage(
+      const { childId, meetingId, actionId } = request.params;
+      const result = await addActionToPlan(
         database,
         request.actor!,
         childId,
         meetingId,
-        partOf[stage],
-        body,
-        version,
+        actionId,
+        request.body,
         requestSource(request),
       );
-      if (result.outcome !== 'saved') return refusal(reply, request, result)!;
-      return { planId: result.planId };
+      switch (result.outcome) {
+        case 'added':
+          return reply
+            .status(201)
+            .send({ planId: result.planId, planActionId: result.planActionId, alreadyInPlan: false });
+        case 'already_in_plan':
+          return reply
+            .status(200)
+            .send({ planId: result.planId, planActionId: result.planActionId, alreadyInPlan: true });
+        case 'no_plan':
+          return sendProblem(
+            reply,
+            request,
+            422,
+            'The child has no plan yet: start one (POST /api/v1/children/{childId}/plans), then add the action to it.',
+            { errors: [{ pointer: '/planId', detail: 'The child has no plan yet' }] },
+          );
+        case 'not_found':
+        case 'conflict':
+        case 'invalid':
+          return refusal(reply, request, result)!;
+      }
     },
   );
 

@@ -1,14 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  actionPlanState,
   agreementProblems,
   bottomLinesFrom,
   coordinatorProblem,
   countFamilyMeetings,
+  meetingHasBeenHeld,
+  meetingNameInSentence,
   privateTimeProblems,
   stageAfter,
   stageProblem,
+  stillInvited,
   whatIsWaiting,
+  withdrawalProblem,
   type Conference,
   type ConferenceAgreement,
 } from './conference.js';
@@ -173,4 +178,54 @@ test('offers, acceptances, refusals, conferences held, plans agreed and reviews 
     ],
   );
   assert.deepEqual(counts, { offered: 4, accepted: 2, declined: 1, awaiting: 1, held: 1, planAgreed: 1, reviewed: 1 });
+});
+
+test('an invitation can be withdrawn only before the meeting, only once, and never for someone who came', () => {
+  const meeting = { heldOn: '2027-03-10', stage: null };
+  const invited = { name: 'Jo', attendance: 'invited', withdrawnAt: null };
+  assert.equal(withdrawalProblem(invited, meeting, '2027-03-01'), null);
+  assert.equal(withdrawalProblem(invited, meeting, '2027-03-10'), null, 'on the day, before it is recorded');
+  assert.match(withdrawalProblem(invited, meeting, '2027-03-11')?.message ?? '', /has been held/);
+  assert.match(
+    withdrawalProblem({ ...invited, attendance: 'came' }, meeting, '2027-03-01')?.message ?? '',
+    /Jo came to the meeting, so their invitation cannot be withdrawn/,
+  );
+  assert.match(
+    withdrawalProblem({ ...invited, withdrawnAt: new Date('2027-03-02T10:00:00Z') }, meeting, '2027-03-03')?.message ??
+      '',
+    /already been withdrawn/,
+  );
+  // "Could not come" before the day is still an invitation that can be withdrawn.
+  assert.equal(withdrawalProblem({ ...invited, attendance: 'could_not_come' }, meeting, '2027-03-01'), null);
+});
+
+test('a conference has been held once professionals have shared their information', () => {
+  assert.equal(meetingHasBeenHeld({ heldOn: '2027-03-10', stage: 'preparation' }, '2027-03-01'), false);
+  assert.equal(meetingHasBeenHeld({ heldOn: '2027-03-10', stage: 'information' }, '2027-03-01'), true);
+  assert.equal(meetingHasBeenHeld({ heldOn: '2027-03-10', stage: null }, '2027-03-11'), true);
+});
+
+test('invitations withdrawn are left out of who is invited', () => {
+  const invitees = [
+    { id: 'a', withdrawnAt: null },
+    { id: 'b', withdrawnAt: new Date() },
+  ];
+  assert.deepEqual(
+    stillInvited(invitees).map((invitee) => invitee.id),
+    ['a'],
+  );
+});
+
+test('a meeting’s action links to the plan action it became, or offers to add it to someone who may change the plan', () => {
+  const inPlan = { planId: 'p1', planActionId: 'pa1', planTitle: 'Mia’s plan' };
+  assert.deepEqual(actionPlanState(inPlan, { familyView: false, mayChange: false }), { state: 'in_plan', ...inPlan });
+  assert.deepEqual(actionPlanState(undefined, { familyView: false, mayChange: true }), { state: 'can_add' });
+  assert.deepEqual(actionPlanState(undefined, { familyView: false, mayChange: false }), { state: 'not_shown' });
+  assert.deepEqual(actionPlanState(inPlan, { familyView: true, mayChange: false }), { state: 'not_shown' });
+});
+
+test('the kind of meeting reads inside a sentence', () => {
+  assert.equal(meetingNameInSentence('network_meeting'), 'network meeting');
+  assert.equal(meetingNameInSentence('professionals_meeting'), 'professionals’ meeting');
+  assert.equal(meetingNameInSentence('child_in_need_review'), 'child in need review');
 });

@@ -309,3 +309,75 @@ export function countFamilyMeetings(
     reviewed: firsts.filter((meeting) => reviewedIds.has(meeting.id)).length,
   };
 }
+
+// ---- Invitations withdrawn ------------------------------------------------------------------
+
+/** An invitation is withdrawn when it records when; the row stays, for the meeting's record. */
+export const isWithdrawn = (invitee: { withdrawnAt: Date | null }) => invitee.withdrawnAt !== null;
+
+/** Those still invited (and who came), without invitations that were withdrawn. */
+export function stillInvited<I extends { withdrawnAt: Date | null }>(invitees: readonly I[]): I[] {
+  return invitees.filter((invitee) => !isWithdrawn(invitee));
+}
+
+/**
+ * Whether the meeting has taken place: its day has passed, or (for a conference) professionals
+ * have shared their information, which happens at the conference itself.
+ */
+export function meetingHasBeenHeld(meeting: { heldOn: string; stage: ConferenceStage | null }, today: string): boolean {
+  return meeting.heldOn < today || (meeting.stage !== null && meeting.stage !== 'preparation');
+}
+
+/**
+ * Why this invitation cannot be withdrawn, or null when it can: only before the meeting is held,
+ * never for someone who came, and only once.
+ */
+export function withdrawalProblem(
+  invitee: { name: string; attendance: string; withdrawnAt: Date | null },
+  meeting: { heldOn: string; stage: ConferenceStage | null },
+  today: string,
+): StageProblem | null {
+  if (isWithdrawn(invitee)) {
+    return { field: 'form', message: `${invitee.name}’s invitation has already been withdrawn` };
+  }
+  if (invitee.attendance === 'came') {
+    return {
+      field: 'form',
+      message: `${invitee.name} came to the meeting, so their invitation cannot be withdrawn`,
+    };
+  }
+  if (meetingHasBeenHeld(meeting, today)) {
+    return {
+      field: 'form',
+      message: 'The meeting has been held, so its invitations cannot be withdrawn. Record whether they came instead',
+    };
+  }
+  return null;
+}
+
+// ---- Actions that become plan actions -------------------------------------------------------
+
+/** What a meeting's action shows about the child's plan. */
+export type ActionPlanState =
+  | { state: 'in_plan'; planId: string; planActionId: string; planTitle: string }
+  | { state: 'can_add' }
+  | { state: 'not_shown' };
+
+/**
+ * An action already in one of the child's plans links to it; otherwise someone who may change
+ * the child's record may add it. The family sees neither (their plans are shared separately).
+ */
+export function actionPlanState(
+  inPlan: { planId: string; planActionId: string; planTitle: string } | undefined,
+  viewer: { familyView: boolean; mayChange: boolean },
+): ActionPlanState {
+  if (viewer.familyView) return { state: 'not_shown' };
+  if (inPlan) return { state: 'in_plan', ...inPlan };
+  return viewer.mayChange ? { state: 'can_add' } : { state: 'not_shown' };
+}
+
+/** The kind of meeting as it reads inside a sentence: "the network meeting", "the professionals’ meeting". */
+export function meetingNameInSentence(kind: MeetingKind): string {
+  const name = meetingKindNames[kind];
+  return `${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+}

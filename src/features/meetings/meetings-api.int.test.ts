@@ -101,9 +101,11 @@ test('a family group conference runs through its four stages and its plan become
     stage: string;
     planId: string;
     conference: Payload;
+    actions: { id: string; inPlan: { planId: string } | null }[];
   }>();
   assert.equal(opened.stage, 'agreed');
   assert.equal(opened.planId, planId);
+  assert.equal(opened.actions[0]!.inPlan?.planId, planId, 'the action for the plan is in it, its source kept');
   const plan = await withTenant(kith.database.orm, council.id, async (tx) => {
     const [row] = await tx
       .select()
@@ -121,6 +123,12 @@ test('a family group conference runs through its four stages and its plan become
     plan.actions.map((planAction) => planAction.whatWillHappen),
     ['Mum books the parenting course'],
   );
+  assert.deepEqual(plan.actions[0]!.fromMeeting, {
+    meetingId,
+    actionId: opened.actions[0]!.id,
+    meetingName: 'family group conference',
+    heldOn: '2026-11-10',
+  });
 
   // Every change of the meeting is a version; nothing more is recorded once agreed.
   const versions = await withTenant(kith.database.orm, council.id, (tx) =>
@@ -342,4 +350,91 @@ test('another council sees nothing of a meeting, through the API or the database
   assert.equal(write.statusCode, 404);
   const seen = await withTenant(kith.database.orm, elsewhere.id, (tx) => tx.select().from(meetings));
   assert.equal(seen.length, 0, 'row-level security keeps each council’s meetings to itself');
+});
+
+test('each stage has its own body: its fields are documented, and a field of another stage is refused by name', async () => {
+  const document = (await kith.app.inject({ url: '/api/docs/json' })).json<{
+    paths: Record<string, { put?: { requestBody: { content: { 'application/json': { schema: { $ref: string } } } } } }>;
+    components: {
+      schemas: Record<
+        string,
+        { properties: Record<string, unknown>; required?: string[]; additionalProperties?: boolean }
+      >;
+    };
+  }>();
+  const bodyOf = (slug: string) => {
+    const operation = document.paths[`/api/v1/children/{childId}/meetings/{meetingId}/stages/${slug}`]?.put;
+    assert.ok(operation, `PUT .../stages/${slug} is documented`);
+    const reference = operation.requestBody.content['application/json'].schema.$ref;
+    return document.components.schemas[reference.split('/').pop()!]!;
+  };
+  const preparationBody = bodyOf('preparation');
+  assert.deepEqual(Object.keys(preparationBody.properties), [
+    'version',
+    'referredOn',
+    'whyReferred',
+    'familyAgreedOn',
+    'childPreparation',
+    'advocate',
+    'language',
+    'interpreter',
+    'accessNeeds',
+    'venue',
+    'food',
+    'childcare',
+  ]);
+  assert.equal(preparationBody.additionalProperties, false);
+  assert.ok(preparationBody.required?.includes('whyReferred'));
+  assert.ok(bodyOf('information').properties.bottomLines);
+  assert.deepEqual(Object.keys(bodyOf('private-family-time').properties), [
+    'version',
+    'startedAt',
+    'endedAt',
+    'familyPlan',
+  ]);
+  assert.ok(bodyOf('agreement').properties.meetsBottomLines);
+  assert.equal(document.paths['/api/v1/children/{childId}/meetings/{meetingId}/stages/{stage}'], undefined);
+
+  const family = await conferenceFamily();
+  const { childId, practitioner, coordinator } = family;
+  const planned = await call(practitioner, 'POST', `${api(childId)}/meetings`, {
+    kind: 'family_group_conference',
+    heldOn: '2026-11-10',
+    place: 'Riverside Community Centre',
+    coordinatorUserId: coordinator.userId,
+  });
+  const meeting = `${api(childId)}/meetings/${planned.json<{ meetingId: string }>().meetingId}`;
+  const wrong = await call(coordinator, 'PUT', `${meeting}/stages/preparation`, {
+    version: 1,
+    ...preparation,
+    familyPlan: 'Robin stays with Nan',
+  });
+  assert.equal(wrong.statusCode, 400);
+  assert.match(wrong.headers['content-type'] as string, /application\/problem\+json/);
+  const problem = wrong.json<{ title: string; errors: { pointer: string; detail: string }[] }>();
+  assert.equal(problem.title, 'Bad request');
+  assert.deepEqual(
+    problem.errors.map((error) => error.pointer),
+    ['/body/familyPlan'],
+  );
+  assert.match(
+    problem.errors[0]!.detail,
+    /^The preparation stage has no field familyPlan\. Its fields are: version, referredOn/,
+  );
+  const missing = await call(coordinator, 'PUT', `${meeting}/stages/preparation`, {
+    version: 1,
+    referredOn: '2026-10-01',
+  });
+  assert.equal(missing.statusCode, 400);
+  assert.ok(
+    missing
+      .json<{ errors: { pointer: string; detail: string }[] }>()
+      .errors.some(
+        (error) => error.pointer === '/body/whyReferred' && /Enter why the family was referred/.test(error.detail),
+      ),
+    'a missing field says what to enter, as the page does',
+  );
+  assert.equal((await call(coordinator, 'GET', meeting)).json<{ version: number }>().version, 1, 'nothing was saved');
+  const right = await call(coordinator, 'PUT', `${meeting}/stages/preparation`, { version: 1, ...preparation });
+  assert.equal(right.statusCode, 200, right.body);
 });

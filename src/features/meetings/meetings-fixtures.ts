@@ -27,7 +27,8 @@ async function callerFor(kith: TestApp, account: { userId: string; email: string
 /**
  * A child with Mum and Nan in their world; the allocated practitioner; an independent
  * coordinator in the same team (not allocated); Mum and Nan with family accounts the record is
- * shared with; a team manager; and a practitioner with no relationship to the child.
+ * shared with; a team manager; a practitioner with no relationship to the child; and a partner
+ * agency worker the record is shared with, who may read it but not change it.
  */
 export async function familyForConference(kith: TestApp) {
   const council = await createTestCouncil(kith.database, 'Meetings council');
@@ -37,6 +38,7 @@ export async function familyForConference(kith: TestApp) {
   const coordinator = await account(['fgc_coordinator']);
   const manager = await account(['team_manager'], { totpSecret: MANAGER_SECRET });
   const stranger = await account(['practitioner']);
+  const reader = await account(['partner_agency_worker']);
   const ids = await withTenant(kith.database.orm, council.id, async (tx) => {
     const childId = await insertPerson(tx, council.id, {
       fullName: 'Robin Test',
@@ -69,6 +71,12 @@ export async function familyForConference(kith: TestApp) {
         agreement: 'Family',
       });
     }
+    await shareChildRecord(tx, council.id, {
+      childPersonId: ids.childId,
+      userId: reader.userId,
+      audience: 'partner_agency',
+      agreement: 'School',
+    });
   });
   return {
     council,
@@ -77,6 +85,7 @@ export async function familyForConference(kith: TestApp) {
     coordinator: await callerFor(kith, coordinator),
     manager: await callerFor(kith, manager, MANAGER_SECRET),
     stranger: await callerFor(kith, stranger),
+    reader: await callerFor(kith, reader),
     mum: await callerFor(kith, mum),
     nan: await callerFor(kith, nan),
   };

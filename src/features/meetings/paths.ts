@@ -25,12 +25,18 @@ export const meetingsPaths = {
   oneInviteePattern: '/children/:childId/meetings/:meetingId/invitees/:inviteeId',
   invitee: (childId: string, meetingId: string, inviteeId: string) =>
     `${meeting(childId, meetingId)}/invitees/${encodeURIComponent(inviteeId)}`,
+  withdrawInvitationPattern: '/children/:childId/meetings/:meetingId/invitees/:inviteeId/withdraw',
+  withdrawInvitation: (childId: string, meetingId: string, inviteeId: string) =>
+    `${meeting(childId, meetingId)}/invitees/${encodeURIComponent(inviteeId)}/withdraw`,
   whatHappenedPattern: '/children/:childId/meetings/:meetingId/what-happened',
   whatHappened: (childId: string, meetingId: string) => `${meeting(childId, meetingId)}/what-happened`,
   decisionsPattern: '/children/:childId/meetings/:meetingId/decisions',
   decisions: (childId: string, meetingId: string) => `${meeting(childId, meetingId)}/decisions`,
   actionsPattern: '/children/:childId/meetings/:meetingId/actions',
   actions: (childId: string, meetingId: string) => `${meeting(childId, meetingId)}/actions`,
+  actionToPlanPattern: '/children/:childId/meetings/:meetingId/actions/:actionId/add-to-plan',
+  actionToPlan: (childId: string, meetingId: string, actionId: string) =>
+    `${meeting(childId, meetingId)}/actions/${encodeURIComponent(actionId)}/add-to-plan`,
   stagePattern: '/children/:childId/meetings/:meetingId/stages/:stage',
   stage: (childId: string, meetingId: string, stage: string) => `${meeting(childId, meetingId)}/stages/${stage}`,
   invitationPattern: '/children/:childId/meetings/:meetingId/invitation.ics',
@@ -43,9 +49,12 @@ export const meetingsPaths = {
     meetings: '/api/v1/children/:childId/meetings',
     meeting: '/api/v1/children/:childId/meetings/:meetingId',
     invitees: '/api/v1/children/:childId/meetings/:meetingId/invitees',
+    withdrawal: '/api/v1/children/:childId/meetings/:meetingId/invitees/:inviteeId/withdrawal',
     decisions: '/api/v1/children/:childId/meetings/:meetingId/decisions',
     actions: '/api/v1/children/:childId/meetings/:meetingId/actions',
-    stage: '/api/v1/children/:childId/meetings/:meetingId/stages/:stage',
+    actionToPlan: '/api/v1/children/:childId/meetings/:meetingId/actions/:actionId/plan',
+    /** One endpoint for each stage of a conference, each with its own fields. */
+    stage: (slug: string) => `/api/v1/children/:childId/meetings/:meetingId/stages/${slug}`,
     offers: '/api/v1/children/:childId/family-meeting-offers',
     offer: '/api/v1/children/:childId/family-meeting-offers/:offerId',
     conferences: '/api/v1/conferences',

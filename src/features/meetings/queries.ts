@@ -1,5 +1,5 @@
 /** The only place SQL about meetings is written. Every function takes the transaction handle. */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { childAllocations, userRoles, users } from '../../platform/identity/schema.js';
 import type { Conference, MeetingAction, MeetingDecision } from './conference.js';
@@ -66,6 +66,24 @@ export async function findMeeting(
     .select()
     .from(meetings)
     .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId), eq(meetings.childPersonId, childId)));
+  return row;
+}
+
+/**
+ * The meeting, held for this transaction: anyone else changing it (or adding one of its actions
+ * to a plan) waits until this transaction ends, then sees what it did.
+ */
+export async function findMeetingForUpdate(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  meetingId: string,
+): Promise<MeetingRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId), eq(meetings.childPersonId, childId)))
+    .for('update');
   return row;
 }
 
@@ -144,18 +162,52 @@ export async function updateInvitee(
         eq(meetingInvitees.tenantId, tenantId),
         eq(meetingInvitees.meetingId, meetingId),
         eq(meetingInvitees.id, inviteeId),
+        isNull(meetingInvitees.withdrawnAt),
       ),
     )
     .returning({ id: meetingInvitees.id });
   return rows.length === 1;
 }
 
-/** The meetings a person (a family member's own person record) is invited to. */
+/**
+ * Withdraws an invitation: the row stays, with when, by whom and why. Only an invitation not
+ * already withdrawn, of someone who did not come; false otherwise.
+ */
+export async function withdrawInvitee(
+  tx: Tx,
+  tenantId: string,
+  meetingId: string,
+  inviteeId: string,
+  withdrawal: { withdrawnBy: string | null; withdrawnByLabel: string; withdrawalReason: string | null },
+): Promise<boolean> {
+  const rows = await tx
+    .update(meetingInvitees)
+    .set({ ...withdrawal, withdrawnAt: new Date() })
+    .where(
+      and(
+        eq(meetingInvitees.tenantId, tenantId),
+        eq(meetingInvitees.meetingId, meetingId),
+        eq(meetingInvitees.id, inviteeId),
+        isNull(meetingInvitees.withdrawnAt),
+        ne(meetingInvitees.attendance, 'came'),
+      ),
+    )
+    .returning({ id: meetingInvitees.id });
+  return rows.length === 1;
+}
+
+/** The meetings a person (a family member's own person record) is invited to, invitations withdrawn left out. */
 export async function meetingIdsInvitingPerson(tx: Tx, tenantId: string, personId: string): Promise<Set<string>> {
   const rows = await tx
     .select({ meetingId: meetingInvitees.meetingId })
     .from(meetingInvitees)
-    .where(and(eq(meetingInvitees.tenantId, tenantId), eq(meetingInvitees.personId, personId)));
+    .where(
+      and(
+        eq(meetingInvitees.tenantId, tenantId),
+        eq(meetingInvitees.personId, personId),
+        isNull(meetingInvitees.withdrawnAt),
+      ),
+    );
   return new Set(rows.map((row) => row.meetingId));
 }
 

@@ -14,17 +14,25 @@ import { childRecordNavigation } from '../../platform/views/child-record-navigat
 import { presentDate } from '../caseload/presenters.js';
 import { meetingInvitation } from './calendar.js';
 import {
+  actionPlanState,
+  isWithdrawn,
   meetingKindNames,
   meetingKindPurposes,
+  meetingNameInSentence,
   professionalsOnly,
   stageNames,
+  stillInvited,
+  withdrawalProblem,
   type Conference,
   type StagePart,
 } from './conference.js';
 import { meetingsPaths, stageSlugs } from './paths.js';
 import { meetingKinds, type ConferenceStage } from './schema.js';
+import { ownerCircleNames, reasonForActionFromMeeting, todayInUk } from '../plans/service.js';
 import {
+  actionForPlan,
   addAction,
+  addActionToPlan,
   addDecision,
   childForOffer,
   coordinatorsConferences,
@@ -41,7 +49,10 @@ import {
   recordPreparationVisit,
   recordStage,
   recordWhatHappened,
+  withdrawInvitation,
+  type ActionForPlan,
   type FieldIssue,
+  type InviteeRow,
   type MeetingView,
   type Saved,
 } from './service.js';
@@ -434,6 +445,45 @@ function presentConference(view: MeetingView) {
   };
 }
 
+const meetingNotices: Record<string, (name: string) => string> = {
+  'added-to-plan': (name) => `The action is now in ${name}’s plan`,
+  'invitation-withdrawn': () => 'The invitation has been withdrawn. The meeting’s record still shows it',
+};
+
+/** An invitation withdrawn, in words: "Invitation withdrawn on 2 December 2026: invited by mistake". */
+function withdrawnInWords(invitee: InviteeRow): string {
+  const on = presentDate(todayInUk(invitee.withdrawnAt!));
+  return `Invitation withdrawn on ${on}${invitee.withdrawalReason ? `: ${invitee.withdrawalReason}` : ''}`;
+}
+
+/** One row of the table of who was invited: who, whether they came, their visit, and what may be done. */
+function inviteeRow(opened: MeetingView, invitee: InviteeRow) {
+  const { childId } = opened.child;
+  const meetingId = opened.meeting.id;
+  const who = { text: invitee.name + (invitee.relationship ? ` (${invitee.relationship})` : '') };
+  const visit = { text: invitee.preparationVisitOn ? presentDate(invitee.preparationVisitOn) : 'Not yet' };
+  if (isWithdrawn(invitee)) return [who, { text: withdrawnInWords(invitee) }, visit, { text: '' }];
+  const name = escapeHtml(invitee.name);
+  const links = opened.mayChange
+    ? [
+        `<a class="govuk-link" href="${meetingsPaths.invitee(childId, meetingId, invitee.id)}">Change<span class="govuk-visually-hidden"> for ${name}</span></a>`,
+        ...(withdrawalProblem(invitee, opened.meeting, opened.today) === null
+          ? [
+              `<a class="govuk-link" href="${meetingsPaths.withdrawInvitation(childId, meetingId, invitee.id)}">Withdraw<span class="govuk-visually-hidden"> ${name}’s</span> invitation</a>`,
+            ]
+          : []),
+      ]
+    : [];
+  return [
+    who,
+    { text: attendanceNames[invitee.attendance] },
+    visit,
+    links.length
+      ? { html: `<ul class="govuk-list app-table-actions">${links.map((link) => `<li>${link}</li>`).join('')}</ul>` }
+      : { text: '' },
+  ];
+}
+
 export function registerMeetingsRoutes(app: FastifyInstance, database: Database): void {
   const view = { permission: 'child_record.view' } as const;
   const change = { permission: 'child_record.change' } as const;
@@ -461,7 +511,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
           place: meeting.place,
           stageTag: stageTag(meeting.stage),
           isReview: meeting.reviewOfMeetingId !== null,
-          invited: meeting.invitees.length,
+          invited: stillInvited(meeting.invitees).length,
           came: meeting.invitees.filter((invitee) => invitee.attendance === 'came').length,
         })),
         offerRows: section.offers.map((offer) => [
@@ -738,7 +788,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
   );
 
   // ---- One meeting ----------------------------------------------------------------------------
-  app.get<{ Params: { childId: string; meetingId: string } }>(
+  app.get<{ Params: { childId: string; meetingId: string }; Querystring: { notice?: string } }>(
     meetingsPaths.meetingPattern,
     { config: { access: view } },
     async (request, reply) => {
@@ -776,18 +826,24 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
         professionalNotes: opened.familyView ? null : meeting.professionalNotes,
         whatHappenedHref: may ? meetingsPaths.whatHappened(childId, meetingId) : null,
         inviteHref: may ? meetingsPaths.invitees(childId, meetingId) : null,
-        inviteeRows: opened.invitees.map((invitee) => [
-          { text: invitee.name + (invitee.relationship ? ` (${invitee.relationship})` : '') },
-          { text: attendanceNames[invitee.attendance] },
-          { text: invitee.preparationVisitOn ? presentDate(invitee.preparationVisitOn) : 'Not yet' },
-          may
-            ? {
-                html: `<a class="govuk-link" href="${meetingsPaths.invitee(childId, meetingId, invitee.id)}">Change<span class="govuk-visually-hidden"> for ${escapeHtml(invitee.name)}</span></a>`,
-              }
-            : { text: '' },
-        ]),
+        notice: Object.hasOwn(meetingNotices, request.query.notice ?? '')
+          ? meetingNotices[request.query.notice!]!(childName(opened.child))
+          : null,
+        inviteeRows: opened.invitees.map((invitee) => inviteeRow(opened, invitee)),
         decisions: meeting.decisions,
-        actions: meeting.actions.map((action) => ({ ...action, dueOnText: presentDate(action.dueOn) })),
+        actions: meeting.actions.map((action) => {
+          const plan = actionPlanState(opened.actionsInPlans.get(action.id), opened);
+          return {
+            ...action,
+            dueOnText: presentDate(action.dueOn),
+            inPlanHref:
+              plan.state === 'in_plan'
+                ? `/children/${encodeURIComponent(childId)}/plans/${encodeURIComponent(plan.planId)}#action-${encodeURIComponent(plan.planActionId)}`
+                : null,
+            inPlanTitle: plan.state === 'in_plan' ? plan.planTitle : null,
+            addToPlanHref: plan.state === 'can_add' ? meetingsPaths.actionToPlan(childId, meetingId, action.id) : null,
+          };
+        }),
         decisionHref: may ? meetingsPaths.decisions(childId, meetingId) : null,
         actionHref: may ? meetingsPaths.actions(childId, meetingId) : null,
         conference: presentConference(opened),
@@ -826,7 +882,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
       intro: () => ['Choose someone from the child’s world, or type the name of someone else.'],
       stored: () => ({}),
       fields: (values, opened) => {
-        const invited = new Set(opened.invitees.map((invitee) => invitee.personId));
+        const invited = new Set(stillInvited(opened.invitees).map((invitee) => invitee.personId));
         return [
           select(
             'personId',
@@ -859,7 +915,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
       dates: ['preparationVisitOn'],
       stored: (opened, params) => {
         const invitee = opened.invitees.find((candidate) => candidate.id === params.inviteeId);
-        if (!invitee) return null;
+        if (!invitee || isWithdrawn(invitee)) return null;
         return {
           attendance: invitee.attendance,
           preparationNotes: invitee.preparationNotes ?? '',
@@ -1032,6 +1088,216 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
     });
   }
 
+  // ---- Withdrawing an invitation, after a confirmation ---------------------------------------
+  type InviteeParams = { childId: string; meetingId: string; inviteeId: string };
+  const renderWithdrawal = async (
+    request: FastifyRequest<{ Params: InviteeParams }>,
+    reply: FastifyReply,
+    status: number,
+    values: Values,
+    errors: FormErrors,
+  ) => {
+    const { childId, meetingId, inviteeId } = request.params;
+    const opened = await openMeetingForChange(
+      database,
+      request.actor!,
+      childId,
+      meetingId,
+      requestSource(request),
+      'withdraw_invitation',
+    );
+    const invitee = opened?.invitees.find((candidate) => candidate.id === inviteeId);
+    if (!opened || !invitee) return notFound(reply);
+    const problem = withdrawalProblem(invitee, opened.meeting, opened.today);
+    const kindName = meetingKindNames[opened.meeting.kind];
+    return reply.status(status).render('meetings/views/withdraw-invitation.njk', {
+      pageTitle: `Withdraw ${invitee.name}’s invitation – ${kindName} – ${childName(opened.child)}`,
+      ...recordHeader(opened.child, `Are you sure you want to withdraw ${invitee.name}’s invitation?`),
+      backHref: meetingsPaths.meeting(childId, meetingId),
+      action: meetingsPaths.withdrawInvitation(childId, meetingId, inviteeId),
+      meetingText: `${kindName}, ${presentDate(opened.meeting.heldOn)}, ${timeText(opened.meeting)}, ${opened.meeting.place}.`,
+      inviteeName: invitee.name,
+      // Shown instead of the form when the invitation cannot be withdrawn.
+      problem: problem?.message ?? null,
+      values,
+      ...errors,
+    });
+  };
+  app.get<{ Params: InviteeParams }>(
+    meetingsPaths.withdrawInvitationPattern,
+    { config: { access: change } },
+    (request, reply) => renderWithdrawal(request, reply, 200, {}, noErrors),
+  );
+  app.post<{ Params: InviteeParams; Body: Body }>(
+    meetingsPaths.withdrawInvitationPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId, meetingId, inviteeId } = request.params;
+      const values = typed(request.body ?? {}, ['reason']);
+      const result = await withdrawInvitation(
+        database,
+        request.actor!,
+        childId,
+        meetingId,
+        inviteeId,
+        values,
+        requestSource(request),
+      );
+      if (result.outcome === 'saved') {
+        return reply.redirect(`${meetingsPaths.meeting(childId, meetingId)}?notice=invitation-withdrawn`, 303);
+      }
+      if (result.outcome === 'not_found') return notFound(reply);
+      const issues = result.outcome === 'invalid' ? result.issues : [{ field: 'form', message: result.message }];
+      return renderWithdrawal(request, reply, result.outcome === 'conflict' ? 409 : 400, values, errorsFrom(issues));
+    },
+  );
+
+  // ---- A meeting's action as an action of the child's plan ------------------------------------
+  type ActionParams = { childId: string; meetingId: string; actionId: string };
+  const WHOLE_PLAN = 'whole';
+  const renderActionToPlan = (
+    reply: FastifyReply,
+    found: ActionForPlan,
+    status: number,
+    values: Values,
+    errors: FormErrors,
+    conflict: string | null = null,
+  ) => {
+    const { view: opened, action, plans } = found;
+    const name = childName(opened.child);
+    const { childId } = opened.child;
+    const meetingId = opened.meeting.id;
+    const kindName = meetingKindNames[opened.meeting.kind];
+    const planHref = (planId: string, planActionId?: string) =>
+      `/children/${encodeURIComponent(childId)}/plans/${encodeURIComponent(planId)}${planActionId ? `#action-${encodeURIComponent(planActionId)}` : ''}`;
+    const several = plans.length > 1;
+    const only = plans.length === 1 ? plans[0]! : null;
+    // With one plan, its only goal (or the whole plan when it has none) is chosen already.
+    const prefilled = only ? `${only.id}/${only.goals.length === 1 ? only.goals[0]!.id : WHOLE_PLAN}` : '';
+    const target = values.target ?? (only && only.goals.length <= 1 ? prefilled : '');
+    const ownerCircle = values.ownerCircle ?? found.owner?.circle ?? '';
+    const heading = found.inPlan
+      ? `This action is already in ${name}’s plan`
+      : plans.length === 0
+        ? `${name} has no plan yet`
+        : `Add an action to ${name}’s plan`;
+    return reply.status(status).render('meetings/views/action-to-plan.njk', {
+      pageTitle: `${heading} – ${kindName} – ${name}`,
+      ...recordHeader(opened.child, heading),
+      backHref: meetingsPaths.meeting(childId, meetingId),
+      action: meetingsPaths.actionToPlan(childId, meetingId, action.id),
+      childName: name,
+      actionRows: [
+        { key: { text: 'What will happen' }, value: { text: action.whatWillHappen } },
+        { key: { text: 'Who will do it' }, value: { text: action.ownerName } },
+        { key: { text: 'By when' }, value: { text: presentDate(action.dueOn) } },
+        { key: { text: 'From' }, value: { text: `${kindName}, ${presentDate(opened.meeting.heldOn)}` } },
+      ],
+      inPlan: found.inPlan
+        ? { title: found.inPlan.planTitle, href: planHref(found.inPlan.planId, found.inPlan.planActionId) }
+        : null,
+      startPlanHref: `/children/${encodeURIComponent(childId)}/plans/new`,
+      hasPlans: plans.length > 0,
+      agreedPlans: plans.filter((plan) => plan.agreed).map((plan) => plan.title),
+      reason: reasonForActionFromMeeting({
+        meetingId,
+        actionId: action.id,
+        meetingName: meetingNameInSentence(opened.meeting.kind),
+        heldOn: opened.meeting.heldOn,
+      }),
+      versions: plans.map((plan) => ({ name: `planVersion-${plan.id}`, value: String(plan.version) })),
+      targetLegend: only
+        ? `Which goal of “${only.title}” does it serve?`
+        : 'Which plan does it go in, and which goal does it serve?',
+      targetItems: plans.flatMap((plan) => [
+        ...plan.goals.map((goal) => ({
+          value: `${plan.id}/${goal.id}`,
+          text: goal.goalInFamilyWords,
+          hint: several ? { text: `A goal of “${plan.title}”` } : undefined,
+          checked: target === `${plan.id}/${goal.id}`,
+        })),
+        ...(plan.goals.length > 0 && !several ? [{ divider: 'or' }] : []),
+        {
+          value: `${plan.id}/${WHOLE_PLAN}`,
+          text: several ? `The whole of “${plan.title}”` : 'The whole plan',
+          checked: target === `${plan.id}/${WHOLE_PLAN}`,
+        },
+      ]),
+      ownerLegend: `Who is ${action.ownerName}?`,
+      ownerHint: found.owner
+        ? `${found.owner.name} is in ${name}’s world as ${ownerCircleNames[found.owner.circle].toLowerCase()}`
+        : undefined,
+      ownerItems: Object.entries(ownerCircleNames).map(([value, text]) => ({
+        value,
+        text,
+        checked: ownerCircle === value,
+      })),
+      conflict,
+      ...errors,
+    });
+  };
+
+  app.get<{ Params: ActionParams }>(
+    meetingsPaths.actionToPlanPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId, meetingId, actionId } = request.params;
+      const found = await actionForPlan(database, request.actor!, childId, meetingId, actionId, requestSource(request));
+      if (!found) return notFound(reply);
+      return renderActionToPlan(reply, found, 200, {}, noErrors);
+    },
+  );
+
+  app.post<{ Params: ActionParams; Body: Body }>(
+    meetingsPaths.actionToPlanPattern,
+    { config: { access: change } },
+    async (request, reply) => {
+      const { childId, meetingId, actionId } = request.params;
+      const body = request.body ?? {};
+      const values = typed(body, ['target', 'ownerCircle']);
+      const [planId = '', goal = ''] = values.target!.split('/');
+      const result = await addActionToPlan(
+        database,
+        request.actor!,
+        childId,
+        meetingId,
+        actionId,
+        {
+          planId,
+          goalId: goal === WHOLE_PLAN ? null : goal,
+          expectedVersion: cleanText(body[`planVersion-${planId}`]),
+          ownerCircle: values.ownerCircle,
+        },
+        requestSource(request),
+      );
+      if (result.outcome === 'added') {
+        return reply.redirect(`${meetingsPaths.meeting(childId, meetingId)}?notice=added-to-plan#actions`, 303);
+      }
+      if (result.outcome === 'not_found') return notFound(reply);
+      const found = await actionForPlan(database, request.actor!, childId, meetingId, actionId, requestSource(request));
+      if (!found) return notFound(reply);
+      // Already in the plan: the page says where, and nothing changes.
+      if (result.outcome === 'already_in_plan') return renderActionToPlan(reply, found, 200, {}, noErrors);
+      if (result.outcome === 'no_plan') return renderActionToPlan(reply, found, 400, values, noErrors);
+      if (result.outcome === 'conflict') {
+        return renderActionToPlan(reply, found, 409, values, noErrors, result.message);
+      }
+      const onPage = (field: string) =>
+        field === 'planId' || field === 'goalId' || field === 'expectedVersion'
+          ? 'target'
+          : field === 'ownerCircle'
+            ? 'ownerCircle'
+            : 'form';
+      return renderActionToPlan(
+        reply,
+        found,
+        400,
+        values,
+        errorsFrom(result.issues.map((issue) => ({ field: onPage(issue.field), message: issue.message }))),
+      );
+    },
+  );
+
   // ---- The four stages of a conference ------------------------------------------------------
   type StageParams = { childId: string; meetingId: string; stage: string };
   const stageFormOf = (slug: string) => (Object.hasOwn(stageForms, slug) ? stageForms[slug] : undefined);
@@ -1163,7 +1429,7 @@ export function registerMeetingsRoutes(app: FastifyInstance, database: Database)
         place: meeting.place,
         isConference: meeting.kind === 'family_group_conference',
         coordinatorName: meeting.coordinatorName,
-        whoWillBeThere: opened.invitees.map(
+        whoWillBeThere: stillInvited(opened.invitees).map(
           (invitee) => invitee.name + (invitee.relationship ? ` (${invitee.relationship})` : ''),
         ),
         arrangements: meeting.conference.preparation ?? null,

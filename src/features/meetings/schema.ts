@@ -1,4 +1,4 @@
-/** Drizzle definitions of migrations/0017_meetings.sql (a test checks they agree). */
+/** Drizzle definitions of migrations/0017_meetings.sql and 0018 (a test checks they agree). */
 import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Conference, MeetingAction, MeetingDecision } from './conference.js';
 
@@ -74,6 +74,10 @@ export const meetingInvitees = pgTable(
     preparationVisitOn: date('preparation_visit_on'),
     preparationNotes: text('preparation_notes'),
     addedAt: timestamptz('added_at').notNull().defaultNow(),
+    withdrawnAt: timestamptz('withdrawn_at'),
+    withdrawnBy: uuid('withdrawn_by'),
+    withdrawnByLabel: text('withdrawn_by_label'),
+    withdrawalReason: text('withdrawal_reason'),
   },
   (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
 );

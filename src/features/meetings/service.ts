@@ -23,7 +23,16 @@ import {
   type RequestSource,
 } from '../caseload/service.js';
 import { peopleToPickFrom, type PersonToPick } from '../network/service.js';
-import { adoptFamilyPlan } from '../plans/service.js';
+import {
+  addActionFromMeeting,
+  adoptFamilyPlan,
+  meetingActionsInPlans,
+  plansToAddMeetingActionTo,
+  todayInUk,
+  type MeetingActionInPlan,
+  type PlanToChoose,
+  type PossibleOwner,
+} from '../plans/service.js';
 import { participationPreferenceOf } from '../voice/service.js';
 import {
   agreementProblems,
@@ -31,12 +40,15 @@ import {
   coordinatorProblem,
   countFamilyMeetings,
   meetingKindNames,
+  meetingNameInSentence,
   privateTimeProblems,
   professionalsOnly,
   stageAfter,
   stageOfPart,
   stageProblem,
+  stillInvited,
   whatIsWaiting,
+  withdrawalProblem,
   type Conference,
   type FamilyMeetingCounts,
   type MeetingAction,
@@ -52,6 +64,7 @@ import {
   conferencesCoordinatedBy,
   coordinatorsIn,
   findMeeting,
+  findMeetingForUpdate,
   insertInvitee,
   insertMeeting,
   insertOffer,
@@ -61,6 +74,7 @@ import {
   offersOfChild,
   updateInvitee,
   updateMeetingIfVersion,
+  withdrawInvitee,
   type InviteeRow,
   type MeetingRow,
   type OfferRow,
@@ -69,6 +83,7 @@ import { meetingsPaths } from './paths.js';
 import type { InviteeCircle } from './schema.js';
 import {
   actionSchema,
+  actionToPlanSchema,
   agreementSchema,
   decisionSchema,
   informationSchema,
@@ -80,12 +95,13 @@ import {
   preparationSchema,
   preparationVisitSchema,
   privateTimeSchema,
+  withdrawalSchema,
 } from './validation.js';
 
 export const MEETING = 'meeting';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export type { MeetingRow, InviteeRow, OfferRow, RequestSource };
+export type { MeetingRow, InviteeRow, OfferRow, RequestSource, MeetingActionInPlan };
 export type FieldIssue = StageProblem;
 
 const author = (actor: Actor) => ({ userId: actor.userId, label: actorLabel(actor) });
@@ -155,6 +171,9 @@ function snapshot(meeting: MeetingRow, invitees: InviteeRow[]): Record<string, u
       attendance: invitee.attendance,
       preparationVisitOn: invitee.preparationVisitOn,
       preparationNotes: invitee.preparationNotes,
+      withdrawnAt: invitee.withdrawnAt,
+      withdrawnByLabel: invitee.withdrawnByLabel,
+      withdrawalReason: invitee.withdrawalReason,
     })),
   };
 }
@@ -184,7 +203,8 @@ async function meetingsVisibleTo(tx: Tx, actor: Actor, childId: string): Promise
 
 export interface MeetingsSection {
   child: ChildSummary;
-  meetings: (MeetingRow & { invitees: InviteeRow[] })[];
+  /** Each with its invitees and (for staff) its actions already in the child's plans. */
+  meetings: (MeetingRow & { invitees: InviteeRow[]; actionsInPlans: Map<string, MeetingActionInPlan> })[];
   offers: OfferRow[];
   mayChange: boolean;
 }
@@ -206,13 +226,21 @@ export async function meetingsSection(
       shown.map((meeting) => meeting.id),
     );
     const mayChange = (await childrenActorMay(tx, actor, [childId], 'change')).has(childId);
+    const inPlans = isStaff(actor)
+      ? await meetingActionsInPlans(tx, actor.tenantId, childId)
+      : new Map<string, Map<string, MeetingActionInPlan>>();
     await audit(tx, actor, childId, 'meeting.list', source, null, { meetings: shown.length });
     return {
       child,
-      meetings: shown.map((meeting) => ({
-        ...meeting,
-        invitees: invitees.filter((invitee) => invitee.meetingId === meeting.id),
-      })),
+      meetings: shown.map((meeting) => {
+        const ofMeeting = invitees.filter((invitee) => invitee.meetingId === meeting.id);
+        // The family reads who is invited now; staff also read the invitations withdrawn.
+        return {
+          ...meeting,
+          invitees: isStaff(actor) ? ofMeeting : stillInvited(ofMeeting),
+          actionsInPlans: inPlans.get(meeting.id) ?? new Map<string, MeetingActionInPlan>(),
+        };
+      }),
       offers: isStaff(actor) ? await offersOfChild(tx, actor.tenantId, childId) : [],
       mayChange,
     };
@@ -351,6 +379,10 @@ export interface MeetingView {
   /** Whether the actor sees only the parts shared with the family. */
   familyView: boolean;
   councilName: string;
+  /** For staff: the meeting's actions that are already plan actions, by the action's id. */
+  actionsInPlans: Map<string, MeetingActionInPlan>;
+  /** Today in the UK, as YYYY-MM-DD: whether the meeting has been held yet. */
+  today: string;
 }
 
 async function readMeeting(
@@ -367,8 +399,10 @@ async function readMeeting(
   if (!child || !UUID.test(meetingId)) return null;
   const meeting = await findMeeting(tx, actor.tenantId, childId, meetingId);
   if (!meeting) return null;
-  const invitees = await inviteesOf(tx, actor.tenantId, [meetingId]);
+  const allInvitees = await inviteesOf(tx, actor.tenantId, [meetingId]);
   const staff = isStaff(actor);
+  // The family reads who is invited now; staff also read the invitations withdrawn.
+  const invitees = staff ? allInvitees : stillInvited(allInvitees);
   if (!staff) {
     const invited = actor.personId !== null && invitees.some((invitee) => invitee.personId === actor.personId);
     if (!invited || professionalsOnly.includes(meeting.kind)) {
@@ -382,10 +416,14 @@ async function readMeeting(
     meeting: staff ? meeting : sharedPart(meeting),
     invitees,
     people: picking ? [picking.child, ...picking.people] : [],
-    waiting: staff && meeting.stage ? whatIsWaiting(meeting.stage, meeting.conference, invitees) : [],
+    waiting: staff && meeting.stage ? whatIsWaiting(meeting.stage, meeting.conference, stillInvited(invitees)) : [],
     mayChange: staff && (await childrenActorMay(tx, actor, [childId], 'change')).has(childId),
     familyView: !staff,
     councilName: actor.councilName,
+    actionsInPlans:
+      (staff ? (await meetingActionsInPlans(tx, actor.tenantId, childId)).get(meetingId) : undefined) ??
+      new Map<string, MeetingActionInPlan>(),
+    today: todayInUk(),
   };
 }
 
@@ -429,6 +467,7 @@ async function changeMeeting<T extends object>(
   source: RequestSource,
   auditAction: string,
   apply: (tx: Tx, meeting: MeetingRow, invitees: InviteeRow[]) => Promise<Saved<T>>,
+  details: Record<string, string | number | boolean | null> = {},
 ): Promise<Saved<T>> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     if (!(await checkChildAccess(tx, actor, childId, 'change', source, auditAction))) return notFound;
@@ -440,7 +479,7 @@ async function changeMeeting<T extends object>(
     if (result.outcome !== 'saved') return result;
     const after = (await findMeeting(tx, actor.tenantId, childId, meetingId))!;
     await keepVersion(tx, actor, after, null);
-    await audit(tx, actor, childId, auditAction, source, meetingId, { version: after.version });
+    await audit(tx, actor, childId, auditAction, source, meetingId, { ...details, version: after.version });
     return result;
   });
 }
@@ -473,7 +512,7 @@ export async function inviteSomeone(
         ? [picking.child, ...picking.people].find((candidate) => candidate.id === personId)
         : undefined;
       if (!person) return invalid([{ field: 'personId', message: 'Choose someone in the child’s world' }]);
-      if (invitees.some((invitee) => invitee.personId === personId)) {
+      if (stillInvited(invitees).some((invitee) => invitee.personId === personId)) {
         return invalid([{ field: 'personId', message: `${person.name} is already invited` }]);
       }
       name = person.name;
@@ -571,6 +610,159 @@ export async function addAction(
   });
 }
 
+/**
+ * Withdraws an invitation before the meeting is held (someone invited by mistake, or no longer
+ * coming). The invitation stays in the meeting's record, marked withdrawn with when, by whom and
+ * why, and the meeting's new version keeps it too. Someone who came cannot be withdrawn.
+ */
+export async function withdrawInvitation(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  meetingId: string,
+  inviteeId: string,
+  input: Record<string, unknown>,
+  source: RequestSource,
+  today = todayInUk(),
+): Promise<Saved> {
+  return changeMeeting(
+    database,
+    actor,
+    childId,
+    meetingId,
+    source,
+    'meeting.invitation_withdrawn',
+    async (tx, meeting, invitees) => {
+      const invitee = UUID.test(inviteeId) ? invitees.find((candidate) => candidate.id === inviteeId) : undefined;
+      if (!invitee) return notFound;
+      const parsed = withdrawalSchema.safeParse(input);
+      if (!parsed.success) return invalid(issuesOf(parsed.error));
+      const problem = withdrawalProblem(invitee, meeting, today);
+      if (problem) return invalid([problem]);
+      const withdrawn = await withdrawInvitee(tx, actor.tenantId, meeting.id, invitee.id, {
+        withdrawnBy: actor.userId,
+        withdrawnByLabel: actorLabel(actor),
+        withdrawalReason: parsed.data.reason,
+      });
+      if (!withdrawn) return conflict;
+      if ((await updateMeetingIfVersion(tx, actor.tenantId, meeting.id, meeting.version, {})) === null) return conflict;
+      return { outcome: 'saved' as const };
+    },
+    { inviteeId: UUID.test(inviteeId) ? inviteeId : null },
+  );
+}
+
+// ---- A meeting's action as a plan action -------------------------------------------------------
+
+export interface ActionForPlan {
+  view: MeetingView;
+  action: MeetingAction;
+  /** The plan action it already is, when it is. */
+  inPlan: MeetingActionInPlan | null;
+  /** The child's plans, newest first, with their goals: none when the child has no plan yet. */
+  plans: PlanToChoose[];
+  /** The person in the child's network the action's owner is, when the name says so. */
+  owner: PossibleOwner | null;
+}
+
+/** A meeting's action with the child's plans it could become an action of, for the page that asks which. */
+export async function actionForPlan(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  meetingId: string,
+  actionId: string,
+  source: RequestSource,
+): Promise<ActionForPlan | null> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    const view = await readMeeting(tx, actor, childId, meetingId, 'change', source, 'meeting.change');
+    if (!view || view.familyView) return null;
+    const action = view.meeting.actions.find((candidate) => candidate.id === actionId);
+    if (!action) return null;
+    const choices = await plansToAddMeetingActionTo(tx, actor, childId, action.ownerName);
+    await audit(tx, actor, childId, 'meeting.view', source, meetingId, {
+      part: 'action_to_plan',
+      forChange: true,
+      actionId,
+    });
+    return { view, action, inPlan: view.actionsInPlans.get(actionId) ?? null, ...choices };
+  });
+}
+
+export type ActionToPlan =
+  | { outcome: 'added'; planId: string; planActionId: string }
+  | { outcome: 'already_in_plan'; planId: string; planActionId: string; planTitle: string }
+  | { outcome: 'no_plan' }
+  | { outcome: 'not_found' }
+  | { outcome: 'invalid'; issues: FieldIssue[] }
+  | { outcome: 'conflict'; message: string };
+
+/**
+ * Makes one of a meeting's actions an action of the child's plan, through the plans' own rules,
+ * with the meeting and the action kept as its source. Once only: a second time says where it
+ * already is. The meeting is held for the transaction, so two people cannot add it twice at once.
+ * Needs the right to change the child's record; audited on the child's record either way.
+ */
+export async function addActionToPlan(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  meetingId: string,
+  actionId: string,
+  input: Record<string, unknown>,
+  source: RequestSource,
+): Promise<ActionToPlan> {
+  return withTenant(database.orm, actor.tenantId, async (tx): Promise<ActionToPlan> => {
+    if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'meeting.action_to_plan'))) return notFound;
+    if (!isStaff(actor) || !UUID.test(meetingId)) return notFound;
+    const meeting = await findMeetingForUpdate(tx, actor.tenantId, childId, meetingId);
+    const action = meeting?.actions.find((candidate) => candidate.id === actionId);
+    if (!meeting || !action) return notFound;
+    const parsed = actionToPlanSchema.safeParse(input);
+    const result = await addActionFromMeeting(
+      tx,
+      actor,
+      childId,
+      {
+        // Already in a plan, or no plan yet, is the answer whatever was chosen.
+        choice: parsed.success ? parsed.data : null,
+        whatWillHappen: action.whatWillHappen,
+        ownerName: action.ownerName,
+        dueOn: action.dueOn,
+        source: {
+          meetingId: meeting.id,
+          actionId: action.id,
+          meetingName: meetingNameInSentence(meeting.kind),
+          heldOn: meeting.heldOn,
+        },
+      },
+      source,
+    );
+    switch (result.outcome) {
+      case 'added':
+        await audit(tx, actor, childId, 'meeting.action_to_plan', source, meeting.id, {
+          actionId: action.id,
+          planId: result.planId,
+          planActionId: result.planActionId,
+        });
+        return { outcome: 'added', planId: result.planId, planActionId: result.planActionId };
+      case 'already_in_plan':
+        await audit(tx, actor, childId, 'meeting.action_to_plan', source, meeting.id, {
+          actionId: action.id,
+          planId: result.planId,
+          alreadyInPlan: true,
+        });
+        return result;
+      case 'conflict':
+        return { outcome: 'conflict', message: result.message };
+      case 'invalid':
+        return parsed.success ? result : invalid(issuesOf(parsed.error));
+      case 'no_plan':
+        return result;
+    }
+  });
+}
+
 // ---- The four stages of a family group conference ---------------------------------------------
 
 function parseStage(part: StagePart, input: Record<string, unknown>, heldOn: string) {
@@ -628,7 +820,7 @@ export async function recordStage(
     `conference.${stageOfPart[part]}`,
     async (tx, meeting, invitees) => {
       if (!meeting.stage) return notFound;
-      const fromFamily = invitees.filter(
+      const fromFamily = stillInvited(invitees).filter(
         (invitee) => invitee.circle === 'family' || invitee.circle === 'network',
       ).length;
       const order = stageProblem(part, meeting.conference, meeting.stage, fromFamily);
@@ -649,6 +841,8 @@ export async function recordStage(
           childId,
           {
             meetingId: meeting.id,
+            meetingName: meetingNameInSentence(meeting.kind),
+            heldOn: meeting.heldOn,
             planId: reviewed?.planId ?? null,
             title: `Family plan from the family group conference on ${meeting.heldOn}`,
             agreedOn: meeting.heldOn,
@@ -785,7 +979,7 @@ export async function coordinatorsConferences(
         waiting: whatIsWaiting(
           meeting.stage!,
           meeting.conference,
-          invitees.filter((invitee) => invitee.meetingId === meeting.id),
+          stillInvited(invitees.filter((invitee) => invitee.meetingId === meeting.id)),
         ),
       });
     }

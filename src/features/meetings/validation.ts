@@ -1,7 +1,9 @@
 /**
  * What each meeting form and API body must hold, as zod schemas with GOV.UK-style messages
  * naming the field. The pages and the API check with the same schemas; dates arrive as ISO
- * strings ('' when not given, 'not-a-date' when typed wrongly).
+ * strings ('' when not given, 'not-a-date' when typed wrongly). A schema accepts what it gives
+ * back (an optional text left out is null; a yes or no question is a boolean), so the API can
+ * check a body with it before the service checks it again.
  */
 import { z } from 'zod';
 import { attendances, inviteeCircles, meetingKinds, offerResponses } from './schema.js';
@@ -16,19 +18,21 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, `Use ${max} characters or fewer`)
-    .optional()
+    .nullish()
     .transform((value) => (value ? value : null));
 const requiredDate = (missing: string, wrong: string) =>
   z
     .string({ error: missing })
     .min(1, missing)
-    .refine((value) => value === '' || ISO_DATE.test(value), wrong);
+    .refine((value) => value === '' || ISO_DATE.test(value), wrong)
+    .describe('A date, YYYY-MM-DD');
 const optionalDate = (wrong: string) =>
   z
     .string()
-    .optional()
+    .nullish()
     .refine((value) => !value || ISO_DATE.test(value), wrong)
-    .transform((value) => (value ? value : null));
+    .transform((value) => (value ? value : null))
+    .describe('A date, YYYY-MM-DD, if known');
 const optionalTime = (wrong: string) =>
   z
     .string()
@@ -36,7 +40,11 @@ const optionalTime = (wrong: string) =>
     .optional()
     .refine((value) => !value || TIME.test(value), wrong)
     .transform((value) => (value ? value : null));
-const yesNo = (message: string) => z.enum(['yes', 'no'], { error: message }).transform((value) => value === 'yes');
+const yesNo = (message: string) =>
+  z
+    .union([z.enum(['yes', 'no']), z.boolean()], { error: message })
+    .transform((value) => value === 'yes' || value === true)
+    .describe('yes or no (or true or false)');
 
 export const newMeetingSchema = z
   .object({
@@ -132,9 +140,10 @@ export const actionSchema = z.object({
     'Enter when it will be done by',
     'The date it will be done by must be a real date, like 1 2 2027',
   ),
+  // A checkbox: 'yes' when ticked, nothing (or '' from a form that has no such box) when not.
   forThePlan: z
-    .union([z.literal('yes'), z.boolean()])
-    .optional()
+    .union([z.enum(['yes', '']), z.boolean()])
+    .nullish()
     .transform((value) => value === 'yes' || value === true),
 });
 
@@ -168,8 +177,8 @@ export const informationSchema = z.object({
 });
 
 export const privateTimeSchema = z.object({
-  startedAt: z.string().trim().default(''),
-  endedAt: z.string().trim().default(''),
+  startedAt: z.string().trim().default('').describe('HH:MM, UK time'),
+  endedAt: z.string().trim().default('').describe('HH:MM, UK time'),
   familyPlan: z.string().trim().max(16000, 'Use 16000 characters or fewer').default(''),
 });
 
@@ -184,7 +193,8 @@ export const agreementSchema = z.object({
   reviewOn: z
     .string()
     .default('')
-    .refine((value) => value === '' || ISO_DATE.test(value), 'The review date must be a real date, like 20 1 2027'),
+    .refine((value) => value === '' || ISO_DATE.test(value), 'The review date must be a real date, like 20 1 2027')
+    .describe('When the family plan will be reviewed, YYYY-MM-DD'),
 });
 
 export const offerSchema = z.object({
@@ -210,3 +220,30 @@ export const offerResponseSchema = z
       });
     }
   });
+
+export const withdrawalSchema = z.object({
+  reason: optionalText(2000),
+});
+
+/** Which plan, and which of its goals (null: the whole plan), a meeting's action is added to. */
+export const actionToPlanSchema = z.object({
+  planId: z
+    .string({ error: 'Choose which plan it goes in, and which goal it serves' })
+    .trim()
+    .min(1, 'Choose which plan it goes in, and which goal it serves')
+    .max(64),
+  goalId: z
+    .string()
+    .max(64)
+    .nullish()
+    .transform((value) => (value ? value : null)),
+  expectedVersion: z.coerce
+    .number({ error: 'Open the page again: the version of the plan you chose from is missing' })
+    .int()
+    .min(1, 'Open the page again: the version of the plan you chose from is missing'),
+  ownerCircle: z
+    .string()
+    .max(32)
+    .nullish()
+    .transform((value) => (value ? value : null)),
+});

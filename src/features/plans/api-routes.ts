@@ -45,6 +45,15 @@ const actionOut = z
     dueOn: z.string(),
     status: z.enum(actionStatuses),
     fromNextStepId: z.string().nullable(),
+    fromMeeting: z
+      .object({
+        meetingId: z.uuid(),
+        actionId: z.string().describe('The meeting’s own id for the action'),
+        meetingName: z.string().describe('The kind of meeting, in words: “network meeting”'),
+        heldOn: z.string(),
+      })
+      .nullable()
+      .describe('The meeting action it came from, when it did'),
   })
   .meta({ id: 'PlanAction' });
 const planContentOut = z.object({
@@ -334,6 +343,7 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
           dueOn: action.dueOn,
           status: action.status,
           fromNextStepId: existing?.fromNextStepId ?? null,
+          fromMeeting: existing?.fromMeeting ?? null,
         };
       });
       if (body.reviewBy && body.reviewBy < body.startsOn) {

@@ -30,6 +30,7 @@ const content: PlanContent = {
       dueOn: '2027-01-10',
       status: 'in_progress',
       fromNextStepId: null,
+      fromMeeting: null,
     },
     {
       id: 'a2',
@@ -41,6 +42,7 @@ const content: PlanContent = {
       dueOn: '2026-12-01',
       status: 'done',
       fromNextStepId: null,
+      fromMeeting: null,
     },
   ],
 };

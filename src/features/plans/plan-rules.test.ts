@@ -5,11 +5,15 @@ import {
   dateInWords,
   nextActionDueOn,
   overdueActions,
+  ownerNamed,
+  planActionFromMeeting,
   planDifferences,
   progressByGoal,
+  reasonForActionFromMeeting,
   reasonProblem,
   reviewDateProblem,
   reviewIsOverdue,
+  sourceInWords,
   withoutAction,
   withoutGoal,
   type PlanAction,
@@ -35,7 +39,7 @@ const action = (overrides: Partial<PlanAction> = {}): PlanAction => ({
   ownerCircle: 'family',
   dueOn: '2027-01-10',
   status: 'not_started',
-  ...{ fromNextStepId: null },
+  ...{ fromNextStepId: null, fromMeeting: null },
   ...overrides,
 });
 const plan = (overrides: Partial<PlanContent> = {}): PlanContent => ({
@@ -233,5 +237,52 @@ describe('taking out', () => {
   test('taking an action out', () => {
     assert.deepEqual((withoutAction(plan(), 'a1') as PlanContent).actions, []);
     assert.equal(withoutAction(plan(), 'nope'), 'This action is no longer in the plan');
+  });
+});
+
+describe('actions from a meeting', () => {
+  const source = {
+    meetingId: 'm1',
+    actionId: 'ma1',
+    meetingName: 'child in need review',
+    heldOn: '2027-02-03',
+  };
+  test('the source and the reason, in words', () => {
+    assert.equal(sourceInWords(source), 'From the child in need review on 3 February 2027');
+    assert.equal(reasonForActionFromMeeting(source), 'Added from the child in need review on 3 February 2027');
+  });
+  test('the reason is what lets an agreed plan take the new action', () => {
+    const before = plan();
+    const after = plan({ actions: [...before.actions, action({ id: 'a2', fromMeeting: source })] });
+    assert.match(reasonProblem('agreed', before, after, '') ?? '', /Enter why this is changing/);
+    assert.equal(reasonProblem('agreed', before, after, reasonForActionFromMeeting(source)), null);
+  });
+  test('a meeting action is found in whichever plan holds it, and only by its own meeting and id', () => {
+    const plans = [
+      { id: 'p1', actions: [action()] },
+      { id: 'p2', actions: [action({ id: 'a2', fromMeeting: source })] },
+    ];
+    const found = planActionFromMeeting(plans, 'm1', 'ma1');
+    assert.equal(found?.plan.id, 'p2');
+    assert.equal(found?.action.id, 'a2');
+    assert.equal(planActionFromMeeting(plans, 'm2', 'ma1'), null, 'another meeting’s action of the same id');
+    assert.equal(planActionFromMeeting(plans, 'm1', 'ma2'), null);
+    // Actions saved before sources were kept have no fromMeeting at all.
+    const older = [{ id: 'p3', actions: [{ ...action(), fromMeeting: undefined } as unknown as PlanAction] }];
+    assert.equal(planActionFromMeeting(older, 'm1', 'ma1'), null);
+  });
+  test('the owner is found in the network by full name or the name they are known by, when only one matches', () => {
+    const owners = [
+      { personId: 'pat', name: 'Patricia Thompson (Nan Pat)', fullName: 'Patricia Thompson', knownAs: 'Nan Pat' },
+      { personId: 'sarah', name: 'Sarah Thompson', fullName: 'Sarah Thompson', knownAs: null },
+      { personId: 'sam-1', name: 'Sam Jones', fullName: 'Sam Jones', knownAs: 'Sam' },
+      { personId: 'sam-2', name: 'Sam Lee', fullName: 'Sam Lee', knownAs: 'Sam' },
+    ];
+    assert.equal(ownerNamed('Nan Pat', owners)?.personId, 'pat');
+    assert.equal(ownerNamed('  nan   pat ', owners)?.personId, 'pat');
+    assert.equal(ownerNamed('Sarah Thompson', owners)?.personId, 'sarah');
+    assert.equal(ownerNamed('Sam', owners), null, 'two people known as Sam: nobody is guessed');
+    assert.equal(ownerNamed('The social worker', owners), null);
+    assert.equal(ownerNamed('', owners), null);
   });
 });

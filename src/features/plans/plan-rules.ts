@@ -30,6 +30,18 @@ export interface PlanAction {
   dueOn: string;
   status: ActionStatus;
   fromNextStepId: string | null;
+  /** The meeting action it came from, when it did (kept through every change of the action). */
+  fromMeeting: PlanActionSource | null;
+}
+
+/** Where a plan action came from: an action recorded at a meeting. */
+export interface PlanActionSource {
+  meetingId: string;
+  /** The meeting's own id for the action, so it can become a plan action only once. */
+  actionId: string;
+  /** The kind of meeting, in words, lower case: "network meeting", "child in need review". */
+  meetingName: string;
+  heldOn: string;
 }
 
 /** One version of a plan: everything the family is asked to agree to. */
@@ -296,4 +308,56 @@ export function withoutGoal(content: PlanContent, goalId: string): PlanContent |
 export function withoutAction(content: PlanContent, actionId: string): PlanContent | string {
   if (!content.actions.some((action) => action.id === actionId)) return 'This action is no longer in the plan';
   return { ...content, actions: content.actions.filter((action) => action.id !== actionId) };
+}
+
+// ---- Actions from a meeting -----------------------------------------------------------------
+
+/** "From the network meeting on 3 February 2027": how a plan action's source is shown. */
+export function sourceInWords(source: PlanActionSource): string {
+  return `From the ${source.meetingName} on ${dateInWords(source.heldOn)}`;
+}
+
+/**
+ * The reason kept with the plan's new version when a meeting's action is added to it: an agreed
+ * plan's expectations change only with a reason, and where the action came from is that reason.
+ */
+export function reasonForActionFromMeeting(source: PlanActionSource): string {
+  return `Added from the ${source.meetingName} on ${dateInWords(source.heldOn)}`;
+}
+
+/** The plan action that carries this meeting action, if any plan holds one. */
+export function planActionFromMeeting<P extends { id: string; actions: readonly PlanAction[] }>(
+  plans: readonly P[],
+  meetingId: string,
+  actionId: string,
+): { plan: P; action: PlanAction } | null {
+  for (const plan of plans) {
+    const action = plan.actions.find(
+      (candidate) => candidate.fromMeeting?.meetingId === meetingId && candidate.fromMeeting.actionId === actionId,
+    );
+    if (action) return { plan, action };
+  }
+  return null;
+}
+
+const comparable = (name: string) => name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Who a meeting action's owner is in the child's network, when the name typed at the meeting is
+ * exactly one person's full name or the name they are known by ("Nan Pat"); null otherwise
+ * (several people of that name, or someone not in the network, such as "the social worker").
+ */
+export function ownerNamed<O extends { name: string; fullName: string; knownAs: string | null }>(
+  ownerName: string,
+  owners: readonly O[],
+): O | null {
+  const wanted = comparable(ownerName);
+  if (!wanted) return null;
+  const matches = owners.filter(
+    (owner) =>
+      comparable(owner.fullName) === wanted ||
+      comparable(owner.name) === wanted ||
+      (owner.knownAs !== null && comparable(owner.knownAs) === wanted),
+  );
+  return matches.length === 1 ? matches[0]! : null;
 }

@@ -19,11 +19,13 @@ import {
   actionStatuses,
   dateInWords,
   ownerCircles,
+  sourceInWords,
   statusInWords,
   todayInUk,
   withoutAction,
   withoutGoal,
   type PlanAction,
+  type PlanActionSource,
   type PlanContent,
   type PlanGoal,
 } from './plan-rules.js';
@@ -470,6 +472,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
       })),
       needsReason: plan.status === 'agreed',
       canTakeOut: existing !== null,
+      source: existing?.fromMeeting ? meetingSource(child.id, existing.fromMeeting) : null,
       conflict: conflict
         ? {
             author: conflict.author,
@@ -667,6 +670,7 @@ export function registerPlansRoutes(app: FastifyInstance, database: Database): v
             // Only one of this plan's goals, as it stands now.
             goalId: content.goals.some((goal) => goal.id === parsed.data.goalId) ? parsed.data.goalId : null,
             fromNextStepId: existing?.fromNextStepId ?? null,
+            fromMeeting: existing?.fromMeeting ?? null,
           };
           if (!actionId) return { ...content, actions: [...content.actions, next] };
           if (!content.actions.some((candidate) => candidate.id === actionId))
@@ -1296,6 +1300,17 @@ function afterChange(
   }
 }
 
+/**
+ * Where a plan action came from, in words, linking to the meeting's page (written out here: a
+ * feature reaches another only through its service).
+ */
+function meetingSource(childId: string, source: PlanActionSource) {
+  return {
+    text: sourceInWords(source),
+    href: `/children/${encodeURIComponent(childId)}/meetings/${encodeURIComponent(source.meetingId)}`,
+  };
+}
+
 /** Everything the staff plan page shows, worked out here so the template holds no rules. */
 function planPage(found: PlanView, childId: string, planId: string, mayChange: boolean) {
   const { plan, content } = found;
@@ -1332,6 +1347,7 @@ function planPage(found: PlanView, childId: string, planId: string, mayChange: b
       changeHref: plansPaths.goal(childId, planId, goal.id),
     })),
     actions: content.actions.map((action) => ({
+      anchor: `action-${action.id}`,
       whatWillHappen: action.whatWillHappen,
       who: `${action.ownerName} (${ownerCircleNames[action.ownerCircle]})`,
       byWhen: dateInWords(action.dueOn),
@@ -1339,6 +1355,7 @@ function planPage(found: PlanView, childId: string, planId: string, mayChange: b
       done: action.status === 'done',
       overdue: overdue.has(action.id),
       goal: content.goals.find((goal) => goal.id === action.goalId)?.goalInFamilyWords ?? 'The whole plan',
+      source: action.fromMeeting ? meetingSource(childId, action.fromMeeting) : null,
       changeHref: plansPaths.action(childId, planId, action.id),
     })),
     progress: found.progress.map((goal, index) => ({

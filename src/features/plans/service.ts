@@ -17,7 +17,10 @@ import { networkForOpenedRecord } from '../network/service.js';
 import {
   nextActionDueOn,
   overdueActions,
+  ownerNamed,
+  planActionFromMeeting,
   planDifferences,
+  reasonForActionFromMeeting,
   progressByGoal,
   reasonProblem,
   reviewDateProblem,
@@ -25,6 +28,7 @@ import {
   todayInUk,
   type OwnerCircle,
   type PlanAction,
+  type PlanActionSource,
   type PlanContent,
   type PlanDifference,
   type PlanGoal,
@@ -48,15 +52,22 @@ import {
   type ReviewRow,
 } from './queries.js';
 import type { PlanKind } from './schema.js';
-import type { AgreementInput, ReviewInput, StartPlanInput } from './validation.js';
+import { actionSchema, type AgreementInput, type ReviewInput, type StartPlanInput } from './validation.js';
 import { plansPaths } from './paths.js';
 import type { ChronologyEvent } from '../voice/service.js';
 
 export const PLAN = 'plan';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export type { RequestSource };
-export { overdueWorkInWords } from './plan-rules.js';
+export type { RequestSource, PlanActionSource, OwnerCircle };
+export {
+  ownerCircles,
+  overdueWorkInWords,
+  reasonForActionFromMeeting,
+  sourceInWords,
+  todayInUk,
+} from './plan-rules.js';
+export { ownerCircleNames } from './validation.js';
 export type ChildForPlans = NonNullable<Awaited<ReturnType<typeof childNameAndBirth>>>;
 
 const author = (actor: Actor) => ({ userId: actor.userId, label: actorLabel(actor) });
@@ -91,7 +102,8 @@ export function contentOf(plan: PlanRow): PlanContent {
     reviewBy: plan.reviewBy,
     support: plan.support,
     goals: plan.goals,
-    actions: plan.actions,
+    // Actions saved before plan actions kept a meeting as their source have none.
+    actions: plan.actions.map((action) => ({ ...action, fromMeeting: action.fromMeeting ?? null })),
   };
 }
 
@@ -99,6 +111,8 @@ export function contentOf(plan: PlanRow): PlanContent {
 export interface PossibleOwner {
   personId: string;
   name: string;
+  fullName: string;
+  knownAs: string | null;
   circle: OwnerCircle;
 }
 
@@ -110,6 +124,8 @@ async function possibleOwners(tx: Tx, actor: Actor, childId: string): Promise<Po
     .map((member) => ({
       personId: member.id,
       name: member.knownAs ? `${member.fullName} (${member.knownAs})` : member.fullName,
+      fullName: member.fullName,
+      knownAs: member.knownAs,
       circle:
         member.circle === 'family'
           ? 'family'
@@ -207,6 +223,7 @@ export async function startPlan(
         dueOn: step.stepDueOn ?? input.startsOn,
         status: 'not_started',
         fromNextStepId: step.id,
+        fromMeeting: null,
       };
     });
     const content: PlanContent = {
@@ -425,59 +442,89 @@ export async function changePlan(
   actor: Actor,
   childId: string,
   planId: string,
-  change: {
-    expectedVersion: number;
-    reason: string;
-    edit: (content: PlanContent) => PlanContent | string;
-    what: string;
-  },
+  change: PlanEdit,
   source: RequestSource,
 ): Promise<PlanChange> {
   return withTenant(database.orm, actor.tenantId, async (tx): Promise<PlanChange> => {
     if (!(await checkChildAccess(tx, actor, childId, 'change', source, 'plan.change'))) return { outcome: 'not_found' };
     const plan = UUID.test(planId) ? await findPlan(tx, actor.tenantId, childId, planId) : undefined;
     if (!plan) return { outcome: 'not_found' };
-    const conflict = async (): Promise<PlanChange> => {
-      const current = (await findPlan(tx, actor.tenantId, childId, planId))!;
-      const [latest] = await versionsOf(tx, actor.tenantId, PLAN, planId);
-      return {
-        outcome: 'conflict',
-        theirs: contentOf(current),
-        theirVersion: current.version,
-        theirAuthor: latest?.recordedByLabel ?? '',
-        theirReason: latest?.reason ?? null,
-      };
-    };
-    if (plan.version !== change.expectedVersion) return conflict();
-    const before = contentOf(plan);
-    const after = change.edit(before);
-    if (typeof after === 'string') return { outcome: 'invalid', message: after };
-    if (JSON.stringify(before) === JSON.stringify(after)) return { outcome: 'unchanged' };
-    const problem = reasonProblem(plan.status, before, after, change.reason);
-    if (problem) return { outcome: 'reason_needed', message: problem };
-    const version = await updatePlanIfVersion(tx, actor.tenantId, planId, change.expectedVersion, {
-      title: after.title,
-      kind: after.kind as PlanKind,
-      startsOn: after.startsOn,
-      reviewBy: after.reviewBy,
-      support: after.support,
-      goals: after.goals,
-      actions: after.actions,
-      nextActionDueOn: nextActionDueOn(after.actions),
-    });
-    if (version === null) return conflict();
-    const reason = change.reason.trim() === '' ? null : change.reason.trim();
-    await appendVersion(tx, actor.tenantId, {
-      recordType: PLAN,
-      recordId: planId,
-      version,
-      author: author(actor),
-      reason,
-      content: after as unknown as Record<string, unknown>,
-    });
-    await audit(tx, actor, childId, 'plan.change', source, planId, { what: change.what, version }, reason);
-    return { outcome: 'saved', version };
+    return applyPlanEdit(tx, actor, childId, plan, change, source);
   });
+}
+
+interface PlanEdit {
+  expectedVersion: number;
+  reason: string;
+  edit: (content: PlanContent) => PlanContent | string;
+  what: string;
+  /** More to keep in the audit entry. */
+  details?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * The one way a plan's content changes, inside the caller's transaction once it has checked
+ * access: from the version the person read (or a conflict, with the newer plan), a reason when an
+ * agreed plan's expectations change, a new version in record history, and the audit entry.
+ */
+async function applyPlanEdit(
+  tx: Tx,
+  actor: Actor,
+  childId: string,
+  plan: PlanRow,
+  change: PlanEdit,
+  source: RequestSource,
+): Promise<PlanChange> {
+  const planId = plan.id;
+  const conflict = async (): Promise<PlanChange> => {
+    const current = (await findPlan(tx, actor.tenantId, childId, planId))!;
+    const [latest] = await versionsOf(tx, actor.tenantId, PLAN, planId);
+    return {
+      outcome: 'conflict',
+      theirs: contentOf(current),
+      theirVersion: current.version,
+      theirAuthor: latest?.recordedByLabel ?? '',
+      theirReason: latest?.reason ?? null,
+    };
+  };
+  if (plan.version !== change.expectedVersion) return conflict();
+  const before = contentOf(plan);
+  const after = change.edit(before);
+  if (typeof after === 'string') return { outcome: 'invalid', message: after };
+  if (JSON.stringify(before) === JSON.stringify(after)) return { outcome: 'unchanged' };
+  const problem = reasonProblem(plan.status, before, after, change.reason);
+  if (problem) return { outcome: 'reason_needed', message: problem };
+  const version = await updatePlanIfVersion(tx, actor.tenantId, planId, change.expectedVersion, {
+    title: after.title,
+    kind: after.kind as PlanKind,
+    startsOn: after.startsOn,
+    reviewBy: after.reviewBy,
+    support: after.support,
+    goals: after.goals,
+    actions: after.actions,
+    nextActionDueOn: nextActionDueOn(after.actions),
+  });
+  if (version === null) return conflict();
+  const reason = change.reason.trim() === '' ? null : change.reason.trim();
+  await appendVersion(tx, actor.tenantId, {
+    recordType: PLAN,
+    recordId: planId,
+    version,
+    author: author(actor),
+    reason,
+    content: after as unknown as Record<string, unknown>,
+  });
+  await audit(
+    tx,
+    actor,
+    childId,
+    'plan.change',
+    source,
+    planId,
+    { what: change.what, version, ...change.details },
+    reason,
+  );
+  return { outcome: 'saved', version };
 }
 
 /** Records that the plan was agreed at a meeting, from the version everyone saw. */
@@ -646,6 +693,9 @@ export async function overdueWorkFor(
 
 export interface FamilyPlanFromMeeting {
   meetingId: string;
+  /** The kind of meeting in words, lower case, for each action's source: "family group conference". */
+  meetingName: string;
+  heldOn: string;
   /** The plan an earlier conference agreed, when this is its review: it gets a new version. */
   planId: string | null;
   title: string;
@@ -653,7 +703,8 @@ export interface FamilyPlanFromMeeting {
   reviewBy: string;
   /** The family's plan in their own words, and what was agreed or changed. */
   goalsInFamilyWords: string[];
-  actions: { whatWillHappen: string; ownerName: string; dueOn: string }[];
+  /** The meeting's actions for the plan; one already in one of the child's plans is not added again. */
+  actions: { id: string; whatWillHappen: string; ownerName: string; dueOn: string }[];
   support: string | null;
   reason: string;
 }
@@ -672,6 +723,7 @@ export async function adoptFamilyPlan(
   source: RequestSource,
 ): Promise<string> {
   const existing = agreed.planId ? await findPlan(tx, actor.tenantId, childId, agreed.planId) : undefined;
+  const childsPlans = await plansOfChild(tx, actor.tenantId, childId);
   const goals: PlanGoal[] = agreed.goalsInFamilyWords.map((words) => ({
     id: randomUUID(),
     goalInFamilyWords: words.slice(0, 2000),
@@ -679,17 +731,25 @@ export async function adoptFamilyPlan(
     worries: [],
     fromSafetyGoalId: null,
   }));
-  const actions: PlanAction[] = agreed.actions.map((action) => ({
-    id: randomUUID(),
-    whatWillHappen: action.whatWillHappen,
-    goalId: null,
-    ownerPersonId: null,
-    ownerName: action.ownerName,
-    ownerCircle: 'family',
-    dueOn: action.dueOn,
-    status: 'not_started',
-    fromNextStepId: null,
-  }));
+  const actions: PlanAction[] = agreed.actions
+    .filter((action) => !planActionFromMeeting(childsPlans, agreed.meetingId, action.id))
+    .map((action) => ({
+      id: randomUUID(),
+      whatWillHappen: action.whatWillHappen,
+      goalId: null,
+      ownerPersonId: null,
+      ownerName: action.ownerName,
+      ownerCircle: 'family',
+      dueOn: action.dueOn,
+      status: 'not_started',
+      fromNextStepId: null,
+      fromMeeting: {
+        meetingId: agreed.meetingId,
+        actionId: action.id,
+        meetingName: agreed.meetingName,
+        heldOn: agreed.heldOn,
+      },
+    }));
   const content: PlanContent = {
     title: existing?.title ?? agreed.title,
     kind: 'family_plan',
@@ -748,6 +808,191 @@ export async function adoptFamilyPlan(
     actions: content.actions.length,
   });
   return planId;
+}
+
+// ---- A meeting's action as a plan action -------------------------------------------------------
+
+export interface MeetingActionInPlan {
+  planId: string;
+  planTitle: string;
+  planActionId: string;
+}
+
+/**
+ * Which of the child's meetings' actions are already plan actions: by meeting, then by the
+ * meeting's id for the action. Runs inside the caller's transaction, which has already decided
+ * the actor may see the child's record.
+ */
+export async function meetingActionsInPlans(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+): Promise<Map<string, Map<string, MeetingActionInPlan>>> {
+  const found = new Map<string, Map<string, MeetingActionInPlan>>();
+  for (const plan of await plansOfChild(tx, tenantId, childId)) {
+    for (const action of plan.actions) {
+      if (!action.fromMeeting) continue;
+      const ofMeeting = found.get(action.fromMeeting.meetingId) ?? new Map<string, MeetingActionInPlan>();
+      if (!ofMeeting.has(action.fromMeeting.actionId)) {
+        ofMeeting.set(action.fromMeeting.actionId, { planId: plan.id, planTitle: plan.title, planActionId: action.id });
+      }
+      found.set(action.fromMeeting.meetingId, ofMeeting);
+    }
+  }
+  return found;
+}
+
+export interface PlanToChoose {
+  id: string;
+  title: string;
+  agreed: boolean;
+  version: number;
+  goals: { id: string; goalInFamilyWords: string }[];
+}
+
+/**
+ * What someone adding a meeting's action to the child's plan chooses from: the child's plans
+ * (newest first) with their goals, and the person in the child's network the action's owner is,
+ * when the name says so. Inside the caller's transaction, once it has checked the actor may
+ * change the child's record.
+ */
+export async function plansToAddMeetingActionTo(
+  tx: Tx,
+  actor: Actor,
+  childId: string,
+  ownerName: string,
+): Promise<{ plans: PlanToChoose[]; owner: PossibleOwner | null }> {
+  const plans = await plansOfChild(tx, actor.tenantId, childId);
+  return {
+    plans: plans.map((plan) => ({
+      id: plan.id,
+      title: plan.title,
+      agreed: plan.status === 'agreed',
+      version: plan.version,
+      goals: plan.goals.map((goal) => ({ id: goal.id, goalInFamilyWords: goal.goalInFamilyWords })),
+    })),
+    owner: ownerNamed(ownerName, await possibleOwners(tx, actor, childId)),
+  };
+}
+
+export interface MeetingActionForPlan {
+  /**
+   * Which plan and goal, as chosen; null when the choice could not be read, so only whether
+   * the action is already in a plan, or the child has none, is answered.
+   */
+  choice: {
+    planId: string;
+    /** The goal it serves, or null for the whole plan. */
+    goalId: string | null;
+    /** The plan's version the person chose from. */
+    expectedVersion: number;
+    /** Whether the owner is family, network or a professional; found from the network when not given. */
+    ownerCircle: string | null;
+  } | null;
+  whatWillHappen: string;
+  ownerName: string;
+  dueOn: string;
+  source: PlanActionSource;
+}
+
+export type MeetingActionAdded =
+  | { outcome: 'added'; planId: string; planActionId: string; version: number }
+  | { outcome: 'already_in_plan'; planId: string; planActionId: string; planTitle: string }
+  | { outcome: 'no_plan' }
+  | { outcome: 'invalid'; issues: { field: string; message: string }[] }
+  | { outcome: 'conflict'; message: string; currentVersion: number };
+
+/**
+ * Makes a meeting's action an action of one of the child's plans, serving one of its goals or
+ * the whole plan, with its source kept (the meeting and the action). A meeting action becomes a
+ * plan action once only: if a plan already holds it, that is the answer. The plan's own rules
+ * apply: the action is checked like any other, the plan must be the version the person chose
+ * from, and the change is a new version whose reason is where the action came from.
+ *
+ * Runs inside the caller's transaction, which has already checked that the actor may change the
+ * child's record (and holds the meeting, so two people cannot add the same action at once).
+ */
+export async function addActionFromMeeting(
+  tx: Tx,
+  actor: Actor,
+  childId: string,
+  wanted: MeetingActionForPlan,
+  source: RequestSource,
+): Promise<MeetingActionAdded> {
+  const plans = await plansOfChild(tx, actor.tenantId, childId);
+  const already = planActionFromMeeting(plans, wanted.source.meetingId, wanted.source.actionId);
+  if (already) {
+    return {
+      outcome: 'already_in_plan',
+      planId: already.plan.id,
+      planActionId: already.action.id,
+      planTitle: already.plan.title,
+    };
+  }
+  if (plans.length === 0) return { outcome: 'no_plan' };
+  const { choice } = wanted;
+  if (!choice) return { outcome: 'invalid', issues: [] };
+  const plan = plans.find((candidate) => candidate.id === choice.planId);
+  if (!plan) return { outcome: 'invalid', issues: [{ field: 'planId', message: 'Choose one of the child’s plans' }] };
+  const owner = ownerNamed(wanted.ownerName, await possibleOwners(tx, actor, childId));
+  const parsed = actionSchema.safeParse({
+    whatWillHappen: wanted.whatWillHappen,
+    goalId: choice.goalId,
+    ownerPersonId: owner?.personId ?? null,
+    ownerName: wanted.ownerName,
+    ownerCircle: choice.ownerCircle ?? owner?.circle,
+    dueOn: wanted.dueOn,
+    status: 'not_started',
+  });
+  if (!parsed.success) {
+    return {
+      outcome: 'invalid',
+      issues: parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'form'), message: issue.message })),
+    };
+  }
+  const planActionId = randomUUID();
+  const result = await applyPlanEdit(
+    tx,
+    actor,
+    childId,
+    plan,
+    {
+      expectedVersion: choice.expectedVersion,
+      reason: reasonForActionFromMeeting(wanted.source),
+      what: 'action_added_from_meeting',
+      details: { fromMeeting: wanted.source.meetingId, meetingActionId: wanted.source.actionId },
+      edit: (content) => {
+        if (parsed.data.goalId !== null && !content.goals.some((goal) => goal.id === parsed.data.goalId)) {
+          return 'Choose one of the plan’s goals, or the whole plan';
+        }
+        return {
+          ...content,
+          actions: [
+            ...content.actions,
+            { id: planActionId, ...parsed.data, fromNextStepId: null, fromMeeting: wanted.source },
+          ],
+        };
+      },
+    },
+    source,
+  );
+  switch (result.outcome) {
+    case 'saved':
+      return { outcome: 'added', planId: plan.id, planActionId, version: result.version };
+    case 'conflict':
+      return {
+        outcome: 'conflict',
+        message: `Someone changed “${plan.title}” while you were choosing. Check the plan and its goals, and add the action again`,
+        currentVersion: result.theirVersion,
+      };
+    case 'invalid':
+      return { outcome: 'invalid', issues: [{ field: 'goalId', message: result.message }] };
+    case 'reason_needed':
+    case 'unchanged':
+    case 'not_found':
+      // Adding an action always changes the plan, and its reason is always given.
+      throw new Error(`adding a meeting action to a plan gave ${result.outcome}`);
+  }
 }
 
 /** Each plan agreed with the family, and each of its reviews, as events in the child's chronology. */

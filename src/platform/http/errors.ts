@@ -11,17 +11,22 @@ export function isApiRequest(request: FastifyRequest): boolean {
 }
 
 interface ValidationIssue {
+  keyword?: string;
   instancePath?: string;
   message?: string;
-  params?: { issue?: { path?: (string | number)[] } };
+  params?: { issue?: { path?: (string | number)[] }; keys?: unknown };
 }
 
 function validationErrors(error: FastifyError): { pointer: string; detail: string }[] {
   const issues = (error.validation ?? []) as ValidationIssue[];
   const context = error.validationContext ?? 'body';
-  return issues.map((issue) => {
-    const path = issue.instancePath ?? '';
-    return { pointer: `/${context}${path}`.replace(/\/$/, ''), detail: issue.message ?? 'is not valid' };
+  return issues.flatMap((issue) => {
+    const path = `/${context}${issue.instancePath ?? ''}`.replace(/\/$/, '');
+    const detail = issue.message ?? 'is not valid';
+    // A field the request may not have: point at each one, not at the object holding them.
+    const keys = issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params?.keys) ? issue.params.keys : [];
+    if (keys.length > 0) return keys.map((key) => ({ pointer: `${path}/${String(key)}`, detail }));
+    return [{ pointer: path, detail }];
   });
 }
 
