@@ -4,7 +4,9 @@
  * Builds an entirely fictional council of realistic size in the configured database (the
  * same DATABASE_URL or PGlite folder Kith uses), and a second, smaller council beside it, so
  * every benchmark runs with row-level security separating two councils' rows. The data comes
- * from the pure generator in synthetic-council.ts: the same seed gives the same council.
+ * from pure generators: synthetic-council.ts (staff, children, networks, the audit trail),
+ * synthetic-mappings.ts, synthetic-visits.ts and synthetic-records.ts (assessments, plans,
+ * the child's words, meetings): the same seed gives the same council.
  *
  * Rows go in as multi-row `INSERT ... SELECT * FROM unnest($1::uuid[], ...)`, about 5,000 rows
  * a statement, one owner transaction per batch (pg has no COPY FROM STDIN without

@@ -425,7 +425,8 @@ function ordinaryMeeting(
   kind: MeetingKind,
   held: number,
 ) {
-  if (progress.full) return;
+  // Nothing is planned after a record closes, or for before it opened.
+  if (progress.full || held <= context.opened || (context.closed && held > context.lastDay)) return;
   const { practitioner, childName } = context;
   const plannedDay = Math.max(context.opened, held - between(random, 7, 21));
   if (plannedDay > context.lastDay) return;
