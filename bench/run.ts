@@ -22,6 +22,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { networkForOpenedRecord } from '../src/features/network/service.js';
+import { openMeeting } from '../src/features/meetings/service.js';
+import { viewPlan } from '../src/features/plans/service.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { decideChildRecordAccess } from '../src/platform/access/policy.js';
 import { recordAuditEvent, searchAuditLog, whoHasSeenChild } from '../src/platform/audit/audit-log.js';
@@ -150,6 +152,10 @@ interface Subjects {
   databaseVersion: string;
   /** The practitioner's children's latest mappings, as page paths, for the mapping scenario. */
   mappingPaths: string[];
+  /** The practitioner's children's current plans, for the plan page and API. */
+  plans: { childId: string; planId: string }[];
+  /** The practitioner's children's latest meetings held, for the meeting page. */
+  meetings: { childId: string; meetingId: string }[];
   /** The child with the largest network, for the network page and API. */
   largeNetwork: { childId: string; practitionerEmail: string; people: number; relationships: number } | null;
 }
@@ -180,16 +186,17 @@ async function findSubjects(database: Database): Promise<Subjects> {
        order by c.reference`,
       [tenantId, practitioner.id],
     );
+    // Practitioners only: the team's family group conference coordinator is a member too.
+    const practitionersOf = `(select count(*)::int from team_memberships o
+       join user_roles r on r.tenant_id = o.tenant_id and r.user_id = o.user_id and r.role = 'practitioner'
+       where o.tenant_id = m.tenant_id and o.team_id = m.team_id and not o.is_manager)`;
     const [manager] = await owner.query<{ email: string; team_id: string; team_name: string; practitioners: number }>(
-      `select u.email, m.team_id, t.name as team_name,
-              (select count(*)::int from team_memberships o
-               where o.tenant_id = m.tenant_id and o.team_id = m.team_id and not o.is_manager) as practitioners
+      `select u.email, m.team_id, t.name as team_name, ${practitionersOf} as practitioners
        from team_memberships m
        join users u on u.tenant_id = m.tenant_id and u.id = m.user_id
        join teams t on t.tenant_id = m.tenant_id and t.id = m.team_id
        where m.tenant_id = $1 and m.is_manager
-       order by abs((select count(*) from team_memberships o
-                     where o.tenant_id = m.tenant_id and o.team_id = m.team_id and not o.is_manager) - 8), u.email
+       order by abs(${practitionersOf} - 8), u.email
        limit 1`,
       [tenantId],
     );
@@ -246,6 +253,21 @@ async function findSubjects(database: Database): Promise<Subjects> {
        order by mc.child_person_id, m.held_on desc`,
       [tenantId, practitionerChildren.map((row) => row.id)],
     );
+    // The plan a child's page leads with: the newest that is still running (a review to come).
+    const currentPlans = await owner.query<{ child_id: string; plan_id: string }>(
+      `select distinct on (p.child_person_id) p.child_person_id as child_id, p.id as plan_id
+       from plans p
+       where p.tenant_id = $1 and p.child_person_id = any($2::uuid[])
+       order by p.child_person_id, (p.review_by is null), p.starts_on desc, p.id`,
+      [tenantId, practitionerChildren.map((row) => row.id)],
+    );
+    const latestMeetings = await owner.query<{ child_id: string; meeting_id: string }>(
+      `select distinct on (m.child_person_id) m.child_person_id as child_id, m.id as meeting_id
+       from meetings m
+       where m.tenant_id = $1 and m.child_person_id = any($2::uuid[]) and m.held_on <= current_date
+       order by m.child_person_id, m.held_on desc, m.id`,
+      [tenantId, practitionerChildren.map((row) => row.id)],
+    );
     const [councils] = await owner.query<{ total: number }>('select count(*)::int as total from tenants');
     const [version] = await owner.query<{ version: string }>('select version()');
     return {
@@ -266,6 +288,8 @@ async function findSubjects(database: Database): Promise<Subjects> {
         childIds: teamChildren.map((row) => row.id),
       },
       mappingPaths: latestMappings.map((row) => `/children/${row.child_id}/mapping/${row.mapping_id}`),
+      plans: currentPlans.map((row) => ({ childId: row.child_id, planId: row.plan_id })),
+      meetings: latestMeetings.map((row) => ({ childId: row.child_id, meetingId: row.meeting_id })),
       auditorEmail: auditor?.email ?? '',
       signInEmails: signIn.map((row) => row.email),
       databaseVersion: (version?.version ?? '').split(' on ')[0] ?? '',
@@ -632,6 +656,17 @@ function sqlOfPages(
         });
         return { child, found };
       });
+    },
+    // The plan page and the plan API both read the plan through the plans service.
+    planPage: async (iteration: number) => {
+      const actor = await sessionActor(database, cookies.practitioner);
+      const { childId, planId } = subjects.plans[iteration % subjects.plans.length]!;
+      return viewPlan(database, actor, childId, planId, benchSource);
+    },
+    meetingPage: async (iteration: number) => {
+      const actor = await sessionActor(database, cookies.practitioner);
+      const { childId, meetingId } = subjects.meetings[iteration % subjects.meetings.length]!;
+      return openMeeting(database, actor, childId, meetingId, benchSource);
     },
     auditSearch: async () => {
       const actor = await sessionActor(database, cookies.auditor);
@@ -1015,6 +1050,53 @@ async function main(): Promise<void> {
         requests: [{ method: 'GET', path: '/audit?action=child_record.view' }],
         targets: { p95Ms: 150 },
       },
+      ...(subjects.plans.length > 0
+        ? [
+            {
+              key: 'planPage',
+              name: 'Plan page `GET /children/:id/plans/:planId`',
+              who: 'practitioner',
+              connections: CONNECTIONS,
+              expectedStatus: 200,
+              headers: cookieHeader(practitioner),
+              requests: subjects.plans.map(({ childId, planId }) => ({
+                method: 'GET',
+                path: `/children/${childId}/plans/${planId}`,
+              })),
+              targets: { p95Ms: 50 },
+            } satisfies LoadScenario,
+            {
+              key: 'planApi',
+              name: 'Plan API `GET /api/v1/children/:id/plans/:planId`',
+              who: 'practitioner',
+              connections: CONNECTIONS,
+              expectedStatus: 200,
+              headers: cookieHeader(practitioner),
+              requests: subjects.plans.map(({ childId, planId }) => ({
+                method: 'GET',
+                path: `/api/v1/children/${childId}/plans/${planId}`,
+              })),
+              targets: { p95Ms: 50 },
+            } satisfies LoadScenario,
+          ]
+        : []),
+      ...(subjects.meetings.length > 0
+        ? [
+            {
+              key: 'meetingPage',
+              name: 'Meeting page `GET /children/:id/meetings/:meetingId`',
+              who: 'practitioner',
+              connections: CONNECTIONS,
+              expectedStatus: 200,
+              headers: cookieHeader(practitioner),
+              requests: subjects.meetings.map(({ childId, meetingId }) => ({
+                method: 'GET',
+                path: `/children/${childId}/meetings/${meetingId}`,
+              })),
+              targets: { p95Ms: 50 },
+            } satisfies LoadScenario,
+          ]
+        : []),
       ...(subjects.largeNetwork && networkOwner
         ? [
             {
@@ -1072,12 +1154,27 @@ async function main(): Promise<void> {
       await drive(baseUrl, scenario, { seconds: options.warmUpSeconds });
       load.push(await drive(baseUrl, scenario, { seconds: options.durationSeconds }));
     }
-    const serialKeys = ['caseload', 'child', 'whoHasSeen', 'auditSearch'] as const;
+    const serialKeys = [
+      'caseload',
+      'child',
+      'planPage',
+      'planApi',
+      'meetingPage',
+      'whoHasSeen',
+      'auditSearch',
+    ] as const;
     const serialRequests = new Map<string, Distribution>();
     for (const key of serialKeys) {
-      const scenario = scenarios.find((candidate) => candidate.key === key)!;
+      const scenario = scenarios.find((candidate) => candidate.key === key);
+      if (!scenario) continue; // a council with no plans or meetings has no such page to time
       log(`One at a time: ${scenario.name} (${options.serialIterations} requests)…`);
       const result = await drive(baseUrl, scenario, { amount: options.serialIterations, connections: 1 });
+      if (result.errors + result.timeouts + result.unexpectedStatus > 0 || result.requests < options.serialIterations) {
+        log(
+          `  ${result.requests} of ${options.serialIterations} answered: ${result.errors} errors, ${result.timeouts} timeouts, ` +
+            `statuses ${JSON.stringify(result.statusCodes)}${kith.process.exitCode !== null ? `; Kith stopped (${kith.process.exitCode})` : ''}`,
+        );
+      }
       serialRequests.set(key, result.latencyMs);
     }
     log('Stopping Kith…');
@@ -1105,14 +1202,20 @@ async function main(): Promise<void> {
       const names: Record<(typeof serialKeys)[number], string> = {
         caseload: 'Caseload',
         child: 'Child’s record',
+        planPage: 'Plan page',
+        planApi: 'Plan API',
+        meetingPage: 'Meeting page',
         whoHasSeen: 'Who has seen',
         auditSearch: 'Audit search',
       };
+      // The plan API runs the same service call as the plan page: only the response differs.
+      const sqlOf = { ...pages, planApi: pages.planPage };
       requestVersusSql = [];
       for (const key of serialKeys) {
-        await timeSerially(10, pages[key]); // warm the connection and the caches, as the requests were
-        const sqlMs = roundDistribution(distribution(await timeSerially(options.serialIterations, pages[key])));
-        const requestMs = serialRequests.get(key)!;
+        const requestMs = serialRequests.get(key);
+        if (!requestMs) continue;
+        await timeSerially(10, sqlOf[key]); // warm the connection and the caches, as the requests were
+        const sqlMs = roundDistribution(distribution(await timeSerially(options.serialIterations, sqlOf[key])));
         requestVersusSql.push({
           key,
           name: names[key],

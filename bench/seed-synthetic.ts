@@ -4,7 +4,9 @@
  * Builds an entirely fictional council of realistic size in the configured database (the
  * same DATABASE_URL or PGlite folder Kith uses), and a second, smaller council beside it, so
  * every benchmark runs with row-level security separating two councils' rows. The data comes
- * from the pure generator in synthetic-council.ts: the same seed gives the same council.
+ * from pure generators: synthetic-council.ts (staff, children, networks, the audit trail),
+ * synthetic-mappings.ts, synthetic-visits.ts and synthetic-records.ts (assessments, plans,
+ * the child's words, meetings): the same seed gives the same council.
  *
  * Rows go in as multi-row `INSERT ... SELECT * FROM unnest($1::uuid[], ...)`, about 5,000 rows
  * a statement, one owner transaction per batch (pg has no COPY FROM STDIN without
@@ -19,7 +21,10 @@ import { openMigratedDatabase } from '../src/platform/db/open.js';
 import { progressBar, type Progress } from './progress.js';
 import { generateMappings, type SyntheticMapping } from './synthetic-mappings.js';
 import { defaultScale } from '../src/features/mapping/domain.js';
+import { contentFields } from '../src/features/assessment-of-need/sections.js';
 import { generateVisits } from './synthetic-visits.js';
+import { generateChildRecords, recordRowCounts, recordsOfChild, type ChildRecords } from './synthetic-records.js';
+import type { SyntheticMeeting } from './synthetic-meetings.js';
 import {
   chainedAuditEntries,
   dayOf,
@@ -32,6 +37,7 @@ import {
   TRAIL_DAYS,
   type AuditTrailPlan,
   type CouncilPlan,
+  type RecordAuditEvent,
   type SyntheticOptions,
 } from './synthetic-council.js';
 
@@ -169,6 +175,10 @@ function unnestInsert(table: string, columns: readonly Column[]): string {
     `select $1::uuid, ${selected.join(', ')} from unnest(${parameters.join(', ')}) as t(${aliases.join(', ')})`
   );
 }
+
+/** unnest() cannot carry jsonb documents of different shapes as one array, so they travel as text. */
+const jsonb = (value: string) => `${value}::jsonb`;
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 const tables = {
   teams: [
@@ -329,6 +339,207 @@ const tables = {
     { name: 'previous_hash', type: 'text' },
     { name: 'hash', type: 'text' },
   ],
+  record_versions: [
+    { name: 'record_type', type: 'text' },
+    { name: 'record_id', type: 'uuid' },
+    { name: 'version', type: 'int4' },
+    { name: 'recorded_at', type: 'timestamptz' },
+    { name: 'recorded_by', type: 'uuid' },
+    { name: 'recorded_by_label', type: 'text' },
+    { name: 'reason', type: 'text' },
+    { name: 'content', type: 'text', expression: jsonb },
+  ],
+  need_assessments: [
+    { name: 'id', type: 'uuid' },
+    { name: 'child_person_id', type: 'uuid' },
+    { name: 'started_at', type: 'timestamptz' },
+    { name: 'started_by', type: 'uuid' },
+    { name: 'started_by_label', type: 'text' },
+  ],
+  need_assessment_versions: [
+    { name: 'id', type: 'uuid' },
+    { name: 'assessment_id', type: 'uuid' },
+    { name: 'version_number', type: 'int4' },
+    { name: 'status', type: 'text' },
+    { name: 'revision', type: 'int4' },
+    ...contentFields.map((field) => ({ name: snakeCase(field), type: 'text' })),
+    { name: 'author_user_id', type: 'uuid' },
+    { name: 'author_label', type: 'text' },
+    { name: 'created_at', type: 'timestamptz' },
+    { name: 'updated_at', type: 'timestamptz' },
+    { name: 'updated_by_label', type: 'text' },
+    { name: 'submitted_at', type: 'timestamptz' },
+    { name: 'submitted_by', type: 'uuid' },
+    { name: 'submitted_by_label', type: 'text' },
+    { name: 'signed_off_at', type: 'timestamptz' },
+    { name: 'signed_off_by', type: 'uuid' },
+    { name: 'signed_off_by_label', type: 'text' },
+    { name: 'sign_off_comment', type: 'text' },
+    { name: 'returned_at', type: 'timestamptz' },
+    { name: 'returned_by', type: 'uuid' },
+    { name: 'returned_by_label', type: 'text' },
+    { name: 'return_comment', type: 'text' },
+  ],
+  safe_uncertainty_positions: [
+    { name: 'id', type: 'uuid' },
+    { name: 'child_person_id', type: 'uuid' },
+    { name: 'position', type: 'text' },
+    { name: 'reasons', type: 'text' },
+    { name: 'assessed_on', type: 'date' },
+    { name: 'recorded_at', type: 'timestamptz' },
+    { name: 'recorded_by', type: 'uuid' },
+    { name: 'recorded_by_label', type: 'text' },
+  ],
+  safe_uncertainty_questions: [
+    { name: 'id', type: 'uuid' },
+    { name: 'child_person_id', type: 'uuid' },
+    { name: 'kind', type: 'text' },
+    { name: 'wording', type: 'text' },
+    { name: 'raised_on', type: 'date' },
+    { name: 'revisit_on', type: 'date' },
+    { name: 'recorded_at', type: 'timestamptz' },
+    { name: 'recorded_by', type: 'uuid' },
+    { name: 'recorded_by_label', type: 'text' },
+    { name: 'finding', type: 'text' },
+    { name: 'found_on', type: 'date' },
+    { name: 'finding_recorded_at', type: 'timestamptz' },
+    { name: 'finding_recorded_by', type: 'uuid' },
+    { name: 'finding_recorded_by_label', type: 'text' },
+    { name: 'version', type: 'int4' },
+  ],
+  childs_words: [
+    { name: 'id', type: 'uuid' },
+    { name: 'child_person_id', type: 'uuid' },
+    { name: 'words', type: 'text' },
+    { name: 'heard_by', type: 'text' },
+    { name: 'heard_on', type: 'date' },
+    { name: 'setting', type: 'text' },
+    { name: 'recorded_by', type: 'uuid' },
+    { name: 'recorded_by_label', type: 'text' },
+    { name: 'recorded_at', type: 'timestamptz' },
+  ],
+  direct_work: [
+    { name: 'id', type: 'uuid' },
+    { name: 'child_person_id', type: 'uuid' },
+    { name: 'tool', type: 'text' },
+    { name: 'done_on', type: 'date' },
+    { name: 'done_with', type: 'text' },
+    { name: 'childs_words', type: 'text', expression: jsonb },
+    { name: 'recorded_by', type: 'uuid' },
+    { name: 'recorded_by_label', type: 'text' },
+    { name: 'recorded_at', type: 'timestamptz' },
+  ],
+  participation_preferences: [
+    { name: 'id', type: 'uuid' },
+    { name: 'child_person_id', type: 'uuid' },
+    { name: 'way', type: 'text' },
+    { name: 'in_their_words', type: 'text' },
+    { name: 'said_on', type: 'date' },
+    { name: 'recorded_by', type: 'uuid' },
+    { name: 'recorded_by_label', type: 'text' },
+    { name: 'recorded_at', type: 'timestamptz' },
+  ],
+  // The source meeting of a family plan is set once its meeting is written (they refer to each other).
+  plans: [
+    { name: 'id', type: 'uuid' },
+    { name: 'child_person_id', type: 'uuid' },
+    { name: 'kind', type: 'text' },
+    { name: 'title', type: 'text' },
+    { name: 'starts_on', type: 'date' },
+    { name: 'review_by', type: 'date' },
+    { name: 'support', type: 'text' },
+    { name: 'goals', type: 'text', expression: jsonb },
+    { name: 'actions', type: 'text', expression: jsonb },
+    { name: 'from_mapping_id', type: 'uuid' },
+    { name: 'status', type: 'text' },
+    { name: 'agreed_on', type: 'date' },
+    { name: 'agreed_version', type: 'int4' },
+    { name: 'shared_with_family', type: 'bool' },
+    { name: 'next_action_due_on', type: 'date' },
+    { name: 'version', type: 'int4' },
+    { name: 'created_by', type: 'uuid' },
+    { name: 'created_by_label', type: 'text' },
+    { name: 'created_at', type: 'timestamptz' },
+    { name: 'updated_at', type: 'timestamptz' },
+  ],
+  plan_reviews: [
+    { name: 'id', type: 'uuid' },
+    { name: 'plan_id', type: 'uuid' },
+    { name: 'held_on', type: 'date' },
+    { name: 'who_came', type: 'text' },
+    { name: 'scores', type: 'text', expression: jsonb },
+    { name: 'what_has_changed', type: 'text' },
+    { name: 'what_has_been_achieved', type: 'text' },
+    { name: 'decisions', type: 'text' },
+    { name: 'next_review_by', type: 'date' },
+    { name: 'recorded_by', type: 'uuid' },
+    { name: 'recorded_by_label', type: 'text' },
+    { name: 'recorded_at', type: 'timestamptz' },
+  ],
+  plan_agreements: [
+    { name: 'id', type: 'uuid' },
+    { name: 'plan_id', type: 'uuid' },
+    { name: 'plan_version', type: 'int4' },
+    { name: 'person_id', type: 'uuid' },
+    { name: 'person_name', type: 'text' },
+    { name: 'response', type: 'text' },
+    { name: 'in_their_words', type: 'text' },
+    { name: 'recorded_by', type: 'uuid' },
+    { name: 'recorded_by_label', type: 'text' },
+    { name: 'recorded_at', type: 'timestamptz' },
+  ],
+  family_meeting_offers: [
+    { name: 'id', type: 'uuid' },
+    { name: 'child_person_id', type: 'uuid' },
+    { name: 'offered_on', type: 'date' },
+    { name: 'before_decision', type: 'text' },
+    { name: 'response', type: 'text' },
+    { name: 'responded_on', type: 'date' },
+    { name: 'family_reason', type: 'text' },
+    { name: 'recorded_by', type: 'uuid' },
+    { name: 'recorded_by_label', type: 'text' },
+    { name: 'recorded_at', type: 'timestamptz' },
+  ],
+  meetings: [
+    { name: 'id', type: 'uuid' },
+    { name: 'child_person_id', type: 'uuid' },
+    { name: 'kind', type: 'text' },
+    { name: 'held_on', type: 'date' },
+    { name: 'starts_at', type: 'text' },
+    { name: 'ends_at', type: 'text' },
+    { name: 'place', type: 'text' },
+    { name: 'purpose', type: 'text' },
+    { name: 'child_preference', type: 'text' },
+    { name: 'how_child_took_part', type: 'text' },
+    { name: 'what_was_shared', type: 'text' },
+    { name: 'professional_notes', type: 'text' },
+    { name: 'decisions', type: 'text', expression: jsonb },
+    { name: 'actions', type: 'text', expression: jsonb },
+    { name: 'stage', type: 'text' },
+    { name: 'coordinator_user_id', type: 'uuid' },
+    { name: 'coordinator_name', type: 'text' },
+    { name: 'conference', type: 'text', expression: jsonb },
+    { name: 'review_of_meeting_id', type: 'uuid' },
+    { name: 'offer_id', type: 'uuid' },
+    { name: 'plan_id', type: 'uuid' },
+    { name: 'version', type: 'int4' },
+    { name: 'created_by', type: 'uuid' },
+    { name: 'created_by_label', type: 'text' },
+    { name: 'created_at', type: 'timestamptz' },
+    { name: 'updated_at', type: 'timestamptz' },
+  ],
+  meeting_invitees: [
+    { name: 'id', type: 'uuid' },
+    { name: 'meeting_id', type: 'uuid' },
+    { name: 'person_id', type: 'uuid' },
+    { name: 'name', type: 'text' },
+    { name: 'relationship', type: 'text' },
+    { name: 'circle', type: 'text' },
+    { name: 'attendance', type: 'text' },
+    { name: 'preparation_visit_on', type: 'date' },
+    { name: 'preparation_notes', type: 'text' },
+    { name: 'added_at', type: 'timestamptz' },
+  ],
 } satisfies Record<string, readonly Column[]>;
 
 type TableName = keyof typeof tables;
@@ -337,6 +548,19 @@ type TableName = keyof typeof tables;
 const removalOrder = [
   'audit_chain_heads',
   'audit_events',
+  'meeting_invitees',
+  'meetings',
+  'family_meeting_offers',
+  'plan_agreements',
+  'plan_reviews',
+  'plans',
+  'need_assessment_versions',
+  'need_assessments',
+  'safe_uncertainty_questions',
+  'safe_uncertainty_positions',
+  'childs_words',
+  'direct_work',
+  'participation_preferences',
   'visits',
   'scaling_scores',
   'mapping_entries',
@@ -375,24 +599,29 @@ class BatchWriter {
 
   async insert(tenantId: string, table: TableName, rows: unknown[][], stage: string): Promise<void> {
     if (rows.length === 0) return;
+    const columns: readonly Column[] = tables[table];
+    // Column-wise arrays: one parameter per column, each as long as the batch.
+    const parameters = columns.map((_, column) => rows.map((row) => row[column]));
+    await this.run(tenantId, unnestInsert(table, columns), [tenantId, ...parameters], rows.length, stage);
+  }
+
+  /** One statement as this council, in flight like a batch; `rows` is what it adds to the count. */
+  async run(tenantId: string, text: string, parameters: unknown[], rows: number, stage: string): Promise<void> {
     this.throwIfFailed();
     if (this.signal?.aborted) throw new SeedStoppedError();
     while (this.inFlight.size >= this.limit) {
       await Promise.race(this.inFlight);
       this.throwIfFailed();
     }
-    const columns: readonly Column[] = tables[table];
-    // Column-wise arrays: one parameter per column, each as long as the batch.
-    const parameters = columns.map((_, column) => rows.map((row) => row[column]));
     const work = this.database
       .asOwner(async (owner) => {
         // Every council-owned table forces row-level security: the owner writes as this council.
         await owner.query(`select set_config('kith.tenant_id', $1, true)`, [tenantId]);
-        await owner.query(unnestInsert(table, columns), [tenantId, ...parameters]);
+        await owner.query(text, parameters);
       })
       .then(
         () => {
-          this.progress.advance(rows.length, stage);
+          this.progress.advance(rows, stage);
         },
         (error: unknown) => {
           this.failure ??= { error };
@@ -442,9 +671,51 @@ export interface CouncilSummary {
   tenantId: string;
   emailDomain: string;
   rows: Record<TableName | 'audit_chain_heads', number>;
+  /** How long each part of the council took to write. */
+  phases: { name: string; seconds: number }[];
 }
 
+/** The tables a child's records go to (synthetic-records.ts), as recordRowCounts names them. */
+const recordTables = [
+  'need_assessments',
+  'need_assessment_versions',
+  'safe_uncertainty_positions',
+  'safe_uncertainty_questions',
+  'childs_words',
+  'direct_work',
+  'participation_preferences',
+  'plans',
+  'plan_reviews',
+  'plan_agreements',
+  'family_meeting_offers',
+  'meetings',
+  'meeting_invitees',
+  'record_versions',
+] as const satisfies readonly TableName[];
+type RecordTable = (typeof recordTables)[number];
+
+/**
+ * What a child's records add, on average, in rows and in audit entries inside the trail's year:
+ * measured on up to 200 children spread across the council (a few milliseconds each).
+ */
+function recordsPerChild(plan: CouncilPlan): { rows: number; auditEntries: number } {
+  const step = Math.max(1, Math.floor(plan.children.length / 200));
+  const trailStart = (dayOf(plan.options.asOf) - TRAIL_DAYS) * 86_400_000;
+  let sampled = 0;
+  let rows = 0;
+  let auditEntries = 0;
+  for (let index = 0; index < plan.children.length; index += step) {
+    const records = recordsOfChild(plan, index);
+    rows += Object.values(recordRowCounts(records)).reduce((sum, count) => sum + count, 0);
+    auditEntries += records.events.filter((event) => event.at >= trailStart).length;
+    sampled += 1;
+  }
+  return { rows: rows / sampled, auditEntries: auditEntries / sampled };
+}
+
+/** The rows the progress bar expects: counted where cheap, estimated for visits and records. */
 function rowTotal(plan: CouncilPlan, trail: AuditTrailPlan): number {
+  const records = recordsPerChild(plan);
   return (
     plan.teams.length +
     plan.users.length * 2 + // users and their one role each
@@ -454,6 +725,7 @@ function rowTotal(plan: CouncilPlan, trail: AuditTrailPlan): number {
     Math.round(plan.peopleCount * 3.3) + // network members, and about 2.3 ties per person
     plan.children.length * 100 + // about a hundred visits a child
     plan.children.length * 2 * 16 + // about two mappings a child, each with its child, ~9 entries and ~5 scores
+    Math.round(plan.children.length * (records.rows + records.auditEntries)) +
     trail.events.length +
     1 // the chain head
   );
@@ -463,12 +735,18 @@ async function writeCouncil(
   database: Database,
   writer: BatchWriter,
   plan: CouncilPlan,
-  trail: AuditTrailPlan,
   passwordHash: string,
   progress: Progress,
 ): Promise<CouncilSummary> {
   const tenantId = plan.tenantId;
   const label = plan.options.slug;
+  const phases: { name: string; seconds: number }[] = [];
+  let phaseStarted = performance.now();
+  const phaseDone = (name: string) => {
+    const now = performance.now();
+    phases.push({ name, seconds: Math.round((now - phaseStarted) / 100) / 10 });
+    phaseStarted = now;
+  };
   // Accounts were made when Kith went live, a little before the trail starts.
   const createdAt = new Date((dayOf(plan.options.asOf) - TRAIL_DAYS - 7) * 86_400_000).toISOString();
 
@@ -577,6 +855,7 @@ async function writeCouncil(
   await allocations.flush();
   await writer.drain();
 
+  phaseDone('people, networks and allocations');
   // Mappings with each family, every few months, scaled by the people who took part.
   const mappingRows = batcher(writer, tenantId, 'mappings', `${label}: mappings`);
   const mappingChildRows = batcher(writer, tenantId, 'mapping_children', `${label}: mappings`);
@@ -656,6 +935,7 @@ async function writeCouncil(
   await scoreRows.flush();
   await writer.drain();
 
+  phaseDone('mappings');
   // A contact every few days while the record is open: about two million at 20,000 children.
   const visitRows = batcher(writer, tenantId, 'visits', `${label}: visits`);
   let visitCount = 0;
@@ -683,7 +963,15 @@ async function writeCouncil(
   }
   await visitRows.flush();
   await writer.drain();
+  phaseDone('visits');
 
+  // Assessments, plans, the child's words and meetings, with their versions; the audit entries
+  // making them wrote join the trail below.
+  const written = await writeRecords(writer, plan, mappingsByChild);
+  phaseDone('assessments, plans, words and meetings');
+
+  const trail = planAuditTrail(plan, written.events);
+  written.events.length = 0;
   const audit = batcher(writer, tenantId, 'audit_events', `${label}: audit trail`);
   let head = { sequence: 0, hash: '' };
   for (const entry of chainedAuditEntries(trail)) {
@@ -725,6 +1013,7 @@ async function writeCouncil(
     });
     progress.advance(1);
   }
+  phaseDone('audit trail');
   return {
     slug: plan.options.slug,
     name: plan.options.name,
@@ -745,10 +1034,366 @@ async function writeCouncil(
       mapping_children: mappingCount,
       mapping_entries: entryCount,
       scaling_scores: scoreCount,
+      ...written.rows,
       audit_events: trail.events.length,
       audit_chain_heads: head.sequence > 0 ? 1 : 0,
     },
+    phases,
   };
+}
+
+/** Children whose records are made and written together: their rows are held until written. */
+const RECORD_CHUNK = 1_000;
+
+/**
+ * Writes every child's assessments, safe uncertainty, words, plans and meetings, a chunk of
+ * children at a time, parents before the rows that refer to them: each level is drained before
+ * the next starts (batches in flight commit in any order). Returns the row counts and the audit
+ * entries the making wrote, inside the trail's year.
+ */
+async function writeRecords(
+  writer: BatchWriter,
+  plan: CouncilPlan,
+  mappingsByChild: readonly (readonly SyntheticMapping[])[],
+): Promise<{ rows: Record<RecordTable, number>; events: RecordAuditEvent[] }> {
+  const tenantId = plan.tenantId;
+  const label = plan.options.slug;
+  const trailStart = (dayOf(plan.options.asOf) - TRAIL_DAYS) * 86_400_000;
+  const events: RecordAuditEvent[] = [];
+  const rows = Object.fromEntries(recordTables.map((table) => [table, 0])) as Record<RecordTable, number>;
+  const json = (value: unknown) => JSON.stringify(value);
+  /** One chunk of children's records, made in memory (a few megabytes for a thousand children). */
+  const generate = (first: number): ChildRecords[] =>
+    plan.children.slice(first, first + RECORD_CHUNK).map((child) => {
+      const people = generateNetwork(plan, child.index);
+      const made = generateChildRecords(plan, child.index, people, mappingsByChild[child.index] ?? []);
+      for (const event of made.events) if (event.at >= trailStart) events.push(event);
+      made.events.length = 0;
+      for (const [table, count] of Object.entries(recordRowCounts(made))) rows[table as RecordTable] += count;
+      return made;
+    });
+  let next: ChildRecords[] | null = generate(0);
+  for (let first = 0; next !== null; first += RECORD_CHUNK) {
+    const chunk: ChildRecords[] = next;
+    next = null;
+    /**
+     * Writes each table's rows; then, unless told not to, waits for all of them: the next level
+     * refers to these. While the last batches are in flight, the next chunk is made.
+     */
+    const level = async (
+      parts: [RecordTable, string, (records: ChildRecords) => Iterable<unknown[]>][],
+      then: { makeNext?: boolean; drain?: boolean } = {},
+    ) => {
+      for (const [table, stage, rowsOf] of parts) {
+        const rowBatcher = batcher(writer, tenantId, table, `${label}: ${stage}`);
+        for (const records of chunk) for (const row of rowsOf(records)) await rowBatcher.add(row);
+        await rowBatcher.flush();
+      }
+      if (then.makeNext && first + RECORD_CHUNK < plan.children.length) next = generate(first + RECORD_CHUNK);
+      if (then.drain !== false) await writer.drain();
+    };
+    await level(
+      [
+        [
+          'need_assessments',
+          'assessments of need',
+          (records) =>
+            records.assessments.map((a) => [a.id, a.childPersonId, a.startedAt, a.startedBy, a.startedByLabel]),
+        ],
+        [
+          'safe_uncertainty_positions',
+          'safe uncertainty',
+          (records) =>
+            records.positions.map((p) => [
+              p.id,
+              p.childPersonId,
+              p.position,
+              p.reasons,
+              p.assessedOn,
+              p.recordedAt,
+              p.recordedBy,
+              p.recordedByLabel,
+            ]),
+        ],
+        [
+          'safe_uncertainty_questions',
+          'safe uncertainty',
+          (records) =>
+            records.questions.map((q) => [
+              q.id,
+              q.childPersonId,
+              q.kind,
+              q.wording,
+              q.raisedOn,
+              q.revisitOn,
+              q.recordedAt,
+              q.recordedBy,
+              q.recordedByLabel,
+              q.finding,
+              q.foundOn,
+              q.findingRecordedAt,
+              q.findingRecordedBy,
+              q.findingRecordedByLabel,
+              q.version,
+            ]),
+        ],
+        [
+          'childs_words',
+          'the child’s words',
+          (records) =>
+            records.words.map((w) => [
+              w.id,
+              w.childPersonId,
+              w.words,
+              w.heardBy,
+              w.heardOn,
+              w.setting,
+              w.recordedBy,
+              w.recordedByLabel,
+              w.recordedAt,
+            ]),
+        ],
+        [
+          'direct_work',
+          'direct work',
+          (records) =>
+            records.directWork.map((d) => [
+              d.id,
+              d.childPersonId,
+              d.tool,
+              d.doneOn,
+              d.doneWith,
+              json(d.childsWords),
+              d.recordedBy,
+              d.recordedByLabel,
+              d.recordedAt,
+            ]),
+        ],
+        [
+          'participation_preferences',
+          'the child’s words',
+          (records) =>
+            records.preferences.map((p) => [
+              p.id,
+              p.childPersonId,
+              p.way,
+              p.inTheirWords,
+              p.saidOn,
+              p.recordedBy,
+              p.recordedByLabel,
+              p.recordedAt,
+            ]),
+        ],
+        [
+          'family_meeting_offers',
+          'meetings',
+          (records) =>
+            records.offers.map((o) => [
+              o.id,
+              o.childPersonId,
+              o.offeredOn,
+              o.beforeDecision,
+              o.response,
+              o.respondedOn,
+              o.familyReason,
+              o.recordedBy,
+              o.recordedByLabel,
+              o.recordedAt,
+            ]),
+        ],
+        [
+          'plans',
+          'plans',
+          (records) =>
+            records.plans.map((p) => [
+              p.id,
+              p.childPersonId,
+              p.kind,
+              p.title,
+              p.startsOn,
+              p.reviewBy,
+              p.support,
+              json(p.goals),
+              json(p.actions),
+              p.fromMappingId,
+              p.status,
+              p.agreedOn,
+              p.agreedVersion,
+              p.sharedWithFamily,
+              p.nextActionDueOn,
+              p.version,
+              p.createdBy,
+              p.createdByLabel,
+              p.createdAt,
+              p.updatedAt,
+            ]),
+        ],
+        [
+          'record_versions',
+          'record history',
+          (records) =>
+            records.versions.map((v) => [
+              v.recordType,
+              v.recordId,
+              v.version,
+              v.recordedAt,
+              v.recordedBy,
+              v.recordedByLabel,
+              v.reason,
+              json(v.content),
+            ]),
+        ],
+      ],
+      { makeNext: true },
+    );
+    const meetingRow = (m: SyntheticMeeting) => [
+      m.id,
+      m.childPersonId,
+      m.kind,
+      m.heldOn,
+      m.startsAt,
+      m.endsAt,
+      m.place,
+      m.purpose,
+      m.childPreference,
+      m.howChildTookPart,
+      m.whatWasShared,
+      m.professionalNotes,
+      json(m.decisions),
+      json(m.actions),
+      m.stage,
+      m.coordinatorUserId,
+      m.coordinatorName,
+      json(m.conference),
+      m.reviewOfMeetingId,
+      m.offerId,
+      m.planId,
+      m.version,
+      m.createdBy,
+      m.createdByLabel,
+      m.createdAt,
+      m.updatedAt,
+    ];
+    await level([
+      [
+        'need_assessment_versions',
+        'assessments of need',
+        (records) =>
+          records.assessments.flatMap((a) =>
+            a.versions.map((v) => [
+              v.id,
+              v.assessmentId,
+              v.versionNumber,
+              v.status,
+              v.revision,
+              ...contentFields.map((field) => v.content[field]),
+              v.authorUserId,
+              v.authorLabel,
+              v.createdAt,
+              v.updatedAt,
+              v.updatedByLabel,
+              v.submittedAt,
+              v.submittedBy,
+              v.submittedByLabel,
+              v.signedOffAt,
+              v.signedOffBy,
+              v.signedOffByLabel,
+              v.signOffComment,
+              v.returnedAt,
+              v.returnedBy,
+              v.returnedByLabel,
+              v.returnComment,
+            ]),
+          ),
+      ],
+      [
+        'plan_reviews',
+        'plan reviews',
+        (records) =>
+          records.plans.flatMap((p) =>
+            p.reviews.map((r) => [
+              r.id,
+              r.planId,
+              r.heldOn,
+              r.whoCame,
+              json(r.scores),
+              r.whatHasChanged,
+              r.whatHasBeenAchieved,
+              r.decisions,
+              r.nextReviewBy,
+              r.recordedBy,
+              r.recordedByLabel,
+              r.recordedAt,
+            ]),
+          ),
+      ],
+      [
+        'plan_agreements',
+        'plan agreements',
+        (records) =>
+          records.plans.flatMap((p) =>
+            p.agreements.map((a) => [
+              a.id,
+              a.planId,
+              a.planVersion,
+              a.personId,
+              a.personName,
+              a.response,
+              a.inTheirWords,
+              a.recordedBy,
+              a.recordedByLabel,
+              a.recordedAt,
+            ]),
+          ),
+      ],
+      // A review conference refers to the conference it reviews: those come in the next level.
+      ['meetings', 'meetings', (records) => records.meetings.filter((m) => !m.reviewOfMeetingId).map(meetingRow)],
+    ]);
+    await level([
+      ['meetings', 'meetings', (records) => records.meetings.filter((m) => m.reviewOfMeetingId).map(meetingRow)],
+    ]);
+    // The invitees and the family plans' sources are left in flight while the next chunk starts.
+    await level(
+      [
+        [
+          'meeting_invitees',
+          'meeting invitees',
+          (records) =>
+            records.meetings.flatMap((m) =>
+              m.invitees.map((i) => [
+                i.id,
+                i.meetingId,
+                i.personId,
+                i.name,
+                i.relationship,
+                i.circle,
+                i.attendance,
+                i.preparationVisitOn,
+                i.preparationNotes,
+                i.addedAt,
+              ]),
+            ),
+        ],
+      ],
+      { drain: false },
+    );
+    // Each family plan names the conference it came from, now that the meeting is there.
+    const sources = chunk.flatMap((records) =>
+      records.plans.filter((p) => p.sourceMeetingId).map((p) => [p.id, p.sourceMeetingId]),
+    );
+    if (sources.length > 0) {
+      await writer.run(
+        tenantId,
+        'update plans set source_meeting_id = t.meeting_id from unnest($2::uuid[], $3::uuid[]) as t(plan_id, meeting_id) ' +
+          'where plans.tenant_id = $1 and plans.id = t.plan_id',
+        [tenantId, sources.map(([planId]) => planId), sources.map(([, meetingId]) => meetingId)],
+        0,
+        `${label}: plans`,
+      );
+    }
+  }
+  await writer.drain();
+  return { rows, events };
 }
 
 async function removeCouncils(database: Database, tenantIds: readonly string[]): Promise<void> {
@@ -758,6 +1403,14 @@ async function removeCouncils(database: Database, tenantIds: readonly string[]):
       // The tables this seed writes, children before parents; then any other council-owned
       // table a feature added since (a benchmark run writes visits, drafts, plans...), each
       // tried in turn until every one is empty, so a new table never leaves a council behind.
+      // A signed-off assessment of need is locked by a trigger, whoever asks, even to remove it:
+      // the seed lifts the lock for this transaction only, to take away what it wrote itself.
+      // A family plan and the conference it came from name each other: one link goes first.
+      await owner.query('alter table need_assessment_versions disable trigger need_assessment_versions_guard');
+      await owner.query(
+        'update plans set source_meeting_id = null where tenant_id = $1 and source_meeting_id is not null',
+        [tenantId],
+      );
       for (const table of removalOrder) await owner.query(`delete from ${table} where tenant_id = $1`, [tenantId]);
       const rows = await owner.query<{ table_name: string }>(
         `select table_name from information_schema.columns
@@ -781,6 +1434,7 @@ async function removeCouncils(database: Database, tenantIds: readonly string[]):
       }
       if (remaining.length > 0) throw new Error(`could not empty ${remaining.join(', ')} for council ${tenantId}`);
       await owner.query('delete from tenants where id = $1', [tenantId]);
+      await owner.query('alter table need_assessment_versions enable trigger need_assessment_versions_guard');
     });
   }
 }
@@ -817,8 +1471,9 @@ export async function seedSyntheticCouncils(
     );
   }
   const plans = councils.map((council) => planCouncil(council));
-  const trails = plans.map((plan) => planAuditTrail(plan));
-  const total = plans.reduce((sum, plan, index) => sum + rowTotal(plan, trails[index]!), 0) + plans.length;
+  // The trail without the records' entries, for the count; the whole trail is planned once
+  // the records are written (it takes the entries their making wrote).
+  const total = plans.reduce((sum, plan) => sum + rowTotal(plan, planAuditTrail(plan)), 0) + plans.length;
   // argon2 is deliberately slow, so one hash serves every synthetic account.
   const passwordHash = await hashPassword(SYNTHETIC_PASSWORD);
   const progress = progressBar(total, settings.progressStream);
@@ -827,7 +1482,7 @@ export async function seedSyntheticCouncils(
   const created: string[] = [];
   try {
     const summaries: CouncilSummary[] = [];
-    for (const [index, plan] of plans.entries()) {
+    for (const plan of plans) {
       await database.asOwner((owner) =>
         owner.query('insert into tenants (id, slug, name) values ($1, $2, $3)', [
           plan.tenantId,
@@ -837,7 +1492,7 @@ export async function seedSyntheticCouncils(
       );
       created.push(plan.tenantId);
       progress.advance(1);
-      summaries.push(await writeCouncil(database, writer, plan, trails[index]!, passwordHash, progress));
+      summaries.push(await writeCouncil(database, writer, plan, passwordHash, progress));
     }
     // Entries Kith writes from now on are numbered after every entry written here.
     const highestSequence = Math.max(0, ...trails.map((trail) => trail.events.length));
@@ -851,7 +1506,9 @@ export async function seedSyntheticCouncils(
     // first queries are planned as if the tables were empty.
     await database.asOwner((owner) =>
       owner.exec(
-        'analyze people, child_records, child_allocations, users, user_roles, teams, team_memberships, audit_events, network_members, relationships, visits, mappings, mapping_children, mapping_entries, scaling_scores',
+        'analyze people, child_records, child_allocations, users, user_roles, teams, team_memberships, audit_events, ' +
+          'network_members, relationships, visits, mappings, mapping_children, mapping_entries, scaling_scores, ' +
+          recordTables.join(', '),
       ),
     );
     progress.finish();
@@ -876,8 +1533,9 @@ export function describeSeed(summary: SeedSummary): string {
   for (const council of summary.councils) {
     lines.push(`${council.name} (${council.slug}, id ${council.tenantId})`);
     for (const [table, rows] of Object.entries(council.rows)) {
-      lines.push(`  ${table.padEnd(18)} ${number.format(rows).padStart(10)}`);
+      lines.push(`  ${table.padEnd(26)} ${number.format(rows).padStart(10)}`);
     }
+    lines.push(`  time: ${council.phases.map((phase) => `${phase.name} ${phase.seconds.toFixed(1)} s`).join(', ')}`);
   }
   const rate = summary.seconds > 0 ? Math.round(summary.rows / summary.seconds) : 0;
   lines.push(

@@ -12,6 +12,7 @@
  * `generateCouncil` runs all three for small sizes (tests).
  */
 import { GENESIS_HASH, hashEntry, type ChainedFields } from '../src/platform/audit/chain.js';
+import type { AuditDetails } from '../src/platform/audit/schema.js';
 import type { Role } from '../src/platform/identity/roles.js';
 import type { Gender, PersonKind } from '../src/features/people/schema.js';
 import {
@@ -209,6 +210,8 @@ export interface CouncilPlan {
   children: PlannedChild[];
   practitionerCount: number;
   managerCount: number;
+  /** Where the coordinators start in `users` (after the auditor); see coordinatorIndexFor. */
+  firstCoordinatorIndex: number;
   /** Children and their networks together. */
   peopleCount: number;
   idKey: number;
@@ -224,6 +227,11 @@ export const SYNTHETIC_TOTP_SECRET = 'KITHSYNTHETICBENCHMARKSECRET2345';
 /** Children per practitioner and practitioners per team manager, as the issue describes. */
 export const CHILDREN_PER_PRACTITIONER = 15;
 export const PRACTITIONERS_PER_TEAM = 8;
+/**
+ * Family group conference coordinators: independent of the cases, each a member of this many
+ * teams (so the access policy lets them open those teams' children, as a coordinator must).
+ */
+export const TEAMS_PER_COORDINATOR = 8;
 
 const teamAreas = ['Northfield', 'Riverside', 'Eastgate', 'Westbrook', 'Southmead', 'Hillside', 'Central', 'Moorland'];
 const teamFunctions = [
@@ -325,6 +333,28 @@ export function planCouncil(options: SyntheticOptions): CouncilPlan {
     teamIndex: null,
     ...staffSource(users.length),
   });
+  // Coordinators come last, with ids and names from streams of their own, so adding them left
+  // every other account, child and person exactly as it was.
+  const firstCoordinatorIndex = users.length;
+  const coordinatorRandom = mulberry32(seedFrom(options.seed, hashText(options.slug), 6));
+  const coordinatorKey = seedFrom(idKey, 31);
+  const coordinatorCount = Math.ceil(managerCount / TEAMS_PER_COORDINATOR);
+  for (let index = 0; index < coordinatorCount; index += 1) {
+    const user: UserRow = {
+      id: uuidAt(coordinatorKey, index),
+      email: `coordinator.${padNumber(index + 1, 2, coordinatorCount)}@${emailDomain}`,
+      fullName: staffName(coordinatorRandom),
+      roles: ['fgc_coordinator'],
+      totpSecret: null,
+      teamIndex: index * TEAMS_PER_COORDINATOR,
+      ...staffSource(users.length),
+    };
+    users.push(user);
+    const lastTeam = Math.min(managerCount, (index + 1) * TEAMS_PER_COORDINATOR);
+    for (let teamIndex = index * TEAMS_PER_COORDINATOR; teamIndex < lastTeam; teamIndex += 1) {
+      memberships.push({ teamId: teams[teamIndex]!.id, userId: user.id, isManager: false });
+    }
+  }
 
   // Caseloads differ: each practitioner takes a share between half and one and a half times
   // the average, so some hold about 8 children and some about 22.
@@ -414,10 +444,17 @@ export function planCouncil(options: SyntheticOptions): CouncilPlan {
     children,
     practitionerCount,
     managerCount,
+    firstCoordinatorIndex,
     peopleCount,
     idKey,
   };
 }
+
+/** The index in `plan.users` of the team's manager. */
+export const managerIndexFor = (plan: CouncilPlan, teamIndex: number) => plan.practitionerCount + teamIndex;
+/** The index in `plan.users` of the coordinator who works with the team. */
+export const coordinatorIndexFor = (plan: CouncilPlan, teamIndex: number) =>
+  plan.firstCoordinatorIndex + Math.floor(teamIndex / TEAMS_PER_COORDINATOR);
 
 // ---------------------------------------------------------------------------------------------
 // A child's network
@@ -733,7 +770,24 @@ type EventKind =
   | 'sign_in_succeeded'
   | 'sign_in_failed'
   | 'signed_out'
-  | 'audit_searched';
+  | 'audit_searched'
+  | 'record';
+
+/**
+ * What the service that made or changed a record (an assessment, a plan, a meeting...) wrote
+ * to the trail, in its own words: the generators of those records plan these (see
+ * synthetic-records.ts) and the trail takes those dated inside its year.
+ */
+export interface RecordAuditEvent {
+  at: number;
+  userIndex: number;
+  childIndex: number;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: AuditDetails;
+  reason: string | null;
+}
 
 /** One planned entry: when, what, who, about which child, and why (for the details). */
 interface PlannedEvent {
@@ -742,6 +796,7 @@ interface PlannedEvent {
   userIndex: number;
   childIndex: number;
   note: string;
+  record?: RecordAuditEvent;
 }
 
 export interface AuditTrailPlan {
@@ -750,7 +805,12 @@ export interface AuditTrailPlan {
   requestIdKey: number;
 }
 
-export function planAuditTrail(plan: CouncilPlan): AuditTrailPlan {
+/**
+ * The trail a year of use would have written: records opened, signing in and out, audit
+ * searches and, when given, the entries written as records were made (`recordEvents`, in the
+ * order the generators planned them; only those inside the trail's year are kept).
+ */
+export function planAuditTrail(plan: CouncilPlan, recordEvents: Iterable<RecordAuditEvent> = []): AuditTrailPlan {
   const random = mulberry32(seedFrom(plan.options.seed, hashText(plan.options.slug), 4));
   const asOfDay = dayOf(plan.options.asOf);
   const firstDay = asOfDay - TRAIL_DAYS;
@@ -763,8 +823,8 @@ export function planAuditTrail(plan: CouncilPlan): AuditTrailPlan {
     day = Math.max(fromDay, day);
     return day * DAY_MS + Math.floor((8 + random() * 10.5) * 3_600_000);
   };
-  const managerIndex = (teamIndex: number) => plan.practitionerCount + teamIndex;
-  const auditorIndex = plan.users.length - 1;
+  const managerIndex = (teamIndex: number) => managerIndexFor(plan, teamIndex);
+  const auditorIndex = plan.users.findIndex((user) => user.roles.includes('auditor'));
 
   for (const child of plan.children) {
     const from = Math.max(firstDay, dayOf(child.record.openedOn));
@@ -866,6 +926,19 @@ export function planAuditTrail(plan: CouncilPlan): AuditTrailPlan {
     });
   }
 
+  const start = firstDay * DAY_MS;
+  for (const record of recordEvents) {
+    if (record.at < start) continue; // made before Kith went live: brought across, not audited
+    events.push({
+      at: record.at,
+      kind: 'record',
+      userIndex: record.userIndex,
+      childIndex: record.childIndex,
+      note: '',
+      record,
+    });
+  }
+
   // Nothing is dated after the as-of date (a sign-out hours later could be).
   const end = asOfDay * DAY_MS;
   const kept = events.filter((event) => event.at < end);
@@ -963,6 +1036,20 @@ export function auditFieldsAt(trail: AuditTrailPlan, index: number): ChainedFiel
         outcome: 'allowed',
         details: {},
       };
+    case 'record': {
+      const record = event.record!;
+      return {
+        ...base,
+        subjectType: record.subjectType,
+        subjectId: record.subjectId,
+        childPersonId: child?.record.personId ?? null,
+        actorLabel: staffLabel,
+        action: record.action,
+        outcome: 'allowed',
+        reason: record.reason,
+        details: record.details,
+      };
+    }
     case 'audit_searched':
       return {
         ...base,
