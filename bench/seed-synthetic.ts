@@ -1495,7 +1495,7 @@ export async function seedSyntheticCouncils(
       summaries.push(await writeCouncil(database, writer, plan, passwordHash, progress));
     }
     // Entries Kith writes from now on are numbered after every entry written here.
-    const highestSequence = Math.max(0, ...trails.map((trail) => trail.events.length));
+    const highestSequence = Math.max(0, ...summaries.map((summary) => summary.rows.audit_events));
     await database.asOwner((owner) =>
       owner.query(
         `select setval('audit_events_sequence_seq', greatest($1::bigint, (select last_value from audit_events_sequence_seq)) + 1, false)`,

@@ -336,6 +336,7 @@ function makeAction(
     dueOn: isoDay(dueDay),
     status: 'not_started',
     fromNextStepId: null,
+    fromMeeting: null,
   };
 }
 
@@ -632,6 +633,7 @@ function onePlan(
           dueOn: nextStep.stepDueOn ?? row.startsOn,
           status: 'not_started',
           fromNextStepId: nextStep.id,
+          fromMeeting: null,
         },
       ]
     : [];
@@ -772,6 +774,7 @@ export function adoptFamilyPlan(
     dueOn: action.dueOn,
     status: 'not_started',
     fromNextStepId: null,
+    fromMeeting: null,
   }));
   const row =
     existing?.row ??
