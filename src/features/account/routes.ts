@@ -73,10 +73,13 @@ const asList = (value: unknown): string[] =>
       ? [value]
       : [];
 
-const dateText = (date: Date | null) =>
-  date
-    ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
-    : '';
+const ukDayMonthYear = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
+const dateText = (date: Date | null) => (date ? ukDayMonthYear.format(date) : '');
 
 const notices: Record<string, string> = {
   revoked: messages.tokenRevoked,

@@ -26,8 +26,8 @@ const styles: Record<ViewKind, { colour: string; dash: string; marker: 'circle' 
 
 const dayNumber = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
 const round = (value: number) => Math.round(value * 10) / 10;
-const monthYear = (isoDate: string) =>
-  new Date(`${isoDate}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const shortMonthYear = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const monthYear = (isoDate: string) => shortMonthYear.format(new Date(`${isoDate}T00:00:00Z`));
 
 function marker(kind: ViewKind, x: number, y: number): string {
   const { colour, marker: shape } = styles[kind];

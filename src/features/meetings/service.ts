@@ -135,6 +135,13 @@ function audit(
 const issuesOf = (error: z.ZodError): FieldIssue[] =>
   error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'form'), message: issue.message }));
 
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /**
  * How the child last said they want to take part in meetings (from the voice pages), in one
  * sentence with their own words when they gave some, or null when they have not said yet.
@@ -143,12 +150,7 @@ async function childsPreference(tx: Tx, tenantId: string, childId: string): Prom
   const preference = await participationPreferenceOf(tx, tenantId, childId);
   if (!preference) return null;
   const words = preference.inTheirWords ? `, in their words: “${preference.inTheirWords}”` : '';
-  const saidOn = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${preference.saidOn.slice(0, 10)}T00:00:00Z`));
+  const saidOn = dayMonthYear.format(new Date(`${preference.saidOn.slice(0, 10)}T00:00:00Z`));
   return `${preference.wayText}${words} (said on ${saidOn})`;
 }
 

@@ -55,8 +55,8 @@ export function networkGrowth(childId: string, versions: readonly TieVersion[], 
   return points;
 }
 
-const monthName = (month: string) =>
-  new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const shortMonthYear = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const monthName = (month: string) => shortMonthYear.format(new Date(`${month}-01T00:00:00Z`));
 
 export function renderGrowthSvg(points: readonly GrowthPoint[], childName: string): string {
   const width = 320;

@@ -133,14 +133,21 @@ export function statusInWords(status: ActionStatus): string {
   return statusWords[status];
 }
 
+// Made once: building an Intl.DateTimeFormat costs far more than formatting with one.
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const ukDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
 /** A date as the family reads it: 3 March 2027. */
 export function dateInWords(isoDate: string | null): string {
   if (!isoDate) return 'Not set';
   const date = new Date(`${isoDate}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    date,
-  );
+  return dayMonthYear.format(date);
 }
 
 const goalFields = (goal: PlanGoal): [string, string][] => [
@@ -237,7 +244,7 @@ export function reviewIsOverdue(reviewBy: string | null, today: string): boolean
 
 /** Today's date in the UK, as YYYY-MM-DD. */
 export function todayInUk(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+  return ukDay.format(now);
 }
 
 // ---- Reviews and progress ---------------------------------------------------------------
