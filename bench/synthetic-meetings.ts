@@ -15,6 +15,7 @@
  * change is kept in record_versions and audited, as the meetings service does.
  */
 import type { Conference, MeetingAction, MeetingDecision } from '../src/features/meetings/conference.js';
+import { dateInWords as planDateInWords } from '../src/features/plans/plan-rules.js';
 import type {
   Attendance,
   ConferenceStage,
@@ -691,8 +692,8 @@ function familyConference(
         support: meeting.conference.agreement!.resourcesCommitted,
         reason:
           round === 1
-            ? `Agreed at the review of the family plan on ${heldOn}: ${meeting.conference.agreement!.changesAndWhy}`
-            : `Agreed at the family group conference on ${heldOn}`,
+            ? `Agreed at the review of the family plan on ${planDateInWords(heldOn)}: ${meeting.conference.agreement!.changesAndWhy}`
+            : `Agreed at the family group conference on ${planDateInWords(heldOn)}`,
       });
       meeting.planId = adopted.row.id;
     }

@@ -12,7 +12,13 @@
  * service does. A plan's actions are marked done as the months go by; some are overdue and
  * some reviews are late, so the caseload's "overdue" shows for a realistic share.
  */
-import { nextActionDueOn, type PlanAction, type PlanContent, type PlanGoal } from '../src/features/plans/plan-rules.js';
+import {
+  dateInWords,
+  nextActionDueOn,
+  type PlanAction,
+  type PlanContent,
+  type PlanGoal,
+} from '../src/features/plans/plan-rules.js';
 import type { AgreementResponse, PlanKind } from '../src/features/plans/schema.js';
 import { planKindNames } from '../src/features/plans/validation.js';
 import { isoDay, seedFrom, uuidAt, type Random } from './synthetic-council.js';
@@ -782,7 +788,7 @@ export function adoptFamilyPlan(
       context,
       ids.plan(),
       'family_plan',
-      `Family plan from the family group conference on ${isoDay(agreed.agreedOn)}`,
+      `Family plan from the family group conference on ${dateInWords(isoDay(agreed.agreedOn))}`,
       agreed.agreedOn,
       coordinator,
       agreed.at,

@@ -33,6 +33,7 @@ import {
   type PlanToChoose,
   type PossibleOwner,
 } from '../plans/service.js';
+import { dateInWords } from '../plans/plan-rules.js';
 import { participationPreferenceOf } from '../voice/service.js';
 import {
   agreementProblems,
@@ -846,15 +847,15 @@ export async function recordStage(
             meetingName: meetingNameInSentence(meeting.kind),
             heldOn: meeting.heldOn,
             planId: reviewed?.planId ?? null,
-            title: `Family plan from the family group conference on ${meeting.heldOn}`,
+            title: `Family plan from the family group conference on ${dateInWords(meeting.heldOn)}`,
             agreedOn: meeting.heldOn,
             reviewBy: agreement.reviewOn,
             goalsInFamilyWords: [conference.privateFamilyTime!.familyPlan, agreement.whatWasAgreed],
             actions: meeting.actions.filter((action) => action.forThePlan),
             support: agreement.resourcesCommitted,
             reason: reviewed
-              ? `Agreed at the review of the family plan on ${meeting.heldOn}${agreement.changesAndWhy ? `: ${agreement.changesAndWhy}` : ''}`
-              : `Agreed at the family group conference on ${meeting.heldOn}`,
+              ? `Agreed at the review of the family plan on ${dateInWords(meeting.heldOn)}${agreement.changesAndWhy ? `: ${agreement.changesAndWhy}` : ''}`
+              : `Agreed at the family group conference on ${dateInWords(meeting.heldOn)}`,
           },
           source,
         );
