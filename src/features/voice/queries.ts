@@ -2,7 +2,7 @@
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { rowsOf } from '../../platform/db/tenancy.js';
-import { MARK_END, MARK_START } from './search.js';
+import { MARK_END, MARK_START, type SearchOrder } from './search.js';
 import { networkMembers } from '../network/schema.js';
 import { childRecords, people } from '../people/schema.js';
 import type { VisitContent } from './visit-form.js';
@@ -425,8 +425,7 @@ export interface SearchHit {
   snippet: string;
 }
 
-/** Newest first (the default), or best matches first (every match is ranked, so slower). */
-export type SearchOrder = 'newest' | 'best';
+export type { SearchOrder } from './search.js';
 
 export interface SearchFound {
   hits: SearchHit[];

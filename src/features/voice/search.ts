@@ -39,7 +39,10 @@ export function searchTerms(typed: unknown): string | null {
   return terms === '' ? null : terms;
 }
 
+/** Newest first (the default), or best matches first (every match is ranked, so slower). */
+export type SearchOrder = 'newest' | 'best';
+
 /** How results are ordered: newest first unless best matches were asked for. */
-export function searchOrder(asked: unknown): 'newest' | 'best' {
+export function searchOrder(asked: unknown): SearchOrder {
   return asked === 'best' ? 'best' : 'newest';
 }
