@@ -76,6 +76,8 @@ interface BenchOptions {
   warmUpSeconds: number;
   /** Requests (or SQL runs) timed one at a time, for the request-to-SQL ratio. */
   serialIterations: number;
+  /** `--only caseload,child`: just these scenarios (by key), for profiling one page. */
+  only: string[] | null;
 }
 
 function parseBenchArguments(argv: readonly string[]): BenchOptions {
@@ -87,10 +89,16 @@ function parseBenchArguments(argv: readonly string[]): BenchOptions {
     durationSeconds: quick ? 3 : 10,
     warmUpSeconds: quick ? 1 : 2,
     serialIterations: quick ? 100 : 300,
+    only: null,
   };
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index]!;
     if (flag === '--quick') continue;
+    if (flag === '--only' && argv[index + 1]) {
+      options.only = argv[index + 1]!.split(',').map((key) => key.trim());
+      index += 1;
+      continue;
+    }
     const value = Number(argv[index + 1]);
     if (flag === '--children' && Number.isInteger(value) && value >= 1 && value <= 200_000) options.children = value;
     else if (flag === '--seed' && Number.isInteger(value) && value >= 0) options.seed = value;
@@ -98,7 +106,7 @@ function parseBenchArguments(argv: readonly string[]): BenchOptions {
       options.durationSeconds = value;
     } else {
       throw new SeedRefusedError(
-        `Unknown or invalid option ${flag}. Use --quick, --children N (1–200000), --seed N, --duration SECONDS (1–120).`,
+        `Unknown or invalid option ${flag}. Use --quick, --children N (1–200000), --seed N, --duration SECONDS (1–120), --only KEY,KEY.`,
       );
     }
     index += 1;
@@ -356,7 +364,9 @@ interface RunningKith {
 
 async function startKith(dataDir: string): Promise<RunningKith> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  // KITH_BENCH_NODE_ARGS adds options for Kith's Node (say `--cpu-prof --cpu-prof-dir=/tmp/profiles`).
+  const nodeArguments = (process.env.KITH_BENCH_NODE_ARGS ?? '').split(' ').filter((part) => part !== '');
+  const child = spawn(process.execPath, [...nodeArguments, '--import', 'tsx', 'src/server.ts'], {
     cwd: REPOSITORY,
     env: {
       ...process.env,
@@ -1147,6 +1157,21 @@ async function main(): Promise<void> {
     ];
 
     const load: LoadResult[] = [];
+    if (options.only) {
+      // A look at a few pages (say, under --cpu-prof): measured and printed, no report written.
+      const chosen = scenarios.filter((scenario) => options.only!.includes(scenario.key));
+      if (chosen.length === 0) throw new Error(`--only matched none of ${scenarios.map((s) => s.key).join(', ')}`);
+      for (const scenario of chosen) {
+        await drive(baseUrl, scenario, { seconds: options.warmUpSeconds });
+        const result = await drive(baseUrl, scenario, { seconds: options.durationSeconds });
+        const { p50, p95, p99 } = result.latencyMs;
+        process.stdout.write(
+          `${scenario.key}: ${number.format(Math.round(result.requestsPerSecond))} requests/s, p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, ` +
+            `${result.errors + result.timeouts + result.unexpectedStatus} errors\n`,
+        );
+      }
+      return;
+    }
     for (const scenario of scenarios) {
       log(`Load: ${scenario.name} (${scenario.connections} connections, ${options.durationSeconds} s)…`);
       await drive(baseUrl, scenario, { seconds: options.warmUpSeconds });

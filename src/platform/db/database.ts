@@ -10,6 +10,7 @@
  *   Tables use FORCE ROW LEVEL SECURITY, so even the owner sees a council's rows only inside
  *   that council's transaction unless it is a superuser.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -43,6 +44,12 @@ export interface Database {
   useApplicationRole(): Promise<void>;
   /** A cheap round trip for readiness checks. */
   ping(): Promise<void>;
+  /**
+   * PGlite only: the whole data folder as an uncompressed tar, which `pgliteStartFrom` opens
+   * again (tests start each in-memory database from one migrated copy instead of re-running initdb
+   * and every migration). Undefined on a PostgreSQL server.
+   */
+  readonly pgliteSnapshot?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -58,6 +65,8 @@ export interface DatabaseOptions {
   databaseOwnerUrl?: string | undefined;
   /** PGlite data folder; 'memory://' for a throwaway database. */
   pgliteDataDir?: string;
+  /** PGlite only: start from this snapshot (see `Database.pgliteSnapshot`) instead of an empty folder. */
+  pgliteStartFrom?: Blob | undefined;
   poolSize?: number;
 }
 
@@ -65,12 +74,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.databaseUrl) {
     return openPostgres(options.databaseUrl, options.databaseOwnerUrl, options.poolSize ?? 10);
   }
-  return openPglite(options.pgliteDataDir ?? 'memory://');
+  return openPglite(options.pgliteDataDir ?? 'memory://', options.pgliteStartFrom);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, startFrom: Blob | undefined): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(path.dirname(dataDir), { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm, btree_gin } });
+  const client = await PGlite.create(dataDir, {
+    extensions: { pg_trgm, btree_gin },
+    ...(startFrom ? { loadDataDir: startFrom } : {}),
+  });
   const [{ session_user: ownerRole } = { session_user: 'postgres' }] = (
     await client.query<{ session_user: string }>('select session_user')
   ).rows;
@@ -97,6 +109,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     async ping() {
       await client.query('select 1');
     },
+    pgliteSnapshot: () => client.dumpDataDir('none'),
     async close() {
       if (closed) return;
       closed = true;
@@ -118,6 +131,13 @@ async function openPostgres(
     max: poolSize,
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
+    // Awaited before the pool hands the connection out, so no request ever runs as the owner.
+    // (pg-pool awaits the promise; @types/pg still declares the hook as returning void.)
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    onConnect: async (client: pg.ClientBase) => {
+      keepStatementsPrepared(client);
+      if (switchRoleOnConnect && applicationRoleActive) await client.query(`set role ${APP_ROLE}`);
+    },
   });
   const ownerPool = new pg.Pool({
     connectionString: databaseOwnerUrl ?? databaseUrl,
@@ -128,10 +148,6 @@ async function openPostgres(
     // An idle client that loses its server must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
   }
-  requestPool.on('connect', (client) => {
-    // Queued before any other query on this client, so no request ever runs as the owner.
-    if (switchRoleOnConnect && applicationRoleActive) void client.query(`set role ${APP_ROLE}`).catch(() => undefined);
-  });
 
   try {
     const probe = await ownerPool.connect();
@@ -195,6 +211,41 @@ async function openPostgres(
       closed = true;
       await Promise.allSettled([requestPool.end(), ownerPool.end()]);
     },
+  };
+}
+
+/** Statements each connection keeps prepared; past this, further statements are parsed each time. */
+export const PREPARED_STATEMENTS_PER_CONNECTION = 500;
+
+/**
+ * Every parameterised statement a connection runs becomes a named prepared statement on that
+ * connection, so PostgreSQL parses and plans it once rather than on every request (for the
+ * caseload's main query, planning took longer than running it). The name is the text's hash, so
+ * the same text always finds the same statement. The application's statements are fixed texts
+ * with parameters, so their number is small; a cap keeps an unexpected variety from growing a
+ * connection's memory without end.
+ */
+function keepStatementsPrepared(client: pg.ClientBase): void {
+  const prepared = new Set<string>();
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const nameFor = (text: string): string | undefined => {
+    const name = `kith_${createHash('sha1').update(text).digest('base64url')}`;
+    if (prepared.has(name)) return name;
+    if (prepared.size >= PREPARED_STATEMENTS_PER_CONNECTION) return undefined;
+    prepared.add(name);
+    return name;
+  };
+  (client as { query: unknown }).query = (first: unknown, ...rest: unknown[]) => {
+    if (typeof first === 'object' && first !== null && 'text' in first && !('name' in first && first.name)) {
+      const config = first as { text: string; values?: unknown[] };
+      const values = config.values ?? (Array.isArray(rest[0]) ? rest[0] : undefined);
+      const name = values && values.length > 0 ? nameFor(config.text) : undefined;
+      if (name) return query({ ...config, name }, ...rest);
+    } else if (typeof first === 'string' && Array.isArray(rest[0]) && rest[0].length > 0) {
+      const name = nameFor(first);
+      if (name) return query({ text: first, name, values: rest[0] }, ...rest.slice(1));
+    }
+    return query(first, ...rest);
   };
 }
 

@@ -1,0 +1,69 @@
+/**
+ * How the PostgreSQL pool treats its connections: each new one becomes the application role
+ * before it runs anything else, and keeps the statements it runs prepared. PGlite has one
+ * connection and no pool, so these run only against a PostgreSQL server.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { createTestCouncil, openTestDatabase, usingRealPostgres } from '../../../test/helpers/database.js';
+import { APP_ROLE, PREPARED_STATEMENTS_PER_CONNECTION, type Database } from './database.js';
+import { rowsOf, withTenant } from './tenancy.js';
+
+describe('connections to a PostgreSQL server', { skip: !usingRealPostgres && 'needs a PostgreSQL server' }, () => {
+  let database: Database;
+  let councilId: string;
+
+  before(async () => {
+    database = await openTestDatabase();
+    councilId = (await createTestCouncil(database)).id;
+  });
+  after(() => database.close());
+
+  test('new connections switch to the application role before the pool hands them out', async () => {
+    // More at once than the pool has open, so new connections are made while these wait.
+    const roles = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        withTenant(database.orm, councilId, async (tx) => {
+          const [row] = rowsOf<{ role: string }>(await tx.execute(sql`select current_user as role, pg_sleep(0.05)`));
+          return row?.role;
+        }),
+      ),
+    );
+    assert.deepEqual(new Set(roles), new Set([APP_ROLE]));
+  });
+
+  test('a parameterised statement is prepared once on its connection and reused', async () => {
+    const marker = `prepared-${Date.now()}`;
+    const prepared = await withTenant(database.orm, councilId, async (tx) => {
+      for (let run = 0; run < 3; run += 1) {
+        await tx.execute(sql`select ${marker}::text as marker, ${run}::int as run`);
+      }
+      return rowsOf<{ name: string; statement: string }>(
+        await tx.execute(sql`select name, statement from pg_prepared_statements where statement like '%::int as run'`),
+      );
+    });
+    assert.equal(prepared.length, 1, 'the three runs share one prepared statement');
+    assert.match(prepared[0]!.name, /^kith_/);
+  });
+
+  test('a connection keeps at most a fixed number of statements prepared, and runs the rest unprepared', async () => {
+    const distinctStatements = PREPARED_STATEMENTS_PER_CONNECTION + 20;
+    const { count, lastAnswer } = await withTenant(database.orm, councilId, async (tx) => {
+      let answer = 0;
+      for (let index = 0; index < distinctStatements; index += 1) {
+        // A different text each time (the alias), as an unexpected variety of statements would be.
+        const [row] = rowsOf<{ answer: number }>(
+          await tx.execute(sql`select ${index}::int as ${sql.identifier(`answer_${index}`)}`),
+        );
+        answer = Object.values(row ?? {})[0] as number;
+      }
+      const [prepared] = rowsOf<{ count: number }>(
+        await tx.execute(sql`select count(*)::int as count from pg_prepared_statements`),
+      );
+      return { count: prepared?.count ?? 0, lastAnswer: answer };
+    });
+    assert.equal(lastAnswer, distinctStatements - 1, 'statements past the cap still run');
+    assert.ok(count <= PREPARED_STATEMENTS_PER_CONNECTION, `${count} statements prepared`);
+  });
+});
