@@ -362,7 +362,18 @@ interface RunningKith {
   output: string[];
 }
 
-async function startKith(dataDir: string): Promise<RunningKith> {
+/**
+ * Kith's processes for the run: one, unless KITH_WORKERS asks for more (PostgreSQL only). On
+ * this 2-core machine a second process gained nothing: Kith, PostgreSQL and the load already
+ * fill both cores with one (caseload 269 requests/s with one process, 247 with two).
+ */
+function workersFor(databaseKind: 'postgres' | 'pglite'): number {
+  if (databaseKind === 'pglite') return 1;
+  const asked = Number(process.env.KITH_WORKERS);
+  return Number.isInteger(asked) && asked >= 1 ? asked : 1;
+}
+
+async function startKith(dataDir: string, workers: number): Promise<RunningKith> {
   const port = await freePort();
   // KITH_BENCH_NODE_ARGS adds options for Kith's Node (say `--cpu-prof --cpu-prof-dir=/tmp/profiles`).
   const nodeArguments = (process.env.KITH_BENCH_NODE_ARGS ?? '').split(' ').filter((part) => part !== '');
@@ -375,6 +386,7 @@ async function startKith(dataDir: string): Promise<RunningKith> {
       KITH_SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
       KITH_DATA_DIR: dataDir,
+      KITH_WORKERS: String(workers),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -765,7 +777,14 @@ interface BenchReport {
     managerTeamPractitioners: number;
     auditor: string;
   };
-  settings: { connections: number; signInConnections: number; durationSeconds: number; warmUpSeconds: number };
+  settings: {
+    connections: number;
+    signInConnections: number;
+    durationSeconds: number;
+    warmUpSeconds: number;
+    /** Kith's processes (KITH_WORKERS). */
+    workers: number;
+  };
   load: LoadResult[];
   requestVersusSql: SqlTiming[];
   auditEntryCost: AuditCost;
@@ -803,6 +822,7 @@ function markdown(report: BenchReport): string {
     `Signed in as ${council.practitioner} (${council.practitionerAllocatedChildren} children allocated; the caseload page lists ` +
       `${council.caseloadPageChildren}, their team's), ${council.manager} (manages ${council.managerTeam}, ` +
       `${council.managerTeamPractitioners} practitioners, two-factor) and ${council.auditor}.`,
+    `Kith: ${report.settings.workers === 1 ? 'one process' : `${report.settings.workers} processes sharing the port (KITH_WORKERS)`}.`,
     `Load: ${report.settings.connections} connections (sign-in: ${report.settings.signInConnections}) for ` +
       `${report.settings.durationSeconds} s per scenario after a ${report.settings.warmUpSeconds} s warm-up; latency in milliseconds.`,
     '',
@@ -880,7 +900,8 @@ async function main(): Promise<void> {
     }
 
     log('Starting Kith…');
-    kith = await startKith(dataDir);
+    const workers = workersFor(databaseKind);
+    kith = await startKith(dataDir, workers);
     const { baseUrl } = kith;
     const practitioner = await signIn(baseUrl, subjects.practitioner.email, '/caseload');
     const manager = await signIn(baseUrl, subjects.manager.email, '/caseload');
@@ -1285,6 +1306,7 @@ async function main(): Promise<void> {
         signInConnections: SIGN_IN_CONNECTIONS,
         durationSeconds: options.durationSeconds,
         warmUpSeconds: options.warmUpSeconds,
+        workers,
       },
       load,
       requestVersusSql,

@@ -722,9 +722,12 @@ function rowTotal(plan: CouncilPlan, trail: AuditTrailPlan): number {
     plan.memberships.length +
     plan.peopleCount +
     plan.children.length * 2 + // child records and allocations
-    Math.round(plan.peopleCount * 3.3) + // network members, and about 2.3 ties per person
-    plan.children.length * 100 + // about a hundred visits a child
-    plan.children.length * 2 * 16 + // about two mappings a child, each with its child, ~9 entries and ~5 scores
+    // Per-child and per-person averages as the generators wrote them for 20,000 children
+    // (within 1% for the 2,000-child neighbour): a network member and about two ties per person,
+    // about 106 visits a child, and about 4.2 mappings a child of some 14 rows each.
+    Math.round(plan.peopleCount * 3.0) +
+    Math.round(plan.children.length * 105.9) +
+    Math.round(plan.children.length * 60.0) +
     Math.round(plan.children.length * (records.rows + records.auditEntries)) +
     trail.events.length +
     1 // the chain head

@@ -49,3 +49,20 @@ test('a real database is described without its password', () => {
   });
   assert.equal(describeDatabase(config), 'PostgreSQL at db.example:5432/kith');
 });
+
+test('more than one worker process needs a PostgreSQL server: PGlite belongs to one process', () => {
+  assert.equal(loadConfig({ KITH_DATA_DIR: freshDataDir() }).workers, 1);
+  assert.equal(
+    loadConfig({ KITH_WORKERS: '2', DATABASE_URL: 'postgres://kith@db:5432/kith', KITH_DATA_DIR: freshDataDir() })
+      .workers,
+    2,
+  );
+  assert.throws(
+    () => loadConfig({ KITH_WORKERS: '2', KITH_DATA_DIR: freshDataDir() }),
+    /KITH_WORKERS must be 1 with the embedded database/,
+  );
+  assert.throws(
+    () => loadConfig({ KITH_WORKERS: '0', DATABASE_URL: 'postgres://kith@db/kith', KITH_DATA_DIR: freshDataDir() }),
+    /KITH_WORKERS must be between 1 and 64/,
+  );
+});

@@ -40,6 +40,12 @@ const environmentSchema = z.object({
   KITH_SEED_DEMO: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   KITH_TRUST_PROXY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  KITH_WORKERS: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 64')
+    .max(64, 'must be between 1 and 64')
+    .default(1),
   KITH_SESSION_IDLE_MINUTES: z.coerce
     .number({ error: 'must be a number of minutes' })
     .positive()
@@ -60,6 +66,8 @@ export interface Config {
   /** Optional connection that owns the schema (runs migrations); requests use `databaseUrl`. */
   databaseOwnerUrl: string | undefined;
   databasePoolSize: number;
+  /** Processes serving requests on the one port (PostgreSQL only: PGlite belongs to one process). */
+  workers: number;
   dataDir: string;
   sessionSecret: string;
   logLevel: string;
@@ -87,6 +95,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   }
   const env = parsed.data;
+  if (env.KITH_WORKERS > 1 && !env.DATABASE_URL) {
+    throw new ConfigError([
+      'KITH_WORKERS must be 1 with the embedded database (PGlite is one process’s); set DATABASE_URL to run more',
+    ]);
+  }
   const dataDir = path.resolve(env.KITH_DATA_DIR);
   return {
     port: env.PORT,
@@ -94,6 +107,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     databaseUrl: env.DATABASE_URL,
     databaseOwnerUrl: env.DATABASE_OWNER_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    workers: env.KITH_WORKERS,
     dataDir,
     sessionSecret: env.SESSION_SECRET ?? readOrCreateSecret(dataDir, 'session-secret'),
     logLevel: env.LOG_LEVEL,

@@ -2,9 +2,14 @@
  * Starts Kith: config → database → migrations → demo seed → listen, and closes cleanly on
  * SIGINT/SIGTERM (PGlite must be closed to flush its data folder). Any failure to start
  * prints one plain line and exits non-zero.
+ *
+ * With KITH_WORKERS above 1 (PostgreSQL only), this first process migrates and seeds once,
+ * then starts that many worker processes which share the port (node:cluster): one Node process
+ * runs JavaScript on one core, and a page's rendering, not the database, is what fills it.
  */
+import cluster from 'node:cluster';
 import { buildApp } from './app.js';
-import { ConfigError, describeDatabase, loadConfig } from './config.js';
+import { ConfigError, describeDatabase, loadConfig, type Config } from './config.js';
 import { DatabaseUnavailableError, type Database } from './platform/db/database.js';
 import { MigrationError } from './platform/db/migrate.js';
 import { openMigratedDatabase } from './platform/db/open.js';
@@ -19,6 +24,87 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** Set by the first process for each worker it starts: 0, 1, … */
+const workerIndex = cluster.isWorker ? Number(process.env.KITH_WORKER_INDEX ?? '0') : null;
+
+async function openDatabaseOrFail(config: Config): Promise<Database> {
+  try {
+    return (await openMigratedDatabase(config)).database;
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError || error instanceof MigrationError) fail(error.message);
+    const reason = error instanceof Error ? error.message : String(error);
+    fail(`the database could not be opened (${describeDatabase(config)}): ${reason}`);
+  }
+}
+
+function banner(config: Config, startedAt: number): void {
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  process.stdout.write(
+    [
+      '',
+      `Kith is running at http://${shownHost}:${config.port}/ (ready in ${seconds}s)`,
+      `Database: ${describeDatabase(config)}`,
+      config.workers > 1 ? `Processes: ${config.workers}, sharing the port` : '',
+      config.seedDemo ? 'Demo councils: Demo Borough Council and Other Council (fictional people only).' : '',
+      config.seedDemo ? 'Demo sign-ins (one per role) are listed in README.md under "Demo accounts".' : '',
+      'Press Ctrl+C to stop.',
+      '',
+    ]
+      .filter((line, index, lines) => line !== '' || index === 0 || index === lines.length - 1)
+      .join('\n') + '\n',
+  );
+}
+
+/**
+ * The first process when there are several workers: migrates and seeds once, makes the secrets
+ * every worker reads, starts the workers and replaces one that stops. A worker that cannot
+ * start has said why (its stderr is this one's); then all stop and this exits 1.
+ */
+async function runWorkers(config: Config, startedAt: number): Promise<void> {
+  const database = await openDatabaseOrFail(config);
+  if (config.seedDemo) await seedDemo(database);
+  await database.close();
+  auditCheckpointSettings(config);
+
+  let closing = false;
+  let listening = 0;
+  const start = (index: number) => {
+    const worker = cluster.fork({ KITH_WORKER_INDEX: String(index) });
+    worker.once('listening', () => {
+      listening += 1;
+      if (listening === config.workers) banner(config, startedAt);
+    });
+    worker.once('exit', (code, signal) => {
+      if (closing) return;
+      if (listening < config.workers) {
+        // Still starting: the worker has printed why; do not start it again and again.
+        closing = true;
+        for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+        process.exitCode = 1;
+        return;
+      }
+      process.stderr.write(`Kith worker ${index} stopped (${signal ?? `exit ${code}`}); starting another.\n`);
+      listening -= 1;
+      setTimeout(() => {
+        start(index);
+      }, 1_000).unref();
+    });
+  };
+  for (let index = 0; index < config.workers; index += 1) start(index);
+
+  const close = () => {
+    if (closing) return;
+    closing = true;
+    // Each worker closes as a single Kith does: stops listening, seals the audit trail, exits.
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    const forceExit = setTimeout(() => process.exit(1), 15_000);
+    forceExit.unref();
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+}
+
 async function main(): Promise<void> {
   const startedAt = performance.now();
   let config;
@@ -28,17 +114,11 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(`the configuration is not valid.\n  ${error.problems.join('\n  ')}`);
     throw error;
   }
+  if (cluster.isPrimary && config.workers > 1) return runWorkers(config, startedAt);
 
-  let database: Database;
-  try {
-    ({ database } = await openMigratedDatabase(config));
-  } catch (error) {
-    if (error instanceof DatabaseUnavailableError || error instanceof MigrationError) fail(error.message);
-    const reason = error instanceof Error ? error.message : String(error);
-    fail(`the database could not be opened (${describeDatabase(config)}): ${reason}`);
-  }
-
-  if (config.seedDemo) await seedDemo(database);
+  const database = await openDatabaseOrFail(config);
+  // With several workers the first process has seeded already.
+  if (config.seedDemo && workerIndex === null) await seedDemo(database);
   try {
     await database.useApplicationRole();
   } catch (error) {
@@ -65,9 +145,13 @@ async function main(): Promise<void> {
     app.log.error({ err: error }, 'could not seal the audit trail');
   };
   await sealAuditTrail(database).catch(sealingFailed);
+  // Every worker seals (they share the work: SKIP LOCKED); one signs checkpoints.
   const sealer = startAuditSealer(database, sealingFailed);
-  await signCheckpoints();
-  const checkpointTimer = setInterval(() => void signCheckpoints(), AUDIT_CHECKPOINT_INTERVAL_MS);
+  const signsCheckpoints = workerIndex === null || workerIndex === 0;
+  if (signsCheckpoints) await signCheckpoints();
+  const checkpointTimer = setInterval(() => {
+    if (signsCheckpoints) void signCheckpoints();
+  }, AUDIT_CHECKPOINT_INTERVAL_MS);
   checkpointTimer.unref();
 
   let closing = false;
@@ -80,7 +164,7 @@ async function main(): Promise<void> {
     clearInterval(checkpointTimer);
     await app.close();
     await sealer.stop();
-    await signCheckpoints();
+    if (signsCheckpoints) await signCheckpoints();
     await database.close();
     process.exit(0);
   };
@@ -101,21 +185,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  process.stdout.write(
-    [
-      '',
-      `Kith is running at http://${shownHost}:${config.port}/ (ready in ${seconds}s)`,
-      `Database: ${describeDatabase(config)}`,
-      config.seedDemo ? 'Demo councils: Demo Borough Council and Other Council (fictional people only).' : '',
-      config.seedDemo ? 'Demo sign-ins (one per role) are listed in README.md under "Demo accounts".' : '',
-      'Press Ctrl+C to stop.',
-      '',
-    ]
-      .filter((line, index, lines) => line !== '' || index === 0 || index === lines.length - 1)
-      .join('\n') + '\n',
-  );
+  if (workerIndex === null) banner(config, startedAt);
 }
 
 await main();

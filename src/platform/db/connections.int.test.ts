@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { createTestCouncil, openTestDatabase, usingRealPostgres } from '../../../test/helpers/database.js';
 import { APP_ROLE, PREPARED_STATEMENTS_PER_CONNECTION, type Database } from './database.js';
 import { rowsOf, withTenant } from './tenancy.js';
+import { insertPerson } from '../../features/people/queries.js';
 
 describe('connections to a PostgreSQL server', { skip: !usingRealPostgres && 'needs a PostgreSQL server' }, () => {
   let database: Database;
@@ -65,5 +66,30 @@ describe('connections to a PostgreSQL server', { skip: !usingRealPostgres && 'ne
     });
     assert.equal(lastAnswer, distinctStatements - 1, 'statements past the cap still run');
     assert.ok(count <= PREPARED_STATEMENTS_PER_CONNECTION, `${count} statements prepared`);
+  });
+
+  test('a transaction that fails leaves nothing behind, and its connection serves the next one', async () => {
+    const name = `Rolled back ${Date.now()}`;
+    await assert.rejects(
+      withTenant(database.orm, councilId, async (tx) => {
+        await insertPerson(tx, councilId, { fullName: name });
+        throw new Error('something went wrong after the insert');
+      }),
+      /something went wrong/,
+    );
+    // More transactions than the pool has connections, so the one that failed is used again.
+    const counts = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        withTenant(database.orm, councilId, async (tx) => {
+          const [row] = rowsOf<{ found: number; tenant: string }>(
+            await tx.execute(
+              sql`select count(*)::int as found, current_setting('kith.tenant_id') as tenant from people where full_name = ${name}`,
+            ),
+          );
+          return row;
+        }),
+      ),
+    );
+    for (const row of counts) assert.deepEqual(row, { found: 0, tenant: councilId });
   });
 });
