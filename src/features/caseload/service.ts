@@ -114,8 +114,9 @@ export async function openChildRecord<Extra = undefined>(
       }
       return { outcome: 'not_found' as const };
     }
-    await audit('allowed', { basis: decision.basis });
-    const extra = alsoRead ? await alsoRead(tx) : undefined;
+    // The audit entry and the rest of the record go to the database together (on a server, in
+    // one round trip). They share the transaction: if the entry cannot be written, nothing is read.
+    const [, extra] = await Promise.all([audit('allowed', { basis: decision.basis }), alsoRead?.(tx)]);
     return { outcome: 'opened' as const, child: record.summary, extra };
   });
 }

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { escapeXml, layoutEcomap, renderEcomapSvg, sectorsFor } from './ecomap.js';
+import {
+  ECOMAPS_KEPT,
+  ecomapForRecordPage,
+  ecomapsKeptNow,
+  escapeXml,
+  layoutEcomap,
+  renderEcomapSvg,
+  sectorsFor,
+} from './ecomap.js';
 import { smallNetwork } from './fixtures.js';
 import type { ChildGraph, GraphPerson } from './graph.js';
 
@@ -121,4 +129,37 @@ test('each part of the world gets an arc in proportion to its people, without ov
   arcs.sort((a, b) => a[0]! - b[0]!);
   for (let index = 1; index < arcs.length; index += 1)
     assert.ok(arcs[index]![0]! >= arcs[index - 1]![1]!, 'no overlap');
+});
+
+test('the record page’s ecomap is drawn once per network, and afresh when anything in it changes', () => {
+  const graph = smallNetwork();
+  const first = ecomapForRecordPage(graph);
+  assert.equal(first, renderEcomapSvg(layoutEcomap(graph), { personHref: (personId) => `#person-${personId}` }));
+  assert.match(first, /href="#person-/);
+  // A different object with the same contents is the same network.
+  assert.equal(ecomapForRecordPage(structuredClone(graph)), first);
+
+  const renamed = structuredClone(graph);
+  const someone = renamed.people.find((person) => person.id !== renamed.childId)!;
+  someone.fullName = 'Someone <renamed>';
+  const redrawn = ecomapForRecordPage(renamed);
+  assert.notEqual(redrawn, first);
+  assert.match(redrawn, /Someone &lt;renamed&gt;/);
+
+  const closer = structuredClone(graph);
+  closer.relationships[0]!.closeness = closer.relationships[0]!.closeness === 'strong' ? 'tenuous' : 'strong';
+  assert.notEqual(ecomapForRecordPage(closer), first);
+});
+
+test('only the most recently drawn ecomaps are kept', () => {
+  const graphFor = (index: number) => {
+    const graph = smallNetwork();
+    graph.people[0]!.fullName = `Child ${index}`;
+    return graph;
+  };
+  for (let index = 0; index < ECOMAPS_KEPT + 50; index += 1) ecomapForRecordPage(graphFor(index));
+  assert.equal(ecomapsKeptNow(), ECOMAPS_KEPT);
+  // Drawing one already kept keeps the count; it is still the right picture.
+  assert.match(ecomapForRecordPage(graphFor(ECOMAPS_KEPT + 49)), new RegExp(`Child ${ECOMAPS_KEPT + 49}`));
+  assert.equal(ecomapsKeptNow(), ECOMAPS_KEPT);
 });

@@ -336,3 +336,32 @@ function legend(): string {
     `</g>`
   );
 }
+
+/** How many drawn ecomaps one process keeps (a few MB at most: a large network's is ~60 KB). */
+export const ECOMAPS_KEPT = 200;
+const drawnForPage = new Map<string, string>();
+
+/** How many drawn ecomaps this process is keeping now. */
+export const ecomapsKeptNow = (): number => drawnForPage.size;
+
+/**
+ * The ecomap as the child's record page shows it, each person linking to their row below.
+ * Laying out and drawing took about a millisecond a view, the largest part of the page's own
+ * work, and a network changes far less often than it is looked at; since the drawing is pure,
+ * it is kept by what it was drawn from (the whole graph, so any change draws afresh), for the
+ * most recently drawn few hundred networks.
+ */
+export function ecomapForRecordPage(graph: ChildGraph): string {
+  const key = JSON.stringify(graph);
+  const kept = drawnForPage.get(key);
+  if (kept !== undefined) {
+    // Most recently used last, so the least recently used is the first to go.
+    drawnForPage.delete(key);
+    drawnForPage.set(key, kept);
+    return kept;
+  }
+  const svg = renderEcomapSvg(layoutEcomap(graph), { personHref: (personId) => `#person-${personId}` });
+  if (drawnForPage.size >= ECOMAPS_KEPT) drawnForPage.delete(drawnForPage.keys().next().value!);
+  drawnForPage.set(key, svg);
+  return svg;
+}

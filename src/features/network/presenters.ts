@@ -1,6 +1,6 @@
 /** Shapes a child's network for the pages: the ecomap, the table beside it, the prompts. */
 import { presentDate } from '../caseload/presenters.js';
-import { layoutEcomap, renderEcomapSvg } from './ecomap.js';
+import { ecomapForRecordPage } from './ecomap.js';
 import { monthName, networkGrowth, renderGrowthSvg, type TieVersion } from './growth.js';
 import {
   circleNames,
@@ -52,7 +52,6 @@ export function presentNetworkSection(
   const householdIds = network.households
     .filter((household) => household.memberIds.includes(network.child.id))
     .flatMap((household) => household.memberIds);
-  const layout = layoutEcomap(graph);
   const growth = networkGrowth(network.child.id, network.tieVersions ?? [], options.now ?? new Date());
   const rows = network.members.map((member) => {
     const tie = tieWithChild(graph, member.id);
@@ -94,7 +93,7 @@ export function presentNetworkSection(
     childName,
     asOf: network.asOf,
     asOfText: network.asOf ? presentDate(network.asOf) : null,
-    ecomapSvg: renderEcomapSvg(layout, { personHref: (personId) => `#person-${personId}` }),
+    ecomapSvg: ecomapForRecordPage(graph),
     summary: summarySentences(graph, childName),
     prompts: networkPrompts(graph, childName, householdIds),
     questions: familyFindingQuestions(childName),
