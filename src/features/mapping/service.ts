@@ -113,9 +113,11 @@ export async function mappingSection(
 ): Promise<MappingSectionView | null> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     if (!(await checkChildAccess(tx, actor, childId, 'view', source, 'child_record.view'))) return null;
-    const child = await childSummaryIn(tx, actor.tenantId, childId);
+    const [child, all] = await Promise.all([
+      childSummaryIn(tx, actor.tenantId, childId),
+      mappingsOfChild(tx, actor.tenantId, childId),
+    ]);
     if (!child) return null;
-    const all = await mappingsOfChild(tx, actor.tenantId, childId);
     // A sibling group's mapping is listed only for someone who may see every child in it.
     const viewable = await childrenActorMay(
       tx,
@@ -124,17 +126,22 @@ export async function mappingSection(
       'view',
     );
     const shown = all.filter((mapping) => mapping.childIds.every((id) => viewable.has(id)));
-    const names = new Map<string, string>();
-    for (const id of new Set(shown.flatMap((mapping) => mapping.childIds))) {
-      const summary = id === childId ? child : await childSummaryIn(tx, actor.tenantId, id);
+    const siblingIds = [...new Set(shown.flatMap((mapping) => mapping.childIds))].filter((id) => id !== childId);
+    const [siblings, scores, changeable] = await Promise.all([
+      Promise.all(siblingIds.map((id) => childSummaryIn(tx, actor.tenantId, id))),
+      scoresOf(
+        tx,
+        actor.tenantId,
+        shown.map((mapping) => mapping.id),
+      ),
+      childrenActorMay(tx, actor, [childId], 'change'),
+    ]);
+    const names = new Map<string, string>([[childId, shortName(child)]]);
+    siblingIds.forEach((id, index) => {
+      const summary = siblings[index];
       names.set(id, summary ? shortName(summary) : '');
-    }
-    const scores = await scoresOf(
-      tx,
-      actor.tenantId,
-      shown.map((mapping) => mapping.id),
-    );
-    const mayChange = (await childrenActorMay(tx, actor, [childId], 'change')).has(childId);
+    });
+    const mayChange = changeable.has(childId);
     await audit(tx, actor, childId, 'child_record.view', source, { part: 'mapping' });
     return {
       child,
@@ -268,24 +275,28 @@ async function loadMapping(
   for (const other of mapping.childIds.filter((id) => id !== childId)) {
     if (!(await checkChildAccess(tx, actor, other, action, source, auditAction))) return null;
   }
-  const child = await childSummaryIn(tx, actor.tenantId, childId);
-  // Only forms ask "whose view?": reading a mapping does not need the child's world.
-  const picking = action === 'change' ? await peopleToPickFrom(tx, actor.tenantId, childId) : null;
+  // Independent reads, sent together (on a server, one round trip). Only forms ask "whose
+  // view?": reading a mapping does not need the child's world.
+  const [summaries, picking, changeable, entries, scores] = await Promise.all([
+    Promise.all(mapping.childIds.map((id) => childSummaryIn(tx, actor.tenantId, id))),
+    action === 'change' ? peopleToPickFrom(tx, actor.tenantId, childId) : null,
+    action === 'change' ? null : childrenActorMay(tx, actor, mapping.childIds, 'change'),
+    entriesOf(tx, actor.tenantId, [mappingId]),
+    scoresOf(tx, actor.tenantId, [mappingId]),
+  ]);
+  const child = summaries[mapping.childIds.indexOf(childId)];
   if (!child || (action === 'change' && !picking)) return null;
-  const children = [];
-  for (const id of mapping.childIds) {
-    const summary = id === childId ? child : await childSummaryIn(tx, actor.tenantId, id);
-    children.push({ id, name: summary ? shortName(summary) : '' });
-  }
-  const mayChange =
-    action === 'change' ||
-    (await childrenActorMay(tx, actor, mapping.childIds, 'change')).size === mapping.childIds.length;
+  const children = mapping.childIds.map((id, index) => {
+    const summary = summaries[index];
+    return { id, name: summary ? shortName(summary) : '' };
+  });
+  const mayChange = action === 'change' || changeable?.size === mapping.childIds.length;
   return {
     child,
     mapping,
     children,
-    entries: await entriesOf(tx, actor.tenantId, [mappingId]),
-    scores: await scoresOf(tx, actor.tenantId, [mappingId]),
+    entries,
+    scores,
     people: picking ? [picking.child, ...picking.people] : [],
     mayChange,
   };

@@ -398,12 +398,18 @@ async function readMeeting(
   auditAction: string,
 ): Promise<MeetingView | null> {
   if (!(await checkChildAccess(tx, actor, childId, action, source, auditAction))) return null;
-  const child = await childSummaryIn(tx, actor.tenantId, childId);
-  if (!child || !UUID.test(meetingId)) return null;
-  const meeting = await findMeeting(tx, actor.tenantId, childId, meetingId);
-  if (!meeting) return null;
-  const allInvitees = await inviteesOf(tx, actor.tenantId, [meetingId]);
+  if (!UUID.test(meetingId)) return null;
   const staff = isStaff(actor);
+  // Independent reads, sent together (on a server, one round trip); the staff-only ones only for staff.
+  const [child, meeting, allInvitees, picking, changeable, actionsInPlans] = await Promise.all([
+    childSummaryIn(tx, actor.tenantId, childId),
+    findMeeting(tx, actor.tenantId, childId, meetingId),
+    inviteesOf(tx, actor.tenantId, [meetingId]),
+    staff ? peopleToPickFrom(tx, actor.tenantId, childId) : null,
+    staff ? childrenActorMay(tx, actor, [childId], 'change') : new Set<string>(),
+    staff ? meetingActionsInPlans(tx, actor.tenantId, childId) : null,
+  ]);
+  if (!child || !meeting) return null;
   // The family reads who is invited now; staff also read the invitations withdrawn.
   const invitees = staff ? allInvitees : stillInvited(allInvitees);
   if (!staff) {
@@ -413,19 +419,16 @@ async function readMeeting(
       return null;
     }
   }
-  const picking = staff ? await peopleToPickFrom(tx, actor.tenantId, childId) : null;
   return {
     child,
     meeting: staff ? meeting : sharedPart(meeting),
     invitees,
     people: picking ? [picking.child, ...picking.people] : [],
     waiting: staff && meeting.stage ? whatIsWaiting(meeting.stage, meeting.conference, stillInvited(invitees)) : [],
-    mayChange: staff && (await childrenActorMay(tx, actor, [childId], 'change')).has(childId),
+    mayChange: staff && changeable.has(childId),
     familyView: !staff,
     councilName: actor.councilName,
-    actionsInPlans:
-      (staff ? (await meetingActionsInPlans(tx, actor.tenantId, childId)).get(meetingId) : undefined) ??
-      new Map<string, MeetingActionInPlan>(),
+    actionsInPlans: actionsInPlans?.get(meetingId) ?? new Map<string, MeetingActionInPlan>(),
     today: todayInUk(),
   };
 }

@@ -67,11 +67,11 @@ export const relationshipColumns = {
 
 /** The people in a child's network (the child first), with their circle and ecomap position. */
 export async function membersOf(tx: Tx, tenantId: string, childId: string) {
-  const child = await tx
+  const childQuery = tx
     .select(personColumns)
     .from(people)
     .where(and(eq(people.tenantId, tenantId), eq(people.id, childId)));
-  const members = await tx
+  const membersQuery = tx
     .select({
       ...personColumns,
       circle: networkMembers.circle,
@@ -92,6 +92,8 @@ export async function membersOf(tx: Tx, tenantId: string, childId: string) {
       ),
     )
     .orderBy(people.fullName);
+  // Sent together: on a server, one round trip.
+  const [child, members] = await Promise.all([childQuery, membersQuery]);
   return { child: child[0], members };
 }
 

@@ -435,6 +435,14 @@ export async function networkForOpenedRecord(
   return { ...network, tieVersions };
 }
 
+/**
+ * Who is in the child's network now (for choosing who does a plan's action), for a request that
+ * has already checked and audited access to the record, inside that transaction.
+ */
+export async function networkMembersForOpenedRecord(tx: Tx, actor: Actor, childId: string) {
+  return (await membersOf(tx, actor.tenantId, childId)).members;
+}
+
 export type MergeResult =
   | { outcome: 'merged'; tiesMoved: number; networksMoved: number }
   | { outcome: 'not_found' }

@@ -13,7 +13,7 @@ import { appendVersion, versionsOf } from '../../platform/history/record-history
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import { checkChildAccess, type RequestSource } from '../caseload/service.js';
 import { latestMappingForPlanning, type MappingForPlanning } from '../mapping/service.js';
-import { networkForOpenedRecord } from '../network/service.js';
+import { networkMembersForOpenedRecord } from '../network/service.js';
 import {
   nextActionDueOn,
   overdueActions,
@@ -117,9 +117,8 @@ export interface PossibleOwner {
 }
 
 async function possibleOwners(tx: Tx, actor: Actor, childId: string): Promise<PossibleOwner[]> {
-  const network = await networkForOpenedRecord(tx, actor, childId, null);
-  if (!network) return [];
-  return network.members
+  const members = await networkMembersForOpenedRecord(tx, actor, childId);
+  return members
     .filter((member) => member.noLongerInvolvedOn === null && member.kind === 'person')
     .map((member) => ({
       personId: member.id,
@@ -306,10 +305,18 @@ async function readPlan(
   today: string,
 ): Promise<PlanView | null> {
   if (!UUID.test(planId)) return null;
-  const plan = await findPlan(tx, actor.tenantId, childId, planId);
-  const child = await childNameAndBirth(tx, actor.tenantId, childId);
+  const staff = actor.kind === 'staff';
+  // Independent reads, sent together (on a server, one round trip rather than seven).
+  const [plan, child, versions, reviews, agreements, latestMapping, owners] = await Promise.all([
+    findPlan(tx, actor.tenantId, childId, planId),
+    childNameAndBirth(tx, actor.tenantId, childId),
+    versionsOf(tx, actor.tenantId, PLAN, planId),
+    reviewsOf(tx, actor.tenantId, planId),
+    agreementsOf(tx, actor.tenantId, planId),
+    staff ? latestMappingForPlanning(tx, actor.tenantId, childId) : null,
+    staff ? possibleOwners(tx, actor, childId) : [],
+  ]);
   if (!plan || !child) return null;
-  const versions = await versionsOf(tx, actor.tenantId, PLAN, planId);
   let changesSinceAgreed: ChangesSinceAgreed | null = null;
   if (plan.status === 'agreed' && plan.agreedVersion !== null) {
     const agreed = versions.find((version) => version.version === plan.agreedVersion);
@@ -329,14 +336,12 @@ async function readPlan(
       };
     }
   }
-  const reviews = await reviewsOf(tx, actor.tenantId, planId);
-  const staff = actor.kind === 'staff';
   return {
     child,
     plan,
     content: contentOf(plan),
     reviews,
-    agreements: await agreementsOf(tx, actor.tenantId, planId),
+    agreements,
     versions: versions.map(({ version, recordedAt, recordedByLabel, reason }) => ({
       version,
       recordedAt,
@@ -345,8 +350,8 @@ async function readPlan(
     })),
     changesSinceAgreed,
     progress: progressByGoal(plan.goals, reviews),
-    worries: staff ? ((await latestMappingForPlanning(tx, actor.tenantId, childId))?.worries ?? []) : [],
-    owners: staff ? await possibleOwners(tx, actor, childId) : [],
+    worries: latestMapping?.worries ?? [],
+    owners,
     overdueActionIds: overdueActions(plan.actions, today).map((action) => action.id),
     reviewOverdue: reviewIsOverdue(plan.reviewBy, today),
   };

@@ -669,11 +669,11 @@ export function registerChronologySource(source: ChronologySource): void {
 export type { ChronologyEvent };
 
 async function builtInEvents(tx: Tx, actor: Actor, childId: string): Promise<ChronologyEvent[]> {
-  const [visits, work, entries] = [
-    await visitHeadlinesOf(tx, actor.tenantId, childId),
-    await directWorkOf(tx, actor.tenantId, childId),
-    await chronologyEntriesOf(tx, actor.tenantId, childId),
-  ];
+  const [visits, work, entries] = await Promise.all([
+    visitHeadlinesOf(tx, actor.tenantId, childId),
+    directWorkOf(tx, actor.tenantId, childId),
+    chronologyEntriesOf(tx, actor.tenantId, childId),
+  ]);
   return [
     ...visits.map((visit) => ({
       occurredAt: visit.happenedAt.toISOString(),
@@ -711,12 +711,14 @@ export async function viewChronology(
 ): Promise<{ child: ChildHeader; events: ChronologyEvent[]; types: { type: string; name: string }[] } | null> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     if (!(await checkChildAccess(tx, actor, childId, 'view', source, 'chronology.viewed'))) return null;
-    const child = await childHeader(tx, actor.tenantId, childId);
+    // Every source's events, read together (on a server, one round trip rather than one each).
+    const [child, builtIn, ...contributed] = await Promise.all([
+      childHeader(tx, actor.tenantId, childId),
+      builtInEvents(tx, actor, childId),
+      ...[...chronologySources.values()].map((contributor) => contributor.read(tx, actor.tenantId, childId)),
+    ]);
     if (!child) return null;
-    const events = await builtInEvents(tx, actor, childId);
-    for (const contributor of chronologySources.values()) {
-      events.push(...(await contributor.read(tx, actor.tenantId, childId)));
-    }
+    const events = [...builtIn, ...contributed.flat()];
     const types = [
       ...Object.entries(builtInTypeNames).map(([type, name]) => ({ type, name })),
       ...[...chronologySources.values()].map((contributor) => ({ type: contributor.type, name: contributor.name })),
