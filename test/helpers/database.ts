@@ -47,9 +47,9 @@ function migratedPgliteSnapshot(): Promise<Blob> {
 async function loadOrMakeSnapshot(): Promise<Blob> {
   // The package does not export its package.json, so read it beside its entry point.
   const pgliteEntry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-  const pgliteVersion = readFileSync(path.join(path.dirname(pgliteEntry), '..', 'package.json'), 'utf8');
+  const pglitePackage = readFileSync(path.join(path.dirname(pgliteEntry), '..', 'package.json'), 'utf8');
   const key = createHash('sha256')
-    .update(pgliteVersion)
+    .update(pglitePackage)
     .update(
       readMigrations()
         .map((migration) => `${migration.name}:${migration.checksum}`)

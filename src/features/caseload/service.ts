@@ -5,7 +5,7 @@
  */
 import type { Database, Tx } from '../../platform/db/database.js';
 import { hasPermission } from '../../platform/identity/roles.js';
-import { withTenant } from '../../platform/db/tenancy.js';
+import { together, withTenant } from '../../platform/db/tenancy.js';
 import { decideChildRecordAccess } from '../../platform/access/policy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
@@ -116,7 +116,7 @@ export async function openChildRecord<Extra = undefined>(
     }
     // The audit entry and the rest of the record go to the database together (on a server, in
     // one round trip). They share the transaction: if the entry cannot be written, nothing is read.
-    const [, extra] = await Promise.all([audit('allowed', { basis: decision.basis }), alsoRead?.(tx)]);
+    const [, extra] = await together([audit('allowed', { basis: decision.basis }), alsoRead?.(tx)]);
     return { outcome: 'opened' as const, child: record.summary, extra };
   });
 }

@@ -7,7 +7,7 @@
  * through here.
  */
 import type { Database, Tx } from '../../platform/db/database.js';
-import { withTenant } from '../../platform/db/tenancy.js';
+import { together, withTenant } from '../../platform/db/tenancy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
 import { appendVersion, latestVersion, versionsOf } from '../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
@@ -113,7 +113,7 @@ export async function mappingSection(
 ): Promise<MappingSectionView | null> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     if (!(await checkChildAccess(tx, actor, childId, 'view', source, 'child_record.view'))) return null;
-    const [child, all] = await Promise.all([
+    const [child, all] = await together([
       childSummaryIn(tx, actor.tenantId, childId),
       mappingsOfChild(tx, actor.tenantId, childId),
     ]);
@@ -127,8 +127,8 @@ export async function mappingSection(
     );
     const shown = all.filter((mapping) => mapping.childIds.every((id) => viewable.has(id)));
     const siblingIds = [...new Set(shown.flatMap((mapping) => mapping.childIds))].filter((id) => id !== childId);
-    const [siblings, scores, changeable] = await Promise.all([
-      Promise.all(siblingIds.map((id) => childSummaryIn(tx, actor.tenantId, id))),
+    const [siblings, scores, changeable] = await together([
+      together(siblingIds.map((id) => childSummaryIn(tx, actor.tenantId, id))),
       scoresOf(
         tx,
         actor.tenantId,
@@ -277,8 +277,8 @@ async function loadMapping(
   }
   // Independent reads, sent together (on a server, one round trip). Only forms ask "whose
   // view?": reading a mapping does not need the child's world.
-  const [summaries, picking, changeable, entries, scores] = await Promise.all([
-    Promise.all(mapping.childIds.map((id) => childSummaryIn(tx, actor.tenantId, id))),
+  const [summaries, picking, changeable, entries, scores] = await together([
+    together(mapping.childIds.map((id) => childSummaryIn(tx, actor.tenantId, id))),
     action === 'change' ? peopleToPickFrom(tx, actor.tenantId, childId) : null,
     action === 'change' ? null : childrenActorMay(tx, actor, mapping.childIds, 'change'),
     entriesOf(tx, actor.tenantId, [mappingId]),

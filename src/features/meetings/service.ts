@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../platform/db/database.js';
-import { withTenant } from '../../platform/db/tenancy.js';
+import { together, withTenant } from '../../platform/db/tenancy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
 import { appendVersion } from '../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
@@ -401,7 +401,7 @@ async function readMeeting(
   if (!UUID.test(meetingId)) return null;
   const staff = isStaff(actor);
   // Independent reads, sent together (on a server, one round trip); the staff-only ones only for staff.
-  const [child, meeting, allInvitees, picking, changeable, actionsInPlans] = await Promise.all([
+  const [child, meeting, allInvitees, picking, changeable, actionsInPlans] = await together([
     childSummaryIn(tx, actor.tenantId, childId),
     findMeeting(tx, actor.tenantId, childId, meetingId),
     inviteesOf(tx, actor.tenantId, [meetingId]),

@@ -1,7 +1,7 @@
 /** The only place SQL about networks and relationships is written. Each takes the transaction. */
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
-import { rowsOf } from '../../platform/db/tenancy.js';
+import { rowsOf, together } from '../../platform/db/tenancy.js';
 import { recordVersions } from '../../platform/history/schema.js';
 import { childRecords, people } from '../people/schema.js';
 import {
@@ -93,7 +93,7 @@ export async function membersOf(tx: Tx, tenantId: string, childId: string) {
     )
     .orderBy(people.fullName);
   // Sent together: on a server, one round trip.
-  const [child, members] = await Promise.all([childQuery, membersQuery]);
+  const [child, members] = await together([childQuery, membersQuery]);
   return { child: child[0], members };
 }
 

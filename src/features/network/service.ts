@@ -5,7 +5,7 @@
  * history), so the network can be shown as it stood on any past date.
  */
 import type { Database, Tx } from '../../platform/db/database.js';
-import { withTenant } from '../../platform/db/tenancy.js';
+import { together, withTenant } from '../../platform/db/tenancy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
 import {
   appendVersion,
@@ -102,7 +102,7 @@ const factsOf = (relationship: RelationshipFacts): RelationshipFacts => ({
 
 async function loadNetwork(tx: Tx, actor: Actor, childId: string, onDate: string | null): Promise<NetworkView | null> {
   // Four independent reads, sent together (on a server, one round trip rather than four).
-  const [{ child, members }, relationshipsNow, householdsNow, childRecordIds] = await Promise.all([
+  const [{ child, members }, relationshipsNow, householdsNow, childRecordIds] = await together([
     membersOf(tx, actor.tenantId, childId),
     relationshipsInNetwork(tx, actor.tenantId, childId),
     householdsInNetwork(tx, actor.tenantId, childId),
@@ -415,7 +415,7 @@ export async function networkForOpenedRecord(
   onDate: string | null,
 ): Promise<(NetworkView & { tieVersions: TieVersion[] }) | null> {
   // With every kept version of the child's own ties, for the growth chart.
-  const [network, versions] = await Promise.all([
+  const [network, versions] = await together([
     loadNetwork(tx, actor, childId, onDate),
     childTieVersions(tx, actor.tenantId, childId),
   ]);

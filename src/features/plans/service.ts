@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Database, Tx } from '../../platform/db/database.js';
-import { withTenant } from '../../platform/db/tenancy.js';
+import { together, withTenant } from '../../platform/db/tenancy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
 import { appendVersion, versionsOf } from '../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
@@ -307,7 +307,7 @@ async function readPlan(
   if (!UUID.test(planId)) return null;
   const staff = actor.kind === 'staff';
   // Independent reads, sent together (on a server, one round trip rather than seven).
-  const [plan, child, versions, reviews, agreements, latestMapping, owners] = await Promise.all([
+  const [plan, child, versions, reviews, agreements, latestMapping, owners] = await together([
     findPlan(tx, actor.tenantId, childId, planId),
     childNameAndBirth(tx, actor.tenantId, childId),
     versionsOf(tx, actor.tenantId, PLAN, planId),

@@ -6,7 +6,7 @@
  * both versions shown.
  */
 import type { Database, Tx } from '../../platform/db/database.js';
-import { withTenant } from '../../platform/db/tenancy.js';
+import { together, withTenant } from '../../platform/db/tenancy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
 import { appendVersion, changedFields, saveVersion, versionsOf } from '../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
@@ -669,7 +669,7 @@ export function registerChronologySource(source: ChronologySource): void {
 export type { ChronologyEvent };
 
 async function builtInEvents(tx: Tx, actor: Actor, childId: string): Promise<ChronologyEvent[]> {
-  const [visits, work, entries] = await Promise.all([
+  const [visits, work, entries] = await together([
     visitHeadlinesOf(tx, actor.tenantId, childId),
     directWorkOf(tx, actor.tenantId, childId),
     chronologyEntriesOf(tx, actor.tenantId, childId),
@@ -712,7 +712,7 @@ export async function viewChronology(
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     if (!(await checkChildAccess(tx, actor, childId, 'view', source, 'chronology.viewed'))) return null;
     // Every source's events, read together (on a server, one round trip rather than one each).
-    const [child, builtIn, ...contributed] = await Promise.all([
+    const [child, builtIn, ...contributed] = await together([
       childHeader(tx, actor.tenantId, childId),
       builtInEvents(tx, actor, childId),
       ...[...chronologySources.values()].map((contributor) => contributor.read(tx, actor.tenantId, childId)),

@@ -22,3 +22,20 @@ export async function withTenant<T>(orm: Orm, tenantId: string, work: (tx: Tx) =
 export function rowsOf<Row>(result: unknown): Row[] {
   return (result as { rows: Row[] }).rows;
 }
+
+/**
+ * Reads sent together inside one transaction (on a server, in one round trip), like
+ * `Promise.all`, except that when one fails it still waits for the others to finish before
+ * failing: otherwise a read still running could reach the connection after the transaction has
+ * rolled back and the pool has given it to another request.
+ */
+export async function together<const Reads extends readonly unknown[]>(
+  reads: Reads,
+): Promise<{ -readonly [Index in keyof Reads]: Awaited<Reads[Index]> }> {
+  const settled = await Promise.allSettled(reads);
+  const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as {
+    -readonly [Index in keyof Reads]: Awaited<Reads[Index]>;
+  };
+}
