@@ -15,7 +15,7 @@
  * comparable.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -540,14 +540,55 @@ interface LoadResult {
   timeouts: number;
   targets: LoadScenario['targets'];
   expectedStatus: number;
+  /**
+   * CPU time per request, in milliseconds, of Kith's processes, PostgreSQL's and the load
+   * generator's (read from /proc; absent where there is none). It varies far less from run to
+   * run than requests per second, which move with whatever else the machine is doing.
+   */
+  cpuMsPerRequest?: CpuShares;
   note?: string;
+}
+
+interface CpuShares {
+  kith: number;
+  postgres: number;
+  load: number;
+}
+
+/** Linux's USER_HZ: /proc counts CPU time in hundredths of a second on every architecture Node runs on. */
+const PROC_TICKS_PER_SECOND = 100;
+
+/** CPU seconds used so far by Kith's processes (the one started and its workers) and by PostgreSQL's. */
+function processCpuSeconds(kithPid: number | undefined): { kith: number; postgres: number } | undefined {
+  if (kithPid === undefined || !existsSync('/proc/self/stat')) return undefined;
+  let kith = 0;
+  let postgres = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // it ended while we looked
+    }
+    // pid (command) state ppid … utime stime: the command may hold spaces, so split after it.
+    const commandEnd = stat.lastIndexOf(')');
+    const command = stat.slice(stat.indexOf('(') + 1, commandEnd);
+    const fields = stat.slice(commandEnd + 2).split(' ');
+    const seconds = (Number(fields[11]) + Number(fields[12])) / PROC_TICKS_PER_SECOND;
+    if (Number(entry) === kithPid || Number(fields[1]) === kithPid) kith += seconds;
+    else if (command === 'postgres') postgres += seconds;
+  }
+  return { kith, postgres };
 }
 
 async function drive(
   baseUrl: string,
   scenario: LoadScenario,
-  settings: { seconds?: number; amount?: number; connections?: number },
+  settings: { seconds?: number; amount?: number; connections?: number; kithPid?: number | undefined },
 ): Promise<LoadResult> {
+  const cpuBefore = processCpuSeconds(settings.kithPid);
+  const loadCpuBefore = process.cpuUsage();
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
   const connections = settings.connections ?? scenario.connections;
@@ -572,6 +613,17 @@ async function drive(
     });
   });
   const seconds = result.duration;
+  const cpuAfter = processCpuSeconds(settings.kithPid);
+  const loadCpu = process.cpuUsage(loadCpuBefore);
+  const perRequest = (cpuSeconds: number) => round((cpuSeconds * 1000) / Math.max(latencies.length, 1), 2);
+  const cpuMsPerRequest: CpuShares | undefined =
+    cpuBefore && cpuAfter
+      ? {
+          kith: perRequest(cpuAfter.kith - cpuBefore.kith),
+          postgres: perRequest(cpuAfter.postgres - cpuBefore.postgres),
+          load: perRequest((loadCpu.user + loadCpu.system) / 1e6),
+        }
+      : undefined;
   return {
     key: scenario.key,
     name: scenario.name,
@@ -587,6 +639,7 @@ async function drive(
     timeouts: result.timeouts,
     targets: scenario.targets,
     expectedStatus: scenario.expectedStatus,
+    ...(cpuMsPerRequest ? { cpuMsPerRequest } : {}),
     ...(scenario.note ? { note: scenario.note } : {}),
   };
 }
@@ -840,14 +893,15 @@ function markdown(report: BenchReport): string {
     `Load: ${report.settings.connections} connections (sign-in: ${report.settings.signInConnections}) for ` +
       `${report.settings.durationSeconds} s per scenario after a ${report.settings.warmUpSeconds} s warm-up; latency in milliseconds.`,
     '',
-    '| scenario | as | conns | req/s | p50 | p95 | p99 | unexpected status | errors | target | verdict |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    '| scenario | as | conns | req/s | p50 | p95 | p99 | CPU ms a request: Kith / PostgreSQL | unexpected status | errors | target | verdict |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
   );
   for (const result of report.load) {
     const target = loadTargetText(result);
     lines.push(
       `| ${result.name} | ${result.who} | ${result.connections} | ${number.format(Math.round(result.requestsPerSecond))} | ` +
         `${ms(result.latencyMs.p50)} | ${ms(result.latencyMs.p95)} | ${ms(result.latencyMs.p99)} | ` +
+        `${result.cpuMsPerRequest ? `${result.cpuMsPerRequest.kith.toFixed(2)} / ${result.cpuMsPerRequest.postgres.toFixed(2)}` : '–'} | ` +
         `${result.unexpectedStatus} (expected ${result.expectedStatus}) | ${result.errors + result.timeouts} | ` +
         `${target.text} | ${verdict(target.ok)} |`,
     );
@@ -1199,11 +1253,14 @@ async function main(): Promise<void> {
       if (chosen.length === 0) throw new Error(`--only matched none of ${scenarios.map((s) => s.key).join(', ')}`);
       for (const scenario of chosen) {
         await drive(baseUrl, scenario, { seconds: options.warmUpSeconds });
-        const result = await drive(baseUrl, scenario, { seconds: options.durationSeconds });
+        const result = await drive(baseUrl, scenario, { seconds: options.durationSeconds, kithPid: kith.process.pid });
         const { p50, p95, p99 } = result.latencyMs;
+        const cpu = result.cpuMsPerRequest;
         process.stdout.write(
           `${scenario.key}: ${number.format(Math.round(result.requestsPerSecond))} requests/s, p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, ` +
-            `${result.errors + result.timeouts + result.unexpectedStatus} errors\n`,
+            `${result.errors + result.timeouts + result.unexpectedStatus} errors` +
+            (cpu ? `; CPU ms a request: Kith ${cpu.kith}, PostgreSQL ${cpu.postgres}, load ${cpu.load}` : '') +
+            '\n',
         );
       }
       return;
@@ -1211,7 +1268,7 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       log(`Load: ${scenario.name} (${scenario.connections} connections, ${options.durationSeconds} s)…`);
       await drive(baseUrl, scenario, { seconds: options.warmUpSeconds });
-      load.push(await drive(baseUrl, scenario, { seconds: options.durationSeconds }));
+      load.push(await drive(baseUrl, scenario, { seconds: options.durationSeconds, kithPid: kith.process.pid }));
     }
     const serialKeys = [
       'caseload',

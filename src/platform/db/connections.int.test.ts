@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { Socket } from 'node:net';
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { createTestCouncil, openTestDatabase, usingRealPostgres } from '../../../test/helpers/database.js';
 import { APP_ROLE, PREPARED_STATEMENTS_PER_CONNECTION, type Database } from './database.js';
 import { rowsOf, withTenant } from './tenancy.js';
@@ -66,6 +68,50 @@ describe('connections to a PostgreSQL server', { skip: !usingRealPostgres && 'ne
     });
     assert.equal(lastAnswer, distinctStatements - 1, 'statements past the cap still run');
     assert.ok(count <= PREPARED_STATEMENTS_PER_CONNECTION, `${count} statements prepared`);
+  });
+
+  test('BEGIN, setting the council and the first read leave in one write, and fail together', async () => {
+    const pool = (database.orm as unknown as { $client: pg.Pool }).$client;
+    let writes = 0;
+    const countWrites = (client: pg.PoolClient) => {
+      const socket = (client as unknown as { connection: { stream: Socket } }).connection.stream as Socket & {
+        _writev: (...args: unknown[]) => unknown;
+        _write: (...args: unknown[]) => unknown;
+      };
+      for (const method of ['_writev', '_write'] as const) {
+        const original = socket[method].bind(socket);
+        socket[method] = (...args: unknown[]) => {
+          writes += 1;
+          return original(...args);
+        };
+      }
+    };
+    pool.on('acquire', countWrites);
+    try {
+      writes = 0;
+      const tenant = await withTenant(database.orm, councilId, async (tx) => {
+        const [row] = rowsOf<{ tenant: string }>(await tx.execute(sql`select current_setting('kith.tenant_id') as tenant`));
+        return row?.tenant;
+      });
+      assert.equal(tenant, councilId, 'the first read sees the council set');
+      // One write for BEGIN, the council and the read; one for COMMIT.
+      assert.equal(writes, 2);
+    } finally {
+      pool.off('acquire', countWrites);
+    }
+    // A read that fails fails its whole transaction, and the next transaction is unaffected.
+    await assert.rejects(
+      withTenant(database.orm, councilId, (tx) => tx.execute(sql`select 1 / 0`)),
+      (error: Error & { cause?: Error }) => /division by zero/.test(error.cause?.message ?? ''),
+    );
+    const tenants = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        withTenant(database.orm, councilId, async (tx) =>
+          rowsOf<{ tenant: string }>(await tx.execute(sql`select current_setting('kith.tenant_id') as tenant`)),
+        ),
+      ),
+    );
+    for (const rows of tenants) assert.deepEqual(rows, [{ tenant: councilId }]);
   });
 
   test('a transaction that fails leaves nothing behind, and its connection serves the next one', async () => {
