@@ -90,7 +90,9 @@ describe('connections to a PostgreSQL server', { skip: !usingRealPostgres && 'ne
     try {
       writes = 0;
       const tenant = await withTenant(database.orm, councilId, async (tx) => {
-        const [row] = rowsOf<{ tenant: string }>(await tx.execute(sql`select current_setting('kith.tenant_id') as tenant`));
+        const [row] = rowsOf<{ tenant: string }>(
+          await tx.execute(sql`select current_setting('kith.tenant_id') as tenant`),
+        );
         return row?.tenant;
       });
       assert.equal(tenant, councilId, 'the first read sees the council set');
