@@ -2,6 +2,7 @@
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { union } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../platform/db/database.js';
+import { anyOf, reusableQuery } from '../../platform/db/reusable-query.js';
 import type { ActorRelationships, ChildRecordFacts } from '../../platform/access/policy.js';
 import type { Actor } from '../../platform/identity/actor.js';
 import {
@@ -191,6 +192,49 @@ export async function childSummaries(tx: Tx, tenantId: string, childPersonIds: s
     .orderBy(people.fullName);
 }
 
+interface CaseloadValues {
+  tenantId: string;
+  userId: string;
+  teamIds: string[];
+}
+
+/** The caseload's statement for one scope: its shape differs by scope, so each has its own. */
+function caseloadStatement(scope: CaseloadScope) {
+  return reusableQuery<CaseloadValues>()((tx, p) => {
+    const allocated = tx
+      .select({ childPersonId: childAllocations.childPersonId })
+      .from(childAllocations)
+      .where(
+        and(
+          eq(childAllocations.tenantId, p.tenantId),
+          activeAllocation,
+          scope === 'my_teams'
+            ? or(eq(childAllocations.userId, p.userId), anyOf(childAllocations.teamId, p.teamIds))
+            : eq(childAllocations.userId, p.userId),
+        ),
+      );
+    const shared = tx
+      .select({ childPersonId: recordShares.childPersonId })
+      .from(recordShares)
+      .where(and(eq(recordShares.tenantId, p.tenantId), eq(recordShares.userId, p.userId), activeShare));
+    const candidates = union(allocated, shared).as('candidates');
+    return tx
+      .select({ summary: summaryColumns, facts: factsColumns })
+      .from(candidates)
+      .innerJoin(
+        childRecords,
+        and(eq(childRecords.tenantId, p.tenantId), eq(childRecords.personId, candidates.childPersonId)),
+      )
+      .innerJoin(people, and(eq(people.tenantId, childRecords.tenantId), eq(people.id, childRecords.personId)))
+      .orderBy(people.fullName);
+  });
+}
+
+const caseloadStatements = {
+  allocated_to_me: caseloadStatement('allocated_to_me'),
+  my_teams: caseloadStatement('my_teams'),
+} satisfies Record<CaseloadScope, unknown>;
+
 /**
  * The caseload in one statement: every child this person might work with, each with its
  * summary and the facts the access policy decides from, in name order.
@@ -201,16 +245,11 @@ export async function caseloadCandidates(
   relationships: ActorRelationships,
   scope: CaseloadScope,
 ) {
-  const candidates = candidateChildren(tx, tenantId, relationships, scope).as('candidates');
-  const rows = await tx
-    .select({ summary: summaryColumns, facts: factsColumns })
-    .from(candidates)
-    .innerJoin(
-      childRecords,
-      and(eq(childRecords.tenantId, tenantId), eq(childRecords.personId, candidates.childPersonId)),
-    )
-    .innerJoin(people, and(eq(people.tenantId, childRecords.tenantId), eq(people.id, childRecords.personId)))
-    .orderBy(people.fullName);
+  const rows = await caseloadStatements[scope](tx, {
+    tenantId,
+    userId: relationships.userId,
+    teamIds: [...relationships.teamIds, ...relationships.managedTeamIds],
+  });
   return rows.map((row) => ({ summary: row.summary, facts: factsFrom(row.facts) }));
 }
 

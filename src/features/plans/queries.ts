@@ -1,6 +1,7 @@
 /** The only place SQL about plans is written. Every function takes the transaction handle. */
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { anyOf, reusableQuery } from '../../platform/db/reusable-query.js';
 import { childRecords, people } from '../people/schema.js';
 import type { PlanAction, PlanGoal, ReviewScore } from './plan-rules.js';
 import { planAgreements, planReviews, plans, type AgreementResponse, type PlanKind } from './schema.js';
@@ -189,9 +190,8 @@ export async function agreementsOf(tx: Tx, tenantId: string, planId: string): Pr
 }
 
 /** For each child, the plans with an action or a review past its date. */
-export async function overduePlansOf(tx: Tx, tenantId: string, childIds: string[], today: string) {
-  if (childIds.length === 0) return [];
-  return tx
+const overduePlansStatement = reusableQuery<{ tenantId: string; childIds: string[]; today: string }>()((tx, p) =>
+  tx
     .select({
       childPersonId: plans.childPersonId,
       planId: plans.id,
@@ -202,9 +202,14 @@ export async function overduePlansOf(tx: Tx, tenantId: string, childIds: string[
     .from(plans)
     .where(
       and(
-        eq(plans.tenantId, tenantId),
-        inArray(plans.childPersonId, childIds),
-        or(lt(plans.nextActionDueOn, today), lt(plans.reviewBy, today)),
+        eq(plans.tenantId, p.tenantId),
+        anyOf(plans.childPersonId, p.childIds),
+        or(lt(plans.nextActionDueOn, p.today), lt(plans.reviewBy, p.today)),
       ),
-    );
+    ),
+);
+
+export async function overduePlansOf(tx: Tx, tenantId: string, childIds: string[], today: string) {
+  if (childIds.length === 0) return [];
+  return overduePlansStatement(tx, { tenantId, childIds, today });
 }
