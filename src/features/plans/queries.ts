@@ -1,5 +1,5 @@
 /** The only place SQL about plans is written. Every function takes the transaction handle. */
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { anyOf, reusableQuery } from '../../platform/db/reusable-query.js';
 import { childRecords, people } from '../people/schema.js';
