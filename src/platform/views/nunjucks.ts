@@ -14,7 +14,47 @@ const projectRoot = path.resolve(here, '../../..');
 
 export const SERVICE_NAME = 'Kith';
 
+/**
+ * `{% from "x.njk" import aMacro %}` runs x.njk's top level again on every render to collect
+ * its macros, and GOV.UK's templates import one another at every level: the layout alone took
+ * about 0.3 ms a page, most of it re-importing macros. An import without context (all of
+ * GOV.UK's, MoJ's and ours; `with context` is never used) gives the same macros every time:
+ * they read only their arguments and the environment's globals. So each template's macros are
+ * collected once and kept with the template (a template reloaded from disk starts afresh).
+ */
+function keepImportedMacros(): void {
+  type Exported = Record<string, unknown>;
+  type ExportedCallback = (error: unknown, exported: Exported | null) => void;
+  interface TemplateWithExports {
+    getExported: (this: object, ...args: unknown[]) => void;
+  }
+  const prototype = (nunjucks.Template as unknown as { prototype: TemplateWithExports }).prototype;
+  if ((prototype as { keepsImportedMacros?: boolean }).keepsImportedMacros) return;
+  const collect = prototype.getExported;
+  const kept = new WeakMap<object, Exported>();
+  prototype.getExported = function getExported(this: object, ...args: unknown[]) {
+    const [first] = args;
+    // Called with only a callback: an import without context, the same macros every time.
+    if (args.length !== 1 || typeof first !== 'function') {
+      collect.apply(this, args);
+      return;
+    }
+    const done = first as ExportedCallback;
+    const known = kept.get(this);
+    if (known) {
+      done(null, known);
+      return;
+    }
+    collect.call(this, (error: unknown, exported: Exported | null) => {
+      if (!error && exported) kept.set(this, exported);
+      done(error, exported);
+    });
+  };
+  (prototype as { keepsImportedMacros?: boolean }).keepsImportedMacros = true;
+}
+
 export function createViewEnvironment(manifest: AssetManifest): nunjucks.Environment {
+  keepImportedMacros();
   const environment = new nunjucks.Environment(
     new nunjucks.FileSystemLoader(
       [
