@@ -128,6 +128,13 @@ function factsFrom(row: FactsRow): ChildRecordFacts {
   };
 }
 
+const childRecordFactsStatement = reusableQuery<{ tenantId: string; childPersonIds: string[] }>()((tx, p) =>
+  tx
+    .select(factsColumns)
+    .from(childRecords)
+    .where(and(eq(childRecords.tenantId, p.tenantId), anyOf(childRecords.personId, p.childPersonIds))),
+);
+
 /**
  * What the access policy decides from, for each of these children, in one round trip: the
  * record, its current allocations, its current shares and its unexpired restricted grants.
@@ -140,10 +147,7 @@ export async function childRecordFacts(
 ): Promise<Map<string, ChildRecordFacts>> {
   const facts = new Map<string, ChildRecordFacts>();
   if (childPersonIds.length === 0) return facts;
-  const rows: FactsRow[] = await tx
-    .select(factsColumns)
-    .from(childRecords)
-    .where(and(eq(childRecords.tenantId, tenantId), inArray(childRecords.personId, childPersonIds)));
+  const rows: FactsRow[] = await childRecordFactsStatement(tx, { tenantId, childPersonIds });
   for (const row of rows) facts.set(row.childPersonId, factsFrom(row));
   return facts;
 }
@@ -168,17 +172,21 @@ const summaryColumns = {
   isRestricted: childRecords.isRestricted,
 };
 
+const childRecordWithFactsStatement = reusableQuery<{ tenantId: string; childPersonId: string }>()((tx, p) =>
+  tx
+    .select({ summary: summaryColumns, facts: factsColumns })
+    .from(childRecords)
+    .innerJoin(people, and(eq(people.tenantId, childRecords.tenantId), eq(people.id, childRecords.personId)))
+    .where(and(eq(childRecords.tenantId, p.tenantId), eq(childRecords.personId, p.childPersonId))),
+);
+
 /** One child's summary and the facts the access policy decides from, in one statement. */
 export async function childRecordWithFacts(
   tx: Tx,
   tenantId: string,
   childPersonId: string,
 ): Promise<{ summary: Awaited<ReturnType<typeof childSummaries>>[number]; facts: ChildRecordFacts } | undefined> {
-  const [row] = await tx
-    .select({ summary: summaryColumns, facts: factsColumns })
-    .from(childRecords)
-    .innerJoin(people, and(eq(people.tenantId, childRecords.tenantId), eq(people.id, childRecords.personId)))
-    .where(and(eq(childRecords.tenantId, tenantId), eq(childRecords.personId, childPersonId)));
+  const [row] = await childRecordWithFactsStatement(tx, { tenantId, childPersonId });
   return row ? { summary: row.summary, facts: factsFrom(row.facts) } : undefined;
 }
 

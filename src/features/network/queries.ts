@@ -1,6 +1,7 @@
 /** The only place SQL about networks and relationships is written. Each takes the transaction. */
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { reusableQuery } from '../../platform/db/reusable-query.js';
 import { rowsOf, together } from '../../platform/db/tenancy.js';
 import { recordVersions } from '../../platform/history/schema.js';
 import { childRecords, people } from '../people/schema.js';
@@ -65,13 +66,15 @@ export const relationshipColumns = {
   updatedAt: relationships.updatedAt,
 };
 
-/** The people in a child's network (the child first), with their circle and ecomap position. */
-export async function membersOf(tx: Tx, tenantId: string, childId: string) {
-  const childQuery = tx
+const childStatement = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
+  tx
     .select(personColumns)
     .from(people)
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, childId)));
-  const membersQuery = tx
+    .where(and(eq(people.tenantId, p.tenantId), eq(people.id, p.childId))),
+);
+
+const membersStatement = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
+  tx
     .select({
       ...personColumns,
       circle: networkMembers.circle,
@@ -85,34 +88,45 @@ export async function membersOf(tx: Tx, tenantId: string, childId: string) {
     .innerJoin(people, and(eq(people.tenantId, networkMembers.tenantId), eq(people.id, networkMembers.personId)))
     .where(
       and(
-        eq(networkMembers.tenantId, tenantId),
-        eq(networkMembers.childPersonId, childId),
+        eq(networkMembers.tenantId, p.tenantId),
+        eq(networkMembers.childPersonId, p.childId),
         // Someone recorded twice and merged is shown once, as the person they were merged into.
         isNull(people.mergedInto),
       ),
     )
-    .orderBy(people.fullName);
+    .orderBy(people.fullName),
+);
+
+/** The people in a child's network (the child first), with their circle and ecomap position. */
+export async function membersOf(tx: Tx, tenantId: string, childId: string) {
   // Sent together: on a server, one round trip.
-  const [child, members] = await together([childQuery, membersQuery]);
+  const [child, members] = await together([
+    childStatement(tx, { tenantId, childId }),
+    membersStatement(tx, { tenantId, childId }),
+  ]);
   return { child: child[0], members };
 }
 
 /** The child and everyone in their network, as a subquery (no long lists of ids to send). */
-const inNetworkOf = (tenantId: string, childId: string) =>
+const inNetworkOf = (tenantId: SQLWrapper | string, childId: SQLWrapper | string) =>
   sql`(select ${networkMembers.personId} from ${networkMembers} where ${networkMembers.tenantId} = ${tenantId} and ${networkMembers.childPersonId} = ${childId} union all select ${childId}::uuid)`;
 
-/** Every relationship between two people of the child's network (both ends inside it). */
-export async function relationshipsInNetwork(tx: Tx, tenantId: string, childId: string) {
-  return tx
+const relationshipsInNetworkStatement = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
+  tx
     .select(relationshipColumns)
     .from(relationships)
     .where(
       and(
-        eq(relationships.tenantId, tenantId),
-        inArray(relationships.fromPersonId, inNetworkOf(tenantId, childId)),
-        inArray(relationships.toPersonId, inNetworkOf(tenantId, childId)),
+        eq(relationships.tenantId, p.tenantId),
+        inArray(relationships.fromPersonId, inNetworkOf(p.tenantId, p.childId)),
+        inArray(relationships.toPersonId, inNetworkOf(p.tenantId, p.childId)),
       ),
-    );
+    ),
+);
+
+/** Every relationship between two people of the child's network (both ends inside it). */
+export async function relationshipsInNetwork(tx: Tx, tenantId: string, childId: string) {
+  return relationshipsInNetworkStatement(tx, { tenantId, childId });
 }
 
 export async function findRelationship(tx: Tx, tenantId: string, relationshipId: string) {
@@ -245,8 +259,8 @@ export async function similarPeople(tx: Tx, tenantId: string, fullName: string, 
   );
 }
 
-export async function householdsInNetwork(tx: Tx, tenantId: string, childId: string) {
-  const rows = await tx
+const householdsStatement = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
+  tx
     .select({ id: households.id, name: households.name, personId: householdMembers.personId })
     .from(householdMembers)
     .innerJoin(
@@ -254,8 +268,15 @@ export async function householdsInNetwork(tx: Tx, tenantId: string, childId: str
       and(eq(households.tenantId, householdMembers.tenantId), eq(households.id, householdMembers.householdId)),
     )
     .where(
-      and(eq(householdMembers.tenantId, tenantId), inArray(householdMembers.personId, inNetworkOf(tenantId, childId))),
-    );
+      and(
+        eq(householdMembers.tenantId, p.tenantId),
+        inArray(householdMembers.personId, inNetworkOf(p.tenantId, p.childId)),
+      ),
+    ),
+);
+
+export async function householdsInNetwork(tx: Tx, tenantId: string, childId: string) {
+  const rows = await householdsStatement(tx, { tenantId, childId });
   const byId = new Map<string, { id: string; name: string; memberIds: string[] }>();
   for (const row of rows) {
     const household = byId.get(row.id) ?? { id: row.id, name: row.name, memberIds: [] };
@@ -277,19 +298,24 @@ export async function insertHousehold(tx: Tx, tenantId: string, name: string, me
 }
 
 /** Who in the child's network is also a child with a record in this council. */
-export async function childRecordsInNetwork(tx: Tx, tenantId: string, childId: string): Promise<Set<string>> {
-  const rows = await tx
+const childRecordsInNetworkStatement = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
+  tx
     .select({ personId: childRecords.personId })
     .from(childRecords)
-    .where(and(eq(childRecords.tenantId, tenantId), inArray(childRecords.personId, inNetworkOf(tenantId, childId))));
+    .where(
+      and(eq(childRecords.tenantId, p.tenantId), inArray(childRecords.personId, inNetworkOf(p.tenantId, p.childId))),
+    ),
+);
+
+export async function childRecordsInNetwork(tx: Tx, tenantId: string, childId: string): Promise<Set<string>> {
+  const rows = await childRecordsInNetworkStatement(tx, { tenantId, childId });
   return new Set(rows.map((row) => row.personId));
 }
 
 export const stillInvolved = isNull(networkMembers.noLongerInvolvedOn);
 
-/** Every kept version of the child's own ties (for the growth chart), oldest first. */
-export async function childTieVersions(tx: Tx, tenantId: string, childId: string) {
-  return tx
+const childTieVersionsStatement = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
+  tx
     .select({
       recordId: recordVersions.recordId,
       recordedAt: recordVersions.recordedAt,
@@ -298,15 +324,20 @@ export async function childTieVersions(tx: Tx, tenantId: string, childId: string
     .from(recordVersions)
     .where(
       and(
-        eq(recordVersions.tenantId, tenantId),
+        eq(recordVersions.tenantId, p.tenantId),
         eq(recordVersions.recordType, 'relationship'),
         inArray(
           recordVersions.recordId,
-          sql`(select ${relationships.id} from ${relationships} where ${relationships.tenantId} = ${tenantId} and (${relationships.fromPersonId} = ${childId} or ${relationships.toPersonId} = ${childId}))`,
+          sql`(select ${relationships.id} from ${relationships} where ${relationships.tenantId} = ${p.tenantId} and (${relationships.fromPersonId} = ${p.childId} or ${relationships.toPersonId} = ${p.childId}))`,
         ),
       ),
     )
-    .orderBy(recordVersions.recordedAt, recordVersions.version);
+    .orderBy(recordVersions.recordedAt, recordVersions.version),
+);
+
+/** Every kept version of the child's own ties (for the growth chart), oldest first. */
+export async function childTieVersions(tx: Tx, tenantId: string, childId: string) {
+  return childTieVersionsStatement(tx, { tenantId, childId });
 }
 
 /** Every tie of one person, in any child's network. */

@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
+import { reusableQuery } from '../db/reusable-query.js';
 import { auditEvents, type AuditDetails, type AuditOutcome } from './schema.js';
 
 export type { AuditDetails, AuditOutcome } from './schema.js';
@@ -24,6 +25,45 @@ export type AuditEntry = typeof auditEvents.$inferSelect;
 
 const clip = (text: string | null | undefined, length: number) => (text == null ? null : text.slice(0, length));
 
+interface NewAuditEntry {
+  tenantId: string;
+  occurredAt: Date;
+  actorUserId: string | null;
+  actorLabel: string;
+  action: string;
+  outcome: AuditOutcome;
+  subjectType: string | null;
+  subjectId: string | null;
+  childPersonId: string | null;
+  reason: string | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  details: AuditDetails;
+}
+
+const appendStatement = reusableQuery<NewAuditEntry>()((tx, p) =>
+  tx
+    .insert(auditEvents)
+    .values({
+      tenantId: p.tenantId,
+      occurredAt: p.occurredAt,
+      actorUserId: p.actorUserId,
+      actorLabel: p.actorLabel,
+      action: p.action,
+      outcome: p.outcome,
+      subjectType: p.subjectType,
+      subjectId: p.subjectId,
+      childPersonId: p.childPersonId,
+      reason: p.reason,
+      sourceIp: p.sourceIp,
+      userAgent: p.userAgent,
+      requestId: p.requestId,
+      details: p.details,
+    })
+    .returning({ sequence: auditEvents.sequence }),
+);
+
 /**
  * Appends one entry. It takes no lock: the sealer links it into the council's hash chain
  * moments after it commits (see sealing.ts), so audited requests never queue behind each other.
@@ -34,26 +74,23 @@ export async function recordAuditEvent(
   event: AuditEvent,
   now: Date = new Date(),
 ): Promise<{ sequence: number }> {
-  const [appended] = await tx
-    .insert(auditEvents)
-    .values({
-      tenantId,
-      // Millisecond precision: what timestamptz stores and gives back exactly.
-      occurredAt: new Date(Math.floor(now.getTime())),
-      actorUserId: event.actor.userId,
-      actorLabel: clip(event.actor.label, 300) ?? '',
-      action: event.action,
-      outcome: event.outcome,
-      subjectType: event.subject?.type ?? null,
-      subjectId: event.subject?.id ?? null,
-      childPersonId: event.childPersonId ?? null,
-      reason: clip(event.reason, 2000),
-      sourceIp: clip(event.source.ip, 64),
-      userAgent: clip(event.source.userAgent, 400),
-      requestId: clip(event.source.requestId, 64),
-      details: event.details ?? {},
-    })
-    .returning({ sequence: auditEvents.sequence });
+  const [appended] = await appendStatement(tx, {
+    tenantId,
+    // Millisecond precision: what timestamptz stores and gives back exactly.
+    occurredAt: new Date(Math.floor(now.getTime())),
+    actorUserId: event.actor.userId,
+    actorLabel: clip(event.actor.label, 300) ?? '',
+    action: event.action,
+    outcome: event.outcome,
+    subjectType: event.subject?.type ?? null,
+    subjectId: event.subject?.id ?? null,
+    childPersonId: event.childPersonId ?? null,
+    reason: clip(event.reason, 2000),
+    sourceIp: clip(event.source.ip, 64),
+    userAgent: clip(event.source.userAgent, 400),
+    requestId: clip(event.source.requestId, 64),
+    details: event.details ?? {},
+  });
   if (!appended) throw new Error('the audit entry was not written');
   return appended;
 }
