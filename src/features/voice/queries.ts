@@ -2,7 +2,14 @@
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { rowsOf } from '../../platform/db/tenancy.js';
-import { MARK_END, MARK_START, type SearchOrder } from './search.js';
+import {
+  MARK_END,
+  MARK_START,
+  SEARCH_COUNT_LIMIT,
+  SEARCH_PAGE_SIZE,
+  SEARCH_PAGES,
+  type SearchOrder,
+} from './search.js';
 import { networkMembers } from '../network/schema.js';
 import { childRecords, people } from '../people/schema.js';
 import type { VisitContent } from './visit-form.js';
@@ -428,59 +435,44 @@ export interface SearchHit {
 export type { SearchOrder } from './search.js';
 
 export interface SearchFound {
+  /** The page's matches, each with its snippet. */
   hits: SearchHit[];
-  /** Every match, of which `hits` are the first `limit`. */
+  /** How many matched: every match for best first; newest first counts up to SEARCH_COUNT_LIMIT. */
   total: number;
+  /** Newest first stopped counting at SEARCH_COUNT_LIMIT: more than that matched. */
+  moreThanCounted: boolean;
 }
 
 /**
  * Full-text search (websearch syntax: words, "a phrase", -not) across visits, the child's
- * words, direct work and the chronology of the given children. Each table's index holds the
- * child with the words, so only the given children's matching rows are read; newest first
- * needs nothing more than their dates, and only the rows shown get a snippet.
+ * words, direct work and the chronology of the given children, a page at a time.
+ *
+ * Newest first (the default) reads the children's records newest first and tests the words on
+ * each in turn, stopping once it has counted SEARCH_COUNT_LIMIT + 1 matches: so a search for a
+ * common word across a team's children tests a few hundred records, not every record they
+ * have (the dates come from each table's (council, child, date) index). Best first must rank
+ * every match, so it reads them all. Either way only the page's matches get a snippet.
  */
 export async function searchRecords(
   tx: Tx,
   tenantId: string,
   childIds: string[],
   terms: string,
-  { order = 'newest', limit = 50 }: { order?: SearchOrder; limit?: number } = {},
+  { order = 'newest', page = 1 }: { order?: SearchOrder; page?: number } = {},
 ): Promise<SearchFound> {
-  if (childIds.length === 0) return { hits: [], total: 0 };
-  const children = sql`(${sql.join(
-    childIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )})`;
+  if (childIds.length === 0) return { hits: [], total: 0, moreThanCounted: false };
+  const firstPosition = (Math.max(1, Math.min(page, SEARCH_PAGES)) - 1) * SEARCH_PAGE_SIZE;
+  const lastPosition = firstPosition + SEARCH_PAGE_SIZE;
+  const children = sql`${sql.param(childIds)}::uuid[]`;
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-  const rank = (column: SQL) => (order === 'best' ? sql`ts_rank(${column}, q.query)` : sql`0::real`);
+  const numbered = order === 'best' ? bestFirst(tenantId, children) : newestFirst(tenantId, children);
   const result = await tx.execute(sql`
-    with q as (select websearch_to_tsquery('english', ${terms}) as query),
-    matches as (
-      select 'visit' as kind, v.id, v.child_person_id as "childId",
-             to_char(v.happened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "when",
-             ${rank(sql`v.search_text`)} as rank
-        from visits v, q
-       where v.tenant_id = ${tenantId} and v.child_person_id in ${children} and v.search_text @@ q.query
-      union all
-      select 'childs_words', w.id, w.child_person_id, w.heard_on::text, ${rank(sql`w.search_text`)}
-        from childs_words w, q
-       where w.tenant_id = ${tenantId} and w.child_person_id in ${children} and w.search_text @@ q.query
-      union all
-      select 'direct_work', d.id, d.child_person_id, d.done_on::text, ${rank(sql`d.search_text`)}
-        from direct_work d, q
-       where d.tenant_id = ${tenantId} and d.child_person_id in ${children} and d.search_text @@ q.query
-      union all
-      select 'chronology', c.id, c.child_person_id, c.happened_on::text, ${rank(sql`c.search_text`)}
-        from chronology_entries c, q
-       where c.tenant_id = ${tenantId} and c.child_person_id in ${children} and c.search_text @@ q.query
-    ),
-    found as (
-      select kind, id, "childId", "when", rank, count(*) over () as total
-        from matches
-       order by rank desc, "when" desc
-       limit ${limit}
-    )
-    select found.kind, found.id::text as id, found."childId"::text as "childId", found."when", found.total::int as total,
+    with q as materialized (select websearch_to_tsquery('english', ${terms}) as query),
+    ${numbered}
+    select found.kind, found.id::text as id, found."childId"::text as "childId",
+           case found.kind when 'visit' then to_char(found.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+                           else to_char(found.at at time zone 'UTC', 'YYYY-MM-DD') end as "when",
+           found.total::int as total,
            ts_headline('english', case found.kind
              when 'visit' then (select concat_ws(' ', v.place, v.seen_heard_felt, v.childs_words, v.working_well, v.worries, v.not_seen_reason)
                                   from visits v where v.tenant_id = ${tenantId} and v.id = found.id)
@@ -492,8 +484,11 @@ export async function searchRecords(
                     where c.tenant_id = ${tenantId} and c.id = found.id)
            end, q.query, ${options}) as snippet
       from found, q
-     order by found.rank desc, found."when" desc`);
+     where found.position > ${firstPosition} and found.position <= ${lastPosition}
+     order by found.position`);
   const rows = rowsOf<SearchHit & { total: number }>(result);
+  const counted = rows[0]?.total ?? (firstPosition > 0 ? await countOnly(tx, tenantId, childIds, terms, order) : 0);
+  const moreThanCounted = order === 'newest' && counted > SEARCH_COUNT_LIMIT;
   return {
     hits: rows.map((row) => ({
       kind: row.kind,
@@ -502,6 +497,82 @@ export async function searchRecords(
       when: row.when,
       snippet: row.snippet,
     })),
-    total: rows[0]?.total ?? 0,
+    total: moreThanCounted ? SEARCH_COUNT_LIMIT : counted,
+    moreThanCounted,
   };
+}
+
+/** A page past the last: no rows to carry the count, so count on its own. */
+async function countOnly(tx: Tx, tenantId: string, childIds: string[], terms: string, order: SearchOrder) {
+  const numbered =
+    order === 'best'
+      ? bestFirst(tenantId, sql`${sql.param(childIds)}::uuid[]`)
+      : newestFirst(tenantId, sql`${sql.param(childIds)}::uuid[]`);
+  const [row] = rowsOf<{ total: number }>(
+    await tx.execute(sql`
+      with q as materialized (select websearch_to_tsquery('english', ${terms}) as query),
+      ${numbered}
+      select count(*)::int as total from found`),
+  );
+  return row?.total ?? 0;
+}
+
+/** Where each kind of record is kept, and when it happened (a time, or a day taken as its midnight UTC). */
+const searchSources = [
+  { kind: 'visit', table: sql`visits`, at: sql`happened_at` },
+  { kind: 'childs_words', table: sql`childs_words`, at: sql`heard_on::timestamp at time zone 'UTC'` },
+  { kind: 'direct_work', table: sql`direct_work`, at: sql`done_on::timestamp at time zone 'UTC'` },
+  { kind: 'chronology', table: sql`chronology_entries`, at: sql`happened_on::timestamp at time zone 'UTC'` },
+] as const;
+
+/**
+ * `found`: the first SEARCH_COUNT_LIMIT + 1 matches, newest first, numbered, with how many of
+ * them there are. The records are put in date order first (a materialised CTE, read in that
+ * order), and the words are tested on each as it is read, so the test stops at the limit.
+ */
+function newestFirst(tenantId: string, children: SQL): SQL {
+  const everyRecord = sql.join(
+    searchSources.map(
+      (source) =>
+        sql`select ${source.kind}::text as kind, r.id, r.child_person_id as "childId", ${source.at} as at
+              from ${source.table} r where r.tenant_id = ${tenantId} and r.child_person_id = any(${children})`,
+    ),
+    sql` union all `,
+  );
+  // A scalar subquery per record (not EXISTS, which PostgreSQL may turn into matching every
+  // record of the council at once), so the words are tested on one record at a time, in order.
+  const wordsMatch = sql.join(
+    searchSources.map(
+      (source) =>
+        sql`when ${source.kind} then (select r.search_text @@ (select query from q) from ${source.table} r
+              where r.tenant_id = ${tenantId} and r.id = record.id)`,
+    ),
+    sql` `,
+  );
+  return sql`
+    newest as materialized (select * from (${everyRecord}) every_record order by at desc, id),
+    matched as materialized (
+      select record.* from newest record where case record.kind ${wordsMatch} end limit ${SEARCH_COUNT_LIMIT + 1}
+    ),
+    found as (select matched.*, row_number() over () as position, count(*) over () as total from matched)`;
+}
+
+/** `found`: every match, ranked (how much of the search the words hold), then newest first. */
+function bestFirst(tenantId: string, children: SQL): SQL {
+  const matches = sql.join(
+    searchSources.map(
+      (source) =>
+        sql`select ${source.kind}::text as kind, r.id, r.child_person_id as "childId", ${source.at} as at,
+                   ts_rank(r.search_text, (select query from q)) as rank
+              from ${source.table} r
+             where r.tenant_id = ${tenantId} and r.child_person_id = any(${children}) and r.search_text @@ (select query from q)`,
+    ),
+    sql` union all `,
+  );
+  return sql`
+    found as (
+      select matches.kind, matches.id, matches."childId", matches.at,
+             row_number() over (order by rank desc, at desc, id) as position, count(*) over () as total
+        from (${matches}) matches
+    )`;
 }

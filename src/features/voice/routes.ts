@@ -24,7 +24,15 @@ import {
 import { chronologyCategories, directWorkTools, participationWays } from './schema.js';
 import { chronologyCategoryNames } from './chronology.js';
 import { contentDisposition } from './uploads.js';
-import { searchOrder, searchTerms, snippetParts } from './search.js';
+import {
+  SEARCH_COUNT_LIMIT,
+  searchOrder,
+  searchPage,
+  searchPagination,
+  searchTerms,
+  snippetParts,
+  type SearchOrder,
+} from './search.js';
 import { directWorkToolDefinitions } from './direct-work.js';
 import { parseDirectWork } from './direct-work.js';
 import {
@@ -886,47 +894,66 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
       parts: snippetParts(result.snippet),
     }));
 
-  app.get<{ Params: { childId: string }; Querystring: { q?: string; order?: string } }>(
+  /** What the search page shows about the results found, with the links between their pages. */
+  const presentFound = (
+    action: string,
+    terms: string | null,
+    order: SearchOrder,
+    page: number,
+    found: { results: SearchResult[]; total: number; moreThanCounted: boolean },
+  ) => ({
+    action,
+    terms,
+    order,
+    total: found.total,
+    totalText: found.total.toLocaleString('en-GB'),
+    moreThanCounted: found.moreThanCounted,
+    pageLimit: SEARCH_COUNT_LIMIT,
+    pagination: terms
+      ? searchPagination(action, { terms, order, page, total: found.total, shownOnPage: found.results.length })
+      : null,
+    results: presentResults(found.results),
+  });
+
+  app.get<{ Params: { childId: string }; Querystring: { q?: string; order?: string; page?: string } }>(
     voicePaths.childSearchPattern,
     { config: { access: view } },
     async (request, reply) => {
       const { childId } = request.params;
       const terms = searchTerms(request.query.q);
       const order = searchOrder(request.query.order);
-      const found = await searchChild(database, request.actor!, childId, terms, requestSource(request), order);
+      const page = searchPage(request.query.page);
+      const found = await searchChild(database, request.actor!, childId, terms, requestSource(request), order, page);
       if (!found) return notFound(reply);
       return reply.render('voice/views/search.njk', {
-        pageTitle: terms ? `Search results for ${terms}` : `Search ${nameOf(found.child)}’s records`,
+        pageTitle: terms
+          ? `Search results for ${terms}${page > 1 ? ` (page ${page})` : ''}`
+          : `Search ${nameOf(found.child)}’s records`,
         child: found.child,
         recordHeading: `Search ${nameOf(found.child)}’s records`,
         recordNavigation: childRecordNavigation(childId, 'visits'),
-        action: voicePaths.childSearch(childId),
-        terms,
-        order,
-        total: found.total,
-        results: presentResults(found.results),
+        ...presentFound(voicePaths.childSearch(childId), terms, order, page, found),
       });
     },
   );
 
-  app.get<{ Querystring: { q?: string; order?: string } }>(
+  app.get<{ Querystring: { q?: string; order?: string; page?: string } }>(
     voicePaths.caseloadSearch,
     { config: { access: { permission: 'caseload.view' } } },
     async (request, reply) => {
       const terms = searchTerms(request.query.q);
       const order = searchOrder(request.query.order);
-      const { results, total } = terms
-        ? await searchCaseload(database, request.actor!, terms, requestSource(request), order)
-        : { results: [], total: 0 };
+      const page = searchPage(request.query.page);
+      const found = terms
+        ? await searchCaseload(database, request.actor!, terms, requestSource(request), order, page)
+        : { results: [], total: 0, moreThanCounted: false };
       return reply.render('voice/views/search.njk', {
-        pageTitle: terms ? `Search results for ${terms}` : 'Search the records of children you work with',
+        pageTitle: terms
+          ? `Search results for ${terms}${page > 1 ? ` (page ${page})` : ''}`
+          : 'Search the records of children you work with',
         child: null,
-        action: voicePaths.caseloadSearch,
-        terms,
-        order,
-        total,
         showChild: true,
-        results: presentResults(results),
+        ...presentFound(voicePaths.caseloadSearch, terms, order, page, found),
       });
     },
   );

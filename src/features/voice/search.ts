@@ -46,3 +46,63 @@ export type SearchOrder = 'newest' | 'best';
 export function searchOrder(asked: unknown): SearchOrder {
   return asked === 'best' ? 'best' : 'newest';
 }
+
+/** Matches on one page of search results. */
+export const SEARCH_PAGE_SIZE = 20;
+/** Newest first counts matches up to this many; past it the page says "more than". */
+export const SEARCH_COUNT_LIMIT = 200;
+/** The most pages of results there can be for newest first: the counted matches, a page at a time. */
+export const SEARCH_PAGES = Math.ceil(SEARCH_COUNT_LIMIT / SEARCH_PAGE_SIZE);
+
+/** Which page of results was asked for: a whole number from 1, otherwise the first. */
+export function searchPage(asked: unknown): number {
+  if (typeof asked !== 'string' || !/^[1-9]\d{0,3}$/.test(asked)) return 1;
+  return Math.min(Number(asked), SEARCH_PAGES);
+}
+
+export interface SearchPagination {
+  /** "Showing results 21 to 40", or null when one page holds them all. */
+  showing: string | null;
+  /** The number of the page's first result, for the list's numbering. */
+  firstShown: number;
+  /** The first page of these results. */
+  firstHref: string;
+  previous: { href: string } | null;
+  next: { href: string } | null;
+  items: { number: number; href: string; current: boolean }[];
+}
+
+/**
+ * The links between pages of results (GOV.UK pagination), each keeping the words and the order.
+ * At most SEARCH_PAGES pages are linked: past that, adding words narrows the search better.
+ */
+export function searchPagination(
+  action: string,
+  search: { terms: string; order: SearchOrder; page: number; total: number; shownOnPage: number },
+): SearchPagination {
+  const pages = Math.max(1, Math.min(SEARCH_PAGES, Math.ceil(search.total / SEARCH_PAGE_SIZE)));
+  const page = Math.min(search.page, pages);
+  const hrefFor = (number: number) => {
+    const query = new URLSearchParams({ q: search.terms });
+    if (search.order !== 'newest') query.set('order', search.order);
+    if (number > 1) query.set('page', String(number));
+    return `${action}?${query.toString()}`;
+  };
+  const first = (page - 1) * SEARCH_PAGE_SIZE + 1;
+  return {
+    showing:
+      pages > 1 && search.shownOnPage > 0 ? `Showing results ${first} to ${first + search.shownOnPage - 1}` : null,
+    firstShown: first,
+    firstHref: hrefFor(1),
+    previous: page > 1 ? { href: hrefFor(page - 1) } : null,
+    next: page < pages ? { href: hrefFor(page + 1) } : null,
+    items:
+      pages > 1
+        ? Array.from({ length: pages }, (_, index) => ({
+            number: index + 1,
+            href: hrefFor(index + 1),
+            current: index + 1 === page,
+          }))
+        : [],
+  };
+}

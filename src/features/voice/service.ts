@@ -859,21 +859,27 @@ export async function searchChild(
   terms: string | null,
   source: RequestSource,
   order: SearchOrder = 'newest',
-): Promise<{ child: ChildHeader; results: SearchResult[]; total: number } | null> {
+  page = 1,
+): Promise<{ child: ChildHeader; results: SearchResult[]; total: number; moreThanCounted: boolean } | null> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     if (!(await checkChildAccess(tx, actor, childId, 'view', source, 'child_record.searched'))) return null;
     const child = await childHeader(tx, actor.tenantId, childId);
     if (!child) return null;
-    const { hits, total } = terms
-      ? await searchRecords(tx, actor.tenantId, [childId], terms, { order })
-      : { hits: [], total: 0 };
+    const { hits, total, moreThanCounted } = terms
+      ? await searchRecords(tx, actor.tenantId, [childId], terms, { order, page })
+      : { hits: [], total: 0, moreThanCounted: false };
     if (terms) {
-      await audit(tx, actor, childId, 'child_record.searched', source, undefined, { results: total });
+      await audit(tx, actor, childId, 'child_record.searched', source, undefined, {
+        results: total,
+        ...(moreThanCounted ? { moreThanCounted } : {}),
+        page,
+      });
     }
     return {
       child,
       results: hits.map((hit) => ({ ...hit, childName: childShortName(child), href: hrefOf(hit) })),
       total,
+      moreThanCounted,
     };
   });
 }
@@ -890,7 +896,8 @@ export async function searchCaseload(
   terms: string,
   source: RequestSource,
   order: SearchOrder = 'newest',
-): Promise<{ results: SearchResult[]; total: number }> {
+  page = 1,
+): Promise<{ results: SearchResult[]; total: number; moreThanCounted: boolean }> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     const relationships = await relationshipsOf(tx, actor);
     const candidates = [
@@ -906,7 +913,7 @@ export async function searchCaseload(
           .map(({ summary }) => summary.childId),
       ),
     ];
-    const { hits, total } = await searchRecords(tx, actor.tenantId, allowed, terms, { order });
+    const { hits, total, moreThanCounted } = await searchRecords(tx, actor.tenantId, allowed, terms, { order, page });
     const names = new Map(
       (await childSummaries(tx, actor.tenantId, [...new Set(hits.map((hit) => hit.childId))])).map((child) => [
         child.childId,
@@ -920,11 +927,12 @@ export async function searchCaseload(
       childPersonId: null,
       subject: null,
       source,
-      details: { children: allowed.length, results: total },
+      details: { children: allowed.length, results: total, ...(moreThanCounted ? { moreThanCounted } : {}), page },
     });
     return {
       results: hits.map((hit) => ({ ...hit, childName: names.get(hit.childId) ?? '', href: hrefOf(hit) })),
       total,
+      moreThanCounted,
     };
   });
 }

@@ -8,6 +8,7 @@ import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { insertPerson } from '../people/queries.js';
 import { shareChildRecord } from '../../platform/identity/accounts.js';
 import { participationPreferenceOf, registerChronologySource } from './service.js';
+import { insertChildsWords } from './queries.js';
 
 let kith: TestApp;
 before(async () => {
@@ -543,6 +544,46 @@ test('search results come newest first unless best matches are asked for, with t
 
   const across = await session.get('/search?q=kite&order=best');
   assert.match(across.body, /2 results/);
+});
+
+test('search results come a page at a time: newest first stops counting past 200, and each page links to the next', async () => {
+  const session = await practitioner();
+  await withTenant(kith.database.orm, session.council.id, async (tx) => {
+    for (let day = 1; day <= 205; day += 1) {
+      const heardOn = new Date(Date.UTC(2024, 0, day)).toISOString().slice(0, 10);
+      await insertChildsWords(
+        tx,
+        session.council.id,
+        session.childId,
+        { words: `Kite number ${day} went up high`, heardBy: 'Coach Sam', heardOn, setting: null },
+        { userId: null, label: 'Test' },
+      );
+    }
+  });
+  const shown = (body: string) =>
+    [...body.matchAll(/<mark>Kite<\/mark> number (\d+) went/g)].map((match) => Number(match[1]));
+
+  const first = await session.get(`/children/${session.childId}/search?q=kite`);
+  assert.match(first.body, /More than 200 results/);
+  assert.match(first.body, /Showing results 1 to 20, newest first/);
+  assert.deepEqual(
+    shown(first.body),
+    Array.from({ length: 20 }, (_, index) => 205 - index),
+  );
+  assert.match(first.body, /href="\/children\/[^"]+\/search\?q=kite&amp;page=2"/);
+
+  const last = await session.get(`/children/${session.childId}/search?q=kite&page=10`);
+  assert.match(last.body, /Showing results 181 to 200/);
+  assert.deepEqual(
+    shown(last.body),
+    Array.from({ length: 20 }, (_, index) => 25 - index),
+  );
+  assert.match(last.body, /<title>Search results for kite \(page 10\)/);
+
+  const best = await session.get(`/children/${session.childId}/search?q=kite&order=best&page=2`);
+  assert.match(best.body, /205 results/, 'best first ranks every match, so counts them all');
+  assert.match(best.body, /Showing results 21 to 40, best matches first/);
+  assert.equal(shown(best.body).length, 20);
 });
 
 test('a family member the record is shared with reads the visit without the worker’s reflection, and cannot search it for it', async () => {
