@@ -2,14 +2,7 @@
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { rowsOf } from '../../platform/db/tenancy.js';
-import {
-  MARK_END,
-  MARK_START,
-  SEARCH_COUNT_LIMIT,
-  SEARCH_PAGE_SIZE,
-  SEARCH_PAGES,
-  type SearchOrder,
-} from './search.js';
+import { MARK_END, MARK_START, SEARCH_PAGE_SIZE, SEARCH_PAGES, type SearchOrder } from './search.js';
 import { networkMembers } from '../network/schema.js';
 import { childRecords, people } from '../people/schema.js';
 import type { VisitContent } from './visit-form.js';
@@ -437,21 +430,17 @@ export type { SearchOrder } from './search.js';
 export interface SearchFound {
   /** The page's matches, each with its snippet. */
   hits: SearchHit[];
-  /** How many matched: every match for best first; newest first counts up to SEARCH_COUNT_LIMIT. */
+  /** How many records matched in all. */
   total: number;
-  /** Newest first stopped counting at SEARCH_COUNT_LIMIT: more than that matched. */
-  moreThanCounted: boolean;
 }
 
 /**
  * Full-text search (websearch syntax: words, "a phrase", -not) across visits, the child's
  * words, direct work and the chronology of the given children, a page at a time.
  *
- * Newest first (the default) reads the children's records newest first and tests the words on
- * each in turn, stopping once it has counted SEARCH_COUNT_LIMIT + 1 matches: so a search for a
- * common word across a team's children tests a few hundred records, not every record they
- * have (the dates come from each table's (council, child, date) index). Best first must rank
- * every match, so it reads them all. Either way only the page's matches get a snippet.
+ * Every match is found through each table's (council, child, words) index, so a search costs
+ * about what its matches cost, whether the words are common or rare; only the page asked for is
+ * put in order (newest first or best first) and given snippets.
  */
 export async function searchRecords(
   tx: Tx,
@@ -460,61 +449,40 @@ export async function searchRecords(
   terms: string,
   { order = 'newest', page = 1 }: { order?: SearchOrder; page?: number } = {},
 ): Promise<SearchFound> {
-  if (childIds.length === 0) return { hits: [], total: 0, moreThanCounted: false };
+  if (childIds.length === 0) return { hits: [], total: 0 };
   const firstPosition = (Math.max(1, Math.min(page, SEARCH_PAGES)) - 1) * SEARCH_PAGE_SIZE;
-  const lastPosition = firstPosition + SEARCH_PAGE_SIZE;
-  const children = sql`${sql.param(childIds)}::uuid[]`;
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-  const numbered = order === 'best' ? bestFirst(tenantId, children) : newestFirst(tenantId, children);
   const result = await tx.execute(sql`
     with q as materialized (select websearch_to_tsquery('english', ${terms}) as query),
-    ${numbered}
-    select found.kind, found.id::text as id, found."childId"::text as "childId",
-           case found.kind when 'visit' then to_char(found.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-                           else to_char(found.at at time zone 'UTC', 'YYYY-MM-DD') end as "when",
-           found.total::int as total,
-           ts_headline('english', case found.kind
+    matches as materialized (${everyMatch(tenantId, childIds, order)}),
+    page as (select * from matches order by rank desc, at desc, id limit ${SEARCH_PAGE_SIZE} offset ${firstPosition})
+    select counted.total, page.kind, page.id::text as id, page."childId"::text as "childId",
+           case page.kind when 'visit' then to_char(page.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+                          else to_char(page.at at time zone 'UTC', 'YYYY-MM-DD') end as "when",
+           ts_headline('english', case page.kind
              when 'visit' then (select concat_ws(' ', v.place, v.seen_heard_felt, v.childs_words, v.working_well, v.worries, v.not_seen_reason)
-                                  from visits v where v.tenant_id = ${tenantId} and v.id = found.id)
-             when 'childs_words' then (select w.words from childs_words w where w.tenant_id = ${tenantId} and w.id = found.id)
+                                  from visits v where v.tenant_id = ${tenantId} and v.id = page.id)
+             when 'childs_words' then (select w.words from childs_words w where w.tenant_id = ${tenantId} and w.id = page.id)
              when 'direct_work' then (select string_agg(item, '. ') from direct_work d, jsonb_each(d.childs_words) part,
                                         jsonb_array_elements_text(part.value) item
-                                       where d.tenant_id = ${tenantId} and d.id = found.id)
-             else (select c.title || '. ' || coalesce(c.details, '') from chronology_entries c
-                    where c.tenant_id = ${tenantId} and c.id = found.id)
+                                       where d.tenant_id = ${tenantId} and d.id = page.id)
+             when 'chronology' then (select c.title || '. ' || coalesce(c.details, '') from chronology_entries c
+                                       where c.tenant_id = ${tenantId} and c.id = page.id)
            end, q.query, ${options}) as snippet
-      from found, q
-     where found.position > ${firstPosition} and found.position <= ${lastPosition}
-     order by found.position`);
-  const rows = rowsOf<SearchHit & { total: number }>(result);
-  const counted = rows[0]?.total ?? (firstPosition > 0 ? await countOnly(tx, tenantId, childIds, terms, order) : 0);
-  const moreThanCounted = order === 'newest' && counted > SEARCH_COUNT_LIMIT;
+      from (select count(*)::int as total from matches) counted
+      left join page on true
+     cross join q
+     order by page.rank desc, page.at desc, page.id`);
+  // One row always comes back, carrying the count; on a page past the last its record is null.
+  const rows = rowsOf<(SearchHit | Record<keyof SearchHit, null>) & { total: number }>(result);
   return {
-    hits: rows.map((row) => ({
-      kind: row.kind,
-      id: row.id,
-      childId: row.childId,
-      when: row.when,
-      snippet: row.snippet,
-    })),
-    total: moreThanCounted ? SEARCH_COUNT_LIMIT : counted,
-    moreThanCounted,
+    hits: rows.flatMap((row) =>
+      row.id === null
+        ? []
+        : [{ kind: row.kind, id: row.id, childId: row.childId, when: row.when, snippet: row.snippet }],
+    ),
+    total: rows[0]?.total ?? 0,
   };
-}
-
-/** A page past the last: no rows to carry the count, so count on its own. */
-async function countOnly(tx: Tx, tenantId: string, childIds: string[], terms: string, order: SearchOrder) {
-  const numbered =
-    order === 'best'
-      ? bestFirst(tenantId, sql`${sql.param(childIds)}::uuid[]`)
-      : newestFirst(tenantId, sql`${sql.param(childIds)}::uuid[]`);
-  const [row] = rowsOf<{ total: number }>(
-    await tx.execute(sql`
-      with q as materialized (select websearch_to_tsquery('english', ${terms}) as query),
-      ${numbered}
-      select count(*)::int as total from found`),
-  );
-  return row?.total ?? 0;
 }
 
 /** Where each kind of record is kept, and when it happened (a time, or a day taken as its midnight UTC). */
@@ -526,53 +494,19 @@ const searchSources = [
 ] as const;
 
 /**
- * `found`: the first SEARCH_COUNT_LIMIT + 1 matches, newest first, numbered, with how many of
- * them there are. The records are put in date order first (a materialised CTE, read in that
- * order), and the words are tested on each as it is read, so the test stops at the limit.
+ * Every record of the children that holds the words, with when it happened and its rank: how
+ * much of the search its words hold for best first, nothing for newest first.
  */
-function newestFirst(tenantId: string, children: SQL): SQL {
-  const everyRecord = sql.join(
+function everyMatch(tenantId: string, childIds: string[], order: SearchOrder): SQL {
+  const children = sql`${sql.param(childIds)}::uuid[]`;
+  const rank = order === 'best' ? sql`ts_rank(r.search_text, (select query from q))` : sql`0::real`;
+  return sql.join(
     searchSources.map(
       (source) =>
-        sql`select ${source.kind}::text as kind, r.id, r.child_person_id as "childId", ${source.at} as at
-              from ${source.table} r where r.tenant_id = ${tenantId} and r.child_person_id = any(${children})`,
-    ),
-    sql` union all `,
-  );
-  // A scalar subquery per record (not EXISTS, which PostgreSQL may turn into matching every
-  // record of the council at once), so the words are tested on one record at a time, in order.
-  const wordsMatch = sql.join(
-    searchSources.map(
-      (source) =>
-        sql`when ${source.kind} then (select r.search_text @@ (select query from q) from ${source.table} r
-              where r.tenant_id = ${tenantId} and r.id = record.id)`,
-    ),
-    sql` `,
-  );
-  return sql`
-    newest as materialized (select * from (${everyRecord}) every_record order by at desc, id),
-    matched as materialized (
-      select record.* from newest record where case record.kind ${wordsMatch} end limit ${SEARCH_COUNT_LIMIT + 1}
-    ),
-    found as (select matched.*, row_number() over () as position, count(*) over () as total from matched)`;
-}
-
-/** `found`: every match, ranked (how much of the search the words hold), then newest first. */
-function bestFirst(tenantId: string, children: SQL): SQL {
-  const matches = sql.join(
-    searchSources.map(
-      (source) =>
-        sql`select ${source.kind}::text as kind, r.id, r.child_person_id as "childId", ${source.at} as at,
-                   ts_rank(r.search_text, (select query from q)) as rank
+        sql`select ${source.kind}::text as kind, r.id, r.child_person_id as "childId", ${source.at} as at, ${rank} as rank
               from ${source.table} r
              where r.tenant_id = ${tenantId} and r.child_person_id = any(${children}) and r.search_text @@ (select query from q)`,
     ),
     sql` union all `,
   );
-  return sql`
-    found as (
-      select matches.kind, matches.id, matches."childId", matches.at,
-             row_number() over (order by rank desc, at desc, id) as position, count(*) over () as total
-        from (${matches}) matches
-    )`;
 }

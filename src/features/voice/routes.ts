@@ -25,7 +25,7 @@ import { chronologyCategories, directWorkTools, participationWays } from './sche
 import { chronologyCategoryNames } from './chronology.js';
 import { contentDisposition } from './uploads.js';
 import {
-  SEARCH_COUNT_LIMIT,
+  SEARCH_RESULTS_SHOWN,
   searchOrder,
   searchPage,
   searchPagination,
@@ -900,15 +900,14 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
     terms: string | null,
     order: SearchOrder,
     page: number,
-    found: { results: SearchResult[]; total: number; moreThanCounted: boolean },
+    found: { results: SearchResult[]; total: number },
   ) => ({
     action,
     terms,
     order,
     total: found.total,
     totalText: found.total.toLocaleString('en-GB'),
-    moreThanCounted: found.moreThanCounted,
-    pageLimit: SEARCH_COUNT_LIMIT,
+    pageLimit: SEARCH_RESULTS_SHOWN,
     pagination: terms
       ? searchPagination(action, { terms, order, page, total: found.total, shownOnPage: found.results.length })
       : null,
@@ -946,7 +945,7 @@ export function registerVoiceRoutes(app: FastifyInstance, database: Database): v
       const page = searchPage(request.query.page);
       const found = terms
         ? await searchCaseload(database, request.actor!, terms, requestSource(request), order, page)
-        : { results: [], total: 0, moreThanCounted: false };
+        : { results: [], total: 0 };
       return reply.render('voice/views/search.njk', {
         pageTitle: terms
           ? `Search results for ${terms}${page > 1 ? ` (page ${page})` : ''}`

@@ -49,10 +49,10 @@ export function searchOrder(asked: unknown): SearchOrder {
 
 /** Matches on one page of search results. */
 export const SEARCH_PAGE_SIZE = 20;
-/** Newest first counts matches up to this many; past it the page says "more than". */
-export const SEARCH_COUNT_LIMIT = 200;
-/** The most pages of results there can be for newest first: the counted matches, a page at a time. */
-export const SEARCH_PAGES = Math.ceil(SEARCH_COUNT_LIMIT / SEARCH_PAGE_SIZE);
+/** The most results that can be seen, a page at a time: past it, more words narrow the search better. */
+export const SEARCH_RESULTS_SHOWN = 200;
+/** The most pages of results there can be. */
+export const SEARCH_PAGES = Math.ceil(SEARCH_RESULTS_SHOWN / SEARCH_PAGE_SIZE);
 
 /** Which page of results was asked for: a whole number from 1, otherwise the first. */
 export function searchPage(asked: unknown): number {

@@ -860,18 +860,17 @@ export async function searchChild(
   source: RequestSource,
   order: SearchOrder = 'newest',
   page = 1,
-): Promise<{ child: ChildHeader; results: SearchResult[]; total: number; moreThanCounted: boolean } | null> {
+): Promise<{ child: ChildHeader; results: SearchResult[]; total: number } | null> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     if (!(await checkChildAccess(tx, actor, childId, 'view', source, 'child_record.searched'))) return null;
     const child = await childHeader(tx, actor.tenantId, childId);
     if (!child) return null;
-    const { hits, total, moreThanCounted } = terms
+    const { hits, total } = terms
       ? await searchRecords(tx, actor.tenantId, [childId], terms, { order, page })
-      : { hits: [], total: 0, moreThanCounted: false };
+      : { hits: [], total: 0 };
     if (terms) {
       await audit(tx, actor, childId, 'child_record.searched', source, undefined, {
         results: total,
-        ...(moreThanCounted ? { moreThanCounted } : {}),
         page,
       });
     }
@@ -879,7 +878,6 @@ export async function searchChild(
       child,
       results: hits.map((hit) => ({ ...hit, childName: childShortName(child), href: hrefOf(hit) })),
       total,
-      moreThanCounted,
     };
   });
 }
@@ -897,7 +895,7 @@ export async function searchCaseload(
   source: RequestSource,
   order: SearchOrder = 'newest',
   page = 1,
-): Promise<{ results: SearchResult[]; total: number; moreThanCounted: boolean }> {
+): Promise<{ results: SearchResult[]; total: number }> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     const relationships = await relationshipsOf(tx, actor);
     const candidates = [
@@ -913,7 +911,7 @@ export async function searchCaseload(
           .map(({ summary }) => summary.childId),
       ),
     ];
-    const { hits, total, moreThanCounted } = await searchRecords(tx, actor.tenantId, allowed, terms, { order, page });
+    const { hits, total } = await searchRecords(tx, actor.tenantId, allowed, terms, { order, page });
     const names = new Map(
       (await childSummaries(tx, actor.tenantId, [...new Set(hits.map((hit) => hit.childId))])).map((child) => [
         child.childId,
@@ -927,12 +925,11 @@ export async function searchCaseload(
       childPersonId: null,
       subject: null,
       source,
-      details: { children: allowed.length, results: total, ...(moreThanCounted ? { moreThanCounted } : {}), page },
+      details: { children: allowed.length, results: total, page },
     });
     return {
       results: hits.map((hit) => ({ ...hit, childName: names.get(hit.childId) ?? '', href: hrefOf(hit) })),
       total,
-      moreThanCounted,
     };
   });
 }

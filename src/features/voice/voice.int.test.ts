@@ -546,7 +546,7 @@ test('search results come newest first unless best matches are asked for, with t
   assert.match(across.body, /2 results/);
 });
 
-test('search results come a page at a time: newest first stops counting past 200, and each page links to the next', async () => {
+test('search results come a page at a time: every match is counted, the first 200 can be seen, and each page links to the next', async () => {
   const session = await practitioner();
   await withTenant(kith.database.orm, session.council.id, async (tx) => {
     for (let day = 1; day <= 205; day += 1) {
@@ -564,8 +564,8 @@ test('search results come a page at a time: newest first stops counting past 200
     [...body.matchAll(/<mark>Kite<\/mark> number (\d+) went/g)].map((match) => Number(match[1]));
 
   const first = await session.get(`/children/${session.childId}/search?q=kite`);
-  assert.match(first.body, /More than 200 results/);
-  assert.match(first.body, /Showing results 1 to 20, newest first/);
+  assert.match(first.body, /205 results/);
+  assert.match(first.body, /Showing results 1 to 20, newest first\. Only the first 200 can be shown/);
   assert.deepEqual(
     shown(first.body),
     Array.from({ length: 20 }, (_, index) => 205 - index),
@@ -574,6 +574,7 @@ test('search results come a page at a time: newest first stops counting past 200
 
   const last = await session.get(`/children/${session.childId}/search?q=kite&page=10`);
   assert.match(last.body, /Showing results 181 to 200/);
+  assert.doesNotMatch(last.body, /search\?q=kite&amp;page=11/, 'no page past the 200 that can be shown');
   assert.deepEqual(
     shown(last.body),
     Array.from({ length: 20 }, (_, index) => 25 - index),
@@ -581,9 +582,13 @@ test('search results come a page at a time: newest first stops counting past 200
   assert.match(last.body, /<title>Search results for kite \(page 10\)/);
 
   const best = await session.get(`/children/${session.childId}/search?q=kite&order=best&page=2`);
-  assert.match(best.body, /205 results/, 'best first ranks every match, so counts them all');
+  assert.match(best.body, /205 results/);
   assert.match(best.body, /Showing results 21 to 40, best matches first/);
   assert.equal(shown(best.body).length, 20);
+
+  const pastTheLast = await session.get(`/children/${session.childId}/search?q=kite+7&page=2`);
+  assert.match(pastTheLast.body, /1 result</, 'a page past the last still counts the matches');
+  assert.match(pastTheLast.body, /There are no results on this page/);
 });
 
 test('a family member the record is shared with reads the visit without the worker’s reflection, and cannot search it for it', async () => {
