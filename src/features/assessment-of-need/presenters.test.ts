@@ -32,4 +32,16 @@ test('times are written the GOV.UK way, in UK time', () => {
   assert.equal(presentWhen(new Date('2026-12-02T05:55:00Z')), '2 December 2026 at 5:55am');
   assert.equal(presentWhen(new Date('2026-07-02T13:05:00Z')), '2 July 2026 at 2:05pm', 'British Summer Time');
   assert.equal(presentWhen(null), '');
+  assert.equal(
+    presentWhen(new Date('2026-11-23T12:30:00Z')),
+    '23 November 2026 at 12:30pm',
+    'the hour after midday is 12',
+  );
+  assert.equal(
+    presentWhen(new Date('2026-11-23T00:15:00Z')),
+    '23 November 2026 at 12:15am',
+    'the hour after midnight is 12',
+  );
+  assert.equal(presentWhen(new Date('2026-11-23T12:00:00Z')), '23 November 2026 at midday');
+  assert.equal(presentWhen(new Date('2026-11-23T00:00:00Z')), '23 November 2026 at midnight');
 });

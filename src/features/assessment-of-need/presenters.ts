@@ -1,4 +1,5 @@
 /** Pure: shapes assessments of need for the pages. */
+import { timeOfDay } from '../../platform/views/clock.js';
 import { whatChanged, type WordChange } from './changes.js';
 import { statusNames, type AssessmentStatus } from './lifecycle.js';
 import {
@@ -21,15 +22,6 @@ import {
 } from './sections.js';
 import type { AssessmentVersion } from './service.js';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-  timeZone: 'Europe/London',
-});
 const dateOnly = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
@@ -45,8 +37,7 @@ const escapeHtml = (text: string) =>
     .replace(/'/g, '&#39;');
 
 /** As GOV.UK writes times: 2 December 2026 at 5:55am. */
-export const presentWhen = (when: Date | null) =>
-  when ? dateTime.format(when).replace(/\s?([ap])\.?m\.?$/i, '$1m') : '';
+export const presentWhen = (when: Date | null) => (when ? `${dateOnly.format(when)} at ${timeOfDay(when)}` : '');
 export const presentDay = (when: Date | null) => (when ? dateOnly.format(when) : '');
 
 export const statusTag = (status: AssessmentStatus) => ({
