@@ -59,3 +59,32 @@ test('text passed to a kept macro is still escaped', () => {
   assert.doesNotMatch(html, /<script>/);
   assert.match(html, /&lt;script&gt;/);
 });
+
+test('variables set in loops, conditions and macros land where Nunjucks puts them', () => {
+  const environment = createViewEnvironment(manifest);
+  const rendered = (template: string) => nunjucks.compile(template, environment).render({});
+  // Each expected text is what Nunjucks 3.2.4 renders without Kith's changes.
+  assert.equal(rendered('{% set x = "outer" %}{% for i in [1, 2] %}{% set x = i %}{{ x }}{% endfor %}{{ x }}'), '122');
+  assert.equal(
+    rendered(
+      '{% for row in [[1, 2], [3]] %}{% for cell in row %}{{ loop.index }}/{{ loop.length }}{{ "f" if loop.first }}{{ "l" if loop.last }} {% endfor %}|{{ loop.index0 }}{{ loop.revindex }}{% endfor %}',
+    ),
+    '1/2f 2/2l |021/1fl |11',
+  );
+  assert.equal(
+    rendered(
+      '{% macro m(a) %}{% set b = a + 1 %}{% if b > 1 %}{% set b = b * 10 %}{% endif %}{{ b }}{% endmacro %}{{ m(1) }}{{ m(0) }}{% if b %}leak{% endif %}',
+    ),
+    '201',
+  );
+  assert.equal(
+    rendered(
+      '{% set y = 1 %}{% if true %}{% set y = 2 %}{% endif %}{{ y }}{% for k, v in {a: 1, b: 2} %}{{ k }}{{ v }}{{ loop.index }}{% endfor %}',
+    ),
+    '2a11b22',
+  );
+  assert.equal(
+    rendered('{% set block %}captured {{ 3 }}{% endset %}{{ block }}{% for i in [] %}x{% else %}empty{% endfor %}'),
+    'captured 3empty',
+  );
+});
