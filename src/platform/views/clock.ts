@@ -3,17 +3,22 @@
  * (`hour12: true` in the en-GB locale counts the hour after midday as 0, so the hour cycle is
  * set explicitly.)
  */
-const clock = new Intl.DateTimeFormat('en-GB', {
-  hour: 'numeric',
-  minute: '2-digit',
-  hourCycle: 'h12',
-  timeZone: 'Europe/London',
-});
+export const twelveHourClock = { hour: 'numeric', minute: '2-digit', hourCycle: 'h12' } as const;
 
-export function timeOfDay(when: Date): string {
-  const parts = clock.formatToParts(when);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
-  const dayPeriod = part('dayPeriod').toLowerCase().replace(/[.\s]/g, '');
-  if (part('hour') === '12' && part('minute') === '00') return dayPeriod === 'am' ? 'midnight' : 'midday';
-  return `${part('hour')}:${part('minute')}${dayPeriod}`;
+const clock = new Intl.DateTimeFormat('en-GB', { ...twelveHourClock, timeZone: 'Europe/London' });
+
+/** The time from the parts of a format that includes `twelveHourClock`. */
+export function clockTime(parts: readonly Intl.DateTimeFormatPart[]): string {
+  let hour = '';
+  let minute = '';
+  let dayPeriod = '';
+  for (const part of parts) {
+    if (part.type === 'hour') hour = part.value;
+    else if (part.type === 'minute') minute = part.value;
+    else if (part.type === 'dayPeriod') dayPeriod = part.value.toLowerCase().replace(/[.\s]/g, '');
+  }
+  if (hour === '12' && minute === '00') return dayPeriod === 'am' ? 'midnight' : 'midday';
+  return `${hour}:${minute}${dayPeriod}`;
 }
+
+export const timeOfDay = (when: Date): string => clockTime(clock.formatToParts(when));
