@@ -7,11 +7,13 @@ test('the measurement note is about 2,000 words of realistic recording', () => {
   assert.ok(words >= 2000 && words < 2100, `${words} words`);
 });
 
-test('checking a 2,000-word note is fast enough to run as someone types', (t) => {
-  const result = measureCheckLanguage({ runs: 50 });
-  t.diagnostic(`median ${result.medianMs} ms, 95th percentile ${result.p95Ms} ms for ${result.words} words`);
-  assert.ok(result.findings > 10, 'the note has things to suggest');
-  // The target is a median under 5 ms (about 1.5 ms here); the bound is looser because the
-  // test may share a busy machine, and a slow run should not hide a real failure elsewhere.
-  assert.ok(result.medianMs < 15, `median ${result.medianMs} ms`);
+// How fast the check is belongs to `npm run bench:language` (target: median under 5 ms);
+// here only that the measurement measures something worth timing.
+test('the measurement times the companion on a note with things to suggest', () => {
+  const result = measureCheckLanguage({ runs: 5, words: 500 });
+  assert.equal(result.runs, 5);
+  assert.ok(result.words >= 500 && result.words < 600, `${result.words} words`);
+  assert.ok(result.findings > 3, `${result.findings} suggestions`);
+  assert.ok(Number.isFinite(result.medianMs) && result.medianMs > 0, `median ${result.medianMs} ms`);
+  assert.ok(result.p95Ms >= result.medianMs, `p95 ${result.p95Ms} ms, median ${result.medianMs} ms`);
 });

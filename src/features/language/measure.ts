@@ -2,9 +2,8 @@
  * How long the companion takes on a long note. The target is a median under 5 ms for about
  * 2,000 words, so it can run every time someone pauses in typing without being noticed.
  *
- *   node --import tsx src/features/language/measure.ts
+ * `npm run bench:language` reports it against that target.
  */
-import { pathToFileURL } from 'node:url';
 import { checkLanguage } from './companion.js';
 import type { Audience } from './glossary.js';
 
@@ -70,12 +69,4 @@ export function measureCheckLanguage(
     medianMs: Math.round(median * 100) / 100,
     p95Ms: Math.round(at(0.95) * 100) / 100,
   };
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = measureCheckLanguage();
-  console.log(
-    `checkLanguage on a ${result.words}-word note (${result.findings} suggestions): median ${result.medianMs} ms, ` +
-      `95th percentile ${result.p95Ms} ms over ${result.runs} runs. Target: median under 5 ms (${result.medianMs < 5 ? 'met' : 'not met'}).`,
-  );
 }
