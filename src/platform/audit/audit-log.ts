@@ -42,39 +42,41 @@ interface NewAuditEntry {
   details: AuditDetails;
 }
 
-const appendStatement = reusableQuery<NewAuditEntry>()((tx, p) =>
-  tx
-    .insert(auditEvents)
-    .values({
-      tenantId: p.tenantId,
-      occurredAt: p.occurredAt,
-      actorUserId: p.actorUserId,
-      actorLabel: p.actorLabel,
-      action: p.action,
-      outcome: p.outcome,
-      subjectType: p.subjectType,
-      subjectId: p.subjectId,
-      childPersonId: p.childPersonId,
-      reason: p.reason,
-      sourceIp: p.sourceIp,
-      userAgent: p.userAgent,
-      requestId: p.requestId,
-      details: p.details,
-    })
-    .returning({ sequence: auditEvents.sequence }),
+const appendStatement = reusableQuery<NewAuditEntry>({ answeredAtCommit: true })((tx, p) =>
+  tx.insert(auditEvents).values({
+    tenantId: p.tenantId,
+    occurredAt: p.occurredAt,
+    actorUserId: p.actorUserId,
+    actorLabel: p.actorLabel,
+    action: p.action,
+    outcome: p.outcome,
+    subjectType: p.subjectType,
+    subjectId: p.subjectId,
+    childPersonId: p.childPersonId,
+    reason: p.reason,
+    sourceIp: p.sourceIp,
+    userAgent: p.userAgent,
+    requestId: p.requestId,
+    details: p.details,
+  }),
 );
 
 /**
  * Appends one entry. It takes no lock: the sealer links it into the council's hash chain
  * moments after it commits (see sealing.ts), so audited requests never queue behind each other.
+ *
+ * On a PostgreSQL server the entry is not waited for: it goes with the transaction's next
+ * statement, often its COMMIT, and if it cannot be written the transaction fails with its error
+ * at the latest at COMMIT (`answerAtCommit` in database.ts). Either way, what the transaction
+ * did and its audit entry commit together or not at all.
  */
 export async function recordAuditEvent(
   tx: Tx,
   tenantId: string,
   event: AuditEvent,
   now: Date = new Date(),
-): Promise<{ sequence: number }> {
-  const [appended] = await appendStatement(tx, {
+): Promise<void> {
+  await appendStatement(tx, {
     tenantId,
     // Millisecond precision: what timestamptz stores and gives back exactly.
     occurredAt: new Date(Math.floor(now.getTime())),
@@ -91,8 +93,6 @@ export async function recordAuditEvent(
     requestId: clip(event.source.requestId, 64),
     details: event.details ?? {},
   });
-  if (!appended) throw new Error('the audit entry was not written');
-  return appended;
 }
 
 export interface AuditSearch {

@@ -7,12 +7,13 @@ import { sql } from 'drizzle-orm';
 import { createTestCouncil, openTestDatabase } from '../../../test/helpers/database.js';
 import type { Database } from '../db/database.js';
 import { hasSqlState, SqlState } from '../db/errors.js';
-import { withTenant } from '../db/tenancy.js';
+import { rowsOf, withTenant } from '../db/tenancy.js';
 import { recordAuditEvent, searchAuditLog, whoHasSeenChild, type AuditEvent } from './audit-log.js';
 import { GENESIS_HASH, hashEntry } from './chain.js';
 import { writeCheckpoints, type CheckpointSettings } from './checkpoints.js';
 import { sealAuditTrail } from './sealing.js';
 import { verifyAuditLog } from './verify.js';
+import { insertPerson } from '../../features/people/queries.js';
 
 const childId = '11111111-1111-4111-8111-111111111111';
 const event = (overrides: Partial<AuditEvent> = {}): AuditEvent => ({
@@ -119,6 +120,39 @@ describe('the audit trail', () => {
     );
   });
 
+  test('an entry that cannot be written fails its transaction, and nothing the transaction did is kept', async () => {
+    const council = await createTestCouncil(database, 'Unwritten entry');
+    const name = `Kept only with its audit entry ${Date.now()}`;
+    await assert.rejects(
+      withTenant(database.orm, council.id, async (tx) => {
+        await insertPerson(tx, council.id, { fullName: name });
+        // The trail's rule on action names refuses this entry.
+        await recordAuditEvent(tx, council.id, event({ action: 'Not an action', reason: 'refused' }));
+        // A read after it, as a page would make: on a server the entry was not waited for.
+        await tx.execute(sql`select 1`);
+      }),
+      (error: unknown) => hasSqlState(error, SqlState.checkViolation),
+    );
+    const kept = await withTenant(database.orm, council.id, async (tx) => ({
+      people: rowsOf(await tx.execute(sql`select 1 from people where full_name = ${name}`)).length,
+      entries: (await whoHasSeenChild(tx, council.id, childId)).entries.length,
+    }));
+    assert.deepEqual(kept, { people: 0, entries: 0 });
+  });
+
+  test('an entry written last commits with its transaction', async () => {
+    const council = await createTestCouncil(database, 'Written last');
+    await withTenant(database.orm, council.id, async (tx) => {
+      await tx.execute(sql`select 1`);
+      await recordAuditEvent(tx, council.id, event({ reason: 'the last statement' }));
+    });
+    const { entries } = await withTenant(database.orm, council.id, (tx) => whoHasSeenChild(tx, council.id, childId));
+    assert.deepEqual(
+      entries.map((entry) => entry.reason),
+      ['the last statement'],
+    );
+  });
+
   test('twenty concurrent appends in one council, sealed by two sealers at once, make one unbroken chain', async () => {
     const council = await createTestCouncil(database, 'Concurrent');
     await Promise.all(
@@ -145,6 +179,8 @@ describe('the audit trail', () => {
       const slowEntry = new Promise<void>((resolve) => (slowEntryWritten = resolve));
       const slowRequest = withTenant(database.orm, council.id, async (tx) => {
         await recordAuditEvent(tx, council.id, event({ reason: 'slow' }));
+        // On a server the entry goes with the next statement: a read makes sure it is written.
+        await tx.execute(sql`select 1`);
         slowEntryWritten();
         await slowRequestMayFinish;
       });

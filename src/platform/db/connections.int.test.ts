@@ -12,6 +12,8 @@ import { createTestCouncil, openTestDatabase, usingRealPostgres } from '../../..
 import { APP_ROLE, PREPARED_STATEMENTS_PER_CONNECTION, type Database } from './database.js';
 import { rowsOf, withTenant } from './tenancy.js';
 import { insertPerson } from '../../features/people/queries.js';
+import { recordAuditEvent } from '../audit/audit-log.js';
+import { hasSqlState, SqlState } from './errors.js';
 
 describe('connections to a PostgreSQL server', { skip: !usingRealPostgres && 'needs a PostgreSQL server' }, () => {
   let database: Database;
@@ -114,6 +116,55 @@ describe('connections to a PostgreSQL server', { skip: !usingRealPostgres && 'ne
       ),
     );
     for (const rows of tenants) assert.deepEqual(rows, [{ tenant: councilId }]);
+  });
+
+  test('an audit entry leaves with the COMMIT in one write, and the COMMIT reports it if it fails', async () => {
+    const pool = (database.orm as unknown as { $client: pg.Pool }).$client;
+    let writes = 0;
+    const countWrites = (client: pg.PoolClient) => {
+      const socket = (client as unknown as { connection: { stream: Socket } }).connection.stream as Socket & {
+        _writev: (...args: unknown[]) => unknown;
+        _write: (...args: unknown[]) => unknown;
+      };
+      for (const method of ['_writev', '_write'] as const) {
+        const original = socket[method].bind(socket);
+        socket[method] = (...args: unknown[]) => {
+          writes += 1;
+          return original(...args);
+        };
+      }
+    };
+    const entry = (action: string) => ({
+      action,
+      outcome: 'allowed' as const,
+      actor: { userId: null, label: 'Connection test' },
+      source: { ip: '127.0.0.1' },
+    });
+    pool.on('acquire', countWrites);
+    try {
+      writes = 0;
+      await withTenant(database.orm, councilId, async (tx) => {
+        await tx.execute(sql`select 1`);
+        await recordAuditEvent(tx, councilId, entry('connection_test.read'));
+      });
+      // One write for BEGIN, the council and the read; one for the entry and COMMIT.
+      assert.equal(writes, 2);
+    } finally {
+      pool.off('acquire', countWrites);
+    }
+    // Nothing after the entry in the transaction: only the COMMIT can report that it failed.
+    await assert.rejects(
+      withTenant(database.orm, councilId, (tx) => recordAuditEvent(tx, councilId, entry('Not an action'))),
+      (error: unknown) => hasSqlState(error, SqlState.checkViolation),
+    );
+    const [found] = await withTenant(database.orm, councilId, async (tx) =>
+      rowsOf<{ entries: number }>(
+        await tx.execute(
+          sql`select count(*)::int as entries from audit_events where actor_label = 'Connection test' and action = 'connection_test.read'`,
+        ),
+      ),
+    );
+    assert.deepEqual(found, { entries: 1 });
   });
 
   test('a transaction that fails leaves nothing behind, and its connection serves the next one', async () => {

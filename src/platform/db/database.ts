@@ -234,6 +234,11 @@ export const PREPARED_STATEMENTS_PER_CONNECTION = 500;
  * - Statements sent in the same turn of the event loop leave in one write to the socket, not
  *   one each. Each write to a socket is a system call that also carries the packet through the
  *   kernel, which cost Kith about a sixth of its CPU on the caseload before this.
+ * - Statements registered with `answerAtCommit` (the audit entry) are not waited for inside a
+ *   transaction: they travel with whatever the transaction sends next, often its COMMIT, and
+ *   the COMMIT waits for their answers. If one failed, PostgreSQL has already refused every
+ *   later statement of the transaction and turned the COMMIT into a rollback; the transaction
+ *   then fails with that statement's own error, so nothing commits without its audit entry.
  */
 function streamlineStatements(client: pg.ClientBase): void {
   const prepared = new Set<string>();
@@ -257,18 +262,50 @@ function streamlineStatements(client: pg.ClientBase): void {
     prepared.add(name);
     return name;
   };
+  /** The open transaction's statements that were not waited for; its COMMIT checks them. */
+  let unanswered: Promise<unknown>[] | undefined;
+  /** The first of them to fail, if one has: the error the transaction fails with. */
+  const firstFailureOf = async (statements: Promise<unknown>[]): Promise<Error | undefined> => {
+    for (const outcome of await Promise.allSettled(statements)) {
+      // pg rejects with an Error (a DatabaseError from the server, or the connection's error).
+      if (outcome.status === 'rejected') return outcome.reason as Error;
+    }
+    return undefined;
+  };
   (client as { query: unknown }).query = (first: unknown, ...rest: unknown[]) => {
     gatherWrites();
-    const unawaited = statementSentWithoutWaiting(first);
-    if (unawaited) {
-      // Sent now, and the transaction's next statement follows at once. Neither statement can
-      // fail but with the connection or the transaction, and then every later statement of the
-      // transaction fails too (PostgreSQL refuses them once one has failed), so the transaction
-      // fails as a whole and nothing runs without its council set.
-      void (runStatement(first, rest) as Promise<unknown>).catch(() => undefined);
-      return Promise.resolve({ command: unawaited, rowCount: null, rows: [], fields: [] });
+    const text = textOf(first);
+    if (text === 'begin') unanswered = [];
+    const unawaited = text === undefined ? undefined : UNAWAITED_STATEMENTS.get(text);
+    const answeredAtCommit =
+      unawaited ?? (unanswered && text !== undefined && statementsAnsweredAtCommit.has(text) ? 'INSERT' : undefined);
+    if (answeredAtCommit) {
+      // Sent now, and the transaction's next statement follows at once. If this one fails,
+      // PostgreSQL refuses every later statement of the transaction, and its COMMIT (below)
+      // reports this statement's error: nothing runs without its council set, and nothing
+      // commits without its audit entry.
+      const sent = runStatement(first, rest) as Promise<unknown>;
+      sent.catch(() => undefined);
+      unanswered?.push(sent);
+      return Promise.resolve({ command: answeredAtCommit, rowCount: null, rows: [], fields: [] });
     }
-    return runStatement(first, rest);
+    const running = runStatement(first, rest) as Promise<{ command?: string }>;
+    const pending = unanswered;
+    if (text === 'commit' || text === 'rollback') unanswered = undefined;
+    if (!pending || pending.length === 0) return running;
+    // A statement refused because one sent earlier failed reports that earlier failure.
+    const failed = async (error: Error) => {
+      throw (await firstFailureOf(pending)) ?? error;
+    };
+    if (text !== 'commit') return running.then(undefined, failed);
+    return running.then(async (result) => {
+      const failure = await firstFailureOf(pending);
+      if (failure !== undefined) throw failure;
+      if (result.command !== 'COMMIT') {
+        throw new Error(`The transaction was not committed: PostgreSQL answered ${result.command ?? 'nothing'}`);
+      }
+      return result;
+    }, failed);
   };
   const runStatement = (first: unknown, rest: unknown[]): unknown => {
     if (typeof first === 'object' && first !== null && 'text' in first && !('name' in first && first.name)) {
@@ -306,14 +343,29 @@ const UNAWAITED_STATEMENTS = new Map([
   ['select set_config($1, $2, true)', 'SELECT'],
 ]);
 
-function statementSentWithoutWaiting(statement: unknown): string | undefined {
+/** Texts of the inserts registered with `answerAtCommit`. */
+const statementsAnsweredAtCommit = new Set<string>();
+
+/**
+ * Registers an insert whose answer nobody reads (it returns nothing) to be answered at its
+ * transaction's COMMIT instead of waited for on its own, on a PostgreSQL server (on PGlite
+ * every statement is waited for). The audit entry uses it: see `streamlineStatements`.
+ */
+export function answerAtCommit(insertText: string): void {
+  if (!/^insert into /i.test(insertText) || /\breturning\b/i.test(insertText)) {
+    throw new Error('Only an insert that returns nothing can be answered at its commit');
+  }
+  statementsAnsweredAtCommit.add(insertText);
+}
+
+function textOf(statement: unknown): string | undefined {
   const text =
     typeof statement === 'string'
       ? statement
       : typeof statement === 'object' && statement !== null && 'text' in statement
         ? statement.text
         : undefined;
-  return typeof text === 'string' ? UNAWAITED_STATEMENTS.get(text) : undefined;
+  return typeof text === 'string' ? text : undefined;
 }
 
 function quoteIdentifier(identifier: string): string {

@@ -16,7 +16,7 @@
  * make two reusable queries.
  */
 import { sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Tx } from './database.js';
+import { answerAtCommit, type Tx } from './database.js';
 
 type Values = object;
 
@@ -54,11 +54,19 @@ interface SessionInternals {
   ): PreparedInternals & { joinsNotNullableMap: unknown };
 }
 
+export interface ReusableQueryOptions {
+  /**
+   * An insert that returns nothing, sent without waiting inside a transaction and answered at
+   * its COMMIT (see `answerAtCommit` in database.ts): the audit entry.
+   */
+  answeredAtCommit?: boolean;
+}
+
 /**
  * `reusableQuery<Values>()(build)`: the values' types first, so the rows' type comes from the
  * query. The function returned runs the query in the given transaction.
  */
-export function reusableQuery<V extends Values>() {
+export function reusableQuery<V extends Values>(options: ReusableQueryOptions = {}) {
   return <Q extends Preparable>(build: (tx: Tx, p: Placeholders<V>) => Q) => {
     const placeholders = new Proxy({} as Placeholders<V>, {
       get: (_target, name) => sql.placeholder(String(name)),
@@ -75,6 +83,7 @@ export function reusableQuery<V extends Values>() {
           customResultMapper: prepared.customResultMapper,
           isResponseInArrayMode: prepared._isResponseInArrayMode,
         };
+        if (options.answeredAtCommit) answerAtCommit(built.query.sql);
       }
       const session = (tx as unknown as { _: { session: SessionInternals } })._.session;
       const query = session.prepareQuery(
