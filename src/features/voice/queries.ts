@@ -1,5 +1,5 @@
 /** The only place SQL about visits, the child's words, taking part and drafts is written. */
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { rowsOf } from '../../platform/db/tenancy.js';
 import { MARK_END, MARK_START, SEARCH_PAGE_SIZE, SEARCH_PAGES, type SearchOrder } from './search.js';
@@ -438,9 +438,10 @@ export interface SearchFound {
  * Full-text search (websearch syntax: words, "a phrase", -not) across visits, the child's
  * words, direct work and the chronology of the given children, a page at a time.
  *
- * Every match is found through each table's (council, child, words) index, so a search costs
- * about what its matches cost, whether the words are common or rare; only the page asked for is
- * put in order (newest first or best first) and given snippets.
+ * Every match is found through the (council, child, words) index of `record_words`, one narrow
+ * row a record, so a search costs about what its matches cost, whether the words are common or
+ * rare; only the page asked for is put in order (newest first or best first) and given snippets
+ * from the records themselves.
  */
 export async function searchRecords(
   tx: Tx,
@@ -454,7 +455,12 @@ export async function searchRecords(
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
   const result = await tx.execute(sql`
     with q as materialized (select websearch_to_tsquery('english', ${terms}) as query),
-    matches as materialized (${everyMatch(tenantId, childIds, order)}),
+    matches as materialized (
+      select r.kind, r.record_id as id, r.child_person_id as "childId", r.happened_at as at,
+             ${order === 'best' ? sql`ts_rank(r.words, (select query from q))` : sql`0::real`} as rank
+        from record_words r
+       where r.tenant_id = ${tenantId} and r.child_person_id = any(${sql.param(childIds)}::uuid[])
+         and r.words @@ (select query from q)),
     page as (select * from matches order by rank desc, at desc, id limit ${SEARCH_PAGE_SIZE} offset ${firstPosition})
     select counted.total, page.kind, page.id::text as id, page."childId"::text as "childId",
            case page.kind when 'visit' then to_char(page.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
@@ -483,30 +489,4 @@ export async function searchRecords(
     ),
     total: rows[0]?.total ?? 0,
   };
-}
-
-/** Where each kind of record is kept, and when it happened (a time, or a day taken as its midnight UTC). */
-const searchSources = [
-  { kind: 'visit', table: sql`visits`, at: sql`happened_at` },
-  { kind: 'childs_words', table: sql`childs_words`, at: sql`heard_on::timestamp at time zone 'UTC'` },
-  { kind: 'direct_work', table: sql`direct_work`, at: sql`done_on::timestamp at time zone 'UTC'` },
-  { kind: 'chronology', table: sql`chronology_entries`, at: sql`happened_on::timestamp at time zone 'UTC'` },
-] as const;
-
-/**
- * Every record of the children that holds the words, with when it happened and its rank: how
- * much of the search its words hold for best first, nothing for newest first.
- */
-function everyMatch(tenantId: string, childIds: string[], order: SearchOrder): SQL {
-  const children = sql`${sql.param(childIds)}::uuid[]`;
-  const rank = order === 'best' ? sql`ts_rank(r.search_text, (select query from q))` : sql`0::real`;
-  return sql.join(
-    searchSources.map(
-      (source) =>
-        sql`select ${source.kind}::text as kind, r.id, r.child_person_id as "childId", ${source.at} as at, ${rank} as rank
-              from ${source.table} r
-             where r.tenant_id = ${tenantId} and r.child_person_id = any(${children}) and r.search_text @@ (select query from q)`,
-    ),
-    sql` union all `,
-  );
 }

@@ -1,5 +1,4 @@
 /** Drizzle definitions of migrations/0014_voice.sql (a test checks they agree). */
-import { sql } from 'drizzle-orm';
 import {
   boolean,
   customType,
@@ -38,9 +37,8 @@ export interface NextStep {
 export type DraftContent = Record<string, string | string[]>;
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
-/** A generated full-text column: written by PostgreSQL, read only in search queries. */
+/** A full-text column: written by PostgreSQL, read only in search queries. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-const searchText = (expression: string) => tsvector('search_text').generatedAlwaysAs(sql.raw(expression));
 
 export const visits = pgTable(
   'visits',
@@ -61,7 +59,6 @@ export const visits = pgTable(
     worries: text('worries'),
     reflection: text('reflection'),
     nextSteps: jsonb('next_steps').$type<NextStep[]>().notNull().default([]),
-    searchText: searchText('see migrations/0014_voice.sql'),
     version: integer('version').notNull().default(1),
     recordedBy: uuid('recorded_by'),
     recordedByLabel: text('recorded_by_label').notNull(),
@@ -81,7 +78,6 @@ export const childsWords = pgTable(
     heardBy: text('heard_by').notNull(),
     heardOn: date('heard_on').notNull(),
     setting: text('setting'),
-    searchText: searchText('see migrations/0014_voice.sql'),
     recordedBy: uuid('recorded_by'),
     recordedByLabel: text('recorded_by_label').notNull(),
     recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
@@ -134,7 +130,6 @@ export const directWork = pgTable(
     doneOn: date('done_on').notNull(),
     doneWith: text('done_with').notNull(),
     childsWords: jsonb('childs_words').$type<DirectWorkWords>().notNull(),
-    searchText: searchText('see migrations/0014_voice.sql'),
     recordedBy: uuid('recorded_by'),
     recordedByLabel: text('recorded_by_label').notNull(),
     recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
@@ -163,7 +158,6 @@ export const chronologyEntries = pgTable(
     category: text('category', { enum: chronologyCategories }).notNull(),
     title: text('title').notNull(),
     details: text('details'),
-    searchText: searchText('see migrations/0014_voice.sql'),
     recordedBy: uuid('recorded_by'),
     recordedByLabel: text('recorded_by_label').notNull(),
     recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
@@ -199,4 +193,21 @@ export const attachments = pgTable(
     uploadedAt: timestamptz('uploaded_at').notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
+);
+
+/**
+ * Every searchable record's words, kept by triggers on the records themselves (see
+ * migrations/0022_record_words.sql). Search reads only this table to find and order matches.
+ */
+export const recordWords = pgTable(
+  'record_words',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    kind: text('kind', { enum: ['visit', 'childs_words', 'direct_work', 'chronology'] }).notNull(),
+    recordId: uuid('record_id').notNull(),
+    childPersonId: uuid('child_person_id').notNull(),
+    happenedAt: timestamptz('happened_at').notNull(),
+    words: tsvector('words').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.kind, table.recordId] })],
 );

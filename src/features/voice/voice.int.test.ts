@@ -162,6 +162,12 @@ test('a correction is a new version with its reason; a stale correction shows bo
   assert.match(page.body, /Version 1 in full/);
   assert.doesNotMatch(page.body, /Corrected worries text/);
 
+  // Search follows the correction: the new place is found, and the words it replaced are not.
+  const newPlace = await session.get(`/children/${session.childId}/search?q=${encodeURIComponent('Nan flat')}`);
+  assert.match(newPlace.body, /1 result/);
+  const oldPlace = await session.get(`/children/${session.childId}/search?q=home`);
+  assert.match(oldPlace.body, /0 results/);
+
   const unchanged = await session.submit(correctUrl, { reason: 'Nothing really' });
   assert.equal(unchanged.statusCode, 400);
   assert.match(unchanged.body, /Nothing has been changed/);
