@@ -1,17 +1,9 @@
 /** Pure functions shaping visits and the child's words for the pages. */
-import { clockTime, twelveHourClock } from '../../platform/views/clock.js';
+import { dayAndTime } from '../../platform/views/clock.js';
 import { participationWayNames } from './participation.js';
 import { participationWays, type ParticipationWay } from './schema.js';
 import { NEXT_STEP_ROWS, visitKindNames, type VisitContent, type VisitFormValues } from './visit-form.js';
 
-const whenFormat = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  ...twelveHourClock,
-  timeZone: 'Europe/London',
-});
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const clockFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -25,9 +17,7 @@ const clockFormat = new Intl.DateTimeFormat('en-GB', {
 /** '2026-03-27T09:30:00Z' → 'Friday 27 March 2026, 9:30am'; a date alone → '27 March 2026'. */
 export function presentWhen(when: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(when)) return dayFormat.format(new Date(`${when}T00:00:00Z`));
-  const parts = whenFormat.formatToParts(new Date(when));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${clockTime(parts)}`;
+  return dayAndTime(new Date(when));
 }
 export const presentSavedAt = (savedAt: Date) => clockFormat.format(savedAt);
 export const presentDay = (isoDate: string) => dayFormat.format(new Date(`${isoDate}T00:00:00Z`));
