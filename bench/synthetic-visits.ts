@@ -104,8 +104,10 @@ export function generateVisits(plan: CouncilPlan, childIndex: number, people: re
   if (!child) throw new RangeError(`no child ${childIndex}`);
   const random = mulberry32(seedFrom(plan.options.seed, childIndex, 23));
   const visitKey = seedFrom(plan.idKey, 21);
-  const asOf = dayOf(plan.options.asOf);
-  const lastDay = child.record.closedOn ? Math.min(asOf, dayOf(child.record.closedOn)) : asOf;
+  // Up to the day before the council's today: the seed may run at any hour of today, and a
+  // visit later today would be in the future, which the visit form refuses.
+  const yesterday = dayOf(plan.options.asOf) - 1;
+  const lastDay = child.record.closedOn ? Math.min(yesterday, dayOf(child.record.closedOn)) : yesterday;
   const worker =
     people.find((person) => (person.relation ?? '').startsWith('Social worker'))?.fullName ?? 'The social worker';
   const childName = people[0]?.knownAs ?? people[0]?.fullName.split(' ')[0] ?? 'the child';
