@@ -1,6 +1,7 @@
 /** The only place SQL about visits, the child's words, taking part and drafts is written. */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { reusableQuery } from '../../platform/db/reusable-query.js';
 import { rowsOf } from '../../platform/db/tenancy.js';
 import { MARK_END, MARK_START, SEARCH_PAGE_SIZE, SEARCH_PAGES, type SearchOrder } from './search.js';
 import { networkMembers } from '../network/schema.js';
@@ -25,8 +26,14 @@ import {
   type ParticipationWay,
 } from './schema.js';
 
-export async function childHeader(tx: Tx, tenantId: string, childId: string) {
-  const [row] = await tx
+/** The council and child most of this feature's reads are about. */
+interface OfChild {
+  tenantId: string;
+  childId: string;
+}
+
+const childHeaderQuery = reusableQuery<OfChild>()((tx, p) =>
+  tx
     .select({
       childId: people.id,
       fullName: people.fullName,
@@ -35,7 +42,12 @@ export async function childHeader(tx: Tx, tenantId: string, childId: string) {
     })
     .from(childRecords)
     .innerJoin(people, and(eq(people.tenantId, childRecords.tenantId), eq(people.id, childRecords.personId)))
-    .where(and(eq(childRecords.tenantId, tenantId), eq(childRecords.personId, childId)));
+    .where(and(eq(childRecords.tenantId, p.tenantId), eq(childRecords.personId, p.childId))),
+);
+
+/** The child's name and reference, for the heading of every page of their record here. */
+export async function childHeader(tx: Tx, tenantId: string, childId: string) {
+  const [row] = await childHeaderQuery(tx, { tenantId, childId });
   return row;
 }
 
@@ -147,8 +159,8 @@ export async function visitsOf(tx: Tx, tenantId: string, childId: string) {
 }
 
 /** What the chronology shows of each visit: its kind, time, place and who recorded it, not its words. */
-export async function visitHeadlinesOf(tx: Tx, tenantId: string, childId: string) {
-  return tx
+const visitHeadlinesQuery = reusableQuery<OfChild>()((tx, p) =>
+  tx
     .select({
       id: visits.id,
       kind: visits.kind,
@@ -159,8 +171,12 @@ export async function visitHeadlinesOf(tx: Tx, tenantId: string, childId: string
       recordedByLabel: visits.recordedByLabel,
     })
     .from(visits)
-    .where(and(eq(visits.tenantId, tenantId), eq(visits.childPersonId, childId)))
-    .orderBy(desc(visits.happenedAt));
+    .where(and(eq(visits.tenantId, p.tenantId), eq(visits.childPersonId, p.childId)))
+    .orderBy(desc(visits.happenedAt)),
+);
+
+export async function visitHeadlinesOf(tx: Tx, tenantId: string, childId: string) {
+  return visitHeadlinesQuery(tx, { tenantId, childId });
 }
 
 export async function insertChildsWords(
@@ -301,12 +317,16 @@ const directWorkColumns = {
   recordedByLabel: directWork.recordedByLabel,
 };
 
-export async function directWorkOf(tx: Tx, tenantId: string, childId: string) {
-  return tx
+const directWorkQuery = reusableQuery<OfChild>()((tx, p) =>
+  tx
     .select(directWorkColumns)
     .from(directWork)
-    .where(and(eq(directWork.tenantId, tenantId), eq(directWork.childPersonId, childId)))
-    .orderBy(directWork.doneOn, directWork.recordedAt);
+    .where(and(eq(directWork.tenantId, p.tenantId), eq(directWork.childPersonId, p.childId)))
+    .orderBy(directWork.doneOn, directWork.recordedAt),
+);
+
+export async function directWorkOf(tx: Tx, tenantId: string, childId: string) {
+  return directWorkQuery(tx, { tenantId, childId });
 }
 
 export async function findDirectWork(tx: Tx, tenantId: string, childId: string, workId: string) {
@@ -333,8 +353,8 @@ export async function insertChronologyEntry(
   });
 }
 
-export async function chronologyEntriesOf(tx: Tx, tenantId: string, childId: string) {
-  return tx
+const chronologyEntriesQuery = reusableQuery<OfChild>()((tx, p) =>
+  tx
     .select({
       id: chronologyEntries.id,
       happenedOn: chronologyEntries.happenedOn,
@@ -344,7 +364,11 @@ export async function chronologyEntriesOf(tx: Tx, tenantId: string, childId: str
       recordedByLabel: chronologyEntries.recordedByLabel,
     })
     .from(chronologyEntries)
-    .where(and(eq(chronologyEntries.tenantId, tenantId), eq(chronologyEntries.childPersonId, childId)));
+    .where(and(eq(chronologyEntries.tenantId, p.tenantId), eq(chronologyEntries.childPersonId, p.childId))),
+);
+
+export async function chronologyEntriesOf(tx: Tx, tenantId: string, childId: string) {
+  return chronologyEntriesQuery(tx, { tenantId, childId });
 }
 
 export async function insertAttachment(
