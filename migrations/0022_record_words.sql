@@ -147,7 +147,12 @@ $$;
 -- record it has, which the index had to read through on each search (a search of a team's
 -- children took three times as long with it). Citus needs the council only in unique indexes;
 -- row-level security and the query's own council condition still apply to every row found.
-create index record_words_search_idx on record_words using gin (child_person_id, words);
+--
+-- New words wait in the index's pending list until it is merged in, and every search reads that
+-- whole list: at the default 4 MB limit, a few thousand visits recorded since the last merge
+-- made a team's search three times as slow. A 256 kB limit merges about every hundred visits.
+create index record_words_search_idx on record_words using gin (child_person_id, words)
+  with (gin_pending_list_limit = 256);
 
 -- The records' own search columns, and their indexes with them, are no longer read.
 alter table visits drop column search_text;
