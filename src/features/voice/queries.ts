@@ -19,6 +19,7 @@ import {
   type DirectWorkWords,
   drafts,
   participationPreferences,
+  type recordWords,
   visits,
   type DraftContent,
   type NextStep,
@@ -440,7 +441,7 @@ export async function findAttachmentContent(tx: Tx, tenantId: string, childId: s
   return row;
 }
 
-export type SearchKind = 'visit' | 'childs_words' | 'direct_work' | 'chronology';
+export type SearchKind = (typeof recordWords.$inferSelect)['kind'];
 export interface SearchHit {
   kind: SearchKind;
   id: string;

@@ -25,6 +25,27 @@ describe('connections to a PostgreSQL server', { skip: !usingRealPostgres && 'ne
   });
   after(() => database.close());
 
+  /** Counts the writes to PostgreSQL's socket of every connection the pool hands out from now on. */
+  function countSocketWrites(): { count(): number; stop(): void } {
+    const pool = (database.orm as unknown as { $client: pg.Pool }).$client;
+    let writes = 0;
+    const countWrites = (client: pg.PoolClient) => {
+      const socket = (client as unknown as { connection: { stream: Socket } }).connection.stream as Socket & {
+        _writev: (...args: unknown[]) => unknown;
+        _write: (...args: unknown[]) => unknown;
+      };
+      for (const method of ['_writev', '_write'] as const) {
+        const original = socket[method].bind(socket);
+        socket[method] = (...args: unknown[]) => {
+          writes += 1;
+          return original(...args);
+        };
+      }
+    };
+    pool.on('acquire', countWrites);
+    return { count: () => writes, stop: () => pool.off('acquire', countWrites) };
+  }
+
   test('new connections switch to the application role before the pool hands them out', async () => {
     // More at once than the pool has open, so new connections are made while these wait.
     const roles = await Promise.all(
@@ -73,24 +94,8 @@ describe('connections to a PostgreSQL server', { skip: !usingRealPostgres && 'ne
   });
 
   test('BEGIN, setting the council and the first read leave in one write, and fail together', async () => {
-    const pool = (database.orm as unknown as { $client: pg.Pool }).$client;
-    let writes = 0;
-    const countWrites = (client: pg.PoolClient) => {
-      const socket = (client as unknown as { connection: { stream: Socket } }).connection.stream as Socket & {
-        _writev: (...args: unknown[]) => unknown;
-        _write: (...args: unknown[]) => unknown;
-      };
-      for (const method of ['_writev', '_write'] as const) {
-        const original = socket[method].bind(socket);
-        socket[method] = (...args: unknown[]) => {
-          writes += 1;
-          return original(...args);
-        };
-      }
-    };
-    pool.on('acquire', countWrites);
+    const socketWrites = countSocketWrites();
     try {
-      writes = 0;
       const tenant = await withTenant(database.orm, councilId, async (tx) => {
         const [row] = rowsOf<{ tenant: string }>(
           await tx.execute(sql`select current_setting('kith.tenant_id') as tenant`),
@@ -99,9 +104,9 @@ describe('connections to a PostgreSQL server', { skip: !usingRealPostgres && 'ne
       });
       assert.equal(tenant, councilId, 'the first read sees the council set');
       // One write for BEGIN, the council and the read; one for COMMIT.
-      assert.equal(writes, 2);
+      assert.equal(socketWrites.count(), 2);
     } finally {
-      pool.off('acquire', countWrites);
+      socketWrites.stop();
     }
     // A read that fails fails its whole transaction, and the next transaction is unaffected.
     await assert.rejects(
@@ -119,38 +124,22 @@ describe('connections to a PostgreSQL server', { skip: !usingRealPostgres && 'ne
   });
 
   test('an audit entry leaves with the COMMIT in one write, and the COMMIT reports it if it fails', async () => {
-    const pool = (database.orm as unknown as { $client: pg.Pool }).$client;
-    let writes = 0;
-    const countWrites = (client: pg.PoolClient) => {
-      const socket = (client as unknown as { connection: { stream: Socket } }).connection.stream as Socket & {
-        _writev: (...args: unknown[]) => unknown;
-        _write: (...args: unknown[]) => unknown;
-      };
-      for (const method of ['_writev', '_write'] as const) {
-        const original = socket[method].bind(socket);
-        socket[method] = (...args: unknown[]) => {
-          writes += 1;
-          return original(...args);
-        };
-      }
-    };
+    const socketWrites = countSocketWrites();
     const entry = (action: string) => ({
       action,
       outcome: 'allowed' as const,
       actor: { userId: null, label: 'Connection test' },
       source: { ip: '127.0.0.1' },
     });
-    pool.on('acquire', countWrites);
     try {
-      writes = 0;
       await withTenant(database.orm, councilId, async (tx) => {
         await tx.execute(sql`select 1`);
         await recordAuditEvent(tx, councilId, entry('connection_test.read'));
       });
       // One write for BEGIN, the council and the read; one for the entry and COMMIT.
-      assert.equal(writes, 2);
+      assert.equal(socketWrites.count(), 2);
     } finally {
-      pool.off('acquire', countWrites);
+      socketWrites.stop();
     }
     // Nothing after the entry in the transaction: only the COMMIT can report that it failed.
     await assert.rejects(
