@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import type { AssetManifest } from '../assets/manifest.js';
 import { platformPaths } from './paths.js';
+import { renderGovukTable } from './table.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, '../../..');
@@ -117,5 +118,6 @@ export function createViewEnvironment(manifest: AssetManifest): nunjucks.Environ
   environment.addGlobal('govukAssetPath', manifest.govukAssetPath);
   environment.addGlobal('paths', platformPaths);
   environment.addGlobal('asset', (logicalName: string) => manifest.url(logicalName));
+  environment.addGlobal('renderGovukTable', renderGovukTable);
   return environment;
 }
