@@ -1,6 +1,8 @@
 /** The only place SQL about assessments of need is written. Each takes the transaction. */
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { reusableQuery } from '../../platform/db/reusable-query.js';
+import { together } from '../../platform/db/tenancy.js';
 import { recordVersions } from '../../platform/history/schema.js';
 import { needAssessments, needAssessmentVersions, type AssessmentStatus } from './schema.js';
 import type { AssessmentContent } from './sections.js';
@@ -10,26 +12,40 @@ export type SeriesRow = typeof needAssessments.$inferSelect;
 
 export const NEED_ASSESSMENT = 'need_assessment';
 
-export async function seriesOfChild(tx: Tx, tenantId: string, childId: string) {
-  const series = await tx
+const seriesOfChildQuery = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
+  tx
     .select()
     .from(needAssessments)
-    .where(and(eq(needAssessments.tenantId, tenantId), eq(needAssessments.childPersonId, childId)))
-    .orderBy(asc(needAssessments.startedAt));
-  if (series.length === 0) return [];
-  const versions = await tx
+    .where(and(eq(needAssessments.tenantId, p.tenantId), eq(needAssessments.childPersonId, p.childId)))
+    .orderBy(asc(needAssessments.startedAt)),
+);
+
+/** Every version of every assessment of the child, read beside the series rather than after them. */
+const versionsOfChildQuery = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
+  tx
     .select()
     .from(needAssessmentVersions)
     .where(
       and(
-        eq(needAssessmentVersions.tenantId, tenantId),
+        eq(needAssessmentVersions.tenantId, p.tenantId),
         inArray(
           needAssessmentVersions.assessmentId,
-          series.map((row) => row.id),
+          tx
+            .select({ id: needAssessments.id })
+            .from(needAssessments)
+            .where(and(eq(needAssessments.tenantId, p.tenantId), eq(needAssessments.childPersonId, p.childId))),
         ),
       ),
     )
-    .orderBy(asc(needAssessmentVersions.versionNumber));
+    .orderBy(asc(needAssessmentVersions.versionNumber)),
+);
+
+/** Each assessment series of the child, oldest first, with its versions (oldest first). */
+export async function seriesOfChild(tx: Tx, tenantId: string, childId: string) {
+  const [series, versions] = await together([
+    seriesOfChildQuery(tx, { tenantId, childId }),
+    versionsOfChildQuery(tx, { tenantId, childId }),
+  ]);
   return series.map((row) => ({ ...row, versions: versions.filter((version) => version.assessmentId === row.id) }));
 }
 

@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { reusableQuery } from '../../platform/db/reusable-query.js';
 import { mappingChildren, mappingEntries, mappings, scalingScores, type MappingSection } from './schema.js';
 
 export interface MappingEntryForPlanning {
@@ -103,8 +104,8 @@ export async function insertMapping(
 }
 
 /** Every mapping a child is part of, newest first, with the children each covers and how full it is. */
-export async function mappingsOfChild(tx: Tx, tenantId: string, childPersonId: string) {
-  const rows = await tx
+const mappingsOfChildQuery = reusableQuery<{ tenantId: string; childPersonId: string }>()((tx, p) =>
+  tx
     .select({
       id: mappings.id,
       title: mappings.title,
@@ -127,8 +128,12 @@ export async function mappingsOfChild(tx: Tx, tenantId: string, childPersonId: s
       mappings,
       and(eq(mappings.tenantId, mappingChildren.tenantId), eq(mappings.id, mappingChildren.mappingId)),
     )
-    .where(and(eq(mappingChildren.tenantId, tenantId), eq(mappingChildren.childPersonId, childPersonId)))
-    .orderBy(desc(mappings.heldOn), desc(mappings.createdAt));
+    .where(and(eq(mappingChildren.tenantId, p.tenantId), eq(mappingChildren.childPersonId, p.childPersonId)))
+    .orderBy(desc(mappings.heldOn), desc(mappings.createdAt)),
+);
+
+export async function mappingsOfChild(tx: Tx, tenantId: string, childPersonId: string) {
+  const rows = await mappingsOfChildQuery(tx, { tenantId, childPersonId });
   return rows.map((row) => ({
     ...row,
     childIds: parsedJson(row.childIds) ?? [],
@@ -212,6 +217,33 @@ export async function scoresOf(tx: Tx, tenantId: string, mappingIds: readonly st
     .from(scalingScores)
     .where(and(eq(scalingScores.tenantId, tenantId), inArray(scalingScores.mappingId, [...mappingIds])))
     .orderBy(scalingScores.scoredOn, scalingScores.recordedAt);
+}
+
+/**
+ * The scaling scores of every mapping a child is part of, oldest first: one read, where
+ * `mappingsOfChild` then `scoresOf` would wait for one before asking for the other.
+ */
+const scoresOfChildsMappingsQuery = reusableQuery<{ tenantId: string; childPersonId: string }>()((tx, p) =>
+  tx
+    .select()
+    .from(scalingScores)
+    .where(
+      and(
+        eq(scalingScores.tenantId, p.tenantId),
+        inArray(
+          scalingScores.mappingId,
+          tx
+            .select({ mappingId: mappingChildren.mappingId })
+            .from(mappingChildren)
+            .where(and(eq(mappingChildren.tenantId, p.tenantId), eq(mappingChildren.childPersonId, p.childPersonId))),
+        ),
+      ),
+    )
+    .orderBy(scalingScores.scoredOn, scalingScores.recordedAt),
+);
+
+export function scoresOfChildsMappings(tx: Tx, tenantId: string, childPersonId: string): Promise<ScalingScoreRow[]> {
+  return scoresOfChildsMappingsQuery(tx, { tenantId, childPersonId });
 }
 
 export async function insertScore(

@@ -35,6 +35,7 @@ import {
   mappingById,
   mappingsOfChild,
   scoresOf,
+  scoresOfChildsMappings,
   updateEntry,
   type MappingEntryRow,
   type MappingRow,
@@ -645,12 +646,10 @@ export async function compareTwoMappings(
  * things on the scale. Called by the chronology inside its own access-checked transaction.
  */
 export async function mappingChronologyEvents(tx: Tx, tenantId: string, childId: string): Promise<ChronologyEvent[]> {
-  const mappings = await mappingsOfChild(tx, tenantId, childId);
-  const scores = await scoresOf(
-    tx,
-    tenantId,
-    mappings.map((mapping) => mapping.id),
-  );
+  const [mappings, scores] = await together([
+    mappingsOfChild(tx, tenantId, childId),
+    scoresOfChildsMappings(tx, tenantId, childId),
+  ]);
   return mappings.map((mapping) => {
     const averages = groupAverages(scores.filter((score) => score.mappingId === mapping.id));
     return {

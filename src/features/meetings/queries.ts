@@ -1,6 +1,7 @@
 /** The only place SQL about meetings is written. Every function takes the transaction handle. */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { reusableQuery } from '../../platform/db/reusable-query.js';
 import { childAllocations, userRoles, users } from '../../platform/identity/schema.js';
 import type { Conference, MeetingAction, MeetingDecision } from './conference.js';
 import {
@@ -48,12 +49,16 @@ export async function insertMeeting(
   return row.id;
 }
 
-export async function meetingsOfChild(tx: Tx, tenantId: string, childId: string): Promise<MeetingRow[]> {
-  return tx
+const meetingsOfChildQuery = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
+  tx
     .select()
     .from(meetings)
-    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.childPersonId, childId)))
-    .orderBy(desc(meetings.heldOn), desc(meetings.createdAt));
+    .where(and(eq(meetings.tenantId, p.tenantId), eq(meetings.childPersonId, p.childId)))
+    .orderBy(desc(meetings.heldOn), desc(meetings.createdAt)),
+);
+
+export function meetingsOfChild(tx: Tx, tenantId: string, childId: string): Promise<MeetingRow[]> {
+  return meetingsOfChildQuery(tx, { tenantId, childId });
 }
 
 export async function findMeeting(

@@ -1,5 +1,5 @@
 /** The only place SQL about plans is written. Every function takes the transaction handle. */
-import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { anyOf, reusableQuery } from '../../platform/db/reusable-query.js';
 import { childRecords, people } from '../people/schema.js';
@@ -52,12 +52,16 @@ export async function insertPlan(
   return row.id;
 }
 
-export async function plansOfChild(tx: Tx, tenantId: string, childId: string): Promise<PlanRow[]> {
-  return tx
+const plansOfChildQuery = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
+  tx
     .select()
     .from(plans)
-    .where(and(eq(plans.tenantId, tenantId), eq(plans.childPersonId, childId)))
-    .orderBy(desc(plans.startsOn), desc(plans.createdAt));
+    .where(and(eq(plans.tenantId, p.tenantId), eq(plans.childPersonId, p.childId)))
+    .orderBy(desc(plans.startsOn), desc(plans.createdAt)),
+);
+
+export function plansOfChild(tx: Tx, tenantId: string, childId: string): Promise<PlanRow[]> {
+  return plansOfChildQuery(tx, { tenantId, childId });
 }
 
 export async function findPlan(
@@ -153,6 +157,30 @@ export async function insertReview(
     .values({ tenantId, ...review })
     .returning({ id: planReviews.id });
   return row!.id;
+}
+
+/** The reviews of every plan of the child, oldest first: one read, not one a plan. */
+const reviewsOfChildsPlansQuery = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
+  tx
+    .select()
+    .from(planReviews)
+    .where(
+      and(
+        eq(planReviews.tenantId, p.tenantId),
+        inArray(
+          planReviews.planId,
+          tx
+            .select({ id: plans.id })
+            .from(plans)
+            .where(and(eq(plans.tenantId, p.tenantId), eq(plans.childPersonId, p.childId))),
+        ),
+      ),
+    )
+    .orderBy(asc(planReviews.heldOn), asc(planReviews.recordedAt)),
+);
+
+export function reviewsOfChildsPlans(tx: Tx, tenantId: string, childId: string): Promise<ReviewRow[]> {
+  return reviewsOfChildsPlansQuery(tx, { tenantId, childId });
 }
 
 export async function reviewsOf(tx: Tx, tenantId: string, planId: string): Promise<ReviewRow[]> {

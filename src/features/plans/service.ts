@@ -44,6 +44,7 @@ import {
   overduePlansOf,
   plansOfChild,
   reviewsOf,
+  reviewsOfChildsPlans,
   setReviewBy,
   shareWithFamily,
   updatePlanIfVersion,
@@ -1002,8 +1003,12 @@ export async function addActionFromMeeting(
 
 /** Each plan agreed with the family, and each of its reviews, as events in the child's chronology. */
 export async function planChronologyEvents(tx: Tx, tenantId: string, childId: string): Promise<ChronologyEvent[]> {
+  const [childsPlans, reviews] = await together([
+    plansOfChild(tx, tenantId, childId),
+    reviewsOfChildsPlans(tx, tenantId, childId),
+  ]);
   const events: ChronologyEvent[] = [];
-  for (const plan of await plansOfChild(tx, tenantId, childId)) {
+  for (const plan of childsPlans) {
     if (!plan.agreedOn) continue;
     events.push({
       occurredAt: plan.agreedOn,
@@ -1013,7 +1018,7 @@ export async function planChronologyEvents(tx: Tx, tenantId: string, childId: st
       byline: plan.createdByLabel,
       href: plansPaths.plan(childId, plan.id),
     });
-    for (const review of await reviewsOf(tx, tenantId, plan.id)) {
+    for (const review of reviews.filter((candidate) => candidate.planId === plan.id)) {
       events.push({
         occurredAt: review.heldOn,
         type: 'plan',

@@ -1,17 +1,24 @@
 /** The only place SQL about safe uncertainty is written. Each takes the transaction. */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { reusableQuery } from '../../platform/db/reusable-query.js';
 import { safeUncertaintyPositions, safeUncertaintyQuestions, type GridPosition, type QuestionKind } from './schema.js';
 
 export type PositionRow = typeof safeUncertaintyPositions.$inferSelect;
 export type QuestionRow = typeof safeUncertaintyQuestions.$inferSelect;
 
-export async function positionsOf(tx: Tx, tenantId: string, childId: string): Promise<PositionRow[]> {
-  return tx
+const positionsOfQuery = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
+  tx
     .select()
     .from(safeUncertaintyPositions)
-    .where(and(eq(safeUncertaintyPositions.tenantId, tenantId), eq(safeUncertaintyPositions.childPersonId, childId)))
-    .orderBy(asc(safeUncertaintyPositions.assessedOn), asc(safeUncertaintyPositions.recordedAt));
+    .where(
+      and(eq(safeUncertaintyPositions.tenantId, p.tenantId), eq(safeUncertaintyPositions.childPersonId, p.childId)),
+    )
+    .orderBy(asc(safeUncertaintyPositions.assessedOn), asc(safeUncertaintyPositions.recordedAt)),
+);
+
+export function positionsOf(tx: Tx, tenantId: string, childId: string): Promise<PositionRow[]> {
+  return positionsOfQuery(tx, { tenantId, childId });
 }
 
 export async function questionsOf(tx: Tx, tenantId: string, childId: string): Promise<QuestionRow[]> {
