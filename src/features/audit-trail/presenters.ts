@@ -1,5 +1,6 @@
 /** Audit entries as people read them: plain descriptions of what happened. */
 import type { AuditEntry } from '../../platform/audit/audit-log.js';
+import { ukDateTimeToTheSecond } from '../../platform/views/clock.js';
 
 const actionNames: Record<string, string> = {
   'child_record.view': 'Opened the child’s record',
@@ -51,16 +52,6 @@ const outcomeTags = {
   failed: { text: 'Failed', classes: 'govuk-tag--orange' },
 } as const;
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZone: 'Europe/London',
-});
-
 /** A plain name for every action; one without its own words reads from its code ("visit.saved" → "Visit: saved"). */
 export function describeAction(action: string): string {
   const named = actionNames[action];
@@ -73,7 +64,7 @@ export function describeAction(action: string): string {
 
 export function presentAuditRows(entries: AuditEntry[]) {
   return entries.map((entry) => [
-    { text: timeFormat.format(entry.occurredAt), attributes: { 'data-sort-value': String(entry.sequence) } },
+    { text: ukDateTimeToTheSecond(entry.occurredAt), attributes: { 'data-sort-value': String(entry.sequence) } },
     { text: entry.actorLabel },
     { text: describeAction(entry.action) },
     {

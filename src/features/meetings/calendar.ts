@@ -4,6 +4,7 @@
  * needs (what kind of meeting, when, where, who organises it): no names of the child or family,
  * no worries, nothing from the record.
  */
+import { ukOffsetMinutes } from '../../platform/views/clock.js';
 export interface CalendarMeeting {
   meetingId: string;
   kindName: string;
@@ -41,22 +42,9 @@ export function foldLine(line: string): string {
   return pieces.join('\r\n ');
 }
 
-/** The offset of UK time from UTC on a date, in minutes (0 in winter, 60 in summer). */
-const londonClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
+/** The offset of UK time from UTC at an instant, in minutes (0 in winter, 60 in summer). */
 export function londonOffsetMinutes(instant: Date): number {
-  const parts = londonClock.formatToParts(instant);
-  const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
-  const asUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
-  return Math.round((asUtc - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
+  return ukOffsetMinutes(instant.getTime());
 }
 
 /** A UK local date and time as a UTC date-time: 20270115T100000Z. */

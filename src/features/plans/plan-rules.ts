@@ -3,6 +3,8 @@
  * reason once the plan is agreed (no moving goalposts), what changed between two versions
  * (for the family's side-by-side view), what is overdue, and progress over reviews.
  */
+import { ukDate } from '../../platform/views/clock.js';
+
 export const actionStatuses = ['not_started', 'in_progress', 'done'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
 export const ownerCircles = ['family', 'network', 'professional'] as const;
@@ -140,7 +142,6 @@ const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   timeZone: 'UTC',
 });
-const ukDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 
 /** A date as the family reads it: 3 March 2027. */
 export function dateInWords(isoDate: string | null): string {
@@ -244,7 +245,7 @@ export function reviewIsOverdue(reviewBy: string | null, today: string): boolean
 
 /** Today's date in the UK, as YYYY-MM-DD. */
 export function todayInUk(now: Date = new Date()): string {
-  return ukDay.format(now);
+  return ukDate(now);
 }
 
 // ---- Reviews and progress ---------------------------------------------------------------

@@ -4,6 +4,7 @@
  * kind of contact and the lines of a visit another part of the record can carry elsewhere.
  */
 import { visitKinds, type NextStep, type PersonThere, type VisitKind } from './schema.js';
+import { ukOffsetMinutes } from '../../platform/views/clock.js';
 
 export const TEXT_LIMIT = 20_000;
 export const NEXT_STEP_ROWS = 3;
@@ -87,19 +88,10 @@ export function isoDate(day: string, month: string, year: string): string | null
   return date.toISOString().slice(0, 10);
 }
 
-const londonClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/** An instant's UK date and time of day ('2026-03-29', '10:30'), from the time zone offset. */
 const londonParts = (instant: Date) => {
-  const parts = londonClock.formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+  const local = new Date(instant.getTime() + ukOffsetMinutes(instant.getTime()) * 60_000).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
 };
 
 /** Today's date in the UK, where the council works. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dayAndTime, timeOfDay, ukOffsetMinutes } from './clock.js';
+import { dayAndTime, timeOfDay, ukDate, ukDateTimeToTheSecond, ukOffsetMinutes } from './clock.js';
 
 /** What the time zone database itself says, through Intl, in the same words. */
 const reference = new Intl.DateTimeFormat('en-GB', {
@@ -24,6 +24,26 @@ function referenceDayAndTime(when: Date): string {
         : 'midday'
       : `${part('hour')}:${part('minute')}${period}`;
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${clock}`;
+}
+
+/**
+ * Every 11 hours and 17 minutes from 1968 to 2045 (677 minutes, which shares no factor with a
+ * day's 1,440, so every minute of the day comes round; 1968 is when the UK kept summer time all
+ * year, to 1971), and each minute of every day the clocks changed from 2018 to 2032.
+ */
+function instantsToCheck(): number[] {
+  const checked: number[] = [];
+  for (let at = Date.UTC(1968, 0, 1); at < Date.UTC(2045, 0, 1); at += (11 * 60 + 17) * 60_000) checked.push(at);
+  for (let year = 2018; year <= 2032; year += 1) {
+    for (const month of [2, 9]) {
+      // Each minute of the day of each change (the last Sunday of March and of October).
+      const lastDay = new Date(Date.UTC(year, month + 1, 0));
+      const lastSunday = lastDay.getUTCDate() - lastDay.getUTCDay();
+      for (let minute = 0; minute < 24 * 60; minute += 1)
+        checked.push(Date.UTC(year, month, lastSunday, 0, minute, 30));
+    }
+  }
+  return checked;
 }
 
 test('times of day the GOV.UK way, in UK time', () => {
@@ -53,20 +73,7 @@ test('the clocks change at 01:00 UTC: the offset is remembered by the hour and n
 });
 
 test('the same words as the time zone database for every time checked from 1968 to 2045, and every minute around each change', () => {
-  const checked: number[] = [];
-  // Every 11 hours and 17 minutes (677 minutes, which shares no factor with a day's 1,440), so
-  // every minute of the day comes round;
-  // from 1968, when the UK kept summer time all year (British Standard Time, to 1971).
-  for (let at = Date.UTC(1968, 0, 1); at < Date.UTC(2045, 0, 1); at += (11 * 60 + 17) * 60_000) checked.push(at);
-  for (let year = 2018; year <= 2032; year += 1) {
-    for (const month of [2, 9]) {
-      // Each minute of the day of each change (the last Sunday of March and of October).
-      const lastDay = new Date(Date.UTC(year, month + 1, 0));
-      const lastSunday = lastDay.getUTCDate() - lastDay.getUTCDay();
-      for (let minute = 0; minute < 24 * 60; minute += 1)
-        checked.push(Date.UTC(year, month, lastSunday, 0, minute, 30));
-    }
-  }
+  const checked = instantsToCheck();
   const differ = checked.filter((at) => dayAndTime(new Date(at)) !== referenceDayAndTime(new Date(at)));
   assert.deepEqual(
     differ
@@ -75,4 +82,32 @@ test('the same words as the time zone database for every time checked from 1968 
     [],
   );
   assert.ok(checked.length > 90_000, `${checked.length} times checked`);
+});
+
+test('UK dates, and times to the second, match the time zone database for the same times', () => {
+  const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+  const toTheSecond = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone: 'Europe/London',
+  });
+  // Seconds vary too: 7 seconds on from each instant checked above.
+  const checked = instantsToCheck().map((at) => at + 7_000);
+  const differ = checked.filter(
+    (at) =>
+      ukDate(new Date(at)) !== isoDay.format(at) || ukDateTimeToTheSecond(new Date(at)) !== toTheSecond.format(at),
+  );
+  assert.deepEqual(
+    differ
+      .slice(0, 5)
+      .map((at) => [new Date(at).toISOString(), ukDate(new Date(at)), ukDateTimeToTheSecond(new Date(at))]),
+    [],
+  );
+  assert.equal(ukDate(new Date('2026-07-01T23:30:00Z')), '2026-07-02', 'the UK day, not UTC’s');
+  assert.equal(ukDateTimeToTheSecond(new Date('2026-09-04T08:05:09Z')), '4 Sept 2026, 09:05:09');
+  assert.equal(ukDateTimeToTheSecond(new Date('2026-12-03T23:59:59Z')), '3 Dec 2026, 23:59:59');
 });

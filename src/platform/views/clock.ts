@@ -103,3 +103,24 @@ export function dayAndTime(when: Date): string {
   const time = ukTime(when);
   return `${time.weekday} ${time.day} ${time.month} ${time.year}, ${time.clock}`;
 }
+
+const twoDigits = (value: number): string => (value < 10 ? `0${value}` : String(value));
+
+/** The UK day of an instant as an ISO date: "2026-11-23". */
+export function ukDate(when: Date): string {
+  const epochMs = when.getTime();
+  return new Date(epochMs + ukOffsetMinutes(epochMs) * 60_000).toISOString().slice(0, 10);
+}
+
+/** Month names as the en-GB locale abbreviates them (September is "Sept"). */
+const shortMonthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+
+/** To the second, for logs such as the audit trail: "23 Nov 2026, 09:05:07" in the UK. */
+export function ukDateTimeToTheSecond(when: Date): string {
+  const epochMs = when.getTime();
+  const local = new Date(epochMs + ukOffsetMinutes(epochMs) * 60_000);
+  return (
+    `${local.getUTCDate()} ${shortMonthNames[local.getUTCMonth()]!} ${local.getUTCFullYear()}, ` +
+    `${twoDigits(local.getUTCHours())}:${twoDigits(local.getUTCMinutes())}:${twoDigits(local.getUTCSeconds())}`
+  );
+}
