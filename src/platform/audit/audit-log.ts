@@ -104,13 +104,17 @@ export interface AuditSearch {
   to?: Date;
 }
 
-export async function searchAuditLog(
+/**
+ * The audit search's query, newest first by `sequence`: each filter it may take has an index
+ * in that order (migration 0023), so a page costs its own rows, not the council's whole log.
+ */
+export function auditSearchQuery(
   tx: Tx,
   tenantId: string,
   filters: AuditSearch,
-  page: { limit?: number; beforeSequence?: number } = {},
-): Promise<{ entries: AuditEntry[]; nextBeforeSequence: number | null }> {
-  const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
+  page: { beforeSequence?: number },
+  rowsWanted: number,
+) {
   const conditions: SQL[] = [eq(auditEvents.tenantId, tenantId)];
   if (filters.actorUserId) conditions.push(eq(auditEvents.actorUserId, filters.actorUserId));
   if (filters.action) conditions.push(eq(auditEvents.action, filters.action));
@@ -119,12 +123,22 @@ export async function searchAuditLog(
   if (filters.from) conditions.push(gte(auditEvents.occurredAt, filters.from));
   if (filters.to) conditions.push(lte(auditEvents.occurredAt, filters.to));
   if (page.beforeSequence) conditions.push(lt(auditEvents.sequence, page.beforeSequence));
-  const rows = await tx
+  return tx
     .select()
     .from(auditEvents)
     .where(and(...conditions))
     .orderBy(desc(auditEvents.sequence))
-    .limit(limit + 1);
+    .limit(rowsWanted);
+}
+
+export async function searchAuditLog(
+  tx: Tx,
+  tenantId: string,
+  filters: AuditSearch,
+  page: { limit?: number; beforeSequence?: number } = {},
+): Promise<{ entries: AuditEntry[]; nextBeforeSequence: number | null }> {
+  const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
+  const rows = await auditSearchQuery(tx, tenantId, filters, page, limit + 1);
   const entries = rows.slice(0, limit);
   return { entries, nextBeforeSequence: rows.length > limit ? (entries[entries.length - 1]?.sequence ?? null) : null };
 }
