@@ -26,21 +26,15 @@ import { networkForOpenedRecord } from '../src/features/network/service.js';
 import { openMeeting } from '../src/features/meetings/service.js';
 import { viewPlan } from '../src/features/plans/service.js';
 import { loadConfig, type Config } from '../src/config.js';
-import { decideChildRecordAccess } from '../src/platform/access/policy.js';
-import { recordAuditEvent, searchAuditLog, whoHasSeenChild } from '../src/platform/audit/audit-log.js';
+import { recordAuditEvent } from '../src/platform/audit/audit-log.js';
 import { totpCode } from '../src/platform/auth/totp.js';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { openMigratedDatabase, pgliteDirectory } from '../src/platform/db/open.js';
 import { withTenant } from '../src/platform/db/tenancy.js';
-import { actorLabel, type Actor } from '../src/platform/identity/actor.js';
+import type { Actor } from '../src/platform/identity/actor.js';
 import { lookUpSession, parseSessionCookie, SESSION_COOKIE } from '../src/platform/identity/session-store.js';
-import {
-  caseloadCandidates,
-  childRecordFacts,
-  childRecordWithFacts,
-  childSummaries,
-  relationshipsOf,
-} from '../src/features/caseload/queries.js';
+import { caseloadOf, openChildRecord } from '../src/features/caseload/service.js';
+import { searchAudit, whoHasSeen } from '../src/features/audit-trail/service.js';
 import { formatDuration } from './progress.js';
 import {
   describeSeed,
@@ -715,65 +709,33 @@ async function sessionActor(database: Database, cookie: string): Promise<Actor> 
   return lookup.actor;
 }
 
-/** Each main page's SQL, as its service runs it: session lookup, then one tenant transaction. */
+/**
+ * Each main page's SQL: the session lookup, then the very service call its route makes (one
+ * tenant transaction, with its access decision and audit entry). What the request adds on top
+ * is HTTP, presenting and rendering.
+ */
 function sqlOfPages(
   database: Database,
   cookies: Record<'practitioner' | 'manager' | 'auditor', string>,
   subjects: Subjects,
 ) {
-  const { orm } = database;
   return {
     caseload: async () => {
       const actor = await sessionActor(database, cookies.practitioner);
-      return withTenant(orm, actor.tenantId, async (tx) => {
-        const relationships = await relationshipsOf(tx, actor);
-        const candidates = await caseloadCandidates(tx, actor.tenantId, relationships, 'allocated_to_me');
-        return candidates.filter(({ facts }) => {
-          const decision = decideChildRecordAccess(relationships, 'view', facts);
-          return decision.allowed || decision.reason === 'restricted_reason_needed';
-        });
-      });
+      return caseloadOf(database, actor);
     },
     child: async (iteration: number) => {
       const actor = await sessionActor(database, cookies.practitioner);
       const childId = subjects.practitioner.childIds[iteration % subjects.practitioner.childIds.length]!;
-      return withTenant(orm, actor.tenantId, async (tx) => {
-        const relationships = await relationshipsOf(tx, actor);
-        const record = await childRecordWithFacts(tx, actor.tenantId, childId);
-        const decision = record ? decideChildRecordAccess(relationships, 'view', record.facts) : null;
-        const child = record?.summary;
-        await recordAuditEvent(tx, actor.tenantId, {
-          action: 'child_record.view',
-          outcome: decision?.allowed ? 'allowed' : 'denied',
-          actor: { userId: actor.userId, label: actorLabel(actor) },
-          subject: { type: 'child_record', id: childId },
-          childPersonId: childId,
-          source: benchSource,
-          details: decision?.allowed ? { basis: decision.basis } : { reason: 'benchmark' },
-        });
-        // The record opens on the child's network, read in the same transaction.
-        const network = await networkForOpenedRecord(tx, actor, childId, null);
-        return { child, network };
-      });
+      // The record opens on the child's network, read in the same transaction.
+      return openChildRecord(database, actor, childId, benchSource, (tx) =>
+        networkForOpenedRecord(tx, actor, childId, null),
+      );
     },
     whoHasSeen: async (iteration: number) => {
       const actor = await sessionActor(database, cookies.manager);
       const childId = subjects.manager.childIds[iteration % subjects.manager.childIds.length]!;
-      return withTenant(orm, actor.tenantId, async (tx) => {
-        const facts = (await childRecordFacts(tx, actor.tenantId, [childId])).get(childId);
-        const allowed = facts && decideChildRecordAccess(await relationshipsOf(tx, actor), 'view', facts).allowed;
-        const [child] = await childSummaries(tx, actor.tenantId, [childId]);
-        const found = await whoHasSeenChild(tx, actor.tenantId, childId, { limit: 50 });
-        await recordAuditEvent(tx, actor.tenantId, {
-          action: 'audit.who_has_seen_viewed',
-          outcome: allowed ? 'allowed' : 'denied',
-          actor: { userId: actor.userId, label: actorLabel(actor) },
-          subject: { type: 'child_record', id: childId },
-          childPersonId: childId,
-          source: benchSource,
-        });
-        return { child, found };
-      });
+      return whoHasSeen(database, actor, childId, {}, benchSource);
     },
     // The plan page and the plan API both read the plan through the plans service.
     planPage: async (iteration: number) => {
@@ -788,24 +750,7 @@ function sqlOfPages(
     },
     auditSearch: async () => {
       const actor = await sessionActor(database, cookies.auditor);
-      return withTenant(orm, actor.tenantId, async (tx) => {
-        const found = await searchAuditLog(tx, actor.tenantId, { action: 'child_record.view' }, { limit: 50 });
-        await recordAuditEvent(tx, actor.tenantId, {
-          action: 'audit.searched',
-          outcome: 'allowed',
-          actor: { userId: actor.userId, label: actorLabel(actor) },
-          source: benchSource,
-          details: {
-            action: 'child_record.view',
-            outcome: null,
-            childPersonId: null,
-            actorUserId: null,
-            from: null,
-            to: null,
-          },
-        });
-        return found;
-      });
+      return searchAudit(database, actor, { action: 'child_record.view' }, {}, benchSource);
     },
   };
 }
@@ -1342,7 +1287,7 @@ async function main(): Promise<void> {
         { practitioner: practitioner.cookie, manager: manager.cookie, auditor: auditor.cookie },
         subjects,
       );
-      caseloadPageChildren = (await pages.caseload()).length;
+      caseloadPageChildren = (await pages.caseload()).children.length;
       const names: Record<(typeof serialKeys)[number], string> = {
         caseload: 'Caseload',
         child: 'Child’s record',
