@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import {
   ECOMAPS_KEPT,
   ecomapForRecordPage,
+  ecomapsDrawnSoFar,
   ecomapsKeptNow,
   escapeXml,
   layoutEcomap,
@@ -10,7 +11,7 @@ import {
   sectorsFor,
 } from './ecomap.js';
 import { smallNetwork } from './fixtures.js';
-import type { ChildGraph, GraphPerson } from './graph.js';
+import type { ChildGraph, GraphPerson, GraphRelationship } from './graph.js';
 
 const distance = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
 
@@ -136,8 +137,10 @@ test('the record page’s ecomap is drawn once per network, and afresh when anyt
   const first = ecomapForRecordPage(graph);
   assert.equal(first, renderEcomapSvg(layoutEcomap(graph), { personHref: (personId) => `#person-${personId}` }));
   assert.match(first, /href="#person-/);
-  // A different object with the same contents is the same network.
+  // A different object with the same contents is the same network, and is not drawn again.
+  const drawn = ecomapsDrawnSoFar();
   assert.equal(ecomapForRecordPage(structuredClone(graph)), first);
+  assert.equal(ecomapsDrawnSoFar(), drawn);
 
   const renamed = structuredClone(graph);
   const someone = renamed.people.find((person) => person.id !== renamed.childId)!;
@@ -151,15 +154,88 @@ test('the record page’s ecomap is drawn once per network, and afresh when anyt
   assert.notEqual(ecomapForRecordPage(closer), first);
 });
 
-test('only the most recently drawn ecomaps are kept', () => {
+test('a change to any field of a person or a tie draws the ecomap again', () => {
+  const graph = smallNetwork();
+  const someone = graph.people.findIndex((person) => person.id !== graph.childId);
+  graph.people[someone]!.position = { x: 50, y: 60 };
+  const others = graph.people.filter((person) => person.id !== graph.people[someone]!.id).map((person) => person.id);
+  // A different, valid value for every field; a field added to the graph fails here until it has one.
+  const personChanges: Record<keyof GraphPerson, unknown> = {
+    id: 'someone-else',
+    kind: 'group',
+    fullName: 'Changed Name',
+    knownAs: 'Changed',
+    gender: graph.people[someone]!.gender === 'male' ? 'female' : 'male',
+    dateOfBirth: '2000-01-01',
+    diedOn: '2020-01-01',
+    circle: graph.people[someone]!.circle === 'professional' ? 'family' : 'professional',
+    position: { x: 101, y: 202 },
+    noLongerInvolvedOn: '2025-01-01',
+  };
+  const tie = graph.relationships[0]!;
+  const tieChanges: Record<keyof GraphRelationship, unknown> = {
+    id: 'tie-else',
+    fromPersonId: others.find((id) => id !== tie.fromPersonId && id !== tie.toPersonId),
+    toPersonId: others.find((id) => id !== tie.fromPersonId && id !== tie.toPersonId),
+    type: tie.type === 'neighbour' ? 'friend' : 'neighbour',
+    closeness: tie.closeness === 'strong' ? 'tenuous' : 'strong',
+    quality: tie.quality === 'broken' ? 'supportive' : 'broken',
+    supportFlows: tie.supportFlows === 'both' ? 'none' : 'both',
+    lovesTheChild: tie.lovesTheChild !== true,
+    childLovesThem: tie.childLovesThem !== true,
+    lifelongConnection: !tie.lifelongConnection,
+    safetyNetworkRole: 'Changed role',
+    startedOn: '2019-01-01',
+    endedOn: '2024-01-01',
+  };
+  assert.deepEqual(Object.keys(personChanges).sort(), Object.keys(graph.people[someone]!).sort());
+  assert.deepEqual(Object.keys(tieChanges).sort(), Object.keys(tie).sort());
+  const changes: [string, (changed: ChildGraph) => void][] = [
+    ...Object.entries(personChanges).map(([field, value]): [string, (changed: ChildGraph) => void] => [
+      `person.${field}`,
+      (changed) => ((changed.people[someone] as unknown as Record<string, unknown>)[field] = value),
+    ]),
+    ['person.position.y', (changed) => (changed.people[someone]!.position = { x: 50, y: 61 })],
+    ['person.position.x', (changed) => (changed.people[someone]!.position = { x: 51, y: 60 })],
+    ...Object.entries(tieChanges).map(([field, value]): [string, (changed: ChildGraph) => void] => [
+      `relationship.${field}`,
+      (changed) => ((changed.relationships[0] as unknown as Record<string, unknown>)[field] = value),
+    ]),
+    ['a person more', (changed) => changed.people.push({ ...changed.people[someone]!, id: 'someone-new' })],
+    ['a tie fewer', (changed) => changed.relationships.pop()],
+  ];
+  for (const [name, change] of changes) {
+    // From the unchanged network each time, so each change is compared with the original.
+    ecomapForRecordPage(graph);
+    const before = ecomapsDrawnSoFar();
+    const changed = structuredClone(graph);
+    change(changed);
+    ecomapForRecordPage(changed);
+    assert.equal(ecomapsDrawnSoFar(), before + 1, `${name} draws again`);
+  }
+});
+
+test('only the most recently drawn ecomaps are kept, one for each child', () => {
   const graphFor = (index: number) => {
     const graph = smallNetwork();
+    const childId = `child-${index}`;
+    graph.people[0]!.id = childId;
     graph.people[0]!.fullName = `Child ${index}`;
+    for (const tie of graph.relationships) {
+      if (tie.fromPersonId === graph.childId) tie.fromPersonId = childId;
+      if (tie.toPersonId === graph.childId) tie.toPersonId = childId;
+    }
+    graph.childId = childId;
     return graph;
   };
   for (let index = 0; index < ECOMAPS_KEPT + 50; index += 1) ecomapForRecordPage(graphFor(index));
   assert.equal(ecomapsKeptNow(), ECOMAPS_KEPT);
   // Drawing one already kept keeps the count; it is still the right picture.
   assert.match(ecomapForRecordPage(graphFor(ECOMAPS_KEPT + 49)), new RegExp(`Child ${ECOMAPS_KEPT + 49}`));
+  assert.equal(ecomapsKeptNow(), ECOMAPS_KEPT);
+  // A child's network drawn again as it changes replaces that child's picture; it adds none.
+  const changed = graphFor(ECOMAPS_KEPT + 49);
+  changed.people[0]!.fullName = 'Child renamed';
+  assert.match(ecomapForRecordPage(changed), /Child renamed/);
   assert.equal(ecomapsKeptNow(), ECOMAPS_KEPT);
 });
