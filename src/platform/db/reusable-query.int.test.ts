@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { createTestCouncil, openTestDatabase } from '../../../test/helpers/database.js';
 import type { Database, Tx } from './database.js';
 import { withTenant } from './tenancy.js';
@@ -86,5 +86,62 @@ describe('reusable queries', () => {
       reusable(tx, { tenantId: otherCouncilId, ids }),
     );
     assert.deepEqual(rows, []);
+  });
+
+  test('whole rows, joined tables and decoded values (dates, times, JSON, counts) come out as Drizzle maps them', async () => {
+    const wholeRowsAfresh = (tx: Tx, tenantId: string, chosen: string[]) =>
+      tx
+        .select()
+        .from(people)
+        .leftJoin(childRecords, and(eq(childRecords.tenantId, people.tenantId), eq(childRecords.personId, people.id)))
+        .where(and(eq(people.tenantId, tenantId), inArray(people.id, chosen)))
+        .orderBy(asc(people.fullName));
+    const wholeRows = reusableQuery<{ tenantId: string; ids: string[] }>()((tx, p) =>
+      tx
+        .select()
+        .from(people)
+        .leftJoin(childRecords, and(eq(childRecords.tenantId, people.tenantId), eq(childRecords.personId, people.id)))
+        .where(and(eq(people.tenantId, p.tenantId), anyOf(people.id, p.ids)))
+        .orderBy(asc(people.fullName)),
+    );
+    const decodedAfresh = (tx: Tx, tenantId: string) =>
+      tx
+        .select({
+          tenantId: people.tenantId,
+          everyone: sql<number>`count(*)`.mapWith(Number),
+          firstAdded: sql<Date>`min(${people.createdAt})`.mapWith(people.createdAt),
+          names: sql<string[]>`json_agg(${people.fullName} order by ${people.fullName})`,
+        })
+        .from(people)
+        .where(eq(people.tenantId, tenantId))
+        .groupBy(people.tenantId);
+    const decoded = reusableQuery<{ tenantId: string }>()((tx, p) =>
+      tx
+        .select({
+          tenantId: people.tenantId,
+          everyone: sql<number>`count(*)`.mapWith(Number),
+          firstAdded: sql<Date>`min(${people.createdAt})`.mapWith(people.createdAt),
+          names: sql<string[]>`json_agg(${people.fullName} order by ${people.fullName})`,
+        })
+        .from(people)
+        .where(eq(people.tenantId, p.tenantId))
+        .groupBy(people.tenantId),
+    );
+    const [fresh, reused, freshDecoded, reusedDecoded] = await withTenant(database.orm, councilId, async (tx) => [
+      await wholeRowsAfresh(tx, councilId, ids),
+      await wholeRows(tx, { tenantId: councilId, ids }),
+      await decodedAfresh(tx, councilId),
+      await decoded(tx, { tenantId: councilId }),
+    ]);
+    assert.deepEqual(reused, fresh);
+    // The same keys in the same order, as a page or an API answer would write them out.
+    assert.equal(JSON.stringify(reused), JSON.stringify(fresh));
+    assert.equal(reused[1]!.child_records, null, 'no child record: the joined table is null');
+    assert.ok(reused[0]!.people.createdAt instanceof Date, 'a timestamp column is a Date');
+    assert.deepEqual(reusedDecoded, freshDecoded);
+    assert.equal(JSON.stringify(reusedDecoded), JSON.stringify(freshDecoded));
+    assert.equal(reusedDecoded[0]!.everyone, 3, 'a count mapped with Number is a number');
+    assert.ok(reusedDecoded[0]!.firstAdded instanceof Date, 'SQL mapped with a timestamp column is a Date');
+    assert.deepEqual(reusedDecoded[0]!.names, ['Ada Brook', 'Ben Cole', 'Cara Dunn']);
   });
 });

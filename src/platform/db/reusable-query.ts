@@ -15,7 +15,18 @@
  * whatever the list's length. The query's shape must not depend on the values: where it would,
  * make two reusable queries.
  */
-import { sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
+import {
+  Column,
+  getTableName,
+  is,
+  noopDecoder,
+  SQL,
+  sql,
+  Subquery,
+  type DriverValueDecoder,
+  type Placeholder,
+  type SQLWrapper,
+} from 'drizzle-orm';
 import { answerAtCommit, type Tx } from './database.js';
 
 type Values = object;
@@ -54,6 +65,77 @@ interface SessionInternals {
   ): PreparedInternals & { joinsNotNullableMap: unknown };
 }
 
+/** One selected column as Drizzle lists it: where it goes in the row object, and what it is. */
+interface SelectedField {
+  path: string[];
+  field: unknown;
+}
+
+type RowMapper = (rows: unknown[][]) => Record<string, unknown>[];
+
+/**
+ * Drizzle's `mapResultRow`, with the work that depends only on the query done once. Drizzle
+ * works out each column's decoder, walks its path and asks which table it came from for every
+ * value of every row; for a network of 163 people and 378 ties that was 7% of the page's time.
+ * Here each column's decoder and place are found when the query is built, and columns whose
+ * values need no decoding (text, uuid, most SQL) are copied as they are. The rows come out the
+ * same: the same nesting, the same key order, and a left-joined table's object null when every
+ * one of its columns is null (`reusable-query.int.test.ts` compares the two on real queries).
+ */
+export function compiledRowMapper(fields: SelectedField[], joinsNotNullableMap: unknown): RowMapper {
+  const columns = fields.map(({ path, field }) => {
+    type Decoded = { decoder: DriverValueDecoder<unknown, unknown> };
+    // As Drizzle finds it: a column decodes itself; SQL, a subquery's SQL or an alias's SQL carry one.
+    const decoder: DriverValueDecoder<unknown, unknown> = is(field, Column)
+      ? field
+      : is(field, SQL)
+        ? (field as unknown as Decoded).decoder
+        : is(field, Subquery)
+          ? (field._.sql as unknown as Decoded).decoder
+          : (field as { sql: Decoded }).sql.decoder;
+    const decodes =
+      decoder.mapFromDriverValue !== noopDecoder.mapFromDriverValue &&
+      decoder.mapFromDriverValue !== Column.prototype.mapFromDriverValue;
+    return {
+      parents: path.slice(0, -1),
+      key: path[path.length - 1]!,
+      decode: decodes ? (value: unknown) => decoder.mapFromDriverValue(value) : null,
+      // Drizzle's rule for nulling a joined table's object: a column of a table, one level down.
+      tableForNulls: joinsNotNullableMap && is(field, Column) && path.length === 2 ? getTableName(field.table) : null,
+      objectName: path[0]!,
+    };
+  });
+  const notNullable = (joinsNotNullableMap ?? {}) as Record<string, boolean>;
+  const mayNullify = columns.some((column) => column.tableForNulls !== null);
+  return (rows) =>
+    rows.map((row) => {
+      const result: Record<string, unknown> = {};
+      const nullifyMap: Record<string, string | false> = {};
+      for (let index = 0; index < columns.length; index += 1) {
+        const column = columns[index]!;
+        let node = result;
+        for (const parent of column.parents) {
+          if (!(parent in node)) node[parent] = {};
+          node = node[parent] as Record<string, unknown>;
+        }
+        const raw = row[index];
+        const value = raw === null ? null : column.decode ? column.decode(raw) : raw;
+        node[column.key] = value;
+        if (column.tableForNulls !== null) {
+          const seen = nullifyMap[column.objectName];
+          if (seen === undefined) nullifyMap[column.objectName] = value === null ? column.tableForNulls : false;
+          else if (typeof seen === 'string' && seen !== column.tableForNulls) nullifyMap[column.objectName] = false;
+        }
+      }
+      if (mayNullify) {
+        for (const [objectName, tableName] of Object.entries(nullifyMap)) {
+          if (typeof tableName === 'string' && !notNullable[tableName]) result[objectName] = null;
+        }
+      }
+      return result;
+    });
+}
+
 export interface ReusableQueryOptions {
   /**
    * An insert that returns nothing, sent without waiting inside a transaction and answered at
@@ -80,7 +162,12 @@ export function reusableQuery<V extends Values>(options: ReusableQueryOptions = 
           query: prepared.getQuery(),
           fields: prepared.fields,
           joinsNotNullableMap: prepared.joinsNotNullableMap,
-          customResultMapper: prepared.customResultMapper,
+          // A select's rows are mapped by a mapper built once; a query with its own mapper keeps it.
+          customResultMapper:
+            prepared.customResultMapper ??
+            (Array.isArray(prepared.fields)
+              ? compiledRowMapper(prepared.fields as SelectedField[], prepared.joinsNotNullableMap)
+              : undefined),
           isResponseInArrayMode: prepared._isResponseInArrayMode,
         };
         if (options.answeredAtCommit) answerAtCommit(built.query.sql);
