@@ -340,8 +340,22 @@ function legend(): string {
 /** How many drawn ecomaps one process keeps (a few MB at most: a large network's is ~60 KB). */
 export const ECOMAPS_KEPT = 200;
 
+/**
+ * A list of every field of `Shape`: a field added to the shape and left out of the list fails to
+ * compile (naming the missing field), so a change to it could never be drawn from a stale picture.
+ */
+const everyFieldOf =
+  <Shape>() =>
+  <const Fields extends readonly (keyof Shape)[]>(
+    fields: Fields &
+      ([Exclude<keyof Shape, Fields[number]>] extends [never]
+        ? unknown
+        : { missing: Exclude<keyof Shape, Fields[number]> }),
+  ): Fields =>
+    fields;
+
 /** Everything about a person the drawing shows, besides their position (compared on its own). */
-const drawnPersonFields = [
+const drawnPersonFields = everyFieldOf<Omit<GraphPerson, 'position'>>()([
   'id',
   'kind',
   'fullName',
@@ -351,9 +365,9 @@ const drawnPersonFields = [
   'diedOn',
   'circle',
   'noLongerInvolvedOn',
-] as const;
+]);
 /** Everything about a tie the drawing shows. */
-const drawnTieFields = [
+const drawnTieFields = everyFieldOf<GraphRelationship>()([
   'id',
   'fromPersonId',
   'toPersonId',
@@ -367,18 +381,7 @@ const drawnTieFields = [
   'safetyNetworkRole',
   'startedOn',
   'endedOn',
-] as const;
-// A field added to GraphPerson or GraphRelationship and not listed above fails to compile here,
-// so a change to it could never be drawn from a stale picture.
-type Unlisted<Shape, Listed> = Exclude<keyof Shape, Listed>;
-const everyPersonFieldCompared: [Unlisted<GraphPerson, (typeof drawnPersonFields)[number] | 'position'>] extends [never]
-  ? true
-  : never = true;
-const everyTieFieldCompared: [Unlisted<GraphRelationship, (typeof drawnTieFields)[number]>] extends [never]
-  ? true
-  : never = true;
-void everyPersonFieldCompared;
-void everyTieFieldCompared;
+]);
 
 /** Whether two graphs draw the same picture: the same people and ties, in the same order. */
 export function drawsTheSame(a: ChildGraph, b: ChildGraph): boolean {
