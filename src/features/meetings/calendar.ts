@@ -42,17 +42,12 @@ export function foldLine(line: string): string {
   return pieces.join('\r\n ');
 }
 
-/** The offset of UK time from UTC at an instant, in minutes (0 in winter, 60 in summer). */
-export function londonOffsetMinutes(instant: Date): number {
-  return ukOffsetMinutes(instant.getTime());
-}
-
 /** A UK local date and time as a UTC date-time: 20270115T100000Z. */
 export function utcStamp(isoDate: string, time: string): string {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   const naive = Date.UTC(year, month - 1, day, hour, minute);
-  const offset = londonOffsetMinutes(new Date(naive));
+  const offset = ukOffsetMinutes(naive);
   return basic(new Date(naive - offset * 60000));
 }
 

@@ -384,7 +384,7 @@ const drawnTieFields = everyFieldOf<GraphRelationship>()([
 ]);
 
 /** Whether two graphs draw the same picture: the same people and ties, in the same order. */
-export function drawsTheSame(a: ChildGraph, b: ChildGraph): boolean {
+function drawsTheSame(a: ChildGraph, b: ChildGraph): boolean {
   if (a.childId !== b.childId || a.people.length !== b.people.length) return false;
   if (a.relationships.length !== b.relationships.length) return false;
   for (let index = 0; index < a.people.length; index += 1) {

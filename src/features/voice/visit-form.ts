@@ -4,7 +4,7 @@
  * kind of contact and the lines of a visit another part of the record can carry elsewhere.
  */
 import { visitKinds, type NextStep, type PersonThere, type VisitKind } from './schema.js';
-import { ukOffsetMinutes } from '../../platform/views/clock.js';
+import { ukWallClock } from '../../platform/views/clock.js';
 
 export const TEXT_LIMIT = 20_000;
 export const NEXT_STEP_ROWS = 3;
@@ -90,7 +90,7 @@ export function isoDate(day: string, month: string, year: string): string | null
 
 /** An instant's UK date and time of day ('2026-03-29', '10:30'), from the time zone offset. */
 const londonParts = (instant: Date) => {
-  const local = new Date(instant.getTime() + ukOffsetMinutes(instant.getTime()) * 60_000).toISOString();
+  const local = ukWallClock(instant).toISOString();
   return { date: local.slice(0, 10), time: local.slice(11, 16) };
 };
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { createTestCouncil, openTestDatabase } from '../../../test/helpers/database.js';
 import type { Database, Tx } from './database.js';
 import { withTenant } from './tenancy.js';
@@ -89,22 +89,18 @@ describe('reusable queries', () => {
   });
 
   test('whole rows, joined tables and decoded values (dates, times, JSON, counts) come out as Drizzle maps them', async () => {
-    const wholeRowsAfresh = (tx: Tx, tenantId: string, chosen: string[]) =>
+    // Each query is written once: built afresh with the values, or reused with placeholders.
+    const wholeRowsOf = (tx: Tx, tenantId: string | SQLWrapper, chosen: SQL) =>
       tx
         .select()
         .from(people)
         .leftJoin(childRecords, and(eq(childRecords.tenantId, people.tenantId), eq(childRecords.personId, people.id)))
-        .where(and(eq(people.tenantId, tenantId), inArray(people.id, chosen)))
+        .where(and(eq(people.tenantId, tenantId), chosen))
         .orderBy(asc(people.fullName));
     const wholeRows = reusableQuery<{ tenantId: string; ids: string[] }>()((tx, p) =>
-      tx
-        .select()
-        .from(people)
-        .leftJoin(childRecords, and(eq(childRecords.tenantId, people.tenantId), eq(childRecords.personId, people.id)))
-        .where(and(eq(people.tenantId, p.tenantId), anyOf(people.id, p.ids)))
-        .orderBy(asc(people.fullName)),
+      wholeRowsOf(tx, p.tenantId, anyOf(people.id, p.ids)),
     );
-    const decodedAfresh = (tx: Tx, tenantId: string) =>
+    const decodedOf = (tx: Tx, tenantId: string | SQLWrapper) =>
       tx
         .select({
           tenantId: people.tenantId,
@@ -115,22 +111,11 @@ describe('reusable queries', () => {
         .from(people)
         .where(eq(people.tenantId, tenantId))
         .groupBy(people.tenantId);
-    const decoded = reusableQuery<{ tenantId: string }>()((tx, p) =>
-      tx
-        .select({
-          tenantId: people.tenantId,
-          everyone: sql<number>`count(*)`.mapWith(Number),
-          firstAdded: sql<Date>`min(${people.createdAt})`.mapWith(people.createdAt),
-          names: sql<string[]>`json_agg(${people.fullName} order by ${people.fullName})`,
-        })
-        .from(people)
-        .where(eq(people.tenantId, p.tenantId))
-        .groupBy(people.tenantId),
-    );
+    const decoded = reusableQuery<{ tenantId: string }>()((tx, p) => decodedOf(tx, p.tenantId));
     const [fresh, reused, freshDecoded, reusedDecoded] = await withTenant(database.orm, councilId, async (tx) => [
-      await wholeRowsAfresh(tx, councilId, ids),
+      await wholeRowsOf(tx, councilId, inArray(people.id, ids)),
       await wholeRows(tx, { tenantId: councilId, ids }),
-      await decodedAfresh(tx, councilId),
+      await decodedOf(tx, councilId),
       await decoded(tx, { tenantId: councilId }),
     ]);
     assert.deepEqual(reused, fresh);

@@ -75,9 +75,17 @@ export interface UkTime {
   clock: string;
 }
 
-export function ukTime(when: Date): UkTime {
+/**
+ * The instant moved by UK time's offset, so that its UTC fields (`getUTCHours()`,
+ * `toISOString()`) read as the clock on a wall in the UK.
+ */
+export function ukWallClock(when: Date): Date {
   const epochMs = when.getTime();
-  const local = new Date(epochMs + ukOffsetMinutes(epochMs) * 60_000);
+  return new Date(epochMs + ukOffsetMinutes(epochMs) * 60_000);
+}
+
+export function ukTime(when: Date): UkTime {
+  const local = ukWallClock(when);
   const hours = local.getUTCHours();
   const minutes = local.getUTCMinutes();
   const clock =
@@ -108,8 +116,7 @@ const twoDigits = (value: number): string => (value < 10 ? `0${value}` : String(
 
 /** The UK day of an instant as an ISO date: "2026-11-23". */
 export function ukDate(when: Date): string {
-  const epochMs = when.getTime();
-  return new Date(epochMs + ukOffsetMinutes(epochMs) * 60_000).toISOString().slice(0, 10);
+  return ukWallClock(when).toISOString().slice(0, 10);
 }
 
 /** Month names as the en-GB locale abbreviates them (September is "Sept"). */
@@ -117,8 +124,7 @@ const shortMonthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug',
 
 /** To the second, for logs such as the audit trail: "23 Nov 2026, 09:05:07" in the UK. */
 export function ukDateTimeToTheSecond(when: Date): string {
-  const epochMs = when.getTime();
-  const local = new Date(epochMs + ukOffsetMinutes(epochMs) * 60_000);
+  const local = ukWallClock(when);
   return (
     `${local.getUTCDate()} ${shortMonthNames[local.getUTCMonth()]!} ${local.getUTCFullYear()}, ` +
     `${twoDigits(local.getUTCHours())}:${twoDigits(local.getUTCMinutes())}:${twoDigits(local.getUTCSeconds())}`

@@ -1,13 +1,13 @@
 /**
- * The GOV.UK Design System's table, written out in code for the long tables on record pages.
+ * The GOV.UK Design System's table, written out in code. Every table in Kith uses it.
  *
  * `govukTable` is a Nunjucks macro that, for every cell, captures a block and calls the
  * `govukAttributes` macro. On a 50-row, 7-column table that is 350 macro calls a render, and
  * it was the largest part of Kith's own time on audit search. `renderGovukTable` takes the
  * same options (the `govukTable` macro's parameters) and writes the same markup, apart from
  * whitespace between tags; `table.test.ts` checks it against every one of govuk-frontend's own
- * table fixtures and against the macro for Kith's tables, so an upgrade that changes the
- * markup fails a test rather than drifting.
+ * table fixtures (their expected HTML and the macro's output), and for escaping and attributes,
+ * so an upgrade of govuk-frontend that changes the markup fails a test rather than drifting.
  *
  * In a template: `{{ renderGovukTable({ head: head, rows: rows, caption: "…" }) }}`.
  * `text` is escaped; `html` is written as given, exactly as the macro does.
@@ -78,7 +78,8 @@ function attributesHtml(attributes: TableAttributes | undefined): string {
 /** A cell's contents: its html if it has any, otherwise its text, escaped. */
 const contents = (cell: TableCell): string => (cell.html ? String(cell.html) : output(cell.text));
 
-const truthy = (value: unknown): boolean => Boolean(value) && value !== '';
+/** Whether `{% if value %}` would take the branch. */
+const truthy = (value: unknown): boolean => Boolean(value);
 
 function spans(cell: TableCell): string {
   return (
