@@ -33,7 +33,8 @@ import { openMigratedDatabase, pgliteDirectory } from '../src/platform/db/open.j
 import { withTenant } from '../src/platform/db/tenancy.js';
 import type { Actor } from '../src/platform/identity/actor.js';
 import { lookUpSession, parseSessionCookie, SESSION_COOKIE } from '../src/platform/identity/session-store.js';
-import { caseloadOf, openChildRecord } from '../src/features/caseload/service.js';
+import { caseloadOf } from '../src/features/caseload/service.js';
+import { openChildRecord } from '../src/features/child-record/index.js';
 import { searchAudit, whoHasSeen } from '../src/features/audit-trail/service.js';
 import { formatDuration } from './progress.js';
 import {

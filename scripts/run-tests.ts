@@ -22,7 +22,7 @@ function findTests(directory: string): string[] {
 
 const filters = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
 const passThrough = process.argv.slice(2).filter((argument) => argument.startsWith('--'));
-const files = ['src', 'test', 'bench']
+const files = ['src', 'test', 'bench', 'scripts']
   .flatMap((root) => findTests(root))
   .filter((file) => filters.length === 0 || filters.some((filter) => file.startsWith(path.normalize(filter))))
   .sort();

@@ -96,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   const routes = requireAccessDeclaration(app);
   const manifest = loadManifest();
   registerRendering(app, createViewEnvironment(manifest), [
-    { text: 'Children you work with', href: caseloadPaths.caseload, permission: 'caseload.view' },
+    { text: 'Children you work with', href: caseloadPaths.caseload.href({}), permission: 'caseload.view' },
     { text: 'Search', href: '/search', permission: 'caseload.view' },
     { text: 'Your conferences', href: meetingsPaths.conferences, permission: 'conferences.coordinate' },
     { text: 'Restricted records opened', href: restrictedAccessPaths.reviews, permission: 'restricted_access.review' },

@@ -9,7 +9,7 @@ import { MAX_TOKEN_DAYS, tokenScopes, type TokenScope } from '../../platform/ide
 import type { Actor } from '../../platform/identity/actor.js';
 import { hasPermission, roleNames } from '../../platform/identity/roles.js';
 import { pendingTotpSecret } from '../../platform/identity/sign-in.js';
-import { signInPaths } from '../sign-in/paths.js';
+import { signInPaths } from '../sign-in/index.js';
 import { accountMessages as messages } from './messages.js';
 import { accountPaths, revokeAccessTokenPath } from './paths.js';
 import {

@@ -10,7 +10,7 @@ import type { Database } from '../../platform/db/database.js';
 import { cleanText, formErrorsFrom, noErrors, type FormErrors } from '../../platform/http/forms.js';
 import { hasPermission } from '../../platform/identity/roles.js';
 import { childRecordNavigation } from '../../platform/views/child-record-navigation.js';
-import type { ChildSummary } from '../caseload/service.js';
+import type { ChildSummary } from '../child-record/index.js';
 import { isEditable, signOffRefusalMessages, statusNames } from './lifecycle.js';
 import { assessmentPaths as paths } from './paths.js';
 import {

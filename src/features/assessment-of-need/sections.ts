@@ -5,7 +5,7 @@
  * analysis and a recommendation. Pure: the fields, their names, and the sections a draft is
  * written in (the task list).
  */
-import { checkBalance, recordedIn } from '../language/balance.js';
+import { checkBalance, recordedIn } from '../language/index.js';
 
 export const sides = ['development', 'parenting', 'environment'] as const;
 export type Side = (typeof sides)[number];

@@ -10,7 +10,7 @@ import { withTenant } from '../../platform/db/tenancy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
 import { appendVersion } from '../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
-import { childRecordAccess, type ChildSummary, type RequestSource } from '../caseload/service.js';
+import { childRecordAccess, type ChildSummary, type RequestSource } from '../child-record/index.js';
 import {
   decideSignOff,
   isEditable,
@@ -32,7 +32,7 @@ import {
 } from './queries.js';
 import { contentFields, contentOf, emptyContent, type AssessmentContent } from './sections.js';
 import { assessmentPaths } from './paths.js';
-import type { ChronologyEvent } from '../voice/service.js';
+import type { ChronologyEvent } from '../../platform/chronology/sources.js';
 
 export type AssessmentVersion = VersionRow;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

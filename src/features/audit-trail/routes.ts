@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { formErrorsFrom, noErrors } from '../../platform/http/forms.js';
-import { caseloadPaths } from '../caseload/paths.js';
+import { childRecordPaths } from '../child-record/index.js';
 import { auditTrailPaths } from './paths.js';
 import { auditTableHead, presentAuditRows } from './presenters.js';
 import { searchAudit, whoHasSeen } from './service.js';
@@ -79,7 +79,7 @@ export function registerAuditTrailRoutes(app: FastifyInstance, database: Databas
             : null,
         backHref: request.actor!.roles.includes('auditor')
           ? auditTrailPaths.search
-          : caseloadPaths.child(request.params.childId),
+          : childRecordPaths.record.href({ childId: request.params.childId }),
       });
     },
   );

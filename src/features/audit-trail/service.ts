@@ -14,7 +14,7 @@ import {
 } from '../../platform/audit/audit-log.js';
 import { decideChildRecordAccess } from '../../platform/access/policy.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
-import { childRecordFacts, childSummaries, relationshipsOf } from '../caseload/queries.js';
+import { childRecordFacts, childSummaries, relationshipsOf } from '../child-record/index.js';
 import type { RequestSource } from '../../platform/http/request-source.js';
 
 export type { RequestSource } from '../../platform/http/request-source.js';

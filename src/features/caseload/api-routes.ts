@@ -4,7 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { PROBLEM_CONTENT_TYPE, problem, problemSchema } from '../../platform/http/problem.js';
-import { caseloadOf, openChildRecord, type ChildSummary } from './service.js';
+import { caseloadOf } from './service.js';
+import { openChildRecord, type ChildSummary } from '../child-record/index.js';
 
 export const childSummarySchema = z
   .object({

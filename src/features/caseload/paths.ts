@@ -1,7 +1,5 @@
+import { path } from '../../platform/http/path.js';
+
 export const caseloadPaths = {
-  caseload: '/caseload',
-  child: (childId: string) => `/children/${encodeURIComponent(childId)}`,
-  childPattern: '/children/:childId',
-  openRestrictedPattern: '/children/:childId/open-restricted',
-  openRestricted: (childId: string) => `/children/${encodeURIComponent(childId)}/open-restricted`,
+  caseload: path('/caseload'),
 } as const;

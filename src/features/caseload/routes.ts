@@ -3,13 +3,21 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import { hasPermission } from '../../platform/identity/roles.js';
 import { caseloadPaths } from './paths.js';
-import { caseloadOf, openChildRecord, openRestrictedRecord, RESTRICTED_GRANT_DAYS } from './service.js';
+import { caseloadOf } from './service.js';
+import {
+  childRecordPaths,
+  openChildRecord,
+  openRestrictedRecord,
+  presentAge,
+  presentDate,
+  RESTRICTED_GRANT_DAYS,
+} from '../child-record/index.js';
+import { peoplePaths } from '../people/index.js';
+import { auditTrailPaths } from '../audit-trail/index.js';
 import { z } from 'zod';
 import { cleanText, formErrorsFrom, noErrors } from '../../platform/http/forms.js';
-import { presentAge, presentDate } from './presenters.js';
-import { networkForOpenedRecord } from '../network/service.js';
-import { presentNetworkSection } from '../network/presenters.js';
-import { overdueWorkInWords } from '../plans/service.js';
+import { networkForOpenedRecord, presentNetworkSection } from '../network/index.js';
+import { overdueWorkInWords } from '../plans/index.js';
 import { childRecordNavigation } from '../../platform/views/child-record-navigation.js';
 
 const notices: Record<string, string> = {
@@ -34,7 +42,7 @@ const reasonForm = z.object({
 
 export function registerCaseloadRoutes(app: FastifyInstance, database: Database): void {
   app.post<{ Params: { childId: string }; Body: Record<string, unknown> }>(
-    caseloadPaths.openRestrictedPattern,
+    childRecordPaths.openRestricted.pattern,
     { config: { access: { permission: 'child_record.view' } } },
     async (request, reply) => {
       const { childId } = request.params;
@@ -43,7 +51,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
       if (!parsed.success) {
         return reply.status(400).render('caseload/views/restricted.njk', {
           pageTitle: 'This record is restricted',
-          action: caseloadPaths.openRestricted(childId),
+          action: childRecordPaths.openRestricted.href({ childId }),
           grantDays: RESTRICTED_GRANT_DAYS,
           values,
           ...formErrorsFrom(parsed.error),
@@ -60,12 +68,12 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
         reply.callNotFound();
         return reply;
       }
-      return reply.redirect(caseloadPaths.child(childId), 303);
+      return reply.redirect(childRecordPaths.record.href({ childId }), 303);
     },
   );
 
   app.get<{ Querystring: { show?: string } }>(
-    caseloadPaths.caseload,
+    caseloadPaths.caseload.pattern,
     { config: { access: { permission: 'caseload.view' } } },
     async (request, reply) => {
       const asked =
@@ -77,12 +85,12 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
           ? [
               {
                 text: 'Allocated to you',
-                href: `${caseloadPaths.caseload}?show=mine`,
+                href: caseloadPaths.caseload.href({}, { show: 'mine' }),
                 active: scope === 'allocated_to_me',
               },
               {
                 text: 'Your teams’ children',
-                href: `${caseloadPaths.caseload}?show=team`,
+                href: caseloadPaths.caseload.href({}, { show: 'team' }),
                 active: scope === 'my_teams',
               },
             ]
@@ -90,7 +98,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
         scope,
         children: children.map((child) => ({
           ...child,
-          href: caseloadPaths.child(child.childId),
+          href: childRecordPaths.record.href({ childId: child.childId }),
           age: presentAge(child.dateOfBirth, child.dateOfBirthIsApproximate),
           overdue: overdueWorkInWords(overdueWork.get(child.childId)),
         })),
@@ -99,7 +107,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
   );
 
   app.get<{ Params: { childId: string }; Querystring: { on?: string; notice?: string } }>(
-    caseloadPaths.childPattern,
+    childRecordPaths.record.pattern,
     { config: { access: { permission: 'child_record.view' } } },
     async (request, reply) => {
       const onDate =
@@ -119,7 +127,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
         return reply.status(403).render('caseload/views/restricted.njk', {
           pageTitle: 'This record is restricted',
           childName: opened.childName,
-          action: caseloadPaths.openRestricted(request.params.childId),
+          action: childRecordPaths.openRestricted.href({ childId: request.params.childId }),
           grantDays: RESTRICTED_GRANT_DAYS,
           values: {},
           ...noErrors,
@@ -138,14 +146,14 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
           dateOfBirthText: presentDate(child.dateOfBirth),
           openedOnText: presentDate(child.openedOn),
         },
-        backHref: caseloadPaths.caseload,
+        backHref: caseloadPaths.caseload.href({}),
         notice: noticeFor(request.query.notice),
         editHref: hasPermission(request.actor!.roles, 'child_record.change')
-          ? `${caseloadPaths.child(child.childId)}/details`
+          ? peoplePaths.editDetails(child.childId)
           : null,
-        historyHref: `${caseloadPaths.child(child.childId)}/history`,
+        historyHref: peoplePaths.history(child.childId),
         whoHasSeenHref: hasPermission(request.actor!.roles, 'audit.view')
-          ? `${caseloadPaths.child(child.childId)}/who-has-seen`
+          ? auditTrailPaths.whoHasSeen(child.childId)
           : null,
       });
     },

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { isRealIsoDate } from '../../platform/http/forms.js';
-import { checkBalance, type Balance } from '../language/balance.js';
+import { checkBalance, type Balance } from '../language/index.js';
 import { mappingSections, viewKinds, type MappingSection, type ViewKind } from './schema.js';
 
 export const mappingQuestions = [

@@ -2,7 +2,7 @@
  * Shapes a mapping for its pages: the three columns with their sections and entries, whose
  * view each entry is, the balance note, and the scaling table and chart. Pure functions.
  */
-import { presentDate } from '../caseload/presenters.js';
+import { presentDate } from '../child-record/index.js';
 import { mappingBalance, mappingQuestions, sectionEntryNames, sectionHints, sectionNames } from './domain.js';
 import { renderScalingChart } from './scaling-chart.js';
 import {

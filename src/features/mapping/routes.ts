@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import { cleanText, dateFromInput, dateInputParts, noErrors, type FormErrors } from '../../platform/http/forms.js';
 import { childRecordNavigation } from '../../platform/views/child-record-navigation.js';
-import { presentDate } from '../caseload/presenters.js';
+import { presentDate } from '../child-record/index.js';
 import {
   defaultScale,
   viewOfSchema,
@@ -31,7 +31,7 @@ import {
   whoseView,
 } from './presenters.js';
 import { mappingSections, type MappingSection } from './schema.js';
-import { linesOfVisit } from '../voice/service.js';
+import { linesOfVisit } from '../voice/index.js';
 import {
   addEntry,
   addScore,

@@ -17,8 +17,8 @@ import {
   childSummaryIn,
   type ChildSummary,
   type RequestSource,
-} from '../caseload/service.js';
-import { peopleToPickFrom, type PersonToPick } from '../network/service.js';
+} from '../child-record/index.js';
+import { peopleToPickFrom, type PersonToPick } from '../network/index.js';
 import {
   compareMappings,
   newMappingSchema,
@@ -44,7 +44,7 @@ import {
 import type { MappingSection } from './schema.js';
 import { mappingPaths } from './paths.js';
 import { groupAverages } from './presenters.js';
-import type { ChronologyEvent } from '../voice/service.js';
+import type { ChronologyEvent } from '../../platform/chronology/sources.js';
 
 export { latestMappingForPlanning, type MappingForPlanning, type MappingEntryForPlanning } from './queries.js';
 export type { MappingEntryRow, ScalingScoreRow } from './queries.js';

@@ -13,7 +13,7 @@ import type { Database } from '../../platform/db/database.js';
 import { problemSchema, sendProblem } from '../../platform/http/problem.js';
 import { meetingsPaths } from './paths.js';
 import { attendances, conferenceStages, inviteeCircles, meetingKinds, offerResponses } from './schema.js';
-import { ownerCircles, todayInUk } from '../plans/service.js';
+import { ownerCircles, todayInUk } from '../plans/index.js';
 import {
   addAction,
   addActionToPlan,

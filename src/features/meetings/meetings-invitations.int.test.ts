@@ -11,7 +11,7 @@ import { formValuesIn } from '../../../test/helpers/forms.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { versionsOf } from '../../platform/history/record-history.js';
-import { presentDate } from '../caseload/presenters.js';
+import { presentDate } from '../child-record/index.js';
 import { todayInUk } from '../plans/plan-rules.js';
 import { familyForConference, type Caller } from './meetings-fixtures.js';
 import { meetingInvitees } from './schema.js';

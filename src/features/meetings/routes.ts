@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import { cleanText, dateFromInput, dateInputParts, noErrors, type FormErrors } from '../../platform/http/forms.js';
 import { childRecordNavigation } from '../../platform/views/child-record-navigation.js';
-import { presentDate } from '../caseload/presenters.js';
+import { presentDate } from '../child-record/index.js';
 import { meetingInvitation } from './calendar.js';
 import {
   actionPlanState,
@@ -28,7 +28,7 @@ import {
 } from './conference.js';
 import { meetingsPaths, stageSlugs } from './paths.js';
 import { meetingKinds, type ConferenceStage } from './schema.js';
-import { ownerCircleNames, reasonForActionFromMeeting, todayInUk } from '../plans/service.js';
+import { ownerCircleNames, reasonForActionFromMeeting, todayInUk } from '../plans/index.js';
 import {
   actionForPlan,
   addAction,

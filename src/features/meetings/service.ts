@@ -21,8 +21,8 @@ import {
   childSummaryIn,
   type ChildSummary,
   type RequestSource,
-} from '../caseload/service.js';
-import { peopleToPickFrom, type PersonToPick } from '../network/service.js';
+} from '../child-record/index.js';
+import { peopleToPickFrom, type PersonToPick } from '../network/index.js';
 import {
   addActionFromMeeting,
   adoptFamilyPlan,
@@ -32,9 +32,9 @@ import {
   type MeetingActionInPlan,
   type PlanToChoose,
   type PossibleOwner,
-} from '../plans/service.js';
-import { dateInWords } from '../plans/plan-rules.js';
-import { participationPreferenceOf } from '../voice/service.js';
+} from '../plans/index.js';
+import { dateInWords } from '../plans/index.js';
+import { participationPreferenceOf } from '../voice/index.js';
 import {
   agreementProblems,
   bottomLinesFrom,

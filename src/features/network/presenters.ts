@@ -1,5 +1,5 @@
 /** Shapes a child's network for the pages: the ecomap, the table beside it, the prompts. */
-import { presentDate } from '../caseload/presenters.js';
+import { presentDate } from '../child-record/index.js';
 import { ecomapForRecordPage } from './ecomap.js';
 import { monthName, networkGrowth, renderGrowthSvg, type TieVersion } from './growth.js';
 import {

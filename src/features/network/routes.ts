@@ -15,10 +15,10 @@ import {
   singleFormError,
   type FormErrors,
 } from '../../platform/http/forms.js';
-import { caseloadPaths } from '../caseload/paths.js';
+import { childRecordPaths } from '../child-record/index.js';
 import { layoutEcomap, renderEcomapSvg } from './ecomap.js';
 import { layoutGenogram, renderGenogramSvg } from './genogram.js';
-import { presentDate } from '../caseload/presenters.js';
+import { presentDate } from '../child-record/index.js';
 import { displayName, shortName } from './graph.js';
 import { networkPaths } from './paths.js';
 import { graphOf } from './presenters.js';
@@ -216,7 +216,8 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
     if (!relationship) reply.callNotFound();
     return relationship ? { network, relationship } : null;
   };
-  const backToNetwork = (childId: string, notice: string) => `${caseloadPaths.child(childId)}?notice=${notice}#network`;
+  const backToNetwork = (childId: string, notice: string) =>
+    `${childRecordPaths.record.href({ childId: childId })}?notice=${notice}#network`;
 
   // ---- Add someone to the child's world -------------------------------------------------
   const renderAddPerson = (
@@ -233,7 +234,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
       pageTitle: `Add someone to ${childName}’s world`,
       childName,
       action: networkPaths.addPerson(network.child.id),
-      backHref: `${caseloadPaths.child(network.child.id)}#network`,
+      backHref: `${childRecordPaths.record.href({ childId: network.child.id })}#network`,
       values,
       kindItems: items(
         { person: 'A person', group: 'A group or club', place: 'A place', online_community: 'An online community' },
@@ -394,7 +395,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
       heading: 'Record a relationship between two people',
       childName,
       action: networkPaths.addRelationship(network.child.id),
-      backHref: `${caseloadPaths.child(network.child.id)}#network`,
+      backHref: `${childRecordPaths.record.href({ childId: network.child.id })}#network`,
       values,
       fromItems: peopleItems(network, values.fromPersonId),
       toItems: peopleItems(network, values.toPersonId),
@@ -478,7 +479,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
       heading: conflict ? 'Someone else changed this relationship' : `Change how ${first} and ${second} relate`,
       childName,
       action: networkPaths.relationship(network.child.id, relationship.id),
-      backHref: `${caseloadPaths.child(network.child.id)}#people`,
+      backHref: `${childRecordPaths.record.href({ childId: network.child.id })}#people`,
       values: { ...values, expectedVersion: conflict?.version ?? values.expectedVersion },
       choosePeople: false,
       askReason: true,
@@ -597,7 +598,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
       personName,
       childName: shortName(network.child),
       action: networkPaths.noLongerInvolved(network.child.id, personId),
-      backHref: `${caseloadPaths.child(network.child.id)}#people`,
+      backHref: `${childRecordPaths.record.href({ childId: network.child.id })}#people`,
       values,
       ...errors,
     });
@@ -702,7 +703,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
       heading: `Change ${personName}’s details`,
       childName: 'the child',
       action: networkPaths.person(childId, personId),
-      backHref: `${caseloadPaths.child(childId)}#people`,
+      backHref: `${childRecordPaths.record.href({ childId: childId })}#people`,
       values,
       conflict,
       kindItems: items(
@@ -854,7 +855,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
       duplicateName: displayName(duplicate),
       childName: shortName(network.child),
       action: networkPaths.merge(network.child.id, duplicate.id),
-      backHref: `${caseloadPaths.child(network.child.id)}#people`,
+      backHref: `${childRecordPaths.record.href({ childId: network.child.id })}#people`,
       keptItems: [
         { value: '', text: 'Choose the record to keep' },
         ...others.map(({ member, similar }) => ({
@@ -937,7 +938,7 @@ export function registerNetworkRoutes(app: FastifyInstance, database: Database):
       return reply.render('network/views/genogram.njk', {
         pageTitle: `${childName}’s genogram`,
         childName,
-        backHref: `${caseloadPaths.child(network.child.id)}#network`,
+        backHref: `${childRecordPaths.record.href({ childId: network.child.id })}#network`,
         svg: renderGenogramSvg(layout, childName, { personHref: (id) => `#g-${id}` }),
         downloadHref: networkPaths.genogramSvg(network.child.id),
         warnings: layout.warnings,

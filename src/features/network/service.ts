@@ -15,8 +15,8 @@ import {
   versionsOfMany,
 } from '../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
-import { checkChildAccess, type RequestSource } from '../caseload/service.js';
-import { insertPerson } from '../people/queries.js';
+import { checkChildAccess, type RequestSource } from '../child-record/index.js';
+import { insertPerson } from '../people/index.js';
 import {
   childRecordsInNetwork,
   childTieVersions,

@@ -2,8 +2,8 @@ import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import { cleanText, formErrorsFrom, noErrors, type FormErrors } from '../../platform/http/forms.js';
-import { caseloadPaths } from '../caseload/paths.js';
-import { presentDate } from '../caseload/presenters.js';
+import { childRecordPaths } from '../child-record/index.js';
+import { presentDate } from '../child-record/index.js';
 import { detailLabels, detailsFormSchema, detailsToForm, parseDateOfBirth, type ChildDetails } from './details.js';
 import { peoplePaths } from './paths.js';
 import { detailsForEditing, detailsHistory, saveDetails } from './service.js';
@@ -47,7 +47,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: Database): 
       pageTitle: conflict ? 'Someone else changed these details' : 'Change details',
       values,
       action: peoplePaths.editDetails(childId),
-      backHref: caseloadPaths.child(childId),
+      backHref: childRecordPaths.record.href({ childId: childId }),
       conflict: conflict ? { author: conflict.theirAuthor, rows: summaryRows(conflict.theirs) } : null,
       ...errors,
     });
@@ -130,7 +130,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: Database): 
           fieldErrors: {},
         });
       }
-      return reply.redirect(`${caseloadPaths.child(childId)}?notice=details_changed`, 303);
+      return reply.redirect(`${childRecordPaths.record.href({ childId: childId })}?notice=details_changed`, 303);
     },
   );
 
@@ -147,7 +147,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: Database): 
       return reply.render('people/views/history.njk', {
         pageTitle: `Changes to ${history.childName}’s details`,
         childName: history.childName,
-        backHref: caseloadPaths.child(childId),
+        backHref: childRecordPaths.record.href({ childId: childId }),
         versions: history.versions.map((version) => ({
           number: version.version,
           when: timeFormat.format(version.recordedAt),

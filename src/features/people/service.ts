@@ -17,7 +17,7 @@ import {
   versionsOf,
   type RecordVersion,
 } from '../../platform/history/record-history.js';
-import { childRecordFacts, relationshipsOf } from '../caseload/queries.js';
+import { childRecordFacts, relationshipsOf } from '../child-record/index.js';
 import type { ChildDetails } from './details.js';
 import { people } from './schema.js';
 import type { RequestSource } from '../../platform/http/request-source.js';

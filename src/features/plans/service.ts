@@ -11,9 +11,9 @@ import { together, withTenant } from '../../platform/db/tenancy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
 import { appendVersion, versionsOf } from '../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
-import { checkChildAccess, type RequestSource } from '../caseload/service.js';
-import { latestMappingForPlanning, type MappingForPlanning } from '../mapping/service.js';
-import { networkMembersForOpenedRecord } from '../network/service.js';
+import { checkChildAccess, type RequestSource } from '../child-record/index.js';
+import { latestMappingForPlanning, type MappingForPlanning } from '../mapping/index.js';
+import { networkMembersForOpenedRecord } from '../network/index.js';
 import {
   nextActionDueOn,
   overdueActions,
@@ -55,7 +55,7 @@ import {
 import type { PlanKind } from './schema.js';
 import { actionSchema, type AgreementInput, type ReviewInput, type StartPlanInput } from './validation.js';
 import { plansPaths } from './paths.js';
-import type { ChronologyEvent } from '../voice/service.js';
+import type { ChronologyEvent } from '../../platform/chronology/sources.js';
 
 export const PLAN = 'plan';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

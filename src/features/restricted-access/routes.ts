@@ -2,7 +2,7 @@ import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import { cleanText } from '../../platform/http/forms.js';
-import { caseloadPaths } from '../caseload/paths.js';
+import { childRecordPaths } from '../child-record/index.js';
 import { restrictedAccessPaths } from './paths.js';
 import { reviewGrant, reviewsFor } from './service.js';
 
@@ -23,7 +23,7 @@ export function registerRestrictedAccessRoutes(app: FastifyInstance, database: D
       notice,
       grants: grants.map((grant) => ({
         ...grant,
-        childHref: caseloadPaths.child(grant.childPersonId),
+        childHref: childRecordPaths.record.href({ childId: grant.childPersonId }),
         grantedAtText: timeFormat.format(grant.grantedAt),
         expiresAtText: timeFormat.format(grant.expiresAt),
         reviewAction: restrictedAccessPaths.review(grant.grantId),

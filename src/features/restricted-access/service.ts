@@ -6,7 +6,7 @@ import type { Database } from '../../platform/db/database.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
-import { relationshipsOf } from '../caseload/queries.js';
+import { relationshipsOf } from '../child-record/index.js';
 import { grantsAwaitingReview, markReviewed } from './queries.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,5 +1,5 @@
 /** Pure: shapes safe uncertainty for the pages (the grid picture, the table, the questions). */
-import { presentDate } from '../caseload/presenters.js';
+import { presentDate } from '../child-record/index.js';
 import {
   GOAL,
   gridPositions,

@@ -9,9 +9,9 @@ import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { cleanText, formErrorsFrom, noErrors, type FormErrors } from '../../platform/http/forms.js';
 import { childRecordNavigation } from '../../platform/views/child-record-navigation.js';
-import { caseloadPaths } from '../caseload/paths.js';
-import { presentDate } from '../caseload/presenters.js';
-import type { ChildSummary } from '../caseload/service.js';
+import { childRecordPaths } from '../child-record/index.js';
+import { presentDate } from '../child-record/index.js';
+import type { ChildSummary } from '../child-record/index.js';
 import { isoToday, positionExplanations, positionNames, questionKindNames } from './grid.js';
 import { safeUncertaintyPaths as paths } from './paths.js';
 import { gridLegend, presentPositions, presentQuestions } from './presenters.js';
@@ -68,7 +68,7 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
         ...recordContext(found.child, 'Safe uncertainty'),
         childName,
         notice,
-        backHref: caseloadPaths.child(childId),
+        backHref: childRecordPaths.record.href({ childId: childId }),
         grid: presentPositions(found.positions, childName),
         legend: gridLegend,
         questions: presentQuestions(found.questions, (id) => (found.mayChange ? paths.finding(childId, id) : null)),

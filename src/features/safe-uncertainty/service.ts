@@ -9,7 +9,7 @@ import { withTenant } from '../../platform/db/tenancy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
 import { appendVersion } from '../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
-import { childRecordAccess, type ChildSummary, type RequestSource } from '../caseload/service.js';
+import { childRecordAccess, type ChildSummary, type RequestSource } from '../child-record/index.js';
 import { isDueForRevisit, isoToday } from './grid.js';
 import {
   findQuestion,
@@ -24,7 +24,7 @@ import {
 import type { Finding, NewPosition, NewQuestion } from './validation.js';
 import { safeUncertaintyPaths } from './paths.js';
 import { positionNames } from './grid.js';
-import type { ChronologyEvent } from '../voice/service.js';
+import type { ChronologyEvent } from '../../platform/chronology/sources.js';
 
 export const SAFE_UNCERTAINTY_QUESTION = 'safe_uncertainty_question';
 

@@ -71,7 +71,7 @@ import {
   type FieldErrors,
   type VisitFormValues,
 } from './visit-form.js';
-import { mappingPaths } from '../mapping/paths.js';
+import { mappingPaths } from '../mapping/index.js';
 
 type Body = Record<string, unknown>;
 const nameOf = (child: ChildHeader) => childShortName(child);

@@ -1,0 +1,2 @@
+/** The audit trail's public surface. */
+export * from './paths.js';

@@ -1,0 +1,3 @@
+/** The network feature's public surface: what other features may use. */
+export * from './service.js';
+export * from './presenters.js';

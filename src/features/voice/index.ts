@@ -1,0 +1,2 @@
+/** The voice feature's public surface: what other features may use. */
+export * from './service.js';
