@@ -10,6 +10,7 @@
  * child's record is decided again inside the handler by the access policy (policy.ts).
  */
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { AuditActionName } from '../audit/catalogue.js';
 import type { Permission } from '../identity/roles.js';
 
 export type RouteAccess =
@@ -25,6 +26,12 @@ export type RouteAccess =
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * The audit action the route records, declared beside its access: every route that shows or
+     * changes anything of a child's record (`/children/:childId…`, `/api/v1/children/:childId…`)
+     * names it, and the route walk checks it.
+     */
+    audit?: AuditActionName;
   }
 }
 
@@ -32,6 +39,7 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  audit: AuditActionName | null;
 }
 
 export class MissingAccessDeclarationError extends Error {
@@ -49,7 +57,7 @@ export function requireAccessDeclaration(app: FastifyInstance): RegisteredRoute[
     const access = route.config?.access;
     for (const method of methods) {
       if (!access) throw new MissingAccessDeclarationError(method, route.url);
-      registry.push({ method, url: route.url, access });
+      registry.push({ method, url: route.url, access, audit: route.config?.audit ?? null });
     }
   });
   return registry;

@@ -19,12 +19,13 @@
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface AuditActionCatalogue extends AuditActionsOf<typeof platformAuditActions> {}
 
-export type AuditAction = keyof AuditActionCatalogue & string;
+export type AuditAction = Extract<keyof AuditActionCatalogue, string>;
 
 /**
  * TRANSITIONAL (while every feature adds its `audit-actions.ts`): accepts any name. Once every
  * feature has declared its actions, this becomes `AuditAction` and undeclared names stop compiling.
  */
+
 export type AuditActionName = AuditAction | (string & {});
 
 /** Action name → what a person reads on the audit trail. */
