@@ -32,7 +32,7 @@ async function appWithAQuestionPage() {
     { permission: 'child_record.change' },
     {
       async load(request) {
-        const { childId } = request.params as { childId: string };
+        const { childId } = request.params;
         loads.push(childId);
         return childId === 'missing' ? null : { childName: 'Mia', childId };
       },
@@ -49,7 +49,7 @@ async function appWithAQuestionPage() {
         },
       }),
       async save(data, _values, request) {
-        const { childId } = request.params as { childId: string };
+        const { childId } = request.params;
         if (childId === 'gone') return 'not_found';
         if (data.goal === 'stale')
           return { errors: singleFormError('goal', 'Someone saved a change'), status: 409, extra: 'theirs' };
