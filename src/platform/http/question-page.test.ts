@@ -26,7 +26,13 @@ async function appWithAQuestionPage() {
   const saved: Saved[] = [];
   const loads: string[] = [];
   const schema = z.object({ goal: z.string().trim().min(1, 'Enter the goal in the family’s words') });
-  registerQuestionPage(
+  registerQuestionPage<
+    { childId: string },
+    { childName: string; childId: string },
+    { goal: string },
+    { goal: string },
+    string
+  >(
     app,
     '/children/:childId/goals/new',
     { permission: 'child_record.change' },
