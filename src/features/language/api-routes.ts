@@ -4,12 +4,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemSchema } from '../../platform/http/problem.js';
 import { checkLanguage } from './companion.js';
 import { languageCheckRequest, languageCheckResponse } from './api-schemas.js';
+import { languagePaths as paths } from './paths.js';
 import { glossaryFor } from './service.js';
 import type { Database } from '../../platform/db/database.js';
 
 export function registerLanguageApiRoutes(app: FastifyInstance, database: Database): void {
   app.withTypeProvider<ZodTypeProvider>().post(
-    '/api/v1/language/check',
+    paths.check.pattern,
     {
       schema: {
         summary: 'Check a text with the language companion (suggestions only; nothing is stored)',

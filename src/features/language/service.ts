@@ -3,24 +3,20 @@
  * and switched-off entries. Read on every check, so it is cached per council for a minute
  * and dropped the moment the council changes it.
  */
-import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
+import type { AuditAction } from '../../platform/audit/catalogue.js';
+import type { RequestSource } from '../../platform/http/request-source.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import { builtInGlossary, councilGlossary, glossaryEntrySchema, type GlossaryEntry } from './glossary.js';
-import { councilGlossaryEntries } from './schema.js';
+import { councilEntryRows, upsertCouncilEntry } from './queries.js';
 
 const CACHE_MS = 60_000;
 const cache = new Map<string, { glossary: GlossaryEntry[]; changes: GlossaryEntry[]; at: number }>();
 
 async function councilChanges(database: Database, tenantId: string): Promise<GlossaryEntry[]> {
-  const rows = await withTenant(database.orm, tenantId, (tx) =>
-    tx
-      .select({ entry: councilGlossaryEntries.entry })
-      .from(councilGlossaryEntries)
-      .where(eq(councilGlossaryEntries.tenantId, tenantId)),
-  );
+  const rows = await withTenant(database.orm, tenantId, (tx) => councilEntryRows(tx, tenantId));
   // Stored entries were checked when saved; anything that no longer passes is left out.
   return rows.flatMap((row) => {
     const parsed = glossaryEntrySchema.safeParse(row.entry);
@@ -37,26 +33,26 @@ export async function glossaryFor(database: Database, tenantId: string, now = Da
   return fresh;
 }
 
-type Source = { ip: string | null; userAgent: string | null; requestId: string };
+export type CouncilEntryChange = 'added' | 'switched_on' | 'switched_off';
+
+const auditActionOf: Record<CouncilEntryChange, AuditAction> = {
+  added: 'language.glossary_entry_added',
+  switched_on: 'language.glossary_entry_switched_on',
+  switched_off: 'language.glossary_entry_switched_off',
+};
 
 export async function saveCouncilEntry(
   database: Database,
   actor: Actor,
   entry: GlossaryEntry,
-  source: Source,
-  action: 'added' | 'switched_on' | 'switched_off',
+  source: RequestSource,
+  change: CouncilEntryChange,
 ): Promise<void> {
   const checked = glossaryEntrySchema.parse(entry);
   await withTenant(database.orm, actor.tenantId, async (tx) => {
-    await tx
-      .insert(councilGlossaryEntries)
-      .values({ tenantId: actor.tenantId, entryId: checked.id, entry: checked, updatedBy: actor.userId })
-      .onConflictDoUpdate({
-        target: [councilGlossaryEntries.tenantId, councilGlossaryEntries.entryId],
-        set: { entry: checked, updatedBy: actor.userId, updatedAt: sql`now()` },
-      });
+    await upsertCouncilEntry(tx, actor.tenantId, checked, actor.userId);
     await recordAuditEvent(tx, actor.tenantId, {
-      action: `language.glossary_entry_${action}`,
+      action: auditActionOf[change],
       outcome: 'allowed',
       actor: { userId: actor.userId, label: actorLabel(actor) },
       source,
