@@ -41,7 +41,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
   const change = { permission: 'child_record.change' } as const;
 
   routes.put(
-    voicePaths.api.draftPattern,
+    voicePaths.api.draft.pattern,
     {
       schema: {
         summary: 'Save what is typed in a form as your draft (refused with 409 if it changed elsewhere)',
@@ -58,7 +58,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
           409: problemSchema.extend({ theirs: draftSchema }),
         },
       },
-      config: { access: change },
+      config: { access: change, audit: 'draft.saved' },
     },
     async (request, reply) => {
       const saved = await saveDraft(
@@ -80,7 +80,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
   );
 
   routes.get(
-    voicePaths.api.draftPattern,
+    voicePaths.api.draft.pattern,
     {
       schema: {
         summary: 'Your draft of a form, if you have one',
@@ -89,7 +89,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
         params: draftParams,
         response: { 200: z.object({ draft: draftSchema.nullable() }), 404: problemSchema },
       },
-      config: { access: change },
+      config: { access: change, audit: 'draft.read' },
     },
     async (request, reply) => {
       const found = await readDraft(
@@ -105,7 +105,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
   );
 
   routes.get(
-    voicePaths.api.visitLinesPattern,
+    voicePaths.api.visitLines.pattern,
     {
       schema: {
         summary: 'Each line of a visit with its source, for carrying a line into the child’s mapping',
@@ -131,7 +131,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
           404: problemSchema,
         },
       },
-      config: { access: { permission: 'child_record.view' } },
+      config: { access: { permission: 'child_record.view' }, audit: 'visit.viewed' },
     },
     async (request, reply) => {
       const lines = await linesOfVisit(
@@ -147,7 +147,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
   );
 
   routes.post(
-    voicePaths.api.attachmentsPattern,
+    voicePaths.api.attachments.pattern,
     {
       // Base64 makes a 10 MB file about 13.4 MB of JSON; a little room for the rest.
       bodyLimit: Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 64 * 1024,
@@ -169,7 +169,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
           422: problemSchema,
         },
       },
-      config: { access: change },
+      config: { access: change, audit: 'attachment.added' },
     },
     async (request, reply) => {
       const { childId } = request.params;
@@ -196,7 +196,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
       return reply.status(201).send({
         attachmentId: saved.attachmentId,
         contentType: saved.contentType,
-        href: voicePaths.attachment(childId, saved.attachmentId),
+        href: voicePaths.attachment.href({ childId, attachmentId: saved.attachmentId }),
       });
     },
   );

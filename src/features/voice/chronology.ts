@@ -1,23 +1,13 @@
 /**
- * The child's chronology, with no I/O: one shape for every significant event, whichever part
- * of the record it comes from, and the rules that order and filter them. Visits, direct work
- * and hand-recorded entries are built in; another feature (mapping, assessment, plans) adds
- * its events by registering a source through `registerChronologySource` in service.ts.
+ * The child's chronology, with no I/O: the rules that order and filter events, whichever part
+ * of the record they come from, and the names of voice's own types. Visits, direct work and
+ * hand-recorded entries are built in; every other feature's events come from the chronology
+ * sources the application is built with (`ChronologyEvent` and the sources are the platform's).
  */
+import type { ChronologyEvent } from '../../platform/chronology/sources.js';
 import type { ChronologyCategory } from './schema.js';
 
-export interface ChronologyEvent {
-  /** An ISO date ('2026-03-27') or date-time; events are ordered by it. */
-  occurredAt: string;
-  /** Which kind of event, for filtering: a source's own type ('visit', 'mapping', ...). */
-  type: string;
-  title: string;
-  details: string | null;
-  /** Who recorded it, when known. */
-  byline: string | null;
-  /** Where to read the record it came from, if there is a page. */
-  href: string | null;
-}
+export type { ChronologyEvent };
 
 export const chronologyCategoryNames: Record<ChronologyCategory, string> = {
   family_life: 'Family life',

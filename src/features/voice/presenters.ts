@@ -1,6 +1,11 @@
 /** Pure functions shaping visits and the child's words for the pages. */
+import type { FormErrors } from '../../platform/http/forms.js';
 import { dayAndTime } from '../../platform/views/clock.js';
-import { participationWayNames } from './participation.js';
+import { participationWayNames, type ParticipationPreference } from './participation.js';
+import { voicePaths } from './paths.js';
+import { SEARCH_RESULTS_SHOWN, searchPagination, snippetParts, type SearchOrder } from './search.js';
+import type { AttachmentSummary } from './service/attachments.js';
+import type { SearchResult } from './service/search.js';
 import { participationWays, type ParticipationWay } from './schema.js';
 import { NEXT_STEP_ROWS, visitKindNames, type VisitContent, type VisitFormValues } from './visit-form.js';
 
@@ -109,4 +114,77 @@ export function participationItems(chosen: string) {
     text: participationWayNames[way],
     checked: chosen === way,
   }));
+}
+
+/** A message shown once after a change, by its code in the query string. */
+const notices: Record<string, string> = {
+  visit_recorded: 'Visit recorded',
+  visit_corrected: 'Correction saved. The earlier version is kept in the history below',
+  words_recorded: 'Their words are recorded',
+  preference_recorded: 'How they would like to take part is recorded',
+  chronology_recorded: 'Added to the chronology',
+  direct_work_recorded: 'Direct work recorded. Their words are on their ‘In my own words’ page',
+};
+export const noticeFor = (code: unknown) => (typeof code === 'string' ? (notices[code] ?? null) : null);
+
+/** What a page lists of a record's attachments, each linked through the checked download route. */
+export const presentAttachments = (childId: string, attachments: AttachmentSummary[]) =>
+  attachments.map((attachment) => ({
+    href: voicePaths.attachment.href({ childId, attachmentId: attachment.id }),
+    fileName: attachment.fileName,
+    isImage: attachment.contentType.startsWith('image/'),
+    description: attachment.description,
+    size: `${Math.max(1, Math.round(attachment.byteSize / 1024)).toLocaleString('en-GB')} KB`,
+    who: attachment.uploadedByLabel,
+  }));
+
+/** A participation preference with the day it was said, as the pages show it. */
+export const presentPreference = (preference: ParticipationPreference | null) =>
+  preference ? { ...preference, saidOnText: presentDay(preference.saidOn) } : null;
+
+const searchKindNames: Record<SearchResult['kind'], string> = {
+  visit: 'Visit',
+  childs_words: 'In their own words',
+  direct_work: 'Direct work',
+  chronology: 'Chronology',
+};
+
+/** The search page's title: the words searched for (and the page), or what can be searched. */
+export const searchPageTitle = (terms: string | null, page: number, nothingTyped: string) =>
+  terms ? `Search results for ${terms}${page > 1 ? ` (page ${page})` : ''}` : nothingTyped;
+
+/** What the search page shows about the results found, with the links between their pages. */
+export function presentSearch(
+  action: string,
+  terms: string | null,
+  order: SearchOrder,
+  page: number,
+  found: { results: SearchResult[]; total: number },
+) {
+  return {
+    action,
+    terms,
+    order,
+    total: found.total,
+    totalText: found.total.toLocaleString('en-GB'),
+    pageLimit: SEARCH_RESULTS_SHOWN,
+    pagination: terms
+      ? searchPagination(action, { terms, order, page, total: found.total, shownOnPage: found.results.length })
+      : null,
+    results: found.results.map((result) => ({
+      href: result.href,
+      kind: searchKindNames[result.kind],
+      childName: result.childName,
+      when: presentWhen(result.when),
+      parts: snippetParts(result.snippet),
+    })),
+  };
+}
+
+/** The error summary and each field's message, from a message per field (the visit and direct work forms' own rules). */
+export function formErrorsOf(errors: Record<string, string>, ids: Readonly<Record<string, string>>): FormErrors {
+  return {
+    errorList: Object.entries(errors).map(([field, text]) => ({ text, href: `#${ids[field] ?? field}` })),
+    fieldErrors: Object.fromEntries(Object.entries(errors).map(([field, text]) => [field, { text }])),
+  };
 }

@@ -1,0 +1,73 @@
+/** Attachments: what is attached to a record, and the content for the checked download. */
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../../platform/db/database.js';
+import { attachments, type AttachmentOwner, type AttachmentType } from '../schema.js';
+
+export async function insertAttachment(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  attachment: {
+    belongsTo: AttachmentOwner;
+    belongsToId: string | null;
+    fileName: string;
+    contentType: AttachmentType;
+    description: string | null;
+    content: Buffer;
+  },
+  author: { userId: string | null; label: string },
+): Promise<string> {
+  const [row] = await tx
+    .insert(attachments)
+    .values({
+      tenantId,
+      childPersonId: childId,
+      ...attachment,
+      byteSize: attachment.content.length,
+      uploadedBy: author.userId,
+      uploadedByLabel: author.label,
+    })
+    .returning({ id: attachments.id });
+  if (!row) throw new Error('insert into attachments returned no row');
+  return row.id;
+}
+
+/** What is attached to one record (not the content itself). */
+export async function attachmentsOf(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  belongsTo: AttachmentOwner,
+  belongsToId: string,
+) {
+  return tx
+    .select({
+      id: attachments.id,
+      fileName: attachments.fileName,
+      contentType: attachments.contentType,
+      byteSize: attachments.byteSize,
+      description: attachments.description,
+      uploadedByLabel: attachments.uploadedByLabel,
+      uploadedAt: attachments.uploadedAt,
+    })
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.tenantId, tenantId),
+        eq(attachments.childPersonId, childId),
+        eq(attachments.belongsTo, belongsTo),
+        eq(attachments.belongsToId, belongsToId),
+      ),
+    )
+    .orderBy(attachments.uploadedAt);
+}
+
+export async function findAttachmentContent(tx: Tx, tenantId: string, childId: string, attachmentId: string) {
+  const [row] = await tx
+    .select({ fileName: attachments.fileName, contentType: attachments.contentType, content: attachments.content })
+    .from(attachments)
+    .where(
+      and(eq(attachments.tenantId, tenantId), eq(attachments.childPersonId, childId), eq(attachments.id, attachmentId)),
+    );
+  return row;
+}

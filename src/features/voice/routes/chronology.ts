@@ -1,0 +1,95 @@
+/** The child's chronology (voice's own events and every source it is given) and adding an event to it by hand. */
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { cleanText } from '../../../platform/http/forms.js';
+import { readText, registerQuestionPage } from '../../../platform/http/question-page.js';
+import { requestSource } from '../../../platform/http/request-source.js';
+import { childRecordNavigation } from '../../../platform/views/child-record-navigation.js';
+import { chronologyCategoryNames } from '../chronology.js';
+import { chronologyEntrySchema, dateOf } from '../forms.js';
+import { childShortName } from '../names.js';
+import { voicePaths } from '../paths.js';
+import { noticeFor, presentWhen } from '../presenters.js';
+import { chronologyCategories } from '../schema.js';
+import { childForForm, recordChronologyEntry, viewChronology, type ChildForForm } from '../service.js';
+import { changeAccess, mayChange, notFound, viewAccess, type VoicePagesContext } from './shared.js';
+
+const entryFields = ['category', 'title', 'details', 'happenedOn-Day', 'happenedOn-Month', 'happenedOn-Year'];
+
+export function registerChronologyPages(app: FastifyInstance, { database, chronology }: VoicePagesContext): void {
+  app.get<{ Params: { childId: string }; Querystring: { type?: string | string[]; notice?: string } }>(
+    voicePaths.chronology.pattern,
+    { config: { access: viewAccess, audit: 'chronology.viewed' } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const asked = request.query.type;
+      const chosen = (Array.isArray(asked) ? asked : asked ? [asked] : []).map(cleanText).slice(0, 30);
+      const found = await viewChronology(database, request.actor!, childId, chosen, requestSource(request), chronology);
+      if (!found) return notFound(reply);
+      return reply.render('voice/views/chronology.njk', {
+        pageTitle: `Chronology: ${childShortName(found.child)}`,
+        child: found.child,
+        childName: childShortName(found.child),
+        recordHeading: 'Chronology',
+        recordNavigation: childRecordNavigation(childId, 'chronology'),
+        notice: noticeFor(request.query.notice),
+        action: voicePaths.chronology.href({ childId }),
+        mayChange: mayChange(request),
+        newEntryHref: voicePaths.newChronologyEntry.href({ childId }),
+        filtered: chosen.length > 0,
+        typeItems: found.types.map((type) => ({
+          value: type.type,
+          text: type.name,
+          checked: chosen.includes(type.type),
+        })),
+        events: found.events.map((event) => ({
+          title: event.title,
+          details: event.details,
+          byline: event.byline,
+          href: event.href,
+          datetime: event.occurredAt,
+          when: presentWhen(event.occurredAt),
+          typeName: found.types.find((type) => type.type === event.type)?.name ?? event.type,
+        })),
+      });
+    },
+  );
+
+  registerQuestionPage<
+    { childId: string },
+    ChildForForm,
+    Record<string, string>,
+    z.output<typeof chronologyEntrySchema>
+  >(app, voicePaths.newChronologyEntry.pattern, changeAccess, {
+    load: (request) =>
+      childForForm(database, request.actor!, request.params.childId, 'chronology.form_opened', requestSource(request)),
+    blank: () => ({}),
+    read: (body) => Object.fromEntries(entryFields.map((name) => [name, readText(body, name)])),
+    schema: chronologyEntrySchema,
+    input: (values) => ({ ...values, happenedOn: dateOf(values, 'happenedOn') }),
+    fieldIds: { happenedOn: 'happenedOn-day' },
+    view: ({ child }, values, _errors, _extra, request) => ({
+      template: 'voice/views/chronology-entry-form.njk',
+      context: {
+        pageTitle: 'Add to the chronology',
+        child,
+        childName: childShortName(child),
+        values,
+        categoryItems: chronologyCategories.map((category) => ({
+          value: category,
+          text: chronologyCategoryNames[category],
+          checked: values.category === category,
+        })),
+        action: voicePaths.newChronologyEntry.href(request.params),
+        backHref: voicePaths.chronology.href(request.params),
+      },
+    }),
+    async save(entry, _values, request) {
+      const { childId } = request.params;
+      const saved = await recordChronologyEntry(database, request.actor!, childId, entry, requestSource(request));
+      return saved
+        ? { redirect: voicePaths.chronology.href({ childId }, { notice: 'chronology_recorded' }) }
+        : 'not_found';
+    },
+  });
+}

@@ -1,0 +1,138 @@
+/**
+ * The child's chronology: voice's own events (visits, direct work, entries recorded by hand)
+ * and every other feature's, from the chronology sources this application was built with.
+ */
+import type { Database, Tx } from '../../../platform/db/database.js';
+import { together } from '../../../platform/db/tenancy.js';
+import {
+  ChronologySources,
+  type ChronologyEvent,
+  type ChronologySource,
+} from '../../../platform/chronology/sources.js';
+import type { Actor } from '../../../platform/identity/actor.js';
+import { withChildRecord, type ChildSummary, type RequestSource } from '../../child-record/index.js';
+import { arrangeChronology, builtInTypeNames } from '../chronology.js';
+import { directWorkToolDefinitions } from '../direct-work.js';
+import { voicePaths } from '../paths.js';
+import { chronologyEntriesOf, directWorkOf, insertChronologyEntry, visitHeadlinesOf } from '../queries.js';
+import type { ChronologyCategory } from '../schema.js';
+import { visitKindNames } from '../visit-form.js';
+import { author } from './record.js';
+
+/**
+ * TRANSITIONAL: removed when app.ts registers manifests. The sources app.ts registers by hand
+ * with `registerChronologySource`, read by the routes `registerVoiceRoutes` registers.
+ */
+export const registeredChronologySources = new ChronologySources();
+
+/**
+ * TRANSITIONAL: removed when app.ts registers manifests (each feature then lists its source in
+ * its `feature.ts`). Every `buildApp` registers the same sources again, so a type already
+ * registered is kept as it is.
+ */
+export function registerChronologySource(source: ChronologySource): void {
+  if (registeredChronologySources.all().some((known) => known.type === source.type)) return;
+  registeredChronologySources.add(source);
+}
+
+async function builtInEvents(tx: Tx, tenantId: string, childId: string): Promise<ChronologyEvent[]> {
+  const [visits, work, entries] = await together([
+    visitHeadlinesOf(tx, tenantId, childId),
+    directWorkOf(tx, tenantId, childId),
+    chronologyEntriesOf(tx, tenantId, childId),
+  ]);
+  const seen = (visit: { childSeen: boolean; seenAlone: boolean | null }) =>
+    visit.childSeen ? (visit.seenAlone ? ': seen, and seen alone' : ': seen') : ': not seen';
+  return [
+    ...visits.map((visit) => ({
+      occurredAt: visit.happenedAt.toISOString(),
+      type: 'visit',
+      title: `${visitKindNames[visit.kind]}${seen(visit)}`,
+      details: visit.place,
+      byline: visit.recordedByLabel,
+      href: voicePaths.visit.href({ childId, visitId: visit.id }),
+    })),
+    ...work.map((record) => ({
+      occurredAt: record.doneOn,
+      type: 'direct_work',
+      title: directWorkToolDefinitions[record.tool].name,
+      details: `With ${record.doneWith}`,
+      byline: record.recordedByLabel,
+      href: voicePaths.directWork.href({ childId, workId: record.id }),
+    })),
+    ...entries.map((entry) => ({
+      occurredAt: entry.happenedOn,
+      type: entry.category,
+      title: entry.title,
+      details: entry.details,
+      byline: entry.recordedByLabel,
+      href: null,
+    })),
+  ];
+}
+
+export interface ChronologyPage {
+  child: ChildSummary;
+  events: ChronologyEvent[];
+  types: { type: string; name: string }[];
+}
+
+/** The chronology, newest first, of the chosen types: voice's own events and those of the `sources` given. */
+export function viewChronology(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  chosenTypes: string[],
+  source: RequestSource,
+  sources: ChronologySources,
+): Promise<ChronologyPage | null> {
+  return withChildRecord(
+    database,
+    actor,
+    childId,
+    { need: 'view', action: 'chronology.viewed', source },
+    async (record) => {
+      const contributors = sources.all();
+      // Every source's events, read together (on a server, one round trip rather than one each).
+      const [builtIn, ...contributed] = await together([
+        builtInEvents(record.tx, actor.tenantId, childId),
+        ...contributors.map((contributor) => contributor.read(record.tx, actor.tenantId, childId)),
+      ]);
+      const types = [
+        ...Object.entries(builtInTypeNames).map(([type, name]) => ({ type, name })),
+        ...contributors.map((contributor) => ({ type: contributor.type, name: contributor.name })),
+      ];
+      const known = new Set(types.map((type) => type.type));
+      await record.audit('chronology.viewed', { filtered: chosenTypes.length > 0 });
+      return {
+        child: record.child,
+        events: arrangeChronology(
+          [...builtIn, ...contributed.flat()],
+          chosenTypes.filter((type) => known.has(type)),
+        ),
+        types,
+      };
+    },
+  );
+}
+
+export async function recordChronologyEntry(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  entry: { happenedOn: string; category: ChronologyCategory; title: string; details: string | null },
+  source: RequestSource,
+): Promise<boolean> {
+  const saved = await withChildRecord(
+    database,
+    actor,
+    childId,
+    { need: 'change', action: 'chronology.recorded', source },
+    async (record) => {
+      await insertChronologyEntry(record.tx, actor.tenantId, childId, entry, author(actor));
+      await record.audit('chronology.recorded', { category: entry.category });
+      return true;
+    },
+  );
+  return saved ?? false;
+}

@@ -1,0 +1,383 @@
+/**
+ * Visits: the list, recording one (restoring this person's draft), one visit with its history,
+ * and correcting one. A visit is never edited in place: a correction is a new version with its
+ * reason (record history), and a stale correction is refused with both versions shown.
+ */
+import type { Database } from '../../../platform/db/database.js';
+import { appendVersion, changedFields, saveVersion, versionsOf } from '../../../platform/history/record-history.js';
+import type { Actor } from '../../../platform/identity/actor.js';
+import { isUuid } from '../../../platform/db/ids.js';
+import {
+  withChildRecord,
+  type ChildRecordHandle,
+  type ChildSummary,
+  type RequestSource,
+} from '../../child-record/index.js';
+import { childShortName } from '../names.js';
+import { describePreference, type ParticipationPreference } from '../participation.js';
+import {
+  attachmentsOf,
+  deleteDraft,
+  findDraft,
+  findVisit,
+  insertVisit,
+  networkPeopleOf,
+  updateVisit,
+  visitsOf,
+} from '../queries.js';
+import type { DraftContent } from '../schema.js';
+import {
+  parseVisit,
+  visitLines,
+  type FieldErrors,
+  type VisitContent,
+  type VisitFormValues,
+  type VisitLine,
+} from '../visit-form.js';
+import { auditPart, author, forReader, VISIT } from './record.js';
+import { participationPreferenceOf } from './words.js';
+import type { AttachmentSummary } from './attachments.js';
+
+export const NEW_VISIT_DRAFT = 'visit-new';
+export const correctionDraftKey = (visitId: string) => `visit-${visitId}-correction`;
+
+export interface DraftView {
+  content: DraftContent;
+  version: number;
+  savedAt: Date;
+}
+
+export interface VisitsPage {
+  child: ChildSummary;
+  visits: { id: string; version: number; recordedByLabel: string; content: VisitContent }[];
+  preference: ParticipationPreference | null;
+  preferenceSentence: string;
+}
+
+export function viewVisits(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  source: RequestSource,
+): Promise<VisitsPage | null> {
+  return withChildRecord(
+    database,
+    actor,
+    childId,
+    { need: 'view', action: 'visits.viewed', source },
+    async (record) => {
+      const visits = (await visitsOf(record.tx, actor.tenantId, childId)).map((visit) => ({
+        ...visit,
+        content: forReader(actor, visit.content),
+      }));
+      const preference = await participationPreferenceOf(record.tx, actor.tenantId, childId);
+      await record.audit('visits.viewed', { count: visits.length });
+      return {
+        child: record.child,
+        visits,
+        preference,
+        preferenceSentence: describePreference(childShortName(record.child), preference),
+      };
+    },
+  );
+}
+
+export interface VisitFormContext {
+  child: ChildSummary;
+  network: { id: string; name: string }[];
+  draft: DraftView | null;
+}
+
+async function formContext(record: ChildRecordHandle, formKey: string): Promise<VisitFormContext> {
+  const { tx, tenantId, childId, actor } = record;
+  const network = (await networkPeopleOf(tx, tenantId, childId)).map((person) => ({
+    id: person.id,
+    name: person.knownAs ? `${person.fullName} (${person.knownAs})` : person.fullName,
+  }));
+  const draft = actor.userId ? ((await findDraft(tx, tenantId, actor.userId, childId, formKey)) ?? null) : null;
+  return { child: record.child, network, draft };
+}
+
+/** What the new-visit form needs: the child, their network, and this person's draft if any. */
+export function newVisitForm(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  source: RequestSource,
+): Promise<VisitFormContext | null> {
+  return withChildRecord(
+    database,
+    actor,
+    childId,
+    { need: 'change', action: 'visit.form_opened', source },
+    async (record) => {
+      const context = await formContext(record, NEW_VISIT_DRAFT);
+      await record.audit('visit.form_opened', { draftRestored: context.draft !== null });
+      return context;
+    },
+  );
+}
+
+export type VisitSave =
+  | { outcome: 'saved'; visitId: string; version: number }
+  | { outcome: 'not_found' }
+  | { outcome: 'invalid'; errors: FieldErrors; context: VisitFormContext }
+  | { outcome: 'unchanged'; context: VisitFormContext }
+  | {
+      outcome: 'conflict';
+      context: VisitFormContext;
+      theirs: VisitContent;
+      theirVersion: number;
+      theirAuthor: string;
+    };
+
+const notFound = { outcome: 'not_found' } as const;
+
+/** Records a visit as typed: checked, saved as version 1 and audited; the draft is then done with. */
+export async function recordVisit(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  values: VisitFormValues,
+  source: RequestSource,
+  now = new Date(),
+): Promise<VisitSave> {
+  const saved = await withChildRecord(
+    database,
+    actor,
+    childId,
+    { need: 'change', action: 'visit.recorded', source },
+    async (record): Promise<VisitSave> => {
+      const { tx } = record;
+      const context = await formContext(record, NEW_VISIT_DRAFT);
+      const parsed = parseVisit(values, {
+        network: new Map(context.network.map((person) => [person.id, person.name])),
+        childName: childShortName(context.child),
+        now,
+        isCorrection: false,
+      });
+      if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors, context };
+      const { id, createdAt } = await insertVisit(tx, actor.tenantId, childId, parsed.visit, author(actor));
+      await appendVersion(tx, actor.tenantId, {
+        recordType: VISIT,
+        recordId: id,
+        version: 1,
+        author: author(actor),
+        reason: null,
+        content: parsed.visit as unknown as Record<string, unknown>,
+        recordedAt: createdAt,
+      });
+      if (actor.userId) await deleteDraft(tx, actor.tenantId, actor.userId, childId, NEW_VISIT_DRAFT);
+      await auditPart(record, 'visit.recorded', { type: VISIT, id }, { kind: parsed.visit.kind });
+      return { outcome: 'saved', visitId: id, version: 1 };
+    },
+  );
+  return saved ?? notFound;
+}
+
+export interface VisitVersionView {
+  version: number;
+  recordedAt: Date;
+  recordedByLabel: string;
+  reason: string | null;
+  isCorrection: boolean;
+  changed: string[];
+  content: VisitContent;
+}
+export interface VisitView {
+  child: ChildSummary;
+  visitId: string;
+  version: number;
+  recordedByLabel: string;
+  content: VisitContent;
+  versions: VisitVersionView[];
+  attachments: AttachmentSummary[];
+}
+
+/** One visit with its history: every version, newest first, each with what it changed. */
+export async function viewVisit(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  visitId: string,
+  source: RequestSource,
+): Promise<VisitView | null> {
+  const found = await withChildRecord(
+    database,
+    actor,
+    childId,
+    { need: 'view', action: 'visit.viewed', source },
+    async (record) => {
+      if (!isUuid(visitId)) return null;
+      const { tx } = record;
+      const visit = await findVisit(tx, actor.tenantId, childId, visitId);
+      if (!visit) return null;
+      const versions = await versionsOf(tx, actor.tenantId, VISIT, visitId);
+      const attached = await attachmentsOf(tx, actor.tenantId, childId, 'visit', visitId);
+      await auditPart(record, 'visit.viewed', { type: VISIT, id: visitId });
+      return {
+        child: record.child,
+        visitId,
+        version: visit.version,
+        recordedByLabel: visit.recordedByLabel,
+        content: forReader(actor, visit.content),
+        attachments: attached,
+        versions: versions.map((version, index) => {
+          const content = forReader(actor, version.content as unknown as VisitContent);
+          const earlier = versions[index + 1];
+          return {
+            version: version.version,
+            recordedAt: version.recordedAt,
+            recordedByLabel: version.recordedByLabel,
+            reason: version.reason,
+            isCorrection: version.isCorrection,
+            changed: earlier
+              ? changedFields(forReader(actor, earlier.content as unknown as VisitContent) as never, content as never)
+              : [],
+            content,
+          };
+        }),
+      };
+    },
+  );
+  return found ?? null;
+}
+
+export interface CorrectionForm extends VisitFormContext {
+  visit: VisitContent;
+  version: number;
+}
+
+export async function correctionForm(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  visitId: string,
+  source: RequestSource,
+): Promise<CorrectionForm | null> {
+  const found = await withChildRecord(
+    database,
+    actor,
+    childId,
+    { need: 'change', action: 'visit.correction_opened', source },
+    async (record) => {
+      if (!isUuid(visitId)) return null;
+      const visit = await findVisit(record.tx, actor.tenantId, childId, visitId);
+      const context = await formContext(record, correctionDraftKey(visitId));
+      if (!visit) return null;
+      await auditPart(record, 'visit.correction_opened', { type: VISIT, id: visitId });
+      return { ...context, visit: visit.content, version: visit.version };
+    },
+  );
+  return found ?? null;
+}
+
+class Unchanged extends Error {
+  constructor(readonly context: VisitFormContext) {
+    super('unchanged');
+  }
+}
+
+/** Corrects a visit: a new version with its reason, refused if someone else corrected it since. */
+export async function correctVisit(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  visitId: string,
+  change: { values: VisitFormValues; expectedVersion: number },
+  source: RequestSource,
+  now = new Date(),
+): Promise<VisitSave> {
+  const saved = await withChildRecord(
+    database,
+    actor,
+    childId,
+    { need: 'change', action: 'visit.corrected', source },
+    async (record): Promise<VisitSave> => {
+      const { tx } = record;
+      const visit = isUuid(visitId) ? await findVisit(tx, actor.tenantId, childId, visitId) : undefined;
+      const context = await formContext(record, correctionDraftKey(visitId));
+      if (!visit) return notFound;
+      const parsed = parseVisit(change.values, {
+        network: new Map([
+          ...context.network.map((person) => [person.id, person.name] as [string, string]),
+          // People who were there stay choosable even if they have since left the network.
+          ...visit.content.whoWasThere.flatMap((person) =>
+            person.personId ? [[person.personId, person.name] as [string, string]] : [],
+          ),
+        ]),
+        childName: childShortName(context.child),
+        now,
+        isCorrection: true,
+      });
+      if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors, context };
+      const fields = changedFields(
+        visit.content as unknown as Record<string, unknown>,
+        parsed.visit as unknown as Record<string, unknown>,
+      );
+      const reason = change.values.reason.trim();
+      const version = await saveVersion(tx, actor.tenantId, {
+        recordType: VISIT,
+        recordId: visitId,
+        before: visit.content as unknown as Record<string, unknown>,
+        beforeRecordedAt: visit.createdAt,
+        content: parsed.visit as unknown as Record<string, unknown>,
+        expectedVersion: change.expectedVersion,
+        author: author(actor),
+        reason,
+        isCorrection: true,
+      });
+      if (version.outcome === 'conflict') {
+        return {
+          outcome: 'conflict',
+          context,
+          theirs: version.current.content as unknown as VisitContent,
+          theirVersion: version.current.version,
+          theirAuthor: 'recordedByLabel' in version.current ? version.current.recordedByLabel : '',
+        };
+      }
+      // Nothing changed: thrown, so the transaction rolls back and no empty version is kept.
+      if (fields.length === 0) throw new Unchanged(context);
+      await updateVisit(tx, actor.tenantId, visitId, parsed.visit, version.version);
+      if (actor.userId) await deleteDraft(tx, actor.tenantId, actor.userId, childId, correctionDraftKey(visitId));
+      await auditPart(
+        record,
+        'visit.corrected',
+        { type: VISIT, id: visitId },
+        { fields: fields.join(','), version: version.version },
+        reason,
+      );
+      return { outcome: 'saved', visitId, version: version.version };
+    },
+  ).catch((error: unknown) => {
+    if (error instanceof Unchanged) return { outcome: 'unchanged' as const, context: error.context };
+    throw error;
+  });
+  return saved ?? notFound;
+}
+
+/**
+ * A visit's lines with their source (visit, version, line), for carrying a line into the
+ * child's current mapping. Access-checked and audited like reading the visit.
+ */
+export async function linesOfVisit(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  visitId: string,
+  source: RequestSource,
+): Promise<VisitLine[] | null> {
+  const lines = await withChildRecord(
+    database,
+    actor,
+    childId,
+    { need: 'view', action: 'visit.viewed', source },
+    async (record) => {
+      const visit = isUuid(visitId) ? await findVisit(record.tx, actor.tenantId, childId, visitId) : undefined;
+      if (!visit) return null;
+      await auditPart(record, 'visit.viewed', { type: VISIT, id: visitId }, { part: 'lines' });
+      return visitLines(visitId, visit.version, forReader(actor, visit.content));
+    },
+  );
+  return lines ?? null;
+}
