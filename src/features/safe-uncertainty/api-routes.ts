@@ -90,7 +90,7 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
   const tags = ['safe uncertainty'];
 
   routes.get(
-    paths.api.all,
+    paths.api.all.pattern,
     {
       schema: {
         summary:
@@ -100,7 +100,7 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
         params: childParams,
         response: { 200: safeUncertaintySchema, 404: problemSchema },
       },
-      config: { access: view },
+      config: { access: view, audit: 'child_record.view' },
     },
     async (request, reply) => {
       const found = await viewSafeUncertainty(
@@ -122,7 +122,7 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
   );
 
   routes.post(
-    paths.api.positions,
+    paths.api.positions.pattern,
     {
       schema: {
         summary: 'Record where the work stands on the grid now (earlier positions are never changed)',
@@ -132,7 +132,7 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
         body: newPositionSchema,
         response: { 201: positionSchema, 404: problemSchema },
       },
-      config: { access: change },
+      config: { access: change, audit: 'safe_uncertainty.position_recorded' },
     },
     async (request, reply) => {
       const saved = await recordPosition(
@@ -148,7 +148,7 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
   );
 
   routes.post(
-    paths.api.questions,
+    paths.api.questions.pattern,
     {
       schema: {
         summary: 'Add a question or hypothesis to what we do not know yet, with a date to revisit it',
@@ -158,7 +158,7 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
         body: newQuestionSchema,
         response: { 201: questionSchema, 404: problemSchema },
       },
-      config: { access: change },
+      config: { access: change, audit: 'safe_uncertainty.question_added' },
     },
     async (request, reply) => {
       const saved = await addQuestion(
@@ -174,7 +174,7 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
   );
 
   routes.put(
-    paths.api.finding,
+    paths.api.finding.pattern,
     {
       schema: {
         summary: 'Record what was found for a question or hypothesis (409 if someone else saved since expectedVersion)',
@@ -184,7 +184,7 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
         body: findingSchema.extend({ expectedVersion: z.number().int().min(1) }),
         response: { 200: questionSchema, 404: problemSchema, 409: problemSchema },
       },
-      config: { access: change },
+      config: { access: change, audit: 'safe_uncertainty.finding_recorded' },
     },
     async (request, reply) => {
       const saved = await recordFinding(

@@ -1,19 +1,15 @@
-const child = (childId: string) => `/children/${encodeURIComponent(childId)}`;
+import { path } from '../../platform/http/path.js';
 
+/** Safe uncertainty's pages and API, each written once: `.pattern` to register, `.href()` to link. */
 export const safeUncertaintyPaths = {
-  pagePattern: '/children/:childId/safe-uncertainty',
-  page: (childId: string) => `${child(childId)}/safe-uncertainty`,
-  newPositionPattern: '/children/:childId/safe-uncertainty/positions/new',
-  newPosition: (childId: string) => `${child(childId)}/safe-uncertainty/positions/new`,
-  newQuestionPattern: '/children/:childId/safe-uncertainty/questions/new',
-  newQuestion: (childId: string) => `${child(childId)}/safe-uncertainty/questions/new`,
-  findingPattern: '/children/:childId/safe-uncertainty/questions/:questionId/finding',
-  finding: (childId: string, questionId: string) =>
-    `${child(childId)}/safe-uncertainty/questions/${encodeURIComponent(questionId)}/finding`,
+  page: path('/children/:childId/safe-uncertainty'),
+  newPosition: path('/children/:childId/safe-uncertainty/positions/new'),
+  newQuestion: path('/children/:childId/safe-uncertainty/questions/new'),
+  finding: path('/children/:childId/safe-uncertainty/questions/:questionId/finding'),
   api: {
-    all: '/api/v1/children/:childId/safe-uncertainty',
-    positions: '/api/v1/children/:childId/safe-uncertainty/positions',
-    questions: '/api/v1/children/:childId/safe-uncertainty/questions',
-    finding: '/api/v1/children/:childId/safe-uncertainty/questions/:questionId/finding',
+    all: path('/api/v1/children/:childId/safe-uncertainty'),
+    positions: path('/api/v1/children/:childId/safe-uncertainty/positions'),
+    questions: path('/api/v1/children/:childId/safe-uncertainty/questions'),
+    finding: path('/api/v1/children/:childId/safe-uncertainty/questions/:questionId/finding'),
   },
 } as const;

@@ -1,5 +1,6 @@
-/** Pure: shapes safe uncertainty for the pages (the grid picture, the table, the questions). */
-import { presentDate } from '../child-record/index.js';
+/** Pure: shapes safe uncertainty for the pages (the grid picture, the table, the questions, the forms' choices). */
+import { presentDate, type ChildSummary } from '../child-record/index.js';
+import { questionKinds } from './schema.js';
 import {
   GOAL,
   gridPositions,
@@ -92,3 +93,58 @@ export function presentQuestions(questions: readonly Question[], findingHref: (i
     }));
   return { open, answered, dueCount: open.filter((question) => question.due).length };
 }
+
+/** What the record calls a child in a sentence: the name they are known by, or their first name. */
+export const nameOf = (child: ChildSummary) => child.knownAs ?? child.fullName.split(' ')[0] ?? child.fullName;
+
+const notices: Record<string, string> = {
+  position_recorded: 'The position has been recorded. Earlier positions are kept, so the path over time shows.',
+  question_added: 'The question has been added to what we do not know yet.',
+  finding_recorded: 'What was found has been recorded. The earlier version is kept in the history.',
+};
+
+/** The banner after a save, from the page's `notice` query value; null for none or one we did not send. */
+export const noticeFor = (notice: unknown): string | null =>
+  typeof notice === 'string' ? (notices[notice] ?? null) : null;
+
+/** The grid's positions as radios, with what each means. */
+export const positionItems = (chosen: string) =>
+  gridPositions.map((position) => ({
+    value: position,
+    text: positionNames[position],
+    hint: { text: positionExplanations[position] },
+    checked: chosen === position,
+  }));
+
+/** A question or a hypothesis, as radios. */
+export const questionKindItems = (childName: string, chosen: string) =>
+  questionKinds.map((kind) => ({
+    value: kind,
+    text: questionKindNames[kind],
+    hint: {
+      text:
+        kind === 'question'
+          ? `Something we need to find out, for example: who could collect ${childName} from school on Fridays?`
+          : 'An idea we are testing about what is happening and why, to check with the family',
+    },
+    checked: chosen === kind,
+  }));
+
+/** The question a finding answers, at the top of its form. */
+export const presentQuestionAsked = (question: Question) => ({
+  kind: questionKindNames[question.kind],
+  wording: question.wording,
+  raisedOn: presentDate(question.raisedOn),
+  revisitOn: presentDate(question.revisitOn),
+  due: question.dueForRevisit,
+});
+
+/** What someone else saved while this person was writing (a stale save). */
+export const presentConflict = (conflict: Question | undefined) =>
+  conflict
+    ? {
+        finding: conflict.finding,
+        foundOn: presentDate(conflict.foundOn),
+        foundBy: conflict.findingRecordedByLabel ?? 'Someone',
+      }
+    : null;

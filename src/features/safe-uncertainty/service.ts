@@ -5,12 +5,12 @@
  * append-only; a finding is an update kept as a new version in record_versions.
  */
 import type { Database, Tx } from '../../platform/db/database.js';
-import { withTenant } from '../../platform/db/tenancy.js';
-import { recordAuditEvent } from '../../platform/audit/audit-log.js';
+import { isUuid } from '../../platform/db/ids.js';
 import { appendVersion } from '../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
-import { childRecordAccess, type ChildSummary, type RequestSource } from '../child-record/index.js';
-import { isDueForRevisit, isoToday } from './grid.js';
+import type { ChronologyEvent } from '../../platform/chronology/sources.js';
+import { withChildRecord, type ChildSummary, type RequestSource } from '../child-record/index.js';
+import { isDueForRevisit, isoToday, positionNames } from './grid.js';
 import {
   findQuestion,
   insertPosition,
@@ -23,8 +23,6 @@ import {
 } from './queries.js';
 import type { Finding, NewPosition, NewQuestion } from './validation.js';
 import { safeUncertaintyPaths } from './paths.js';
-import { positionNames } from './grid.js';
-import type { ChronologyEvent } from '../../platform/chronology/sources.js';
 
 export const SAFE_UNCERTAINTY_QUESTION = 'safe_uncertainty_question';
 
@@ -39,57 +37,7 @@ export interface SafeUncertaintyView {
   today: string;
 }
 
-type Details = Record<string, string | number | boolean | null>;
-
-function audit(
-  tx: Tx,
-  actor: Actor,
-  childId: string,
-  event: { action: string; outcome: 'allowed' | 'denied'; details?: Details },
-  source: RequestSource,
-) {
-  const known = /^[0-9a-f-]{36}$/.test(childId);
-  return recordAuditEvent(tx, actor.tenantId, {
-    action: event.action,
-    outcome: event.outcome,
-    actor: { userId: actor.userId, label: actorLabel(actor) },
-    childPersonId: known ? childId : null,
-    subject: known ? { type: 'child_record', id: childId } : null,
-    source,
-    details: event.details ?? {},
-  });
-}
-
-/**
- * Opens the record for this part: refused (audited, and answered as "not found") unless the
- * actor may view it, or change it when `need` is 'change'.
- */
-async function open(
-  tx: Tx,
-  actor: Actor,
-  childId: string,
-  need: 'view' | 'change',
-  auditAction: string,
-  source: RequestSource,
-  details: Details = {},
-) {
-  const access = await childRecordAccess(tx, actor, childId);
-  if (!access.mayView || (need === 'change' && !access.mayChange)) {
-    await audit(
-      tx,
-      actor,
-      childId,
-      {
-        action: auditAction,
-        outcome: 'denied',
-        details: { ...details, reason: access.mayView ? 'read_only' : 'no_relationship' },
-      },
-      source,
-    );
-    return null;
-  }
-  return access;
-}
+const notFound = { outcome: 'not_found' as const };
 
 const withDue = (questions: QuestionRow[], today: string): Question[] =>
   questions.map((question) => ({ ...question, dueForRevisit: isDueForRevisit(question, today) }));
@@ -102,14 +50,13 @@ export async function viewSafeUncertainty(
   part = 'safe_uncertainty',
   now: Date = new Date(),
 ): Promise<SafeUncertaintyView | null> {
-  return withTenant(database.orm, actor.tenantId, async (tx) => {
-    const access = await open(tx, actor, childId, 'view', 'child_record.view', source, { part });
-    if (!access) return null;
+  const purpose = { need: 'view', action: 'child_record.view', source, details: { part } } as const;
+  return withChildRecord(database, actor, childId, purpose, async (record) => {
     const today = isoToday(now);
-    const positions = await positionsOf(tx, actor.tenantId, childId);
-    const questions = withDue(await questionsOf(tx, actor.tenantId, childId), today);
-    await audit(tx, actor, childId, { action: 'child_record.view', outcome: 'allowed', details: { part } }, source);
-    return { child: access.child, positions, questions, mayChange: access.mayChange, today };
+    const positions = await positionsOf(record.tx, record.tenantId, childId);
+    const questions = withDue(await questionsOf(record.tx, record.tenantId, childId), today);
+    await record.audit('child_record.view', { part });
+    return { child: record.child, positions, questions, mayChange: record.mayChange, today };
   });
 }
 
@@ -121,11 +68,10 @@ export async function openForChange(
   part: string,
   source: RequestSource,
 ): Promise<ChildSummary | null> {
-  return withTenant(database.orm, actor.tenantId, async (tx) => {
-    const access = await open(tx, actor, childId, 'change', 'child_record.view', source, { part });
-    if (!access) return null;
-    await audit(tx, actor, childId, { action: 'child_record.view', outcome: 'allowed', details: { part } }, source);
-    return access.child;
+  const purpose = { need: 'change', action: 'child_record.view', source, details: { part } } as const;
+  return withChildRecord(database, actor, childId, purpose, async (record) => {
+    await record.audit('child_record.view', { part });
+    return record.child;
   });
 }
 
@@ -139,10 +85,9 @@ export async function recordPosition(
   input: NewPosition,
   source: RequestSource,
 ): Promise<PositionSave> {
-  return withTenant(database.orm, actor.tenantId, async (tx) => {
-    const action = 'safe_uncertainty.position_recorded';
-    if (!(await open(tx, actor, childId, 'change', action, source))) return { outcome: 'not_found' as const };
-    const position = await insertPosition(tx, actor.tenantId, {
+  const action = 'safe_uncertainty.position_recorded';
+  const saved = await withChildRecord(database, actor, childId, { need: 'change', action, source }, async (record) => {
+    const position = await insertPosition(record.tx, record.tenantId, {
       childPersonId: childId,
       position: input.position,
       reasons: input.reasons,
@@ -150,19 +95,14 @@ export async function recordPosition(
       recordedBy: actor.userId,
       recordedByLabel: actor.fullName,
     });
-    await audit(
-      tx,
-      actor,
-      childId,
-      {
-        action,
-        outcome: 'allowed',
-        details: { positionId: position.id, position: position.position, assessedOn: position.assessedOn },
-      },
-      source,
-    );
+    await record.audit(action, {
+      positionId: position.id,
+      position: position.position,
+      assessedOn: position.assessedOn,
+    });
     return { outcome: 'recorded' as const, position };
   });
+  return saved ?? notFound;
 }
 
 export type QuestionSave = { outcome: 'added'; question: Question } | { outcome: 'not_found' };
@@ -175,11 +115,10 @@ export async function addQuestion(
   source: RequestSource,
   now: Date = new Date(),
 ): Promise<QuestionSave> {
-  return withTenant(database.orm, actor.tenantId, async (tx) => {
-    const action = 'safe_uncertainty.question_added';
-    if (!(await open(tx, actor, childId, 'change', action, source))) return { outcome: 'not_found' as const };
+  const action = 'safe_uncertainty.question_added';
+  const saved = await withChildRecord(database, actor, childId, { need: 'change', action, source }, async (record) => {
     const today = isoToday(now);
-    const question = await insertQuestion(tx, actor.tenantId, {
+    const question = await insertQuestion(record.tx, record.tenantId, {
       childPersonId: childId,
       kind: input.kind,
       wording: input.wording,
@@ -188,7 +127,7 @@ export async function addQuestion(
       recordedBy: actor.userId,
       recordedByLabel: actor.fullName,
     });
-    await appendVersion(tx, actor.tenantId, {
+    await appendVersion(record.tx, record.tenantId, {
       recordType: SAFE_UNCERTAINTY_QUESTION,
       recordId: question.id,
       version: 1,
@@ -196,15 +135,10 @@ export async function addQuestion(
       reason: null,
       content: questionContent(question),
     });
-    await audit(
-      tx,
-      actor,
-      childId,
-      { action, outcome: 'allowed', details: { questionId: question.id, kind: question.kind } },
-      source,
-    );
+    await record.audit(action, { questionId: question.id, kind: question.kind });
     return { outcome: 'added' as const, question: withDue([question], today)[0]! };
   });
+  return saved ?? notFound;
 }
 
 const questionContent = (question: QuestionRow) => ({
@@ -217,6 +151,10 @@ const questionContent = (question: QuestionRow) => ({
   findingRecordedByLabel: question.findingRecordedByLabel,
 });
 
+/** One of the child's questions, or undefined (an id that is not a UUID is never sent to the database). */
+const questionOf = (tx: Tx, tenantId: string, childId: string, questionId: string) =>
+  isUuid(questionId) ? findQuestion(tx, tenantId, childId, questionId) : Promise.resolve(undefined);
+
 /** One question, for the form that records what was found. */
 export async function questionForFinding(
   database: Database,
@@ -225,21 +163,13 @@ export async function questionForFinding(
   questionId: string,
   source: RequestSource,
 ): Promise<{ child: ChildSummary; question: Question } | null> {
-  return withTenant(database.orm, actor.tenantId, async (tx) => {
-    const access = await open(tx, actor, childId, 'change', 'child_record.view', source, { part: 'finding_form' });
-    if (!access) return null;
-    const question = /^[0-9a-f-]{36}$/.test(questionId)
-      ? await findQuestion(tx, actor.tenantId, childId, questionId)
-      : undefined;
+  const part = 'finding_form';
+  const purpose = { need: 'change', action: 'child_record.view', source, details: { part } } as const;
+  return withChildRecord(database, actor, childId, purpose, async (record) => {
+    const question = await questionOf(record.tx, record.tenantId, childId, questionId);
     if (!question) return null;
-    await audit(
-      tx,
-      actor,
-      childId,
-      { action: 'child_record.view', outcome: 'allowed', details: { part: 'finding_form', questionId } },
-      source,
-    );
-    return { child: access.child, question: withDue([question], isoToday())[0]! };
+    await record.audit('child_record.view', { part, questionId });
+    return { child: record.child, question: withDue([question], isoToday())[0]! };
   });
 }
 
@@ -258,48 +188,46 @@ export async function recordFinding(
   input: Finding & { expectedVersion: number },
   source: RequestSource,
 ): Promise<FindingSave> {
-  return withTenant(database.orm, actor.tenantId, async (tx) => {
-    const action = 'safe_uncertainty.finding_recorded';
-    if (!(await open(tx, actor, childId, 'change', action, source))) return { outcome: 'not_found' as const };
-    const current = /^[0-9a-f-]{36}$/.test(questionId)
-      ? await findQuestion(tx, actor.tenantId, childId, questionId)
-      : undefined;
-    if (!current) return { outcome: 'not_found' as const };
-    const today = isoToday();
-    const saved = await updateFinding(
-      tx,
-      actor.tenantId,
-      questionId,
-      {
-        finding: input.finding,
-        foundOn: input.foundOn,
-        findingRecordedBy: actor.userId,
-        findingRecordedByLabel: actor.fullName,
-      },
-      input.expectedVersion,
-    );
-    if (!saved) return { outcome: 'conflict' as const, current: withDue([current], today)[0]! };
-    await appendVersion(tx, actor.tenantId, {
-      recordType: SAFE_UNCERTAINTY_QUESTION,
-      recordId: questionId,
-      version: saved.version,
-      author: { userId: actor.userId, label: actorLabel(actor) },
-      reason: current.finding === null ? null : 'What was found changed',
-      content: questionContent(saved),
-    });
-    await audit(
-      tx,
-      actor,
-      childId,
-      {
-        action,
-        outcome: 'allowed',
-        details: { questionId, version: saved.version, changedEarlierFinding: current.finding !== null },
-      },
-      source,
-    );
-    return { outcome: 'saved' as const, question: withDue([saved], today)[0]! };
-  });
+  const action = 'safe_uncertainty.finding_recorded';
+  const saved = await withChildRecord(
+    database,
+    actor,
+    childId,
+    { need: 'change', action, source },
+    async (record): Promise<FindingSave> => {
+      const current = await questionOf(record.tx, record.tenantId, childId, questionId);
+      if (!current) return notFound;
+      const today = isoToday();
+      const saved = await updateFinding(
+        record.tx,
+        record.tenantId,
+        questionId,
+        {
+          finding: input.finding,
+          foundOn: input.foundOn,
+          findingRecordedBy: actor.userId,
+          findingRecordedByLabel: actor.fullName,
+        },
+        input.expectedVersion,
+      );
+      if (!saved) return { outcome: 'conflict', current: withDue([current], today)[0]! };
+      await appendVersion(record.tx, record.tenantId, {
+        recordType: SAFE_UNCERTAINTY_QUESTION,
+        recordId: questionId,
+        version: saved.version,
+        author: { userId: actor.userId, label: actorLabel(actor) },
+        reason: current.finding === null ? null : 'What was found changed',
+        content: questionContent(saved),
+      });
+      await record.audit(action, {
+        questionId,
+        version: saved.version,
+        changedEarlierFinding: current.finding !== null,
+      });
+      return { outcome: 'saved', question: withDue([saved], today)[0]! };
+    },
+  );
+  return saved ?? notFound;
 }
 
 /** Each position recorded on the grid, as an event in the child's chronology. */
@@ -314,6 +242,6 @@ export async function safeUncertaintyChronologyEvents(
     title: `Where the work stands: ${positionNames[position.position]}`,
     details: null,
     byline: position.recordedByLabel,
-    href: safeUncertaintyPaths.page(childId),
+    href: safeUncertaintyPaths.page.href({ childId }),
   }));
 }

@@ -76,3 +76,6 @@ export const findingSchema = z
   })
   .meta({ id: 'QuestionFinding' });
 export type Finding = z.infer<typeof findingSchema>;
+
+/** The version a finding's page was opened at (a form sends it as text), refused as stale when it has moved on. */
+export const expectedVersionSchema = z.coerce.number().int().min(1);
