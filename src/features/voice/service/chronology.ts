@@ -17,7 +17,7 @@ import { voicePaths } from '../paths.js';
 import { chronologyEntriesOf, directWorkOf, insertChronologyEntry, visitHeadlinesOf } from '../queries.js';
 import type { ChronologyCategory } from '../schema.js';
 import { visitKindNames } from '../visit-form.js';
-import { author } from './record.js';
+import { author, recordChange } from './record.js';
 
 /**
  * TRANSITIONAL: removed when app.ts registers manifests. The sources app.ts registers by hand
@@ -116,23 +116,15 @@ export function viewChronology(
   );
 }
 
-export async function recordChronologyEntry(
+export function recordChronologyEntry(
   database: Database,
   actor: Actor,
   childId: string,
   entry: { happenedOn: string; category: ChronologyCategory; title: string; details: string | null },
   source: RequestSource,
 ): Promise<boolean> {
-  const saved = await withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'change', action: 'chronology.recorded', source },
-    async (record) => {
-      await insertChronologyEntry(record.tx, actor.tenantId, childId, entry, author(actor));
-      await record.audit('chronology.recorded', { category: entry.category });
-      return true;
-    },
-  );
-  return saved ?? false;
+  return recordChange(database, actor, childId, 'chronology.recorded', source, async (record) => {
+    await insertChronologyEntry(record.tx, actor.tenantId, childId, entry, author(actor));
+    return { category: entry.category };
+  });
 }

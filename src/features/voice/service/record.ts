@@ -7,7 +7,8 @@
 import { recordAuditEvent, type AuditDetails } from '../../../platform/audit/audit-log.js';
 import type { AuditAction } from '../../../platform/audit/catalogue.js';
 import { actorLabel, type Actor } from '../../../platform/identity/actor.js';
-import type { ChildRecordHandle } from '../../child-record/index.js';
+import type { Database } from '../../../platform/db/database.js';
+import { withChildRecord, type ChildRecordHandle, type RequestSource } from '../../child-record/index.js';
 import type { VisitContent } from '../visit-form.js';
 
 /** The record type of a visit in the record history, and the subject of its audit entries. */
@@ -42,4 +43,23 @@ export function auditPart(
     details,
     reason,
   });
+}
+
+/**
+ * Opens the child's record to change it, saves with `save`, and records `action` about the
+ * record with the details `save` gives; false when the record may not be changed (refusal audited).
+ */
+export async function recordChange(
+  database: Database,
+  actor: Actor,
+  childId: string,
+  action: AuditAction,
+  source: RequestSource,
+  save: (record: ChildRecordHandle) => Promise<AuditDetails | undefined>,
+): Promise<boolean> {
+  const saved = await withChildRecord(database, actor, childId, { need: 'change', action, source }, async (record) => {
+    await record.audit(action, await save(record));
+    return true;
+  });
+  return saved ?? false;
 }

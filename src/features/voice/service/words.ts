@@ -20,7 +20,7 @@ import {
 } from '../queries.js';
 import type { ParticipationWay } from '../schema.js';
 import { visitKindNames, type VisitContent } from '../visit-form.js';
-import { author } from './record.js';
+import { author, recordChange } from './record.js';
 import type { DirectWorkRecord } from './direct-work.js';
 
 /** The child's current participation preference, for any feature that plans meetings. No audit: the caller has checked access. */
@@ -144,44 +144,28 @@ export function childForForm(
   });
 }
 
-export async function recordChildsWords(
+export function recordChildsWords(
   database: Database,
   actor: Actor,
   childId: string,
   quote: { words: string; heardBy: string; heardOn: string; setting: string | null },
   source: RequestSource,
 ): Promise<boolean> {
-  const saved = await withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'change', action: 'childs_words.recorded', source },
-    async (record) => {
-      await insertChildsWords(record.tx, actor.tenantId, childId, quote, author(actor));
-      await record.audit('childs_words.recorded');
-      return true;
-    },
-  );
-  return saved ?? false;
+  return recordChange(database, actor, childId, 'childs_words.recorded', source, async (record) => {
+    await insertChildsWords(record.tx, actor.tenantId, childId, quote, author(actor));
+    return undefined;
+  });
 }
 
-export async function recordParticipationPreference(
+export function recordParticipationPreference(
   database: Database,
   actor: Actor,
   childId: string,
   preference: { way: ParticipationWay; inTheirWords: string | null; saidOn: string },
   source: RequestSource,
 ): Promise<boolean> {
-  const saved = await withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'change', action: 'participation.recorded', source },
-    async (record) => {
-      await insertParticipationPreference(record.tx, actor.tenantId, childId, preference, author(actor));
-      await record.audit('participation.recorded', { way: preference.way });
-      return true;
-    },
-  );
-  return saved ?? false;
+  return recordChange(database, actor, childId, 'participation.recorded', source, async (record) => {
+    await insertParticipationPreference(record.tx, actor.tenantId, childId, preference, author(actor));
+    return { way: preference.way };
+  });
 }
