@@ -52,8 +52,17 @@ export interface ChildRecordHandle {
   /** Why the policy allowed it ('allocated', 'team', 'shared_with_family', …). */
   readonly basis: string;
   readonly source: RequestSource;
-  /** Writes an audit entry about this child, by this actor, from this request, in this transaction. */
-  audit(action: AuditAction, details?: AuditDetails, outcome?: AuditOutcome): Promise<void>;
+  /**
+   * Writes an audit entry about this child, by this actor, from this request, in this
+   * transaction. Its subject is the child's record unless a part of it is named (a visit, a plan).
+   */
+  audit(action: AuditAction, details?: AuditDetails, outcome?: AuditOutcome, about?: AuditAbout): Promise<void>;
+}
+
+/** What else an entry may say: the part of the record it is about, and a reason given. */
+export interface AuditAbout {
+  subject?: { type: string; id: string } | null;
+  reason?: string | null;
 }
 
 /** One audit entry about a child's record (or about an id that names none). */
@@ -61,7 +70,7 @@ export function auditChildRecord(
   tx: Tx,
   actor: Actor,
   childId: string,
-  entry: { action: AuditAction; outcome: AuditOutcome; details?: AuditDetails; reason?: string | null },
+  entry: { action: AuditAction; outcome: AuditOutcome; details?: AuditDetails } & AuditAbout,
   source: RequestSource,
 ): Promise<void> {
   const known = isUuid(childId);
@@ -69,7 +78,7 @@ export function auditChildRecord(
     action: entry.action,
     outcome: entry.outcome,
     actor: { userId: actor.userId, label: actorLabel(actor) },
-    subject: known ? { type: 'child_record', id: childId } : null,
+    subject: entry.subject !== undefined ? entry.subject : known ? { type: 'child_record', id: childId } : null,
     childPersonId: known ? childId : null,
     reason: entry.reason ?? null,
     source,
@@ -121,8 +130,8 @@ export async function openChildRecordIn(
     mayChange,
     basis: view.basis,
     source: purpose.source,
-    audit: (action, details, outcome = 'allowed') =>
-      auditChildRecord(tx, actor, childId, { action, outcome, details: details ?? {} }, purpose.source),
+    audit: (action, details, outcome = 'allowed', about = {}) =>
+      auditChildRecord(tx, actor, childId, { action, outcome, details: details ?? {}, ...about }, purpose.source),
   };
 }
 

@@ -13,6 +13,7 @@ export {
   openRestrictedRecord,
   RESTRICTED_GRANT_DAYS,
   withChildRecord,
+  type AuditAbout,
   type ChildRecordAccess,
   type ChildRecordHandle,
   type ChildRecordPurpose,

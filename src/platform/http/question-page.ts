@@ -14,6 +14,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteGenericInterface } from 'fastify';
 import type { z } from 'zod';
 import type { RouteAccess } from '../access/route-access.js';
+import type { AuditActionName } from '../audit/catalogue.js';
 import type { PageContext } from '../views/render.js';
 import { cleanText, formErrorsFrom, noErrors, type FormErrors } from './forms.js';
 
@@ -30,6 +31,8 @@ export type SaveOutcome<Values extends FormValues, Extra> =
   { redirect: string } | { errors: FormErrors; values?: Values; status?: 400 | 409; extra?: Extra } | 'not_found';
 
 export interface QuestionPage<Params, Context, Values extends FormValues, Data, Extra = undefined> {
+  /** The audit action the page records (declared on both routes beside their access). */
+  audit?: AuditActionName;
   /** Loads what the page shows (opened and audited by the feature's service); null answers 404. */
   load(request: PageRequest<Params>): Promise<Context | null>;
   /** The values the form shows first. */
@@ -101,13 +104,13 @@ export function registerQuestionPage<Params, Context, Values extends FormValues,
     return reply.status(status).render(template, { ...pageContext, ...errors });
   };
 
-  app.get<Route>(pattern, { config: { access } }, async (request, reply) => {
+  app.get<Route>(pattern, { config: { access, audit: page.audit } }, async (request, reply) => {
     const context = await page.load(request);
     if (context === null) return notFound(reply);
     return show(reply, request, context, 200, page.blank(context, request), noErrors);
   });
 
-  app.post<Route>(pattern, { config: { access } }, async (request, reply) => {
+  app.post<Route>(pattern, { config: { access, audit: page.audit } }, async (request, reply) => {
     const body = request.body ?? {};
     const values = page.read(body, request);
     let loaded: Promise<Context | null> | undefined;
