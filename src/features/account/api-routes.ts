@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../platform/http/problem.js';
 import { roles } from '../../platform/identity/roles.js';
+import { accountApiPaths } from './paths.js';
 
 const meSchema = z
   .object({
@@ -17,7 +18,7 @@ const meSchema = z
 
 export function registerAccountApiRoutes(app: FastifyInstance): void {
   app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/v1/me',
+    accountApiPaths.me.pattern,
     {
       schema: {
         summary: 'Who the caller is',

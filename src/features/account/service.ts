@@ -2,10 +2,10 @@
  * A person's own account: their password, two-factor sign-in and access tokens. Changing the
  * password ends every other session of theirs.
  */
-import { and, count, eq, isNull, ne } from 'drizzle-orm';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Tx } from '../../platform/db/database.js';
 import { withTenant } from '../../platform/db/tenancy.js';
-import { recordAuditEvent } from '../../platform/audit/audit-log.js';
+import { recordAuditEvent, type AuditDetails } from '../../platform/audit/audit-log.js';
+import type { AuditAction } from '../../platform/audit/catalogue.js';
 import {
   checkPasswordPolicy,
   hashPassword,
@@ -22,9 +22,32 @@ import {
 } from '../../platform/identity/access-tokens.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import { requiresTwoFactor } from '../../platform/identity/roles.js';
-import { recoveryCodes, sessions, users } from '../../platform/identity/schema.js';
+import type { RequestSource } from '../../platform/http/request-source.js';
+import {
+  endOtherSessions,
+  passwordHashOf,
+  replaceRecoveryCodes,
+  setPassword,
+  switchOnTotp,
+  totpStateOf,
+  twoFactorEnabledAt,
+  unusedRecoveryCodes,
+} from './queries.js';
 
-type AuditSource = { ip: string | null; userAgent: string | null; requestId: string };
+/**
+ * One audit entry about the person's own account. Audit subjects are records with uuids, so a
+ * token is named in the details (never its secret).
+ */
+function auditOwnAccount(tx: Tx, actor: Actor, action: AuditAction, source: RequestSource, details?: AuditDetails) {
+  return recordAuditEvent(tx, actor.tenantId, {
+    action,
+    outcome: 'allowed',
+    actor: { userId: actor.userId, label: actorLabel(actor) },
+    subject: { type: 'user', id: actor.userId },
+    source,
+    details,
+  });
+}
 
 export type PasswordChange =
   { outcome: 'changed' } | { outcome: 'wrong_current' } | { outcome: 'weak'; problems: PasswordProblem[] };
@@ -33,15 +56,12 @@ export async function changeOwnPassword(
   database: Database,
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
-  source: { ip: string | null; userAgent: string | null; requestId: string },
+  source: RequestSource,
 ): Promise<PasswordChange> {
-  const [stored] = await withTenant(database.orm, actor.tenantId, (tx) =>
-    tx
-      .select({ passwordHash: users.passwordHash })
-      .from(users)
-      .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId))),
+  const storedHash = await withTenant(database.orm, actor.tenantId, (tx) =>
+    passwordHashOf(tx, actor.tenantId, actor.userId),
   );
-  if (!stored?.passwordHash || !(await verifyPassword(stored.passwordHash, input.currentPassword))) {
+  if (!storedHash || !(await verifyPassword(storedHash, input.currentPassword))) {
     return { outcome: 'wrong_current' };
   }
   const problems = checkPasswordPolicy(input.newPassword, { email: actor.email, fullName: actor.fullName });
@@ -49,30 +69,9 @@ export async function changeOwnPassword(
   const newHash = await hashPassword(input.newPassword);
   await withTenant(database.orm, actor.tenantId, async (tx) => {
     const now = new Date();
-    await tx
-      .update(users)
-      .set({ passwordHash: newHash, passwordChangedAt: now, passwordMustChange: false, updatedAt: now })
-      .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
-    const ended = await tx
-      .update(sessions)
-      .set({ endedAt: now, endedReason: 'signed_out_everywhere' })
-      .where(
-        and(
-          eq(sessions.tenantId, actor.tenantId),
-          eq(sessions.userId, actor.userId),
-          isNull(sessions.endedAt),
-          ne(sessions.id, actor.sessionId ?? '00000000-0000-0000-0000-000000000000'),
-        ),
-      )
-      .returning({ id: sessions.id });
-    await recordAuditEvent(tx, actor.tenantId, {
-      action: 'account.password_changed',
-      outcome: 'allowed',
-      actor: { userId: actor.userId, label: actorLabel(actor) },
-      subject: { type: 'user', id: actor.userId },
-      source,
-      details: { otherSessionsEnded: ended.length },
-    });
+    await setPassword(tx, actor.tenantId, actor.userId, newHash, now);
+    const ended = await endOtherSessions(tx, actor.tenantId, actor.userId, actor.sessionId, now);
+    await auditOwnAccount(tx, actor, 'account.password_changed', source, { otherSessionsEnded: ended });
   });
   return { outcome: 'changed' };
 }
@@ -86,24 +85,12 @@ export interface AccountOverview {
 
 export async function accountOverview(database: Database, actor: Actor): Promise<AccountOverview> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
-    const [user] = await tx
-      .select({ totpEnabledAt: users.totpEnabledAt })
-      .from(users)
-      .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
-    const [codes] = await tx
-      .select({ unused: count() })
-      .from(recoveryCodes)
-      .where(
-        and(
-          eq(recoveryCodes.tenantId, actor.tenantId),
-          eq(recoveryCodes.userId, actor.userId),
-          isNull(recoveryCodes.usedAt),
-        ),
-      );
+    const enabledAt = await twoFactorEnabledAt(tx, actor.tenantId, actor.userId);
+    const unused = await unusedRecoveryCodes(tx, actor.tenantId, actor.userId);
     return {
-      twoFactorOn: Boolean(user?.totpEnabledAt),
+      twoFactorOn: Boolean(enabledAt),
       twoFactorRequired: requiresTwoFactor(actor.roles),
-      unusedRecoveryCodes: codes?.unused ?? 0,
+      unusedRecoveryCodes: unused,
       accessTokens: await tokensOf(tx, actor.tenantId, actor.userId),
     };
   });
@@ -118,39 +105,20 @@ export async function turnOnTwoFactor(
   database: Database,
   actor: Actor,
   code: string,
-  source: AuditSource,
+  source: RequestSource,
   now: Date = new Date(),
 ): Promise<{ outcome: 'turned_on'; recoveryCodes: string[] } | { outcome: 'wrong_code' } | { outcome: 'already_on' }> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
-    const [user] = await tx
-      .select({ totpSecret: users.totpSecret, enabledAt: users.totpEnabledAt, lastUsedStep: users.totpLastUsedStep })
-      .from(users)
-      .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
+    const user = await totpStateOf(tx, actor.tenantId, actor.userId);
     if (user?.enabledAt) return { outcome: 'already_on' as const };
     const checked = user?.totpSecret
       ? verifyTotp(user.totpSecret, code, { nowMs: now.getTime(), window: 1, lastUsedStep: user.lastUsedStep })
       : { ok: false as const };
     if (!checked.ok) return { outcome: 'wrong_code' as const };
     const codes = generateRecoveryCodes();
-    await tx
-      .update(users)
-      .set({ totpEnabledAt: now, totpLastUsedStep: checked.step, updatedAt: now })
-      .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
-    await tx
-      .delete(recoveryCodes)
-      .where(and(eq(recoveryCodes.tenantId, actor.tenantId), eq(recoveryCodes.userId, actor.userId)));
-    await tx
-      .insert(recoveryCodes)
-      .values(
-        codes.map((one) => ({ tenantId: actor.tenantId, userId: actor.userId, codeHash: hashRecoveryCode(one) })),
-      );
-    await recordAuditEvent(tx, actor.tenantId, {
-      action: 'account.two_factor_enabled',
-      outcome: 'allowed',
-      actor: { userId: actor.userId, label: actorLabel(actor) },
-      subject: { type: 'user', id: actor.userId },
-      source,
-    });
+    await switchOnTotp(tx, actor.tenantId, actor.userId, checked.step, now);
+    await replaceRecoveryCodes(tx, actor.tenantId, actor.userId, codes.map(hashRecoveryCode));
+    await auditOwnAccount(tx, actor, 'account.two_factor_enabled', source);
     return { outcome: 'turned_on' as const, recoveryCodes: codes };
   });
 }
@@ -159,18 +127,15 @@ export async function createAccessToken(
   database: Database,
   actor: Actor,
   input: { name: string; scopes: TokenScope[]; days: number },
-  source: AuditSource,
+  source: RequestSource,
 ): Promise<{ token: string; expiresAt: Date }> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     const issued = await issueAccessToken(tx, actor.tenantId, actor.userId, input);
-    await recordAuditEvent(tx, actor.tenantId, {
-      action: 'account.access_token_created',
-      outcome: 'allowed',
-      actor: { userId: actor.userId, label: actorLabel(actor) },
-      // Audit subjects are records with uuids; the token is named in the details (never its secret).
-      subject: { type: 'user', id: actor.userId },
-      source,
-      details: { tokenId: issued.id, name: input.name, scopes: input.scopes.join(' '), days: input.days },
+    await auditOwnAccount(tx, actor, 'account.access_token_created', source, {
+      tokenId: issued.id,
+      name: input.name,
+      scopes: input.scopes.join(' '),
+      days: input.days,
     });
     return { token: issued.token, expiresAt: issued.expiresAt };
   });
@@ -180,20 +145,11 @@ export async function revokeOwnAccessToken(
   database: Database,
   actor: Actor,
   tokenId: string,
-  source: AuditSource,
+  source: RequestSource,
 ): Promise<boolean> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     const revoked = await revokeAccessToken(tx, actor.tenantId, actor.userId, tokenId);
-    if (revoked) {
-      await recordAuditEvent(tx, actor.tenantId, {
-        action: 'account.access_token_revoked',
-        outcome: 'allowed',
-        actor: { userId: actor.userId, label: actorLabel(actor) },
-        subject: { type: 'user', id: actor.userId },
-        source,
-        details: { tokenId },
-      });
-    }
+    if (revoked) await auditOwnAccount(tx, actor, 'account.access_token_revoked', source, { tokenId });
     return revoked;
   });
 }

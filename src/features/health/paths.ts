@@ -1,4 +1,6 @@
+import { path } from '../../platform/http/path.js';
+
 export const healthPaths = {
-  live: '/health/live',
-  ready: '/health/ready',
+  live: path('/health/live'),
+  ready: path('/health/ready'),
 } as const;

@@ -18,7 +18,7 @@ export function registerHealthRoutes(app: FastifyInstance, database: Database): 
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.get(
-    healthPaths.live,
+    healthPaths.live.pattern,
     {
       schema: { summary: 'Whether the process is running', tags: ['health'], response: { 200: healthSchema } },
       config: { access: probesArePublic },
@@ -27,7 +27,7 @@ export function registerHealthRoutes(app: FastifyInstance, database: Database): 
   );
 
   routes.get(
-    healthPaths.ready,
+    healthPaths.ready.pattern,
     {
       schema: {
         summary: 'Whether Kith can serve requests (its database answers)',

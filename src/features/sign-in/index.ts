@@ -1,2 +1,3 @@
-/** The sign-in feature's public surface: what other features may use. */
-export * from './paths.js';
+/** The sign-in feature's public surface: what other features (and src/app.ts) may use. */
+export { identityPaths, signInPages } from './paths.js';
+export { presentTotpSetUp } from './presenters.js';

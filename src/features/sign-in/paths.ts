@@ -1,7 +1,31 @@
+import { path } from '../../platform/http/path.js';
+
+/** Signing in and out, written once. */
+export const signInPages = {
+  signIn: path('/sign-in'),
+  twoFactor: path('/sign-in/two-factor'),
+  signOut: path('/sign-out'),
+  signOutEverywhere: path('/sign-out/everywhere'),
+  keepAlive: path('/session/keep-alive'),
+} as const;
+
+/**
+ * What the platform's identity layer (`registerIdentity`) needs, as plain strings: where to send
+ * someone who must sign in, and someone who has yet to give their second factor.
+ */
+export const identityPaths = {
+  signInPath: signInPages.signIn.pattern,
+  secondFactorPath: signInPages.twoFactor.pattern,
+} as const;
+
+/**
+ * TRANSITIONAL (until src/app.ts registers features from their manifests and passes
+ * `identityPaths` to registerIdentity): the plain strings app.ts reads today.
+ */
 export const signInPaths = {
-  signIn: '/sign-in',
-  twoFactor: '/sign-in/two-factor',
-  signOut: '/sign-out',
-  signOutEverywhere: '/sign-out/everywhere',
-  keepAlive: '/session/keep-alive',
+  signIn: signInPages.signIn.pattern,
+  twoFactor: signInPages.twoFactor.pattern,
+  signOut: signInPages.signOut.pattern,
+  signOutEverywhere: signInPages.signOutEverywhere.pattern,
+  keepAlive: signInPages.keepAlive.pattern,
 } as const;

@@ -3,10 +3,18 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { AuditAction } from '../../platform/audit/catalogue.js';
 import type { Database } from '../../platform/db/database.js';
 import { withTenant } from '../../platform/db/tenancy.js';
-import { formErrorsFrom, noErrors, safeReturnPath, singleFormError, cleanText } from '../../platform/http/forms.js';
-import { totpUri } from '../../platform/auth/totp.js';
+import {
+  cleanText,
+  formErrorsFrom,
+  noErrors,
+  safeReturnPath,
+  singleFormError,
+  type FormErrors,
+} from '../../platform/http/forms.js';
+import { requestSource } from '../../platform/http/request-source.js';
 import { sessionCookieOptions } from '../../platform/identity/request-identity.js';
 import {
   endSessionById,
@@ -15,15 +23,12 @@ import {
   sessionCookieValue,
   type SessionPolicy,
 } from '../../platform/identity/session-store.js';
-import {
-  completeSecondFactor,
-  pendingTotpSecret,
-  signInWithPassword,
-  type SignInSource,
-} from '../../platform/identity/sign-in.js';
-import { recordAuditEvent } from '../../platform/audit/audit-log.js';
+import { completeSecondFactor, pendingTotpSecret, signInWithPassword } from '../../platform/identity/sign-in.js';
+import { recordAuditEvent, type AuditDetails } from '../../platform/audit/audit-log.js';
+import type { Tx } from '../../platform/db/database.js';
 import { signInMessages } from './messages.js';
-import { signInPaths } from './paths.js';
+import { signInPages } from './paths.js';
+import { presentTotpSetUp } from './presenters.js';
 
 const signInForm = z.object({
   email: z
@@ -39,10 +44,6 @@ const codeForm = z.object({
   code: z.string().trim().min(1, signInMessages.enterCode).max(40, signInMessages.codeRejected),
 });
 
-function sourceOf(request: FastifyRequest): SignInSource {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: request.id };
-}
-
 const endedMessages: Record<string, string> = {
   idle: signInMessages.timedOut,
   expired: signInMessages.timedOut,
@@ -50,17 +51,28 @@ const endedMessages: Record<string, string> = {
   account_disabled: signInMessages.disabled,
 };
 
-export function registerSignInRoutes(
-  app: FastifyInstance,
-  options: { database: Database; sessionPolicy: SessionPolicy; homePath: string },
-): void {
+export interface SignInOptions {
+  database: Database;
+  sessionPolicy: SessionPolicy;
+  /** Where someone lands after signing in when they were not on their way somewhere. */
+  homePath: string;
+}
+
+export function registerSignInRoutes(app: FastifyInstance, options: SignInOptions): void {
   const { database } = options;
   const setSessionCookie = (request: FastifyRequest, reply: FastifyReply, tenantId: string, token: string) => {
     reply.setCookie(SESSION_COOKIE, sessionCookieValue(tenantId, token), sessionCookieOptions(request));
   };
 
+  const showSignIn = (
+    reply: FastifyReply,
+    status: number,
+    page: { notice?: string; returnTo: string; values: { email?: string } },
+    errors: FormErrors,
+  ) => reply.status(status).render('sign-in/views/sign-in.njk', { pageTitle: 'Sign in to Kith', ...page, ...errors });
+
   app.get<{ Querystring: { returnTo?: string; signedOut?: string } }>(
-    signInPaths.signIn,
+    signInPages.signIn.pattern,
     { config: { access: { public: 'the sign-in page is how people get in' } } },
     async (request, reply) => {
       if (request.actor) return reply.redirect(safeReturnPath(request.query.returnTo, options.homePath), 303);
@@ -72,18 +84,13 @@ export function registerSignInRoutes(
             : request.sessionEndedReason
               ? endedMessages[request.sessionEndedReason]
               : undefined;
-      return reply.render('sign-in/views/sign-in.njk', {
-        pageTitle: 'Sign in to Kith',
-        notice,
-        returnTo: safeReturnPath(request.query.returnTo, ''),
-        values: {},
-        ...noErrors,
-      });
+      const returnTo = safeReturnPath(request.query.returnTo, '');
+      return showSignIn(reply, 200, { notice, returnTo, values: {} }, noErrors);
     },
   );
 
   app.post<{ Body: Record<string, unknown> }>(
-    signInPaths.signIn,
+    signInPages.signIn.pattern,
     { config: { access: { public: 'the sign-in form is how people get in' } } },
     async (request, reply) => {
       const body = request.body ?? {};
@@ -93,15 +100,10 @@ export function registerSignInRoutes(
         email: typedEmail,
         password: typeof body.password === 'string' ? body.password : '',
       });
-      const rerender = (errors: ReturnType<typeof formErrorsFrom>) =>
-        reply.status(400).render('sign-in/views/sign-in.njk', {
-          pageTitle: 'Sign in to Kith',
-          returnTo,
-          values: { email: typedEmail },
-          ...errors,
-        });
+      const rerender = (errors: FormErrors) =>
+        showSignIn(reply, 400, { returnTo, values: { email: typedEmail } }, errors);
       if (!parsed.success) return rerender(formErrorsFrom(parsed.error));
-      const result = await signInWithPassword(database, parsed.data, sourceOf(request), options.sessionPolicy);
+      const result = await signInWithPassword(database, parsed.data, requestSource(request), options.sessionPolicy);
       if (result.outcome === 'rejected') return rerender(singleFormError('email', signInMessages.rejected));
       // Whatever session this browser held before ends here: signing in never keeps an old id.
       const previous = request.actor ?? request.pendingSecondFactor;
@@ -112,53 +114,50 @@ export function registerSignInRoutes(
       }
       setSessionCookie(request, reply, result.tenantId, result.token);
       if (result.secondFactor !== 'done') {
-        return reply.redirect(
-          `${signInPaths.twoFactor}${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`,
-          303,
-        );
+        return reply.redirect(signInPages.twoFactor.href({}, { returnTo: returnTo || undefined }), 303);
       }
       return reply.redirect(returnTo || options.homePath, 303);
     },
   );
 
-  const renderTwoFactor = async (
+  const showTwoFactor = async (
     request: FastifyRequest,
     reply: FastifyReply,
     status: number,
-    errors = noErrors,
-    returnTo = '',
+    errors: FormErrors,
+    returnTo: string,
   ) => {
     const pending = request.pendingSecondFactor!;
     const { secret, alreadyEnabled } = await pendingTotpSecret(database, pending);
+    const setUp = alreadyEnabled ? null : presentTotpSetUp(pending.email, secret);
     return reply.status(status).render('sign-in/views/two-factor.njk', {
       pageTitle: alreadyEnabled ? 'Enter your security code' : 'Set up two-factor sign-in',
       settingUp: !alreadyEnabled,
-      secret: alreadyEnabled ? null : secret.replace(/(.{4})/g, '$1 ').trim(),
-      otpauthUri: alreadyEnabled ? null : totpUri({ issuer: 'Kith', accountName: pending.email, secret }),
+      secret: setUp?.secret ?? null,
+      otpauthUri: setUp?.otpauthUri ?? null,
       returnTo,
       ...errors,
     });
   };
 
   app.get<{ Querystring: { returnTo?: string } }>(
-    signInPaths.twoFactor,
+    signInPages.twoFactor.pattern,
     { config: { access: { awaitingSecondFactor: true } } },
-    async (request, reply) =>
-      renderTwoFactor(request, reply, 200, noErrors, safeReturnPath(request.query.returnTo, '')),
+    async (request, reply) => showTwoFactor(request, reply, 200, noErrors, safeReturnPath(request.query.returnTo, '')),
   );
 
   app.post<{ Body: Record<string, unknown> }>(
-    signInPaths.twoFactor,
+    signInPages.twoFactor.pattern,
     { config: { access: { awaitingSecondFactor: true } } },
     async (request, reply) => {
       const body = request.body ?? {};
       const returnTo = safeReturnPath(body.returnTo, '');
       const parsed = codeForm.safeParse({ code: cleanText(body.code) });
-      if (!parsed.success) return renderTwoFactor(request, reply, 400, formErrorsFrom(parsed.error), returnTo);
+      if (!parsed.success) return showTwoFactor(request, reply, 400, formErrorsFrom(parsed.error), returnTo);
       const pending = request.pendingSecondFactor!;
-      const result = await completeSecondFactor(database, pending, parsed.data.code, sourceOf(request));
+      const result = await completeSecondFactor(database, pending, parsed.data.code, requestSource(request));
       if (result.outcome === 'rejected') {
-        return renderTwoFactor(request, reply, 400, singleFormError('code', signInMessages.codeRejected), returnTo);
+        return showTwoFactor(request, reply, 400, singleFormError('code', signInMessages.codeRejected), returnTo);
       }
       setSessionCookie(request, reply, pending.tenantId, result.token);
       if (result.newRecoveryCodes.length > 0) {
@@ -173,38 +172,39 @@ export function registerSignInRoutes(
   );
 
   // "Stay signed in" from the timeout warning: the request itself refreshes the session.
-  app.post(signInPaths.keepAlive, { config: { access: { signedIn: true } } }, async (request) => ({
+  app.post(signInPages.keepAlive.pattern, { config: { access: { signedIn: true } } }, async (request) => ({
     idleExpiresAt: request.idleExpiresAt?.toISOString() ?? null,
   }));
 
-  app.post(signInPaths.signOut, { config: { access: { signedIn: true } } }, async (request, reply) => {
-    const actor = request.actor!;
-    await withTenant(database.orm, actor.tenantId, async (tx) => {
-      if (actor.sessionId) await endSessionById(tx, actor.tenantId, actor.sessionId, 'signed_out');
-      await recordAuditEvent(tx, actor.tenantId, {
-        action: 'sign_in.signed_out',
-        outcome: 'allowed',
-        actor: { userId: actor.userId, label: actor.fullName },
-        source: sourceOf(request),
+  /** Signing out here, or everywhere: ends the sessions, records it, and goes back to the sign-in page. */
+  const signOut = (
+    pattern: string,
+    action: AuditAction,
+    signedOut: string,
+    end: (tx: Tx, actor: NonNullable<FastifyRequest['actor']>) => Promise<AuditDetails | undefined>,
+  ) =>
+    app.post(pattern, { config: { access: { signedIn: true } } }, async (request, reply) => {
+      const actor = request.actor!;
+      await withTenant(database.orm, actor.tenantId, async (tx) => {
+        const details = await end(tx, actor);
+        await recordAuditEvent(tx, actor.tenantId, {
+          action,
+          outcome: 'allowed',
+          actor: { userId: actor.userId, label: actor.fullName },
+          source: requestSource(request),
+          details,
+        });
       });
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
+      return reply.redirect(signInPages.signIn.href({}, { signedOut }), 303);
     });
-    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
-    return reply.redirect(`${signInPaths.signIn}?signedOut=1`, 303);
+
+  signOut(signInPages.signOut.pattern, 'sign_in.signed_out', '1', async (tx, actor) => {
+    if (actor.sessionId) await endSessionById(tx, actor.tenantId, actor.sessionId, 'signed_out');
+    return undefined;
   });
 
-  app.post(signInPaths.signOutEverywhere, { config: { access: { signedIn: true } } }, async (request, reply) => {
-    const actor = request.actor!;
-    await withTenant(database.orm, actor.tenantId, async (tx) => {
-      const ended = await endSessionsOfUser(tx, actor.tenantId, actor.userId, 'signed_out_everywhere');
-      await recordAuditEvent(tx, actor.tenantId, {
-        action: 'sign_in.signed_out_everywhere',
-        outcome: 'allowed',
-        actor: { userId: actor.userId, label: actor.fullName },
-        source: sourceOf(request),
-        details: { sessionsEnded: ended },
-      });
-    });
-    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
-    return reply.redirect(`${signInPaths.signIn}?signedOut=everywhere`, 303);
-  });
+  signOut(signInPages.signOutEverywhere.pattern, 'sign_in.signed_out_everywhere', 'everywhere', async (tx, actor) => ({
+    sessionsEnded: await endSessionsOfUser(tx, actor.tenantId, actor.userId, 'signed_out_everywhere'),
+  }));
 }

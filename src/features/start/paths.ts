@@ -1,6 +1,17 @@
+import { path } from '../../platform/http/path.js';
 import { platformPaths } from '../../platform/views/paths.js';
 
+/** The start page and the accessibility statement (the page shell links to both, so the platform names them). */
+export const startPages = {
+  start: path(platformPaths.home),
+  accessibility: path(platformPaths.accessibility),
+} as const;
+
+/**
+ * TRANSITIONAL (until src/app.ts registers features from their manifests): the plain strings
+ * app.ts reads today.
+ */
 export const startPaths = {
-  start: platformPaths.home,
-  accessibility: platformPaths.accessibility,
+  start: startPages.start.pattern,
+  accessibility: startPages.accessibility.pattern,
 } as const;
