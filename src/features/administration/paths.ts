@@ -1,17 +1,21 @@
+import { path } from '../../platform/http/path.js';
+
+/** Council administration: accounts and teams, written once. */
+export const administrationPages = {
+  users: path('/admin/users'),
+  newUser: path('/admin/users/new'),
+  user: path('/admin/users/:userId'),
+  userRoles: path('/admin/users/:userId/roles'),
+  userEndSessions: path('/admin/users/:userId/end-sessions'),
+  userDisable: path('/admin/users/:userId/disable'),
+  userEnable: path('/admin/users/:userId/enable'),
+  teams: path('/admin/teams'),
+  teamMembers: path('/admin/teams/:teamId/members'),
+} as const;
+
+/**
+ * TRANSITIONAL (until src/app.ts takes the navigation from feature.ts): the strings app.ts reads today.
+ */
 export const administrationPaths = {
-  users: '/admin/users',
-  newUser: '/admin/users/new',
-  userPattern: '/admin/users/:userId',
-  user: (userId: string) => `/admin/users/${encodeURIComponent(userId)}`,
-  userRolesPattern: '/admin/users/:userId/roles',
-  userRoles: (userId: string) => `/admin/users/${encodeURIComponent(userId)}/roles`,
-  userEndSessionsPattern: '/admin/users/:userId/end-sessions',
-  userEndSessions: (userId: string) => `/admin/users/${encodeURIComponent(userId)}/end-sessions`,
-  userDisablePattern: '/admin/users/:userId/disable',
-  userDisable: (userId: string) => `/admin/users/${encodeURIComponent(userId)}/disable`,
-  userEnablePattern: '/admin/users/:userId/enable',
-  userEnable: (userId: string) => `/admin/users/${encodeURIComponent(userId)}/enable`,
-  teams: '/admin/teams',
-  teamMembersPattern: '/admin/teams/:teamId/members',
-  teamMembers: (teamId: string) => `/admin/teams/${encodeURIComponent(teamId)}/members`,
+  users: administrationPages.users.pattern,
 } as const;

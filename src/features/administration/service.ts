@@ -8,6 +8,7 @@ import type { Database, Tx } from '../../platform/db/database.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { hasSqlState, SqlState } from '../../platform/db/errors.js';
 import { recordAuditEvent, type AuditDetails } from '../../platform/audit/audit-log.js';
+import type { AuditAction } from '../../platform/audit/catalogue.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import { addTeamMember, createAccount, createTeam } from '../../platform/identity/accounts.js';
 import type { Role } from '../../platform/identity/roles.js';
@@ -27,11 +28,12 @@ import type { RequestSource } from '../../platform/http/request-source.js';
 
 export type { RequestSource } from '../../platform/http/request-source.js';
 
+/** One audit entry about an administrator's change, naming the account changed when there is one. */
 function audit(
   tx: Tx,
   actor: Actor,
   source: RequestSource,
-  action: string,
+  action: AuditAction,
   subjectUserId: string | null,
   details: AuditDetails = {},
 ) {

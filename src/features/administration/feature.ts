@@ -1,0 +1,12 @@
+import { defineFeature } from '../../platform/features/feature.js';
+import { administrationAuditActions } from './audit-actions.js';
+import { administrationPages } from './paths.js';
+import { registerAdministrationRoutes } from './routes.js';
+
+/** Council administration: accounts, roles, teams, ending sessions, disabling accounts. */
+export const administrationFeature = defineFeature({
+  name: 'administration',
+  routes: (app, { database }) => { registerAdministrationRoutes(app, database); },
+  navigation: [{ text: 'Accounts', href: administrationPages.users.href({}), permission: 'users.manage', order: 70 }],
+  auditActions: administrationAuditActions,
+});
