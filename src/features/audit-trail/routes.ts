@@ -1,15 +1,25 @@
-import { requestSource } from '../../platform/http/request-source.js';
+/** Who has seen a child's record, and searching the whole audit log. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { AuditCatalogue } from '../../platform/audit/catalogue.js';
 import type { Database } from '../../platform/db/database.js';
-import { formErrorsFrom, noErrors } from '../../platform/http/forms.js';
+import { formErrorsFrom, noErrors, type FormErrors } from '../../platform/http/forms.js';
+import { requestSource } from '../../platform/http/request-source.js';
 import { childRecordPaths } from '../child-record/index.js';
-import { auditTrailPaths } from './paths.js';
-import { auditTableHead, presentAuditRows } from './presenters.js';
+import { auditTrailPages } from './paths.js';
+import { actionFilterItems, auditTableHead, presentAuditRows } from './presenters.js';
 import { searchAudit, whoHasSeen } from './service.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A text filter that is either empty or matches `pattern` (checked after its length, when it has one). */
+const optionalMatching = (pattern: RegExp, message: string, maxLength?: number) => {
+  const text = z.string().trim();
+  return (maxLength === undefined ? text : text.max(maxLength))
+    .regex(new RegExp(`^(${pattern.source.slice(1, -1)})?$`), message)
+    .optional();
+};
 
 const pageSchema = z.object({ before: z.coerce.number().int().positive().optional() });
 
@@ -22,28 +32,10 @@ const searchSchema = z
       .regex(/^[a-z_.]*$/, 'Choose an action from the list')
       .optional(),
     outcome: z.enum(['', 'allowed', 'denied', 'failed'], { error: 'Choose an outcome from the list' }).optional(),
-    person: z
-      .string()
-      .trim()
-      .max(36)
-      .regex(new RegExp(`^(${uuid.source.slice(1, -1)})?$`), 'Enter an account id, like 3f2b…')
-      .optional(),
-    child: z
-      .string()
-      .trim()
-      .max(36)
-      .regex(new RegExp(`^(${uuid.source.slice(1, -1)})?$`), 'Enter a child’s record id')
-      .optional(),
-    from: z
-      .string()
-      .trim()
-      .regex(new RegExp(`^(${isoDate.source.slice(1, -1)})?$`), 'Enter the start date as YYYY-MM-DD')
-      .optional(),
-    to: z
-      .string()
-      .trim()
-      .regex(new RegExp(`^(${isoDate.source.slice(1, -1)})?$`), 'Enter the end date as YYYY-MM-DD')
-      .optional(),
+    person: optionalMatching(uuid, 'Enter an account id, like 3f2b…', 36),
+    child: optionalMatching(uuid, 'Enter a child’s record id', 36),
+    from: optionalMatching(isoDate, 'Enter the start date as YYYY-MM-DD'),
+    to: optionalMatching(isoDate, 'Enter the end date as YYYY-MM-DD'),
     before: z.coerce.number().int().positive().optional(),
   })
   .refine((value) => !value.from || !value.to || value.from <= value.to, {
@@ -51,16 +43,26 @@ const searchSchema = z
     path: ['to'],
   });
 
-export function registerAuditTrailRoutes(app: FastifyInstance, database: Database): void {
+/**
+ * `catalogue` gives every audit action its readable name. TRANSITIONAL: until src/app.ts
+ * registers the features from their manifests (which pass `context.auditCatalogue`), app.ts
+ * calls this with two arguments and the names are the platform's own.
+ */
+export function registerAuditTrailRoutes(
+  app: FastifyInstance,
+  database: Database,
+  catalogue: AuditCatalogue = new AuditCatalogue([]),
+): void {
   app.get<{ Params: { childId: string }; Querystring: Record<string, string> }>(
-    auditTrailPaths.whoHasSeenPattern,
-    { config: { access: { permission: 'audit.view' } } },
+    auditTrailPages.whoHasSeen.pattern,
+    { config: { access: { permission: 'audit.view' }, audit: 'audit.who_has_seen_viewed' } },
     async (request, reply) => {
+      const { childId } = request.params;
       const page = pageSchema.safeParse(request.query);
       const found = await whoHasSeen(
         database,
         request.actor!,
-        request.params.childId,
+        childId,
         { beforeSequence: page.success ? page.data.before : undefined },
         requestSource(request),
       );
@@ -72,33 +74,35 @@ export function registerAuditTrailRoutes(app: FastifyInstance, database: Databas
         pageTitle: `Who has seen ${found.childName}’s record`,
         childName: found.childName,
         head: auditTableHead,
-        rows: presentAuditRows(found.entries),
+        rows: presentAuditRows(found.entries, catalogue),
         olderHref:
           found.nextBeforeSequence !== null
-            ? `${auditTrailPaths.whoHasSeen(request.params.childId)}?before=${found.nextBeforeSequence}`
+            ? auditTrailPages.whoHasSeen.href({ childId }, { before: found.nextBeforeSequence })
             : null,
         backHref: request.actor!.roles.includes('auditor')
-          ? auditTrailPaths.search
-          : childRecordPaths.record.href({ childId: request.params.childId }),
+          ? auditTrailPages.search.href({})
+          : childRecordPaths.record.href({ childId }),
       });
     },
   );
 
   app.get<{ Querystring: Record<string, string> }>(
-    auditTrailPaths.search,
+    auditTrailPages.search.pattern,
     { config: { access: { permission: 'audit.search' } } },
     async (request, reply) => {
-      const parsed = searchSchema.safeParse(request.query);
       const values = request.query;
-      if (!parsed.success) {
-        return reply.status(400).render('audit-trail/views/search.njk', {
+      const show = (status: number, rows: unknown[], olderHref: string | null, errors: FormErrors) =>
+        reply.status(status).render('audit-trail/views/search.njk', {
           pageTitle: 'Search the audit log',
           values,
+          actionItems: actionFilterItems(catalogue),
           head: auditTableHead,
-          rows: [],
-          ...formErrorsFrom(parsed.error),
+          rows,
+          olderHref,
+          ...errors,
         });
-      }
+      const parsed = searchSchema.safeParse(values);
+      if (!parsed.success) return show(400, [], null, formErrorsFrom(parsed.error));
       const filters = parsed.data;
       const found = await searchAudit(
         database,
@@ -114,18 +118,15 @@ export function registerAuditTrailRoutes(app: FastifyInstance, database: Databas
         { beforeSequence: filters.before },
         requestSource(request),
       );
-      const query = new URLSearchParams(
-        Object.entries(values).filter(([key, value]) => key !== 'before' && typeof value === 'string' && value !== ''),
+      // The next page keeps every filter as typed, and starts before the last entry shown.
+      const kept = Object.entries(values).filter(
+        ([key, value]) => key !== 'before' && typeof value === 'string' && value !== '',
       );
-      if (found.nextBeforeSequence !== null) query.set('before', String(found.nextBeforeSequence));
-      return reply.render('audit-trail/views/search.njk', {
-        pageTitle: 'Search the audit log',
-        values,
-        head: auditTableHead,
-        rows: presentAuditRows(found.entries),
-        olderHref: found.nextBeforeSequence !== null ? `${auditTrailPaths.search}?${query.toString()}` : null,
-        ...noErrors,
-      });
+      const olderHref =
+        found.nextBeforeSequence !== null
+          ? auditTrailPages.search.href({}, { ...Object.fromEntries(kept), before: found.nextBeforeSequence })
+          : null;
+      return show(200, presentAuditRows(found.entries, catalogue), olderHref, noErrors);
     },
   );
 }

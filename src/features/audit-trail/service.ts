@@ -13,13 +13,12 @@ import {
   type AuditSearch,
 } from '../../platform/audit/audit-log.js';
 import { decideChildRecordAccess } from '../../platform/access/policy.js';
+import { isUuid } from '../../platform/db/ids.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
-import { childRecordFacts, childSummaries, relationshipsOf } from '../child-record/index.js';
+import { auditChildRecord, childRecordFacts, childSummaries, relationshipsOf } from '../child-record/index.js';
 import type { RequestSource } from '../../platform/http/request-source.js';
 
 export type { RequestSource } from '../../platform/http/request-source.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export async function whoHasSeen(
   database: Database,
@@ -33,16 +32,8 @@ export async function whoHasSeen(
 > {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     const audit = (outcome: 'allowed' | 'denied', details: Record<string, string> = {}) =>
-      recordAuditEvent(tx, actor.tenantId, {
-        action: 'audit.who_has_seen_viewed',
-        outcome,
-        actor: { userId: actor.userId, label: actorLabel(actor) },
-        subject: UUID.test(childId) ? { type: 'child_record', id: childId } : null,
-        childPersonId: UUID.test(childId) ? childId : null,
-        source,
-        details,
-      });
-    if (!UUID.test(childId)) {
+      auditChildRecord(tx, actor, childId, { action: 'audit.who_has_seen_viewed', outcome, details }, source);
+    if (!isUuid(childId)) {
       await audit('denied', { reason: 'no_such_record' });
       return { outcome: 'not_found' as const };
     }
