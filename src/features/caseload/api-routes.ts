@@ -4,8 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { PROBLEM_CONTENT_TYPE, problem, problemSchema } from '../../platform/http/problem.js';
-import { caseloadOf } from './service.js';
+import { requestSource } from '../../platform/http/request-source.js';
 import { openChildRecord, type ChildSummary } from '../child-record/index.js';
+import { caseloadPaths } from './paths.js';
+import { caseloadOf } from './service.js';
 
 export const childSummarySchema = z
   .object({
@@ -42,7 +44,7 @@ const present = (child: ChildSummary): z.infer<typeof childSummarySchema> => ({
 export function registerCaseloadApiRoutes(app: FastifyInstance, database: Database): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   routes.get(
-    '/api/v1/children',
+    caseloadPaths.apiChildren.pattern,
     {
       schema: {
         summary: 'The children the caller works with',
@@ -67,7 +69,7 @@ export function registerCaseloadApiRoutes(app: FastifyInstance, database: Databa
   );
 
   routes.get(
-    '/api/v1/children/:childId',
+    caseloadPaths.apiChild.pattern,
     {
       schema: {
         summary: 'One child’s record (every call is audited, allowed or refused)',
@@ -76,14 +78,10 @@ export function registerCaseloadApiRoutes(app: FastifyInstance, database: Databa
         params: z.object({ childId: z.string().max(64) }),
         response: { 200: childSummarySchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
       },
-      config: { access: { permission: 'child_record.view' } },
+      config: { access: { permission: 'child_record.view' }, audit: 'child_record.view' },
     },
     async (request, reply) => {
-      const opened = await openChildRecord(database, request.actor!, request.params.childId, {
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-        requestId: request.id,
-      });
+      const opened = await openChildRecord(database, request.actor!, request.params.childId, requestSource(request));
       if (opened.outcome !== 'opened') {
         // A restricted record needs a reason given in the browser; to the API it is not found.
         return reply

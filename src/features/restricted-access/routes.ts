@@ -1,45 +1,28 @@
-import { requestSource } from '../../platform/http/request-source.js';
+/** A team manager's list of restricted records opened in their teams, each to mark as reviewed. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import { cleanText } from '../../platform/http/forms.js';
-import { childRecordPaths } from '../child-record/index.js';
-import { restrictedAccessPaths } from './paths.js';
+import { requestSource } from '../../platform/http/request-source.js';
+import { restrictedAccessPages } from './paths.js';
+import { presentGrants } from './presenters.js';
 import { reviewGrant, reviewsFor } from './service.js';
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-});
+const reviewer = { permission: 'restricted_access.review' } as const;
 
 export function registerRestrictedAccessRoutes(app: FastifyInstance, database: Database): void {
-  const render = async (request: FastifyRequest, notice?: string) => {
-    const grants = await reviewsFor(database, request.actor!);
-    return {
-      pageTitle: 'Restricted records opened',
-      notice,
-      grants: grants.map((grant) => ({
-        ...grant,
-        childHref: childRecordPaths.record.href({ childId: grant.childPersonId }),
-        grantedAtText: timeFormat.format(grant.grantedAt),
-        expiresAtText: timeFormat.format(grant.expiresAt),
-        reviewAction: restrictedAccessPaths.review(grant.grantId),
-      })),
-    };
-  };
+  const reviewsPage = async (request: FastifyRequest, notice?: string) => ({
+    pageTitle: 'Restricted records opened',
+    notice,
+    grants: presentGrants(await reviewsFor(database, request.actor!)),
+  });
 
-  app.get(
-    restrictedAccessPaths.reviews,
-    { config: { access: { permission: 'restricted_access.review' } } },
-    async (request, reply) => reply.render('restricted-access/views/reviews.njk', await render(request)),
+  app.get(restrictedAccessPages.reviews.pattern, { config: { access: reviewer } }, async (request, reply) =>
+    reply.render('restricted-access/views/reviews.njk', await reviewsPage(request)),
   );
 
   app.post<{ Params: { grantId: string }; Body: Record<string, unknown> }>(
-    restrictedAccessPaths.reviewPattern,
-    { config: { access: { permission: 'restricted_access.review' } } },
+    restrictedAccessPages.review.pattern,
+    { config: { access: reviewer } },
     async (request, reply) => {
       const note = cleanText(request.body?.note).trim().slice(0, 2000) || null;
       const outcome = await reviewGrant(database, request.actor!, request.params.grantId, note, requestSource(request));
@@ -47,7 +30,7 @@ export function registerRestrictedAccessRoutes(app: FastifyInstance, database: D
         reply.callNotFound();
         return reply;
       }
-      return reply.render('restricted-access/views/reviews.njk', await render(request, 'Review recorded.'));
+      return reply.render('restricted-access/views/reviews.njk', await reviewsPage(request, 'Review recorded.'));
     },
   );
 }

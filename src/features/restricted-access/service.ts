@@ -5,11 +5,11 @@
 import type { Database } from '../../platform/db/database.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { recordAuditEvent } from '../../platform/audit/audit-log.js';
+import { isUuid } from '../../platform/db/ids.js';
+import type { RequestSource } from '../../platform/http/request-source.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import { relationshipsOf } from '../child-record/index.js';
 import { grantsAwaitingReview, markReviewed } from './queries.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export async function reviewsFor(database: Database, actor: Actor) {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
@@ -23,14 +23,15 @@ export async function reviewGrant(
   actor: Actor,
   grantId: string,
   note: string | null,
-  source: { ip: string | null; userAgent: string | null; requestId: string },
+  source: RequestSource,
 ): Promise<'reviewed' | 'not_found'> {
-  if (!UUID.test(grantId)) return 'not_found';
+  if (!isUuid(grantId)) return 'not_found';
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     const relationships = await relationshipsOf(tx, actor);
     const mine = await grantsAwaitingReview(tx, actor.tenantId, relationships.managedTeamIds);
     const grant = mine.find((candidate) => candidate.grantId === grantId);
     if (!grant || !(await markReviewed(tx, actor.tenantId, grantId, actor.userId, note))) return 'not_found';
+    // About the grant, not the record (which was opened under its own audit entry): so not auditChildRecord.
     await recordAuditEvent(tx, actor.tenantId, {
       action: 'child_record.restricted_opening_reviewed',
       outcome: 'allowed',
