@@ -9,11 +9,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
+import type { PlansContext } from './routes/forms.js';
 import { problemSchema, sendProblem } from '../../platform/http/problem.js';
 import { plansPaths } from './paths.js';
-import { actionStatuses, ownerCircles, type PlanContent } from './plan-rules.js';
-import { agreementResponses, planKinds } from './schema.js';
-import { changePlan, plansForChild, startPlan, viewPlan, type PlanView } from './service.js';
+import type { PlanContent } from './plan-rules.js';
+import { changeBody, planContentOut, planJson, planOut, planSummary, startBody } from './api-schemas.js';
+import { changePlan, plansForChild, startPlan, viewPlan } from './service.js';
 import { actionSchema, goalSchema, startPlanSchema } from './validation.js';
 
 const security: { [scheme: string]: string[] }[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
@@ -23,162 +24,11 @@ const childParams = z.object({ childId: z.string().max(64) });
 const planParams = z.object({ childId: z.string().max(64), planId: z.string().max(64) });
 const notFound = 'There is no plan or child’s record with that id that you may see.';
 
-const goalOut = z
-  .object({
-    id: z.string(),
-    goalInFamilyWords: z.string(),
-    professionalWording: z.string().nullable(),
-    worries: z
-      .array(z.object({ id: z.string(), statement: z.string() }))
-      .describe('Worries from the mapping it answers'),
-    fromSafetyGoalId: z.string().nullable(),
-  })
-  .meta({ id: 'PlanGoal' });
-const actionOut = z
-  .object({
-    id: z.string(),
-    whatWillHappen: z.string(),
-    goalId: z.string().nullable(),
-    ownerPersonId: z.string().nullable(),
-    ownerName: z.string(),
-    ownerCircle: z.enum(ownerCircles),
-    dueOn: z.string(),
-    status: z.enum(actionStatuses),
-    fromNextStepId: z.string().nullable(),
-    fromMeeting: z
-      .object({
-        meetingId: z.uuid(),
-        actionId: z.string().describe('The meeting’s own id for the action'),
-        meetingName: z.string().describe('The kind of meeting, in words: “network meeting”'),
-        heldOn: z.string(),
-      })
-      .nullable()
-      .describe('The meeting action it came from, when it did'),
-  })
-  .meta({ id: 'PlanAction' });
-const planContentOut = z.object({
-  title: z.string(),
-  kind: z.string(),
-  startsOn: z.string(),
-  reviewBy: z.string().nullable(),
-  support: z.string().nullable(),
-  goals: z.array(goalOut),
-  actions: z.array(actionOut),
-});
-const planSummary = z
-  .object({
-    id: z.uuid(),
-    title: z.string(),
-    kind: z.enum(planKinds),
-    startsOn: z.string(),
-    status: z.enum(['draft', 'agreed']),
-    agreedOn: z.string().nullable(),
-    version: z.number().int(),
-    sharedWithFamily: z.boolean(),
-    overdueActions: z.number().int(),
-    reviewOverdue: z.boolean(),
-  })
-  .meta({ id: 'PlanSummary' });
-const planOut = z
-  .object({
-    id: z.uuid(),
-    childId: z.uuid(),
-    version: z.number().int().describe('Send back as expectedVersion when changing the plan'),
-    status: z.enum(['draft', 'agreed']),
-    agreedOn: z.string().nullable(),
-    agreedVersion: z.number().int().nullable(),
-    content: planContentOut,
-    reviews: z.array(
-      z.object({
-        heldOn: z.string(),
-        whoCame: z.string(),
-        scores: z.array(z.object({ goalId: z.string(), personName: z.string(), score: z.number().int() })),
-        whatHasChanged: z.string().nullable(),
-        whatHasBeenAchieved: z.string().nullable(),
-        decisions: z.string().nullable(),
-      }),
-    ),
-    agreements: z.array(
-      z.object({
-        personName: z.string(),
-        response: z.enum(agreementResponses),
-        inTheirWords: z.string().nullable(),
-        planVersion: z.number().int(),
-      }),
-    ),
-  })
-  .meta({ id: 'Plan' });
-
-const startBody = z.object({
-  kind: z.enum(planKinds),
-  title: z.string().min(1).max(200),
-  startsOn: z.iso.date(),
-  reviewBy: z.iso.date().nullable().default(null),
-  support: z.string().max(4000).nullable().default(null),
-  fromMapping: z.boolean().default(false).describe('Start from the latest mapping’s safety goals and next steps'),
-});
-const changeBody = z.object({
-  expectedVersion: z.number().int().min(1).describe('The version you read'),
-  reason: z.string().max(2000).default('').describe('Needed when an agreed plan’s expectations change'),
-  title: z.string().min(1).max(200),
-  startsOn: z.iso.date(),
-  reviewBy: z.iso.date().nullable(),
-  support: z.string().max(4000).nullable(),
-  goals: z
-    .array(
-      z.object({
-        id: z.string().max(64).optional().describe('Leave out for a new goal'),
-        goalInFamilyWords: z.string(),
-        professionalWording: z.string().nullable().default(null),
-        worryIds: z.array(z.uuid()).default([]),
-      }),
-    )
-    .max(50),
-  actions: z
-    .array(
-      z.object({
-        id: z.string().max(64).optional().describe('Leave out for a new action'),
-        whatWillHappen: z.string(),
-        goalId: z.string().max(64).nullable().default(null),
-        ownerPersonId: z.uuid().nullable().default(null),
-        ownerName: z.string(),
-        ownerCircle: z.enum(ownerCircles),
-        dueOn: z.iso.date(),
-        status: z.enum(actionStatuses).default('not_started'),
-      }),
-    )
-    .max(200),
-});
-
-const planJson = (found: PlanView) => ({
-  id: found.plan.id,
-  childId: found.plan.childPersonId,
-  version: found.plan.version,
-  status: found.plan.status,
-  agreedOn: found.plan.agreedOn,
-  agreedVersion: found.plan.agreedVersion,
-  content: found.content,
-  reviews: found.reviews.map((review) => ({
-    heldOn: review.heldOn,
-    whoCame: review.whoCame,
-    scores: review.scores,
-    whatHasChanged: review.whatHasChanged,
-    whatHasBeenAchieved: review.whatHasBeenAchieved,
-    decisions: review.decisions,
-  })),
-  agreements: found.agreements.map((agreement) => ({
-    personName: agreement.personName,
-    response: agreement.response,
-    inTheirWords: agreement.inTheirWords,
-    planVersion: agreement.planVersion,
-  })),
-});
-
-export function registerPlansApiRoutes(app: FastifyInstance, database: Database): void {
+export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansContext): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.get(
-    plansPaths.apiListPattern,
+    plansPaths.apiList.pattern,
     {
       schema: {
         summary: 'The child’s plans (a family member sees those shared with the family)',
@@ -187,7 +37,7 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
         params: childParams,
         response: { 200: z.object({ plans: z.array(planSummary) }), 404: problemSchema },
       },
-      config: { access: view },
+      config: { access: view, audit: 'plan.list' },
     },
     async (request, reply) => {
       const found = await plansForChild(database, request.actor!, request.params.childId, requestSource(request));
@@ -210,7 +60,7 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
   );
 
   routes.post(
-    plansPaths.apiListPattern,
+    plansPaths.apiList.pattern,
     {
       schema: {
         summary: 'Start a plan, from the latest mapping when asked',
@@ -220,7 +70,7 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
         body: startBody,
         response: { 201: z.object({ planId: z.uuid() }), 404: problemSchema, 422: problemSchema },
       },
-      config: { access: change },
+      config: { access: change, audit: 'plan.start' },
     },
     async (request, reply) => {
       const parsed = startPlanSchema.safeParse({ ...request.body, support: request.body.support ?? '' });
@@ -240,7 +90,7 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
   );
 
   routes.get(
-    plansPaths.apiPlanPattern,
+    plansPaths.apiPlan.pattern,
     {
       schema: {
         summary: 'One plan: its goals, actions, reviews and who agrees (staff)',
@@ -249,7 +99,7 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
         params: planParams,
         response: { 200: planOut, 404: problemSchema },
       },
-      config: { access: view },
+      config: { access: view, audit: 'plan.view' },
     },
     async (request, reply) => {
       const found = await viewPlan(
@@ -265,7 +115,7 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
   );
 
   routes.put(
-    plansPaths.apiPlanPattern,
+    plansPaths.apiPlan.pattern,
     {
       schema: {
         summary: 'Change a plan’s goals and actions from the version you read',
@@ -285,7 +135,7 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
           422: problemSchema,
         },
       },
-      config: { access: change },
+      config: { access: change, audit: 'plan.change' },
     },
     async (request, reply) => {
       const { childId, planId } = request.params;
@@ -397,4 +247,9 @@ export function registerPlansApiRoutes(app: FastifyInstance, database: Database)
       }
     },
   );
+}
+
+/** The name `src/app.ts` calls until it registers the feature through `feature.ts`. */
+export function registerPlansApiRoutes(app: FastifyInstance, database: Database): void {
+  registerPlanApiRoutes(app, { database });
 }

@@ -1,0 +1,141 @@
+/** The child's plans, starting a plan (from the mapping when there is one), one plan, and sharing it. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formErrorsFrom, noErrors, type FormErrors } from '../../../platform/http/forms.js';
+import { requestSource } from '../../../platform/http/request-source.js';
+import { startForm, type Typed } from '../form-presenters.js';
+import { plansPaths } from '../paths.js';
+import { todayInUk } from '../plan-rules.js';
+import { noticeFor, planPage, plansListPage } from '../presenters.js';
+import { plansForChild, sharePlanWithFamily, startingPoint, startPlan, viewPlan } from '../service.js';
+import { dateFrom, startPlanSchema } from '../validation.js';
+import {
+  addError,
+  change,
+  datePart,
+  notFound,
+  renderForm,
+  splitDate,
+  text,
+  view,
+  type Body,
+  type PlanParams,
+  type PlansContext,
+} from './forms.js';
+
+type ChildParams = { childId: string };
+
+export function registerPlanPages(app: FastifyInstance, { database }: PlansContext): void {
+  app.get<{ Params: ChildParams }>(
+    plansPaths.list.pattern,
+    { config: { access: view, audit: 'plan.list' } },
+    async (request, reply) => {
+      const { childId } = request.params;
+      const found = await plansForChild(database, request.actor!, childId, requestSource(request));
+      if (!found) return notFound(reply);
+      return reply.render('plans/views/plans.njk', plansListPage(found, childId, request.actor!.kind === 'staff'));
+    },
+  );
+
+  // ---- Start a plan --------------------------------------------------------------------------
+  const showStart = async (
+    request: FastifyRequest<{ Params: ChildParams }>,
+    reply: FastifyReply,
+    status: number,
+    values: Typed,
+    errors: FormErrors,
+  ) => {
+    const { childId } = request.params;
+    const start = await startingPoint(database, request.actor!, childId, requestSource(request));
+    if (!start) return notFound(reply);
+    return renderForm(reply, status, startForm(start, childId, values), errors);
+  };
+
+  app.get<{ Params: ChildParams }>(
+    plansPaths.new.pattern,
+    { config: { access: change, audit: 'plan.start' } },
+    async (request, reply) => {
+      const today = splitDate(todayInUk());
+      const blank = {
+        startsOnDay: today.day,
+        startsOnMonth: today.month,
+        startsOnYear: today.year,
+        fromMapping: 'yes',
+      };
+      return showStart(request, reply, 200, blank, noErrors);
+    },
+  );
+
+  app.post<{ Params: ChildParams; Body: Body }>(
+    plansPaths.new.pattern,
+    { config: { access: change, audit: 'plan.start' } },
+    async (request, reply) => {
+      const body = request.body ?? {};
+      const starts = datePart(body, 'startsOn');
+      const review = datePart(body, 'reviewBy');
+      const values = {
+        kind: text(body, 'kind'),
+        title: text(body, 'title'),
+        startsOnDay: starts.day,
+        startsOnMonth: starts.month,
+        startsOnYear: starts.year,
+        reviewByDay: review.day,
+        reviewByMonth: review.month,
+        reviewByYear: review.year,
+        support: text(body, 'support'),
+        fromMapping: text(body, 'fromMapping'),
+      };
+      const startsOn = dateFrom(starts.day, starts.month, starts.year, 'the date the plan starts', true);
+      const reviewBy = dateFrom(review.day, review.month, review.year, 'the date of the first review', false);
+      const parsed = startPlanSchema.safeParse({
+        kind: values.kind,
+        title: values.title,
+        startsOn: startsOn.ok ? startsOn.value : '2000-01-01',
+        reviewBy: reviewBy.ok ? reviewBy.value : null,
+        support: values.support,
+        fromMapping: values.fromMapping === 'yes',
+      });
+      let errors = parsed.success ? noErrors : formErrorsFrom(parsed.error, { kind: 'kind' });
+      if (!startsOn.ok) errors = addError(errors, 'startsOn', startsOn.message, 'startsOn-day');
+      if (!reviewBy.ok) errors = addError(errors, 'reviewBy', reviewBy.message, 'reviewBy-day');
+      if (startsOn.ok && reviewBy.ok && reviewBy.value && startsOn.value && reviewBy.value < startsOn.value) {
+        const message = 'The first review must be on or after the day the plan starts';
+        errors = addError(errors, 'reviewBy', message, 'reviewBy-day');
+      }
+      if (!parsed.success || errors.errorList.length > 0) return showStart(request, reply, 400, values, errors);
+      const { childId } = request.params;
+      const result = await startPlan(database, request.actor!, childId, parsed.data, requestSource(request));
+      if (result.outcome === 'not_found') return notFound(reply);
+      return reply.redirect(plansPaths.plan.href({ childId, planId: result.planId }, { notice: 'started' }), 303);
+    },
+  );
+
+  // ---- One plan, and sharing it with the family ------------------------------------------------
+  app.get<{ Params: PlanParams; Querystring: { notice?: string } }>(
+    plansPaths.plan.pattern,
+    { config: { access: view, audit: 'plan.view' } },
+    async (request, reply) => {
+      const { childId, planId } = request.params;
+      if (request.actor!.kind !== 'staff') return reply.redirect(plansPaths.family.href({ childId, planId }), 303);
+      const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request));
+      if (!found) return notFound(reply);
+      const mayChange = request.actor!.roles.some((role) =>
+        ['practitioner', 'team_manager', 'fgc_coordinator'].includes(role),
+      );
+      return reply.render('plans/views/plan.njk', {
+        ...planPage(found, childId, planId, mayChange),
+        notice: noticeFor(request.query.notice),
+      });
+    },
+  );
+
+  app.post<{ Params: PlanParams }>(
+    plansPaths.share.pattern,
+    { config: { access: change, audit: 'plan.share' } },
+    async (request, reply) => {
+      const { childId, planId } = request.params;
+      const outcome = await sharePlanWithFamily(database, request.actor!, childId, planId, requestSource(request));
+      if (outcome === 'not_found') return notFound(reply);
+      return reply.redirect(plansPaths.plan.href({ childId, planId }, { notice: 'shared' }), 303);
+    },
+  );
+}
