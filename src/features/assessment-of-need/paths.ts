@@ -1,36 +1,39 @@
-const child = (childId: string) => `/children/${encodeURIComponent(childId)}`;
-const version = (childId: string, assessmentId: string, versionNumber: number) =>
-  `${child(childId)}/assessments/${encodeURIComponent(assessmentId)}/versions/${versionNumber}`;
+/** Every path of the assessment of need, pages and API, written once (pattern and link). */
+import { path } from '../../platform/http/path.js';
+
+const version = '/children/:childId/assessments/:assessmentId/versions/:version' as const;
+const apiVersion = '/api/v1/children/:childId/assessments/:assessmentId/versions/:version' as const;
 
 export const assessmentPaths = {
-  listPattern: '/children/:childId/assessments',
-  list: (childId: string) => `${child(childId)}/assessments`,
-  newPattern: '/children/:childId/assessments/new',
-  new: (childId: string) => `${child(childId)}/assessments/new`,
-  versionPattern: '/children/:childId/assessments/:assessmentId/versions/:version',
-  version,
-  sectionPattern: '/children/:childId/assessments/:assessmentId/versions/:version/sections/:section',
-  section: (childId: string, assessmentId: string, versionNumber: number, section: string) =>
-    `${version(childId, assessmentId, versionNumber)}/sections/${encodeURIComponent(section)}`,
-  submitPattern: '/children/:childId/assessments/:assessmentId/versions/:version/submit',
-  submit: (childId: string, assessmentId: string, versionNumber: number) =>
-    `${version(childId, assessmentId, versionNumber)}/submit`,
-  signOffPattern: '/children/:childId/assessments/:assessmentId/versions/:version/sign-off',
-  signOff: (childId: string, assessmentId: string, versionNumber: number) =>
-    `${version(childId, assessmentId, versionNumber)}/sign-off`,
-  changesPattern: '/children/:childId/assessments/:assessmentId/versions/:version/changes',
-  changes: (childId: string, assessmentId: string, versionNumber: number) =>
-    `${version(childId, assessmentId, versionNumber)}/changes`,
-  newVersionPattern: '/children/:childId/assessments/:assessmentId/new-version',
-  newVersion: (childId: string, assessmentId: string) =>
-    `${child(childId)}/assessments/${encodeURIComponent(assessmentId)}/new-version`,
+  list: path('/children/:childId/assessments'),
+  new: path('/children/:childId/assessments/new'),
+  version: path(version),
+  section: path(`${version}/sections/:section`),
+  submit: path(`${version}/submit`),
+  signOff: path(`${version}/sign-off`),
+  changes: path(`${version}/changes`),
+  newVersion: path('/children/:childId/assessments/:assessmentId/new-version'),
   api: {
-    list: '/api/v1/children/:childId/assessments',
-    version: '/api/v1/children/:childId/assessments/:assessmentId/versions/:version',
-    versions: '/api/v1/children/:childId/assessments/:assessmentId/versions',
-    submit: '/api/v1/children/:childId/assessments/:assessmentId/versions/:version/submit',
-    signOff: '/api/v1/children/:childId/assessments/:assessmentId/versions/:version/sign-off',
-    return: '/api/v1/children/:childId/assessments/:assessmentId/versions/:version/return',
-    changes: '/api/v1/children/:childId/assessments/:assessmentId/versions/:version/changes',
+    list: path('/api/v1/children/:childId/assessments'),
+    version: path(apiVersion),
+    versions: path('/api/v1/children/:childId/assessments/:assessmentId/versions'),
+    submit: path(`${apiVersion}/submit`),
+    signOff: path(`${apiVersion}/sign-off`),
+    return: path(`${apiVersion}/return`),
+    changes: path(`${apiVersion}/changes`),
   },
 } as const;
+
+/** The parameters that name one version of one assessment on a child's record. */
+export interface VersionAddress {
+  childId: string;
+  assessmentId: string;
+  versionNumber: number;
+}
+
+/** A version's parameters for its paths (the number as the path writes it). */
+export const versionParameters = ({ childId, assessmentId, versionNumber }: VersionAddress) => ({
+  childId,
+  assessmentId,
+  version: String(versionNumber),
+});

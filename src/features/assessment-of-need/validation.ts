@@ -35,3 +35,6 @@ export const decisionSchema = z.object({
   decision: z.enum(['sign_off', 'return'], assessmentMessages.chooseDecision),
   comment: commentSchema,
 });
+
+/** The revision a section's form was read at (a hidden field), to refuse a stale save. */
+export const expectedRevisionSchema = z.coerce.number().int().min(1);

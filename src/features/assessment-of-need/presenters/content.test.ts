@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareWords } from './changes.js';
-import { presentWhen, summarySections, wordChangesHtml } from './presenters.js';
-import { emptyContent } from './sections.js';
+import { compareWords } from '../changes.js';
+import { presentWhen, summarySections, wordChangesHtml } from './content.js';
+import { emptyContent } from '../sections.js';
 
 test('what changed is built as HTML with every typed word escaped', () => {
   const html = wordChangesHtml(compareWords('Mia <b>is</b> fine', 'Mia <script>alert(1)</script> is fine'));

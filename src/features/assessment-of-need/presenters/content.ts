@@ -1,7 +1,7 @@
-/** Pure: shapes assessments of need for the pages. */
-import { timeOfDay } from '../../platform/views/clock.js';
-import { whatChanged, type WordChange } from './changes.js';
-import { statusNames, type AssessmentStatus } from './lifecycle.js';
+/** Pure: shapes an assessment's content, status and changes for the pages. */
+import { ukTime } from '../../../platform/views/clock.js';
+import { whatChanged, type WordChange } from '../changes.js';
+import { statusNames, type AssessmentStatus } from '../lifecycle.js';
 import {
   aspects,
   assessmentBalance,
@@ -19,15 +19,9 @@ import {
   sides,
   type AssessmentContent,
   type Section,
-} from './sections.js';
-import type { AssessmentVersion } from './service.js';
+} from '../sections.js';
+import type { VersionRow as AssessmentVersion } from '../queries.js';
 
-const dateOnly = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
 const escapeHtml = (text: string) =>
   text
     .replace(/&/g, '&amp;')
@@ -36,9 +30,18 @@ const escapeHtml = (text: string) =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 
+/** The child's name as the pages use it: the name they are known by, or their first name. */
+export const nameOf = (child: { knownAs: string | null; fullName: string }) =>
+  child.knownAs ?? child.fullName.split(' ')[0] ?? child.fullName;
+
+/** As GOV.UK writes dates: 2 December 2026 (in the UK). */
+export function presentDay(when: Date | null): string {
+  if (!when) return '';
+  const { day, month, year } = ukTime(when);
+  return `${day} ${month} ${year}`;
+}
 /** As GOV.UK writes times: 2 December 2026 at 5:55am. */
-export const presentWhen = (when: Date | null) => (when ? `${dateOnly.format(when)} at ${timeOfDay(when)}` : '');
-export const presentDay = (when: Date | null) => (when ? dateOnly.format(when) : '');
+export const presentWhen = (when: Date | null) => (when ? `${presentDay(when)} at ${ukTime(when).clock}` : '');
 
 export const statusTag = (status: AssessmentStatus) => ({
   text: statusNames[status],
