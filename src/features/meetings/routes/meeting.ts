@@ -1,0 +1,57 @@
+/** One meeting's page, its calendar invitation and its printable letter. */
+import type { FastifyInstance } from 'fastify';
+import type { FeatureContext } from '../../../platform/features/feature.js';
+import { requestSource } from '../../../platform/http/request-source.js';
+import { meetingInvitation } from '../calendar.js';
+import { professionalsOnly } from '../conference.js';
+import { meetingPaths } from '../paths.js';
+import { calendarMeetingOf, letterPage, meetingPage } from '../presenters/meeting.js';
+import { openMeeting } from '../service.js';
+import { notFound, viewRecord } from './access.js';
+
+type MeetingParams = { childId: string; meetingId: string };
+
+export function registerMeetingPages(app: FastifyInstance, { database }: Pick<FeatureContext, 'database'>): void {
+  const config = { access: viewRecord, audit: 'meeting.view' } as const;
+
+  app.get<{ Params: MeetingParams; Querystring: { notice?: string } }>(
+    meetingPaths.meeting.pattern,
+    { config },
+    async (request, reply) => {
+      const { childId, meetingId } = request.params;
+      const opened = await openMeeting(database, request.actor!, childId, meetingId, requestSource(request));
+      if (!opened) return notFound(reply);
+      return reply.render('meetings/views/meeting.njk', meetingPage(opened, request.query.notice));
+    },
+  );
+
+  app.get<{ Params: MeetingParams }>(meetingPaths.invitation.pattern, { config }, async (request, reply) => {
+    const { childId, meetingId } = request.params;
+    const opened = await openMeeting(
+      database,
+      request.actor!,
+      childId,
+      meetingId,
+      requestSource(request),
+      'invitation',
+    );
+    if (!opened) return notFound(reply);
+    const ics = meetingInvitation(
+      calendarMeetingOf(opened),
+      new Date(),
+      request.hostname.split(':')[0] || 'kith.example',
+    );
+    return reply
+      .header('content-type', 'text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="meeting-${opened.meeting.heldOn}.ics"`)
+      .header('cache-control', 'no-store')
+      .send(ics);
+  });
+
+  app.get<{ Params: MeetingParams }>(meetingPaths.letter.pattern, { config }, async (request, reply) => {
+    const { childId, meetingId } = request.params;
+    const opened = await openMeeting(database, request.actor!, childId, meetingId, requestSource(request), 'letter');
+    if (!opened || professionalsOnly.includes(opened.meeting.kind)) return notFound(reply);
+    return reply.render('meetings/views/letter.njk', letterPage(opened));
+  });
+}
