@@ -1,5 +1,6 @@
 /** A person's own account: password, two-factor sign-in, signing out everywhere, access tokens. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RouteAccess } from '../../platform/access/route-access.js';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { cleanText, formErrorsFrom, noErrors, singleFormError, type FormErrors } from '../../platform/http/forms.js';
@@ -80,6 +81,40 @@ const asList = (value: unknown): string[] =>
 const passwordField = (body: Record<string, unknown>, name: string) =>
   typeof body[name] === 'string' ? body[name] : '';
 
+type FormRequest = FastifyRequest<{ Body: Record<string, unknown> }>;
+
+interface AccountForm<Values, Data> {
+  /** Shows the form (with what was typed, when the form keeps it). */
+  show(request: FastifyRequest, reply: FastifyReply, status: number, errors: FormErrors, values?: Values): unknown;
+  /** What was typed, from the posted body. */
+  read(body: Record<string, unknown>): Values;
+  schema(request: FastifyRequest): z.ZodType<Data, Values>;
+  fieldIds?: Record<string, string>;
+  /** Saves; answers the reply it sent (a page shown once), or the errors to show the form again with. */
+  save(data: Data, request: FormRequest, reply: FastifyReply): Promise<FastifyReply | FormErrors>;
+}
+
+/**
+ * The account's forms, each the same way: GET shows it; POST checks it with its zod schema and
+ * shows it again (400) or saves. Not the platform's question page: a good save here answers
+ * with a page of its own (a secret shown once, a 201), not a redirect.
+ */
+function registerAccountForm<Values, Data>(
+  app: FastifyInstance,
+  pattern: string,
+  access: RouteAccess,
+  form: AccountForm<Values, Data>,
+): void {
+  app.get(pattern, { config: { access } }, async (request, reply) => form.show(request, reply, 200, noErrors));
+  app.post<{ Body: Record<string, unknown> }>(pattern, { config: { access } }, async (request, reply) => {
+    const values = form.read(request.body ?? {});
+    const parsed = form.schema(request).safeParse(values);
+    if (!parsed.success) return form.show(request, reply, 400, formErrorsFrom(parsed.error, form.fieldIds), values);
+    const outcome = await form.save(parsed.data, request, reply);
+    return 'errorList' in outcome ? form.show(request, reply, 400, outcome, values) : outcome;
+  });
+}
+
 export function registerAccountRoutes(app: FastifyInstance, database: Database): void {
   const signedIn = { signedIn: true } as const;
   const tokens = { permission: 'access_tokens.manage' } as const;
@@ -108,74 +143,52 @@ export function registerAccountRoutes(app: FastifyInstance, database: Database):
     },
   );
 
-  const showChangePassword = (request: FastifyRequest, reply: FastifyReply, status: number, errors: FormErrors) =>
-    reply.status(status).render('account/views/change-password.njk', {
-      pageTitle: 'Change your password',
-      mustChange: request.actor!.mustChangePassword,
-      ...errors,
-    });
-
-  app.get(accountPages.changePassword.pattern, { config: { access: signedIn } }, async (request, reply) =>
-    showChangePassword(request, reply, 200, noErrors),
-  );
-
-  app.post<{ Body: Record<string, unknown> }>(
-    accountPages.changePassword.pattern,
-    { config: { access: signedIn } },
-    async (request, reply) => {
-      const body = request.body ?? {};
-      const parsed = changePasswordForm.safeParse({
-        currentPassword: passwordField(body, 'currentPassword'),
-        newPassword: passwordField(body, 'newPassword'),
-        confirmPassword: passwordField(body, 'confirmPassword'),
-      });
-      if (!parsed.success) return showChangePassword(request, reply, 400, formErrorsFrom(parsed.error));
-      const result = await changeOwnPassword(database, request.actor!, parsed.data, requestSource(request));
+  registerAccountForm(app, accountPages.changePassword.pattern, signedIn, {
+    // Passwords are never put back into the page, even when something else was wrong.
+    show: (request, reply, status, errors) =>
+      reply.status(status).render('account/views/change-password.njk', {
+        pageTitle: 'Change your password',
+        mustChange: request.actor!.mustChangePassword,
+        ...errors,
+      }),
+    read: (body) => ({
+      currentPassword: passwordField(body, 'currentPassword'),
+      newPassword: passwordField(body, 'newPassword'),
+      confirmPassword: passwordField(body, 'confirmPassword'),
+    }),
+    schema: () => changePasswordForm,
+    save: async (data, request, reply) => {
+      const result = await changeOwnPassword(database, request.actor!, data, requestSource(request));
       if (result.outcome === 'wrong_current') {
-        return showChangePassword(
-          request,
-          reply,
-          400,
-          singleFormError('currentPassword', 'Your current password is not right'),
-        );
+        return singleFormError('currentPassword', 'Your current password is not right');
       }
       if (result.outcome === 'weak') {
-        const text = result.problems.map((problem) => problem.message).join('. ');
-        return showChangePassword(request, reply, 400, singleFormError('newPassword', text));
+        return singleFormError('newPassword', result.problems.map((problem) => problem.message).join('. '));
       }
       return reply.render('account/views/password-changed.njk', { pageTitle: 'Your password has been changed' });
     },
-  );
+  });
 
-  const showTwoFactor = async (request: FastifyRequest, reply: FastifyReply, status: number, errors: FormErrors) => {
-    const actor = request.actor!;
-    const { secret, alreadyEnabled } = await pendingTotpSecret(database, actor);
-    if (alreadyEnabled) return reply.redirect(accountPages.account.href({}), 303);
-    // The secret is on this page: never keep it in a shared cache or the back-forward cache.
-    reply.header('cache-control', 'no-store');
-    return reply.status(status).render('account/views/two-factor.njk', {
-      pageTitle: 'Set up two-factor sign-in',
-      ...presentTotpSetUp(actor.email, secret),
-      formAction: accountPages.twoFactor.href({}),
-      accountPath: accountPages.account.href({}),
-      ...errors,
-    });
-  };
-
-  app.get(accountPages.twoFactor.pattern, { config: { access: signedIn } }, async (request, reply) =>
-    showTwoFactor(request, reply, 200, noErrors),
-  );
-
-  app.post<{ Body: Record<string, unknown> }>(
-    accountPages.twoFactor.pattern,
-    { config: { access: signedIn } },
-    async (request, reply) => {
-      const parsed = codeForm.safeParse({ code: cleanText(request.body?.code) });
-      if (!parsed.success) return showTwoFactor(request, reply, 400, formErrorsFrom(parsed.error));
-      const result = await turnOnTwoFactor(database, request.actor!, parsed.data.code, requestSource(request));
-      if (result.outcome === 'wrong_code') {
-        return showTwoFactor(request, reply, 400, singleFormError('code', messages.codeRejected));
-      }
+  registerAccountForm(app, accountPages.twoFactor.pattern, signedIn, {
+    show: async (request, reply, status, errors) => {
+      const actor = request.actor!;
+      const { secret, alreadyEnabled } = await pendingTotpSecret(database, actor);
+      if (alreadyEnabled) return reply.redirect(accountPages.account.href({}), 303);
+      // The secret is on this page: never keep it in a shared cache or the back-forward cache.
+      reply.header('cache-control', 'no-store');
+      return reply.status(status).render('account/views/two-factor.njk', {
+        pageTitle: 'Set up two-factor sign-in',
+        ...presentTotpSetUp(actor.email, secret),
+        formAction: accountPages.twoFactor.href({}),
+        accountPath: accountPages.account.href({}),
+        ...errors,
+      });
+    },
+    read: (body) => ({ code: cleanText(body.code) }),
+    schema: () => codeForm,
+    save: async ({ code }, request, reply) => {
+      const result = await turnOnTwoFactor(database, request.actor!, code, requestSource(request));
+      if (result.outcome === 'wrong_code') return singleFormError('code', messages.codeRejected);
       if (result.outcome === 'already_on') return reply.redirect(accountPages.account.href({}), 303);
       reply.header('cache-control', 'no-store');
       return reply.render('sign-in/views/recovery-codes.njk', {
@@ -184,60 +197,38 @@ export function registerAccountRoutes(app: FastifyInstance, database: Database):
         continueTo: accountPages.account.href({}, { notice: 'two_factor_on' }),
       });
     },
-  );
+  });
 
-  const showNewToken = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    errors: FormErrors,
-    values: NewTokenValues = {},
-  ) =>
-    reply.status(status).render('account/views/new-token.njk', {
-      pageTitle: 'Make an access token',
-      values,
-      ...newTokenChoices(request.actor!, values),
-      formAction: accountPages.newAccessToken.href({}),
-      accountPath: accountPages.account.href({}),
-      ...errors,
-    });
-
-  app.get(accountPages.newAccessToken.pattern, { config: { access: tokens } }, async (request, reply) =>
-    showNewToken(request, reply, 200, noErrors),
-  );
-
-  app.post<{ Body: Record<string, unknown> }>(
-    accountPages.newAccessToken.pattern,
-    { config: { access: tokens } },
-    async (request, reply) => {
-      const body = request.body ?? {};
-      const values = {
-        name: cleanText(body.name).slice(0, 200),
-        scopes: asList(body.scopes),
-        days: cleanText(body.days),
-      };
-      const parsed = newTokenForm(scopesOpenTo(request.actor!)).safeParse(values);
-      if (!parsed.success) {
-        return showNewToken(
-          request,
-          reply,
-          400,
-          formErrorsFrom(parsed.error, { scopes: 'scopes', days: 'days' }),
-          values,
-        );
-      }
-      const issued = await createAccessToken(database, request.actor!, parsed.data, requestSource(request));
+  registerAccountForm(app, accountPages.newAccessToken.pattern, tokens, {
+    show: (request, reply, status, errors, values: NewTokenValues = {}) =>
+      reply.status(status).render('account/views/new-token.njk', {
+        pageTitle: 'Make an access token',
+        values,
+        ...newTokenChoices(request.actor!, values),
+        formAction: accountPages.newAccessToken.href({}),
+        accountPath: accountPages.account.href({}),
+        ...errors,
+      }),
+    read: (body) => ({
+      name: cleanText(body.name).slice(0, 200),
+      scopes: asList(body.scopes),
+      days: cleanText(body.days),
+    }),
+    schema: (request) => newTokenForm(scopesOpenTo(request.actor!)),
+    fieldIds: { scopes: 'scopes', days: 'days' },
+    save: async (data, request, reply) => {
+      const issued = await createAccessToken(database, request.actor!, data, requestSource(request));
       // The token is shown this once; it must not linger in any cache.
       reply.header('cache-control', 'no-store');
       return reply.status(201).render('account/views/token-made.njk', {
         pageTitle: 'Your new access token',
         token: issued.token,
-        name: parsed.data.name,
+        name: data.name,
         expiresOn: dateText(issued.expiresAt),
         accountPath: accountPages.account.href({}),
       });
     },
-  );
+  });
 
   app.post<{ Params: { tokenId: string } }>(
     accountPages.revokeAccessToken.pattern,

@@ -5,13 +5,12 @@ import { createTestCouncil } from '../../../test/helpers/database.js';
 import {
   createTestAccount,
   csrfTokenIn,
-  sessionCookieFrom,
   signIn,
+  signInWithCode,
   TEST_PASSWORD,
 } from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
-import { totpCode } from '../../platform/auth/totp.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
@@ -31,22 +30,7 @@ describe('council administration', () => {
       totpSecret: SECRET,
     });
     adminUserId = admin.userId;
-    const pending = sessionCookieFrom(
-      await kith.app.inject({
-        method: 'POST',
-        url: '/sign-in',
-        payload: { email: admin.email, password: TEST_PASSWORD },
-      }),
-    )!;
-    const page = await kith.app.inject({ url: '/sign-in/two-factor', headers: cookieHeader(pending) });
-    adminCookie = sessionCookieFrom(
-      await kith.app.inject({
-        method: 'POST',
-        url: '/sign-in/two-factor',
-        headers: cookieHeader(pending),
-        payload: { _csrf: csrfTokenIn(page.body), code: totpCode(SECRET, Date.now()) },
-      }),
-    )!;
+    adminCookie = await signInWithCode(kith.app, admin.email, SECRET);
   });
   after(() => kith.close());
 

@@ -6,7 +6,9 @@ import { registerAdministrationRoutes } from './routes.js';
 /** Council administration: accounts, roles, teams, ending sessions, disabling accounts. */
 export const administrationFeature = defineFeature({
   name: 'administration',
-  routes: (app, { database }) => { registerAdministrationRoutes(app, database); },
+  routes: (app, { database }) => {
+    registerAdministrationRoutes(app, database);
+  },
   navigation: [{ text: 'Accounts', href: administrationPages.users.href({}), permission: 'users.manage', order: 70 }],
   auditActions: administrationAuditActions,
 });

@@ -4,15 +4,20 @@ import type { Tx } from '../../platform/db/database.js';
 import type { Role } from '../../platform/identity/roles.js';
 import { sessions, teamMemberships, teams, userRoles, users } from '../../platform/identity/schema.js';
 
+/** What an account is, as the administration pages show it. */
+const accountColumns = {
+  userId: users.id,
+  fullName: users.fullName,
+  email: users.email,
+  kind: users.kind,
+  isDisabled: users.isDisabled,
+  twoFactorOn: sql<boolean>`${users.totpEnabledAt} is not null`,
+};
+
 export async function listAccounts(tx: Tx, tenantId: string) {
   const accounts = await tx
     .select({
-      userId: users.id,
-      fullName: users.fullName,
-      email: users.email,
-      kind: users.kind,
-      isDisabled: users.isDisabled,
-      twoFactorOn: sql<boolean>`${users.totpEnabledAt} is not null`,
+      ...accountColumns,
       roles: sql<
         Role[]
       >`coalesce(array_agg(${userRoles.role} order by ${userRoles.role}) filter (where ${userRoles.role} is not null), '{}')`,
@@ -27,15 +32,7 @@ export async function listAccounts(tx: Tx, tenantId: string) {
 
 export async function findAccount(tx: Tx, tenantId: string, userId: string) {
   const [account] = await tx
-    .select({
-      userId: users.id,
-      fullName: users.fullName,
-      email: users.email,
-      kind: users.kind,
-      isDisabled: users.isDisabled,
-      twoFactorOn: sql<boolean>`${users.totpEnabledAt} is not null`,
-      createdAt: users.createdAt,
-    })
+    .select({ ...accountColumns, createdAt: users.createdAt })
     .from(users)
     .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
   if (!account) return undefined;

@@ -1,34 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
-import {
-  createCouncilWithChild,
-  createTestAccount,
-  csrfTokenIn,
-  sessionCookieFrom,
-  signIn,
-  TEST_PASSWORD,
-} from '../../../test/helpers/accounts.js';
+import { createCouncilWithChild, createTestAccount, signIn, signInWithCode } from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
-import { totpCode } from '../../platform/auth/totp.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
-
-async function signInWithCode(kith: TestApp, email: string): Promise<string> {
-  const pending = sessionCookieFrom(
-    await kith.app.inject({ method: 'POST', url: '/sign-in', payload: { email, password: TEST_PASSWORD } }),
-  )!;
-  const page = await kith.app.inject({ url: '/sign-in/two-factor', headers: cookieHeader(pending) });
-  const done = await kith.app.inject({
-    method: 'POST',
-    url: '/sign-in/two-factor',
-    headers: cookieHeader(pending),
-    payload: { _csrf: csrfTokenIn(page.body), code: totpCode(SECRET, Date.now()) },
-  });
-  return sessionCookieFrom(done)!;
-}
 
 describe('who has seen a child’s record, and searching the log', () => {
   let kith: TestApp;
@@ -48,7 +26,7 @@ describe('who has seen a child’s record, and searching the log', () => {
       const [membership] = await tx.select().from(teamMemberships).limit(1);
       await addTeamMember(tx, council.id, membership!.teamId, manager.userId, true);
     });
-    const managerCookie = await signInWithCode(kith, manager.email);
+    const managerCookie = await signInWithCode(kith.app, manager.email, SECRET);
     const page = await kith.app.inject({
       url: `/children/${childId}/who-has-seen`,
       headers: cookieHeader(managerCookie),
@@ -69,7 +47,7 @@ describe('who has seen a child’s record, and searching the log', () => {
       roles: ['team_manager'],
       totpSecret: SECRET,
     });
-    const cookie = await signInWithCode(kith, outsider.email);
+    const cookie = await signInWithCode(kith.app, outsider.email, SECRET);
     const page = await kith.app.inject({ url: `/children/${childId}/who-has-seen`, headers: cookieHeader(cookie) });
     assert.equal(page.statusCode, 404);
     const refused = await withTenant(kith.database.orm, council.id, (tx) =>

@@ -6,13 +6,11 @@ import {
   createCouncilWithChild,
   createTestAccount,
   csrfTokenIn,
-  sessionCookieFrom,
   signIn,
-  TEST_PASSWORD,
+  signInWithCode,
 } from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
-import { totpCode } from '../../platform/auth/totp.js';
 import { addTeamMember } from '../../platform/identity/accounts.js';
 import { restrictedAccessGrants, teamMemberships } from '../../platform/identity/schema.js';
 import { childRecords } from '../people/schema.js';
@@ -72,22 +70,7 @@ test('a restricted record: the allocated worker opens it; a colleague must give 
   const days = (grant!.expiresAt.getTime() - grant!.grantedAt.getTime()) / 86_400_000;
   assert.equal(days, 7);
 
-  const pending = sessionCookieFrom(
-    await kith.app.inject({
-      method: 'POST',
-      url: '/sign-in',
-      payload: { email: manager.email, password: TEST_PASSWORD },
-    }),
-  )!;
-  const codePage = await kith.app.inject({ url: '/sign-in/two-factor', headers: cookieHeader(pending) });
-  const managerCookie = sessionCookieFrom(
-    await kith.app.inject({
-      method: 'POST',
-      url: '/sign-in/two-factor',
-      headers: cookieHeader(pending),
-      payload: { _csrf: csrfTokenIn(codePage.body), code: totpCode(SECRET, Date.now()) },
-    }),
-  )!;
+  const managerCookie = await signInWithCode(kith.app, manager.email, SECRET);
   const list = await kith.app.inject({ url: '/restricted-access', headers: cookieHeader(managerCookie) });
   assert.match(list.body, /Covering the duty visit while Alex is on leave/);
   const reviewed = await kith.app.inject({

@@ -9,6 +9,7 @@ import {
   csrfTokenIn,
   sessionCookieFrom,
   signIn,
+  signInWithCode,
   TEST_PASSWORD,
 } from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
@@ -286,22 +287,7 @@ describe('opening a child’s record', () => {
       roles: ['council_administrator'],
       totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
     });
-    const pending = sessionCookieFrom(
-      await kith.app.inject({
-        method: 'POST',
-        url: '/sign-in',
-        payload: { email: admin.email, password: TEST_PASSWORD },
-      }),
-    )!;
-    const codePage = await kith.app.inject({ url: '/sign-in/two-factor', headers: cookieHeader(pending) });
-    const full = sessionCookieFrom(
-      await kith.app.inject({
-        method: 'POST',
-        url: '/sign-in/two-factor',
-        headers: cookieHeader(pending),
-        payload: { _csrf: csrfTokenIn(codePage.body), code: totpCode('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', Date.now()) },
-      }),
-    )!;
+    const full = await signInWithCode(kith.app, admin.email, 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
     assert.equal((await kith.app.inject({ url: '/caseload', headers: cookieHeader(full) })).statusCode, 403);
     assert.equal((await kith.app.inject({ url: `/children/${childId}`, headers: cookieHeader(full) })).statusCode, 403);
   });
