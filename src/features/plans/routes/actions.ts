@@ -5,12 +5,14 @@ import { formErrorsFrom, noErrors } from '../../../platform/http/forms.js';
 import { actionForm, SOMEONE_ELSE } from '../form-presenters.js';
 import { plansPaths } from '../paths.js';
 import { withoutAction, type PlanAction } from '../plan-rules.js';
-import { actionSchema, dateFrom, reasonSchema } from '../validation.js';
+import { actionSchema, reasonSchema } from '../validation.js';
 import {
   addError,
   afterChange,
   changeFromForm,
-  datePart,
+  dateIn,
+  dateValues,
+  typedDate,
   invalid,
   registerPlanForm,
   splitDate,
@@ -29,7 +31,6 @@ export function registerActionPages(app: FastifyInstance, context: PlansContext)
       params.actionId ? found.content.actions.find((candidate) => candidate.id === params.actionId) : null,
     blank(found, existing) {
       if (!existing) return { status: 'not_started', expectedVersion: String(found.plan.version) };
-      const due = splitDate(existing.dueOn);
       const inNetwork =
         existing.ownerPersonId && found.owners.some((owner) => owner.personId === existing.ownerPersonId);
       return {
@@ -37,24 +38,19 @@ export function registerActionPages(app: FastifyInstance, context: PlansContext)
         owner: inNetwork ? (existing.ownerPersonId ?? '') : SOMEONE_ELSE,
         ownerName: inNetwork ? '' : existing.ownerName,
         ownerCircle: existing.ownerCircle,
-        dueOnDay: due.day,
-        dueOnMonth: due.month,
-        dueOnYear: due.year,
+        ...dateValues('dueOn', splitDate(existing.dueOn)),
         status: existing.status,
         goalId: existing.goalId ?? '',
         expectedVersion: String(found.plan.version),
       };
     },
     read(body: Body) {
-      const due = datePart(body, 'dueOn');
       return {
         whatWillHappen: text(body, 'whatWillHappen'),
         owner: text(body, 'owner'),
         ownerName: text(body, 'ownerName'),
         ownerCircle: text(body, 'ownerCircle'),
-        dueOnDay: due.day,
-        dueOnMonth: due.month,
-        dueOnYear: due.year,
+        ...typedDate(body, 'dueOn'),
         status: text(body, 'status') || 'not_started',
         goalId: text(body, 'goalId'),
         reason: text(body, 'reason'),
@@ -74,13 +70,7 @@ export function registerActionPages(app: FastifyInstance, context: PlansContext)
         );
         return afterChange(result, found, values);
       }
-      const dueOn = dateFrom(
-        values.dueOnDay!,
-        values.dueOnMonth!,
-        values.dueOnYear!,
-        'the date this will be done by',
-        true,
-      );
+      const dueOn = dateIn(values, 'dueOn', 'the date this will be done by', true);
       const owner = found.owners.find((candidate) => candidate.personId === values.owner);
       const parsed = actionSchema.safeParse({
         whatWillHappen: values.whatWillHappen,

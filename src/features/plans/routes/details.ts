@@ -6,12 +6,14 @@ import { agreeForm, detailsForm } from '../form-presenters.js';
 import { plansPaths } from '../paths.js';
 import { dateInWords, todayInUk } from '../plan-rules.js';
 import { agreePlan } from '../service.js';
-import { dateFrom, reasonSchema, startPlanSchema } from '../validation.js';
+import { reasonSchema, startPlanSchema } from '../validation.js';
 import {
   addError,
   afterChange,
   changeFromForm,
-  datePart,
+  dateIn,
+  dateValues,
+  typedDate,
   invalid,
   registerPlanForm,
   splitDate,
@@ -23,31 +25,19 @@ import {
 export function registerDetailsPages(app: FastifyInstance, context: PlansContext): void {
   registerPlanForm(app, plansPaths.details.pattern, { get: 'plan.view', post: 'plan.change' }, context, {
     blank(found) {
-      const starts = splitDate(found.content.startsOn);
-      const review = splitDate(found.content.reviewBy);
       return {
         title: found.content.title,
-        startsOnDay: starts.day,
-        startsOnMonth: starts.month,
-        startsOnYear: starts.year,
-        reviewByDay: review.day,
-        reviewByMonth: review.month,
-        reviewByYear: review.year,
+        ...dateValues('startsOn', splitDate(found.content.startsOn)),
+        ...dateValues('reviewBy', splitDate(found.content.reviewBy)),
         support: found.content.support ?? '',
         expectedVersion: String(found.plan.version),
       };
     },
     read(body: Body) {
-      const starts = datePart(body, 'startsOn');
-      const review = datePart(body, 'reviewBy');
       return {
         title: text(body, 'title'),
-        startsOnDay: starts.day,
-        startsOnMonth: starts.month,
-        startsOnYear: starts.year,
-        reviewByDay: review.day,
-        reviewByMonth: review.month,
-        reviewByYear: review.year,
+        ...typedDate(body, 'startsOn'),
+        ...typedDate(body, 'reviewBy'),
         support: text(body, 'support'),
         reason: text(body, 'reason'),
         expectedVersion: text(body, 'expectedVersion'),
@@ -55,20 +45,8 @@ export function registerDetailsPages(app: FastifyInstance, context: PlansContext
     },
     async save(found, _item, typed, request) {
       const values = typed as Record<string, string>;
-      const startsOn = dateFrom(
-        values.startsOnDay!,
-        values.startsOnMonth!,
-        values.startsOnYear!,
-        'the date the plan starts',
-        true,
-      );
-      const reviewBy = dateFrom(
-        values.reviewByDay!,
-        values.reviewByMonth!,
-        values.reviewByYear!,
-        'the date of the next review',
-        false,
-      );
+      const startsOn = dateIn(values, 'startsOn', 'the date the plan starts', true);
+      const reviewBy = dateIn(values, 'reviewBy', 'the date of the next review', false);
       const parsed = startPlanSchema.safeParse({
         kind: found.plan.kind,
         title: values.title,
@@ -100,21 +78,15 @@ export function registerDetailsPages(app: FastifyInstance, context: PlansContext
 
   registerPlanForm(app, plansPaths.agree.pattern, { get: 'plan.view', post: 'plan.agree' }, context, {
     blank(found) {
-      const today = splitDate(todayInUk());
       return {
-        agreedOnDay: today.day,
-        agreedOnMonth: today.month,
-        agreedOnYear: today.year,
+        ...dateValues('agreedOn', splitDate(todayInUk())),
         shareWithFamily: true,
         expectedVersion: String(found.plan.version),
       };
     },
     read(body: Body) {
-      const on = datePart(body, 'agreedOn');
       return {
-        agreedOnDay: on.day,
-        agreedOnMonth: on.month,
-        agreedOnYear: on.year,
+        ...typedDate(body, 'agreedOn'),
         shareWithFamily: body.shareWithFamily === 'yes',
         expectedVersion: text(body, 'expectedVersion'),
       };
@@ -122,13 +94,7 @@ export function registerDetailsPages(app: FastifyInstance, context: PlansContext
     async save(found, _item, values, request) {
       const { childId, planId } = request.params;
       const problem = (message: string) => addError(noErrors, 'agreedOn', message, 'agreedOn-day');
-      const agreedOn = dateFrom(
-        String(values.agreedOnDay),
-        String(values.agreedOnMonth),
-        String(values.agreedOnYear),
-        'the date the plan was agreed',
-        true,
-      );
+      const agreedOn = dateIn(values, 'agreedOn', 'the date the plan was agreed', true);
       if (!agreedOn.ok) return invalid(values, problem(agreedOn.message));
       const outcome = await agreePlan(
         context.database,

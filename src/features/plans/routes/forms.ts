@@ -12,6 +12,7 @@ import { requestSource } from '../../../platform/http/request-source.js';
 import type { FeatureContext } from '../../../platform/features/feature.js';
 import type { Conflict, FormView, Typed } from '../form-presenters.js';
 import { plansPaths } from '../paths.js';
+import { dateFrom } from '../validation.js';
 import { changePlan, viewPlan, type PlanChange, type PlanEdit, type PlanView } from '../service.js';
 
 /** What the plan's routes are given (the feature context, or the part of it they use). */
@@ -31,11 +32,28 @@ export const splitDate = (iso: string | null | undefined) => {
   return { day: day ? String(Number(day)) : '', month: month ? String(Number(month)) : '', year: year ?? '' };
 };
 /** A GOV.UK date input's three boxes as typed. */
-export const datePart = (body: Body, prefix: string) => ({
+const datePart = (body: Body, prefix: string) => ({
   day: text(body, `${prefix}-day`),
   month: text(body, `${prefix}-month`),
   year: text(body, `${prefix}-year`),
 });
+
+/** A date input's three boxes as a form's values: `${name}Day`, `${name}Month`, `${name}Year`. */
+export function dateValues(name: string, parts: { day: string; month: string; year: string }): Record<string, string> {
+  return { [`${name}Day`]: parts.day, [`${name}Month`]: parts.month, [`${name}Year`]: parts.year };
+}
+
+/** A date input as typed into a posted form, as the form's values. */
+export const typedDate = (body: Body, name: string) => dateValues(name, datePart(body, name));
+
+/** The date in a form's values, checked: an ISO date (null when optional and empty), or a message naming it. */
+export function dateIn(values: Typed, name: string, label: string, required: boolean) {
+  const box = (part: string) => {
+    const value = values[`${name}${part}`];
+    return typeof value === 'string' ? value : '';
+  };
+  return dateFrom(box('Day'), box('Month'), box('Year'), label, required);
+}
 
 /** Adds one error to the summary and its field, unless that field already has one. */
 export function addError(errors: FormErrors, field: string, message: string, href = field): FormErrors {

@@ -7,11 +7,13 @@ import { plansPaths } from '../paths.js';
 import { todayInUk } from '../plan-rules.js';
 import { noticeFor, planPage, plansListPage } from '../presenters.js';
 import { plansForChild, sharePlanWithFamily, startingPoint, startPlan, viewPlan } from '../service.js';
-import { dateFrom, startPlanSchema } from '../validation.js';
+import { startPlanSchema } from '../validation.js';
 import {
   addError,
   change,
-  datePart,
+  dateIn,
+  dateValues,
+  typedDate,
   notFound,
   renderForm,
   splitDate,
@@ -54,13 +56,7 @@ export function registerPlanPages(app: FastifyInstance, { database }: PlansConte
     plansPaths.new.pattern,
     { config: { access: change, audit: 'plan.start' } },
     async (request, reply) => {
-      const today = splitDate(todayInUk());
-      const blank = {
-        startsOnDay: today.day,
-        startsOnMonth: today.month,
-        startsOnYear: today.year,
-        fromMapping: 'yes',
-      };
+      const blank = { ...dateValues('startsOn', splitDate(todayInUk())), fromMapping: 'yes' };
       return showStart(request, reply, 200, blank, noErrors);
     },
   );
@@ -70,22 +66,16 @@ export function registerPlanPages(app: FastifyInstance, { database }: PlansConte
     { config: { access: change, audit: 'plan.start' } },
     async (request, reply) => {
       const body = request.body ?? {};
-      const starts = datePart(body, 'startsOn');
-      const review = datePart(body, 'reviewBy');
       const values = {
         kind: text(body, 'kind'),
         title: text(body, 'title'),
-        startsOnDay: starts.day,
-        startsOnMonth: starts.month,
-        startsOnYear: starts.year,
-        reviewByDay: review.day,
-        reviewByMonth: review.month,
-        reviewByYear: review.year,
+        ...typedDate(body, 'startsOn'),
+        ...typedDate(body, 'reviewBy'),
         support: text(body, 'support'),
         fromMapping: text(body, 'fromMapping'),
       };
-      const startsOn = dateFrom(starts.day, starts.month, starts.year, 'the date the plan starts', true);
-      const reviewBy = dateFrom(review.day, review.month, review.year, 'the date of the first review', false);
+      const startsOn = dateIn(values, 'startsOn', 'the date the plan starts', true);
+      const reviewBy = dateIn(values, 'reviewBy', 'the date of the first review', false);
       const parsed = startPlanSchema.safeParse({
         kind: values.kind,
         title: values.title,

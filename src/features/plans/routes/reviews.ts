@@ -6,10 +6,12 @@ import { REVIEW_PEOPLE, reviewForm } from '../form-presenters.js';
 import { plansPaths } from '../paths.js';
 import { todayInUk } from '../plan-rules.js';
 import { recordReview } from '../service.js';
-import { dateFrom, reviewSchema } from '../validation.js';
+import { reviewSchema } from '../validation.js';
 import {
   addError,
-  datePart,
+  dateIn,
+  dateValues,
+  typedDate,
   invalid,
   registerPlanForm,
   splitDate,
@@ -21,19 +23,12 @@ import {
 export function registerReviewPages(app: FastifyInstance, context: PlansContext): void {
   registerPlanForm(app, plansPaths.newReview.pattern, { get: 'plan.view', post: 'plan.review' }, context, {
     blank() {
-      const today = splitDate(todayInUk());
-      return { heldOnDay: today.day, heldOnMonth: today.month, heldOnYear: today.year };
+      return dateValues('heldOn', splitDate(todayInUk()));
     },
     read(body: Body, found) {
-      const held = datePart(body, 'heldOn');
-      const next = datePart(body, 'nextReviewBy');
       const values: Record<string, string> = {
-        heldOnDay: held.day,
-        heldOnMonth: held.month,
-        heldOnYear: held.year,
-        nextReviewByDay: next.day,
-        nextReviewByMonth: next.month,
-        nextReviewByYear: next.year,
+        ...typedDate(body, 'heldOn'),
+        ...typedDate(body, 'nextReviewBy'),
         whoCame: text(body, 'whoCame'),
         whatHasChanged: text(body, 'whatHasChanged'),
         whatHasBeenAchieved: text(body, 'whatHasBeenAchieved'),
@@ -73,10 +68,8 @@ export function registerReviewPages(app: FastifyInstance, context: PlansContext)
           }
         }
       });
-      const held = { day: values.heldOnDay!, month: values.heldOnMonth!, year: values.heldOnYear! };
-      const next = { day: values.nextReviewByDay!, month: values.nextReviewByMonth!, year: values.nextReviewByYear! };
-      const heldOn = dateFrom(held.day, held.month, held.year, 'the date of the review', true);
-      const nextReviewBy = dateFrom(next.day, next.month, next.year, 'the date of the next review', false);
+      const heldOn = dateIn(values, 'heldOn', 'the date of the review', true);
+      const nextReviewBy = dateIn(values, 'nextReviewBy', 'the date of the next review', false);
       const parsed = reviewSchema.safeParse({
         heldOn: heldOn.ok ? heldOn.value : '2000-01-01',
         whoCame: values.whoCame,
