@@ -25,7 +25,6 @@ import {
   networkMessages,
   newPersonSchema,
   relationshipFactsSchema,
-  relationshipTypes,
   tieToChildSchema,
 } from './validation.js';
 
@@ -146,7 +145,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
   const change = { permission: 'child_record.change' } as const;
 
   routes.get(
-    networkPaths.api.network,
+    networkPaths.api.network.pattern,
     {
       schema: {
         summary: 'A child’s whole network: people, relationships and households, now or on a past date',
@@ -156,7 +155,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         querystring: z.object({ on: z.iso.date().optional().describe('Show the network as it stood on this date') }),
         response: { 200: networkSchema, 404: problemSchema },
       },
-      config: { access: view },
+      config: { access: view, audit: 'child_record.view' },
     },
     async (request, reply) => {
       const network = await viewNetwork(database, request.actor!, request.params.childId, requestSource(request), {
@@ -169,7 +168,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
   );
 
   routes.post(
-    networkPaths.api.people,
+    networkPaths.api.people.pattern,
     {
       schema: {
         summary: 'Add a new or already-recorded person to the child’s network',
@@ -183,7 +182,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
           409: problemSchema,
         },
       },
-      config: { access: change },
+      config: { access: change, audit: 'network.person_added' },
     },
     async (request, reply) => {
       const added = await addPersonToNetwork(
@@ -202,7 +201,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
   );
 
   routes.post(
-    networkPaths.api.relationships,
+    networkPaths.api.relationships.pattern,
     {
       schema: {
         summary: 'Record a relationship between two people in the child’s network',
@@ -217,7 +216,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
           422: problemSchema,
         },
       },
-      config: { access: change },
+      config: { access: change, audit: 'network.relationship_added' },
     },
     async (request, reply) => {
       const saved = await recordRelationship(
@@ -238,7 +237,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
   );
 
   routes.put(
-    networkPaths.api.relationship,
+    networkPaths.api.relationship.pattern,
     {
       schema: {
         summary: 'Change a relationship (refused with 409 if someone else saved since expectedVersion)',
@@ -256,7 +255,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
           409: problemSchema,
         },
       },
-      config: { access: change },
+      config: { access: change, audit: 'network.relationship_changed' },
     },
     async (request, reply) => {
       const saved = await changeRelationship(
@@ -286,7 +285,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
   );
 
   routes.put(
-    networkPaths.api.position,
+    networkPaths.api.position.pattern,
     {
       schema: {
         summary: 'Where a person is drawn on the child’s ecomap (0 to 1000 each way; null to lay them out again)',
@@ -296,7 +295,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         body: z.object({ x: z.number().min(0).max(1000), y: z.number().min(0).max(1000) }).nullable(),
         response: { 204: z.null(), 404: problemSchema },
       },
-      config: { access: change },
+      config: { access: change, audit: 'network.person_moved' },
     },
     async (request, reply) => {
       const placed = await placePerson(
@@ -313,7 +312,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
   );
 
   routes.get(
-    networkPaths.api.possibleMatches,
+    networkPaths.api.possibleMatches.pattern,
     {
       schema: {
         summary: 'People already recorded in the council whose names look like this one',
@@ -336,7 +335,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
           404: problemSchema,
         },
       },
-      config: { access: change },
+      config: { access: change, audit: 'network.change' },
     },
     async (request, reply) => {
       const matches = await possibleMatches(
@@ -351,5 +350,3 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
     },
   );
 }
-
-export { relationshipTypes };

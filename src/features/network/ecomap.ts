@@ -4,6 +4,9 @@
  * to the right), stronger ties nearer. Line styles, not colour alone, show how a tie feels;
  * arrows show which way support flows. Pure and deterministic: the same network always draws
  * the same picture, and a position someone chose by dragging is kept.
+ *
+ * One file though over 400 lines: pure drawing with no I/O, whose layout, line styles and
+ * accessible labels depend on each other; split, the picture's rules would be read in pieces.
  */
 import {
   closenessNames,

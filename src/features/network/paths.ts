@@ -1,33 +1,21 @@
-const child = (childId: string) => `/children/${encodeURIComponent(childId)}`;
+import { path } from '../../platform/http/path.js';
 
 export const networkPaths = {
-  genogramPattern: '/children/:childId/genogram',
-  genogram: (childId: string) => `${child(childId)}/genogram`,
-  ecomapSvgPattern: '/children/:childId/ecomap.svg',
-  ecomapSvg: (childId: string) => `${child(childId)}/ecomap.svg`,
-  genogramSvgPattern: '/children/:childId/genogram.svg',
-  genogramSvg: (childId: string) => `${child(childId)}/genogram.svg`,
-  addPersonPattern: '/children/:childId/network/people/new',
-  addPerson: (childId: string) => `${child(childId)}/network/people/new`,
-  addRelationshipPattern: '/children/:childId/network/relationships/new',
-  addRelationship: (childId: string) => `${child(childId)}/network/relationships/new`,
-  relationshipPattern: '/children/:childId/network/relationships/:relationshipId',
-  relationship: (childId: string, relationshipId: string) =>
-    `${child(childId)}/network/relationships/${encodeURIComponent(relationshipId)}`,
-  noLongerInvolvedPattern: '/children/:childId/network/people/:personId/no-longer-involved',
-  noLongerInvolved: (childId: string, personId: string) =>
-    `${child(childId)}/network/people/${encodeURIComponent(personId)}/no-longer-involved`,
-  personPattern: '/children/:childId/network/people/:personId',
-  person: (childId: string, personId: string) => `${child(childId)}/network/people/${encodeURIComponent(personId)}`,
-  mergePattern: '/children/:childId/network/people/:personId/merge',
-  merge: (childId: string, personId: string) =>
-    `${child(childId)}/network/people/${encodeURIComponent(personId)}/merge`,
+  genogram: path('/children/:childId/genogram'),
+  ecomapSvg: path('/children/:childId/ecomap.svg'),
+  genogramSvg: path('/children/:childId/genogram.svg'),
+  addPerson: path('/children/:childId/network/people/new'),
+  addRelationship: path('/children/:childId/network/relationships/new'),
+  relationship: path('/children/:childId/network/relationships/:relationshipId'),
+  noLongerInvolved: path('/children/:childId/network/people/:personId/no-longer-involved'),
+  person: path('/children/:childId/network/people/:personId'),
+  merge: path('/children/:childId/network/people/:personId/merge'),
   api: {
-    network: '/api/v1/children/:childId/network',
-    people: '/api/v1/children/:childId/network/people',
-    relationships: '/api/v1/children/:childId/network/relationships',
-    relationship: '/api/v1/children/:childId/network/relationships/:relationshipId',
-    position: '/api/v1/children/:childId/network/people/:personId/position',
-    possibleMatches: '/api/v1/children/:childId/network/possible-matches',
+    network: path('/api/v1/children/:childId/network'),
+    people: path('/api/v1/children/:childId/network/people'),
+    relationships: path('/api/v1/children/:childId/network/relationships'),
+    relationship: path('/api/v1/children/:childId/network/relationships/:relationshipId'),
+    position: path('/api/v1/children/:childId/network/people/:personId/position'),
+    possibleMatches: path('/api/v1/children/:childId/network/possible-matches'),
   },
 } as const;

@@ -312,8 +312,6 @@ export async function childRecordsInNetwork(tx: Tx, tenantId: string, childId: s
   return new Set(rows.map((row) => row.personId));
 }
 
-export const stillInvolved = isNull(networkMembers.noLongerInvolvedOn);
-
 const childTieVersionsStatement = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
   tx
     .select({
@@ -380,23 +378,4 @@ export async function membershipsOfPerson(tx: Tx, tenantId: string, personId: st
     })
     .from(networkMembers)
     .where(and(eq(networkMembers.tenantId, tenantId), eq(networkMembers.personId, personId)));
-}
-
-export async function markMerged(tx: Tx, tenantId: string, duplicateId: string, keptId: string): Promise<void> {
-  await tx
-    .update(people)
-    .set({ mergedInto: keptId, updatedAt: new Date() })
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, duplicateId)));
-}
-
-export async function updatePersonDetails(
-  tx: Tx,
-  tenantId: string,
-  personId: string,
-  details: Partial<typeof people.$inferInsert>,
-): Promise<void> {
-  await tx
-    .update(people)
-    .set({ ...details, updatedAt: new Date() })
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
 }

@@ -102,3 +102,40 @@ export const detailLabels: Record<keyof ChildDetails, string> = {
   languages: 'Languages',
   whatTheyBring: 'What they bring',
 };
+
+/** The details page's form as typed: text only, so nothing typed is lost when it is shown again. */
+export interface DetailsFormValues {
+  [field: string]: string;
+  fullName: string;
+  knownAs: string;
+  pronouns: string;
+  dobDay: string;
+  dobMonth: string;
+  dobYear: string;
+  /** 'yes' when ticked. */
+  dateOfBirthIsApproximate: string;
+  languages: string;
+  whatTheyBring: string;
+  reason: string;
+  /** 'yes' when ticked. */
+  isCorrection: string;
+  expectedVersion: string;
+}
+
+/** The details page: the form's schema with the date of birth's three boxes (its error shown last). */
+export const detailsPageSchema = detailsFormSchema.extend({
+  dateOfBirth: z.object({ day: z.string(), month: z.string(), year: z.string() }).transform((parts, context) => {
+    const parsed = parseDateOfBirth(parts.day, parts.month, parts.year, new Date());
+    if (parsed.ok) return parsed.value;
+    context.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  }),
+});
+
+/** The schema's input from the page's values. */
+export const detailsPageInput = (values: DetailsFormValues) => ({
+  ...values,
+  dateOfBirthIsApproximate: values.dateOfBirthIsApproximate === 'yes',
+  isCorrection: values.isCorrection === 'yes',
+  dateOfBirth: { day: values.dobDay, month: values.dobMonth, year: values.dobYear },
+});

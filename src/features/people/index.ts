@@ -1,3 +1,3 @@
-/** The people feature's public surface: what other features may use. */
-export * from './queries.js';
-export * from './paths.js';
+/** The people feature's public surface: what other features may use (tables are in schema.ts). */
+export { peoplePaths } from './paths.js';
+export { addPersonIn, changePersonIn, markPersonMergedIn, type NewPerson, type PersonChange } from './service.js';

@@ -1,6 +1,7 @@
 /** The only place SQL about people is written. Every function takes the transaction handle. */
 import { and, count, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import type { ChildDetails } from './details.js';
 import { childRecords, people, type Gender, type PersonKind } from './schema.js';
 
 export interface NewPerson {
@@ -14,7 +15,11 @@ export interface NewPerson {
   diedOn?: string | null;
   languages?: string[];
   whatTheyBring?: string | null;
+  contactDetails?: string | null;
 }
+
+/** What may change of someone recorded: any of their details (never their council or id). */
+export type PersonChange = Partial<Omit<typeof people.$inferInsert, 'tenantId' | 'id' | 'createdAt' | 'updatedAt'>>;
 
 export async function insertPerson(tx: Tx, tenantId: string, person: NewPerson): Promise<string> {
   const [row] = await tx
@@ -45,4 +50,36 @@ export async function findChildRecordByReference(tx: Tx, tenantId: string, refer
     .innerJoin(people, and(eq(people.tenantId, childRecords.tenantId), eq(people.id, childRecords.personId)))
     .where(and(eq(childRecords.tenantId, tenantId), eq(childRecords.reference, reference)));
   return row;
+}
+
+/** A child's details as the details form shows them, and when they were first recorded. */
+export async function childDetailsOf(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+): Promise<{ details: ChildDetails; createdAt: Date } | undefined> {
+  const [row] = await tx
+    .select({
+      fullName: people.fullName,
+      knownAs: people.knownAs,
+      pronouns: people.pronouns,
+      dateOfBirth: people.dateOfBirth,
+      dateOfBirthIsApproximate: people.dateOfBirthIsApproximate,
+      languages: people.languages,
+      whatTheyBring: people.whatTheyBring,
+      createdAt: people.createdAt,
+    })
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), eq(people.id, childId)));
+  if (!row) return undefined;
+  const { createdAt, ...details } = row;
+  return { details, createdAt };
+}
+
+/** Changes someone's details (a child's, or anyone's in a network): stored once, shown everywhere. */
+export async function updatePerson(tx: Tx, tenantId: string, personId: string, change: PersonChange): Promise<void> {
+  await tx
+    .update(people)
+    .set({ ...change, updatedAt: new Date() })
+    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
 }

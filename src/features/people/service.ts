@@ -2,14 +2,13 @@
  * Changing a child's details, and reading their history. A change needs a reason, is kept
  * as a new version (never overwriting), is audited with the names of the fields changed (not
  * their values), and is refused, showing both versions, if someone else saved meanwhile.
+ *
+ * Other features record people through the `…In` functions below, inside their own council
+ * transaction (the network adds, changes and merges the people in a child's world).
  */
-import { and, eq } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/database.js';
-import { withTenant } from '../../platform/db/tenancy.js';
-import { decideChildRecordAccess } from '../../platform/access/policy.js';
-import { recordAuditEvent } from '../../platform/audit/audit-log.js';
+import type { RequestSource } from '../../platform/http/request-source.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
-import { hasPermission } from '../../platform/identity/roles.js';
 import {
   changedFields,
   latestVersion,
@@ -17,59 +16,30 @@ import {
   versionsOf,
   type RecordVersion,
 } from '../../platform/history/record-history.js';
-import { childRecordFacts, relationshipsOf } from '../child-record/index.js';
+import { auditChildRecord, withChildRecord } from '../child-record/index.js';
 import type { ChildDetails } from './details.js';
-import { people } from './schema.js';
-import type { RequestSource } from '../../platform/http/request-source.js';
+import { childDetailsOf, insertPerson, updatePerson, type NewPerson, type PersonChange } from './queries.js';
+
+export type { NewPerson, PersonChange } from './queries.js';
 
 export const CHILD_DETAILS = 'child_details';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export type { RequestSource } from '../../platform/http/request-source.js';
-
-async function currentDetails(
-  tx: Tx,
-  tenantId: string,
-  childId: string,
-): Promise<{ details: ChildDetails; createdAt: Date } | undefined> {
-  const [row] = await tx
-    .select({
-      fullName: people.fullName,
-      knownAs: people.knownAs,
-      pronouns: people.pronouns,
-      dateOfBirth: people.dateOfBirth,
-      dateOfBirthIsApproximate: people.dateOfBirthIsApproximate,
-      languages: people.languages,
-      whatTheyBring: people.whatTheyBring,
-      createdAt: people.createdAt,
-    })
-    .from(people)
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, childId)));
-  if (!row) return undefined;
-  const { createdAt, ...details } = row;
-  return { details, createdAt };
+/** Records a new person (or group, place, online community) in the council; their id. */
+export function addPersonIn(tx: Tx, tenantId: string, person: NewPerson): Promise<string> {
+  return insertPerson(tx, tenantId, person);
 }
 
-async function mayAct(tx: Tx, actor: Actor, childId: string, action: 'view' | 'change'): Promise<boolean> {
-  if (!UUID.test(childId)) return false;
-  const facts = (await childRecordFacts(tx, actor.tenantId, [childId])).get(childId);
-  if (!facts) return false;
-  return (
-    decideChildRecordAccess(await relationshipsOf(tx, actor), action, facts).allowed &&
-    hasPermission(actor.roles, action === 'view' ? 'child_record.view' : 'child_record.change')
-  );
+/** Changes someone's details; the caller keeps the earlier details as a version. */
+export function changePersonIn(tx: Tx, tenantId: string, personId: string, change: PersonChange): Promise<void> {
+  return updatePerson(tx, tenantId, personId, change);
 }
 
-function auditRefusal(tx: Tx, actor: Actor, childId: string, action: string, source: RequestSource) {
-  return recordAuditEvent(tx, actor.tenantId, {
-    action,
-    outcome: 'denied',
-    actor: { userId: actor.userId, label: actorLabel(actor) },
-    childPersonId: UUID.test(childId) ? childId : null,
-    subject: UUID.test(childId) ? { type: 'child_record', id: childId } : null,
-    source,
-  });
+/** Someone recorded twice: the duplicate stays, pointing at the person kept. */
+export function markPersonMergedIn(tx: Tx, tenantId: string, duplicateId: string, keptId: string): Promise<void> {
+  return updatePerson(tx, tenantId, duplicateId, { mergedInto: keptId });
 }
+
+const asRecord = (details: ChildDetails) => details as unknown as Record<string, unknown>;
 
 export async function detailsForEditing(
   database: Database,
@@ -77,16 +47,18 @@ export async function detailsForEditing(
   childId: string,
   source: RequestSource,
 ): Promise<{ details: ChildDetails; version: number } | null> {
-  return withTenant(database.orm, actor.tenantId, async (tx) => {
-    if (!(await mayAct(tx, actor, childId, 'change'))) {
-      await auditRefusal(tx, actor, childId, 'child_record.change', source);
-      return null;
-    }
-    const current = await currentDetails(tx, actor.tenantId, childId);
-    if (!current) return null;
-    const latest = await latestVersion(tx, actor.tenantId, CHILD_DETAILS, childId);
-    return { details: current.details, version: latest?.version ?? 0 };
-  });
+  return withChildRecord(
+    database,
+    actor,
+    childId,
+    { need: 'change', action: 'child_record.change', source },
+    async ({ tx }) => {
+      const current = await childDetailsOf(tx, actor.tenantId, childId);
+      if (!current) return null;
+      const latest = await latestVersion(tx, actor.tenantId, CHILD_DETAILS, childId);
+      return { details: current.details, version: latest?.version ?? 0 };
+    },
+  );
 }
 
 export type DetailsSave =
@@ -95,6 +67,8 @@ export type DetailsSave =
   | { outcome: 'unchanged' }
   | { outcome: 'conflict'; theirs: ChildDetails; theirVersion: number; theirAuthor: string };
 
+class UnchangedError extends Error {}
+
 export async function saveDetails(
   database: Database,
   actor: Actor,
@@ -102,61 +76,53 @@ export async function saveDetails(
   change: { details: ChildDetails; expectedVersion: number; reason: string; isCorrection: boolean },
   source: RequestSource,
 ): Promise<DetailsSave> {
-  return withTenant(database.orm, actor.tenantId, async (tx) => {
-    if (!(await mayAct(tx, actor, childId, 'change'))) {
-      await auditRefusal(tx, actor, childId, 'child_record.change', source);
-      return { outcome: 'not_found' as const };
-    }
-    const current = await currentDetails(tx, actor.tenantId, childId);
-    if (!current) return { outcome: 'not_found' as const };
-    const fields = changedFields(
-      current.details as unknown as Record<string, unknown>,
-      change.details as unknown as Record<string, unknown>,
-    );
-    const saved = await saveVersion(tx, actor.tenantId, {
+  const purpose = { need: 'change', action: 'child_record.change', source } as const;
+  const saved = await withChildRecord(database, actor, childId, purpose, async ({ tx }): Promise<DetailsSave> => {
+    const current = await childDetailsOf(tx, actor.tenantId, childId);
+    if (!current) return { outcome: 'not_found' };
+    const fields = changedFields(asRecord(current.details), asRecord(change.details));
+    const version = await saveVersion(tx, actor.tenantId, {
       recordType: CHILD_DETAILS,
       recordId: childId,
-      before: current.details as unknown as Record<string, unknown>,
+      before: asRecord(current.details),
       beforeRecordedAt: current.createdAt,
-      content: change.details as unknown as Record<string, unknown>,
+      content: asRecord(change.details),
       expectedVersion: change.expectedVersion,
       author: { userId: actor.userId, label: actorLabel(actor) },
       reason: change.reason,
       isCorrection: change.isCorrection,
     });
-    if (saved.outcome === 'conflict') {
-      const theirs = saved.current;
+    if (version.outcome === 'conflict') {
+      const theirs = version.current;
       return {
-        outcome: 'conflict' as const,
+        outcome: 'conflict',
         theirs: theirs.content as unknown as ChildDetails,
         theirVersion: theirs.version,
         theirAuthor: 'recordedByLabel' in theirs ? theirs.recordedByLabel : '',
       };
     }
+    // Nothing changed: throwing rolls the transaction back, so no empty version is stored.
     if (fields.length === 0) throw new UnchangedError();
-    await tx
-      .update(people)
-      .set({ ...change.details, updatedAt: new Date() })
-      .where(and(eq(people.tenantId, actor.tenantId), eq(people.id, childId)));
-    await recordAuditEvent(tx, actor.tenantId, {
-      action: 'child_record.change',
-      outcome: 'allowed',
-      actor: { userId: actor.userId, label: actorLabel(actor) },
-      childPersonId: childId,
-      subject: { type: CHILD_DETAILS, id: childId },
-      reason: change.reason,
+    await updatePerson(tx, actor.tenantId, childId, change.details);
+    await auditChildRecord(
+      tx,
+      actor,
+      childId,
+      {
+        action: 'child_record.change',
+        outcome: 'allowed',
+        reason: change.reason,
+        details: { fields: fields.join(','), version: version.version, correction: change.isCorrection },
+      },
       source,
-      details: { fields: fields.join(','), version: saved.version, correction: change.isCorrection },
-    });
-    return { outcome: 'saved' as const, version: saved.version };
+    );
+    return { outcome: 'saved', version: version.version };
   }).catch((error: unknown) => {
-    // Nothing changed: the transaction rolled back so no empty version was stored.
     if (error instanceof UnchangedError) return { outcome: 'unchanged' as const };
     throw error;
   });
+  return saved ?? { outcome: 'not_found' };
 }
-
-class UnchangedError extends Error {}
 
 export interface HistoryView {
   childName: string;
@@ -175,31 +141,20 @@ export async function detailsHistory(
   childId: string,
   source: RequestSource,
 ): Promise<HistoryView | null> {
-  return withTenant(database.orm, actor.tenantId, async (tx) => {
-    if (!(await mayAct(tx, actor, childId, 'view'))) {
-      await auditRefusal(tx, actor, childId, 'child_record.history_viewed', source);
-      return null;
-    }
-    const mayChange = await mayAct(tx, actor, childId, 'change');
-    const current = await currentDetails(tx, actor.tenantId, childId);
-    const versions = await versionsOf(tx, actor.tenantId, CHILD_DETAILS, childId);
+  const purpose = { need: 'view', action: 'child_record.history_viewed', source } as const;
+  return withChildRecord(database, actor, childId, purpose, async (record) => {
+    const current = await childDetailsOf(record.tx, actor.tenantId, childId);
+    const versions = await versionsOf(record.tx, actor.tenantId, CHILD_DETAILS, childId);
     const marked = versions.map((version, index) => ({
       ...version,
       // versions are newest first: the one before this in the list is the next version
       supersededByCorrection: index > 0 && versions[index - 1]!.isCorrection,
     }));
-    await recordAuditEvent(tx, actor.tenantId, {
-      action: 'child_record.history_viewed',
-      outcome: 'allowed',
-      actor: { userId: actor.userId, label: actorLabel(actor) },
-      childPersonId: childId,
-      subject: { type: CHILD_DETAILS, id: childId },
-      source,
-    });
+    await record.audit('child_record.history_viewed');
     return {
       childName: current?.details.fullName ?? '',
-      versions: mayChange ? marked : marked.filter((version) => !version.supersededByCorrection),
-      mayChange,
+      versions: record.mayChange ? marked : marked.filter((version) => !version.supersededByCorrection),
+      mayChange: record.mayChange,
     };
   });
 }

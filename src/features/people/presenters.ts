@@ -1,0 +1,43 @@
+/** The child's details as GOV.UK summary-list rows and the history page's versions. */
+import { presentDate } from '../child-record/index.js';
+import { detailLabels, type ChildDetails } from './details.js';
+import type { HistoryView } from './service.js';
+
+// Not the clock's: none of its functions writes "5 June 2026 at 09:05" (kept as the page shows it).
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
+
+export function summaryRows(details: ChildDetails) {
+  return (Object.keys(detailLabels) as (keyof ChildDetails)[]).map((key) => {
+    const value = details[key];
+    const text =
+      key === 'dateOfBirth'
+        ? presentDate(value as string | null)
+        : key === 'dateOfBirthIsApproximate'
+          ? value
+            ? 'Yes'
+            : 'No'
+          : Array.isArray(value)
+            ? value.join(', ') || 'None recorded'
+            : ((value as string | null) ?? 'Not recorded');
+    return { key: { text: detailLabels[key] }, value: { text } };
+  });
+}
+
+export function presentHistory(history: HistoryView) {
+  return history.versions.map((version) => ({
+    number: version.version,
+    when: timeFormat.format(version.recordedAt),
+    who: version.recordedByLabel,
+    reason: version.reason,
+    isCorrection: version.isCorrection,
+    supersededByCorrection: version.supersededByCorrection,
+    rows: summaryRows(version.content as unknown as ChildDetails),
+  }));
+}
