@@ -1,52 +1,20 @@
+/** The assessment of need on its pages: from start to sign-off, a stale save, who sees what, and the audit log. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import type { TestApp } from '../../../test/helpers/app.js';
 import { formValuesIn } from '../../../test/helpers/forms.js';
-import {
-  peopleAroundAChild,
-  type Caller,
-  type PeopleAroundAChild,
-} from '../../../test/helpers/people-around-a-child.js';
+import type { PeopleAroundAChild } from '../../../test/helpers/people-around-a-child.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { hasSqlState } from '../../platform/db/errors.js';
-import { rowsOf, withTenant } from '../../platform/db/tenancy.js';
+import { withTenant } from '../../platform/db/tenancy.js';
+import { assessmentTestKit } from './assessment-fixtures.js';
 
+const { open, close, get, post, submit, api, stored, list } = assessmentTestKit();
 let kith: TestApp;
 let people: PeopleAroundAChild;
-before(async () => {
-  kith = await buildTestApp();
-  people = await peopleAroundAChild(kith.app, kith.database);
-});
-after(() => kith.close());
-
-const get = (caller: Caller, url: string) =>
-  kith.app.inject({ url, headers: { cookie: `kith_session=${caller.cookie}` } });
-const post = (caller: Caller, url: string, payload: Record<string, string | string[]>) =>
-  kith.app.inject({ method: 'POST', url, headers: { cookie: `kith_session=${caller.cookie}` }, payload });
-/** Fills a form as the page renders it, with some fields changed, and submits it. */
-async function submit(caller: Caller, url: string, changes: Record<string, string> = {}, expected = 200) {
-  const form = await get(caller, url);
-  assert.equal(form.statusCode, expected, `${url}: ${form.statusCode}`);
-  return post(caller, url, { ...formValuesIn(form.body, url), ...changes });
-}
-const api = (caller: Caller, method: 'GET' | 'POST' | 'PUT', path: string, payload?: object) =>
-  kith.app.inject({
-    method,
-    url: `/api/v1/children/${people.childId}/assessments${path}`,
-    headers: caller.headers,
-    ...(payload ? { payload } : {}),
-  });
-async function stored(assessmentId: string, versionNumber: number) {
-  const rows = await withTenant(kith.database.orm, people.council.id, async (tx) =>
-    rowsOf<{ status: string; developmentStrengths: string; revision: number }>(
-      await tx.execute(sql`select status, development_strengths as "developmentStrengths", revision
-        from need_assessment_versions where assessment_id = ${assessmentId} and version_number = ${versionNumber}`),
-    ),
-  );
-  return rows[0]!;
-}
-const list = (childId: string) => `/children/${childId}/assessments`;
+before(async () => ({ kith, people } = await open()));
+after(() => close());
 
 describe('an assessment of need from start to sign-off, on the pages', () => {
   let versionUrl = '';
@@ -296,71 +264,7 @@ describe('a stale draft save', () => {
   });
 });
 
-describe('the assessment API', () => {
-  test('create, save, submit, sign off; edits after sign-off are refused; a new version; what changed', async () => {
-    const { practitioner, manager } = people;
-    const created = await api(practitioner, 'POST', '');
-    const { assessmentId, revision } = created.json<{ assessmentId: string; revision: number }>();
-    const version = `/${assessmentId}/versions/1`;
-    const saved = await api(practitioner, 'PUT', version, {
-      content: { analysis: 'Robin is safe enough at home', developmentStrengths: 'Reads well' },
-      expectedRevision: revision,
-    });
-    assert.equal(saved.statusCode, 200, saved.body);
-    const after = saved.json<{ revision: number; content: { analysis: string }; balance: string[] }>();
-    assert.equal(after.content.analysis, 'Robin is safe enough at home');
-    assert.ok(after.balance.some((note) => /own view is not recorded/.test(note)));
-    const stale = await api(practitioner, 'PUT', version, { content: { analysis: 'Old' }, expectedRevision: revision });
-    assert.equal(stale.statusCode, 409);
-    const unknownField = await api(practitioner, 'PUT', version, {
-      content: { mood: 'x' },
-      expectedRevision: after.revision,
-    });
-    assert.equal(unknownField.statusCode, 400);
-    const submitted = await api(practitioner, 'POST', `${version}/submit`, { expectedRevision: after.revision });
-    assert.equal(submitted.statusCode, 200, submitted.body);
-    const byAuthor = await api(practitioner, 'POST', `${version}/sign-off`, { comment: 'Mine is good' });
-    assert.equal(byAuthor.statusCode, 403);
-    assert.match(byAuthor.body, /Only a team manager/);
-    const noComment = await api(manager, 'POST', `${version}/sign-off`, { comment: '' });
-    assert.equal(noComment.statusCode, 400);
-    const signed = await api(manager, 'POST', `${version}/sign-off`, { comment: 'Agreed' });
-    assert.equal(signed.statusCode, 200, signed.body);
-    assert.equal(signed.json<{ status: string; signedOffBy: string }>().status, 'signed_off');
-    const locked = await api(practitioner, 'PUT', version, {
-      content: { analysis: 'Too late' },
-      expectedRevision: signed.json<{ revision: number }>().revision,
-    });
-    assert.equal(locked.statusCode, 409);
-    assert.match(locked.body, /signed off and locked/);
-    const returnLocked = await api(manager, 'POST', `${version}/return`, { comment: 'Undo' });
-    assert.equal(returnLocked.statusCode, 403);
-    const next = await api(practitioner, 'POST', `/${assessmentId}/versions`);
-    assert.equal(next.statusCode, 201, next.body);
-    assert.equal(next.json<{ version: number }>().version, 2);
-    const nextRevision = next.json<{ revision: number }>().revision;
-    await api(practitioner, 'PUT', `/${assessmentId}/versions/2`, {
-      content: { analysis: 'Robin is safe enough, and we keep asking' },
-      expectedRevision: nextRevision,
-    });
-    const changes = await api(practitioner, 'GET', `/${assessmentId}/versions/2/changes`);
-    assert.equal(changes.statusCode, 200);
-    assert.deepEqual(changes.json(), {
-      from: 1,
-      to: 2,
-      changes: [
-        {
-          field: 'analysis',
-          kind: 'changed',
-          before: 'Robin is safe enough at home',
-          after: 'Robin is safe enough, and we keep asking',
-        },
-      ],
-    });
-    const first = await api(practitioner, 'GET', version);
-    assert.equal(first.json<{ content: { analysis: string } }>().content.analysis, 'Robin is safe enough at home');
-  });
-
+describe('the audit log', () => {
   test('every change and refusal is in the audit log', async () => {
     const { council } = people;
     const log = await withTenant(kith.database.orm, council.id, async (tx) => {
@@ -393,17 +297,6 @@ describe('the assessment API', () => {
       log['assessment.draft_saved']!.some(
         (entry) => entry.outcome === 'denied' && entry.details.reason === 'stale_revision',
       ),
-    );
-  });
-
-  test('the OpenAPI document describes the assessment API with its response schemas', async () => {
-    const document = (await kith.app.inject({ url: '/api/docs/json' })).json<{
-      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
-    }>();
-    const version = document.paths['/api/v1/children/{childId}/assessments/{assessmentId}/versions/{version}'];
-    assert.ok(version?.get?.responses['200'] && version.put?.responses['409']);
-    assert.ok(
-      document.paths['/api/v1/children/{childId}/assessments/{assessmentId}/versions/{version}/sign-off']?.post,
     );
   });
 });
