@@ -3,13 +3,18 @@ import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { withTenant } from '../../platform/db/tenancy.js';
-import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { versionsOf } from '../../platform/history/record-history.js';
 import { plans } from '../plans/schema.js';
-import { meetings } from './schema.js';
-import { createTestAccount, csrfTokenIn, signIn } from '../../../test/helpers/accounts.js';
-import { createTestCouncil } from '../../../test/helpers/database.js';
-import { familyForConference, type Caller } from './meetings-fixtures.js';
+import { familyForConference } from './meetings-fixtures.js';
+import {
+  agreement,
+  api,
+  information,
+  meetingsApi,
+  preparation,
+  privateFamilyTime,
+  type Payload,
+} from './meetings-api-fixtures.js';
 
 let kith: TestApp;
 before(async () => {
@@ -18,66 +23,7 @@ before(async () => {
 after(() => kith.close());
 
 const conferenceFamily = () => familyForConference(kith);
-
-const api = (childId: string) => `/api/v1/children/${childId}`;
-type Payload = Record<string, unknown>;
-const call = (caller: Caller, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: Payload) =>
-  kith.app.inject({ method, url, headers: caller.headers, ...(payload ? { payload } : {}) });
-
-const preparation = {
-  referredOn: '2026-10-01',
-  whyReferred: 'Worries about arguments at home',
-  familyAgreedOn: '2026-10-03',
-  childPreparation: 'Robin wants to say his part first, then go to the park with his uncle',
-  venue: 'Riverside Community Centre',
-  food: 'Sandwiches and fruit',
-  interpreter: '',
-};
-const information = {
-  worries: 'Shouting late at night that frightens Robin',
-  strengths: 'Nan sees Robin every day and he feels safe with her',
-  bottomLines: ['Robin sleeps somewhere calm every night', 'Robin goes to school every day'],
-  resources: 'Family support worker two afternoons a week',
-  questionsAndAnswers: 'Nan asked who to call at night: the out of hours team',
-};
-const privateFamilyTime = {
-  startedAt: '11:00',
-  endedAt: '12:15',
-  familyPlan: 'Robin stays with Nan on school nights until the arguments stop. Mum will go to the course.',
-};
-const agreement = {
-  meetsBottomLines: 'yes',
-  planAccepted: 'yes',
-  whatWasAgreed: 'The family’s plan, as they brought it back',
-  whoWillTellChild: 'Nan, after school',
-  reviewOn: '2027-01-20',
-  resourcesCommitted: 'Family support worker; a bus pass for Mum',
-};
-
-async function conferenceThroughAllStages(family: Awaited<ReturnType<typeof conferenceFamily>>, extra: Payload = {}) {
-  const { childId, practitioner, coordinator } = family;
-  const planned = await call(practitioner, 'POST', `${api(childId)}/meetings`, {
-    kind: 'family_group_conference',
-    heldOn: '2026-11-10',
-    startsAt: '10:00',
-    endsAt: '14:00',
-    place: 'Riverside Community Centre',
-    coordinatorUserId: coordinator.userId,
-    ...extra,
-  });
-  assert.equal(planned.statusCode, 201, planned.body);
-  const { meetingId } = planned.json<{ meetingId: string }>();
-  const meeting = `${api(childId)}/meetings/${meetingId}`;
-  const version = async () => (await call(coordinator, 'GET', meeting)).json<{ version: number }>().version;
-  const stage = async (name: string, body: Payload) =>
-    call(coordinator, 'PUT', `${meeting}/stages/${name}`, { version: await version(), ...body });
-  assert.equal((await stage('preparation', preparation)).statusCode, 200);
-  const invited = await call(coordinator, 'POST', `${meeting}/invitees`, { personId: family.mumId });
-  assert.equal(invited.statusCode, 201, invited.body);
-  assert.equal((await stage('information', information)).statusCode, 200);
-  assert.equal((await stage('private-family-time', privateFamilyTime)).statusCode, 200);
-  return { meetingId, meeting, stage, version };
-}
+const { call, conferenceThroughAllStages } = meetingsApi(() => kith);
 
 test('a family group conference runs through its four stages and its plan becomes the child’s plan', async () => {
   const family = await conferenceFamily();
@@ -241,115 +187,6 @@ test('bad input is refused with the field named, and nothing is saved', async ()
   });
   assert.equal(noReason.statusCode, 422);
   assert.equal(noReason.json<{ errors: { pointer: string }[] }>().errors[0]!.pointer, '/familyReason');
-});
-
-test('a family member invited sees only the shared parts; one not invited, and a stranger, see nothing', async () => {
-  const family = await conferenceFamily();
-  const { childId, coordinator, mum, nan, stranger, council } = family;
-  const { meeting, meetingId, version } = await conferenceThroughAllStages(family);
-  const notes = await call(coordinator, 'PATCH', meeting, {
-    version: await version(),
-    professionalNotes: 'Private: the police check is still outstanding',
-    whatWasShared: 'Everyone heard the worries and the strengths',
-  });
-  assert.equal(notes.statusCode, 204, notes.body);
-
-  const asCoordinator = (await call(coordinator, 'GET', meeting)).json<{ professionalNotes: string | null }>();
-  assert.match(asCoordinator.professionalNotes ?? '', /police check/);
-
-  const asMum = await call(mum, 'GET', meeting);
-  assert.equal(asMum.statusCode, 200);
-  assert.equal(asMum.json<{ professionalNotes: string | null }>().professionalNotes, null);
-  assert.doesNotMatch(asMum.body, /police check/);
-  assert.match(asMum.body, /Everyone heard the worries/);
-  const mumsList = (await call(mum, 'GET', `${api(childId)}/meetings`)).json<{
-    meetings: unknown[];
-    offers: unknown[];
-  }>();
-  assert.equal(mumsList.meetings.length, 1);
-  assert.doesNotMatch(JSON.stringify(mumsList), /police check/);
-
-  const asNan = await call(nan, 'GET', meeting);
-  assert.equal(asNan.statusCode, 404);
-  assert.equal((await call(nan, 'GET', `${api(childId)}/meetings`)).json<{ meetings: unknown[] }>().meetings.length, 0);
-  const mumChanges = await call(mum, 'POST', `${meeting}/decisions`, { decision: 'x', reason: 'y' });
-  assert.equal(mumChanges.statusCode, 403);
-
-  assert.equal((await call(stranger, 'GET', meeting)).statusCode, 404);
-  const { entries: audit } = await withTenant(kith.database.orm, council.id, (tx) =>
-    searchAuditLog(tx, council.id, { childPersonId: childId }),
-  );
-  const denied = audit.filter((entry) => entry.outcome === 'denied').map((entry) => entry.action);
-  assert.ok(denied.includes('meeting.view'), 'the refused reads are audited');
-  assert.ok(
-    audit.some(
-      (entry) => entry.action === 'meeting.view' && entry.outcome === 'allowed' && entry.subjectId === meetingId,
-    ),
-  );
-});
-
-test('offers and outcomes are counted for the census, for managers only', async () => {
-  const family = await conferenceFamily();
-  const { childId, practitioner, manager } = family;
-  const offers = `${api(childId)}/family-meeting-offers`;
-  const offered = await call(practitioner, 'POST', offers, {
-    offeredOn: '2026-09-01',
-    beforeDecision: 'Going to court',
-  });
-  assert.equal(offered.statusCode, 201, offered.body);
-  const offerId = offered.json<{ offerId: string }>().offerId;
-  const accepted = await call(practitioner, 'PUT', `${offers}/${offerId}`, {
-    response: 'accepted',
-    respondedOn: '2026-09-04',
-  });
-  assert.equal(accepted.statusCode, 204, accepted.body);
-  const second = (
-    await call(practitioner, 'POST', offers, { offeredOn: '2026-09-20', beforeDecision: 'A change of home' })
-  ).json<{
-    offerId: string;
-  }>().offerId;
-  await call(practitioner, 'PUT', `${offers}/${second}`, {
-    response: 'declined',
-    respondedOn: '2026-09-22',
-    familyReason: 'We already have a plan with Nan',
-  });
-  const { stage } = await conferenceThroughAllStages(family, { offerId });
-  await stage('agreement', agreement);
-
-  const counts = await call(manager, 'GET', '/api/v1/family-meetings/counts');
-  assert.equal(counts.statusCode, 200, counts.body);
-  const expected = {
-    children: 1,
-    offered: 2,
-    accepted: 1,
-    declined: 1,
-    awaiting: 0,
-    held: 1,
-    planAgreed: 1,
-    reviewed: 0,
-  };
-  assert.deepEqual(counts.json(), expected);
-  assert.equal((await call(practitioner, 'GET', '/api/v1/family-meetings/counts')).statusCode, 403);
-});
-
-test('another council sees nothing of a meeting, through the API or the database', async () => {
-  const family = await conferenceFamily();
-  const { meeting } = await conferenceThroughAllStages(family);
-  const elsewhere = await createTestCouncil(kith.database, 'Another council');
-  const outsider = await createTestAccount(kith.database, elsewhere.id, { roles: ['practitioner'] });
-  const cookie = await signIn(kith.app, outsider.email);
-  const account = await kith.app.inject({ url: '/account', headers: { cookie: `kith_session=${cookie}` } });
-  const headers = { cookie: `kith_session=${cookie}`, 'x-csrf-token': csrfTokenIn(account.body) };
-  assert.equal((await kith.app.inject({ url: meeting, headers })).statusCode, 404);
-  const write = await kith.app.inject({
-    method: 'POST',
-    url: `${meeting}/decisions`,
-    headers,
-    payload: { decision: 'x', reason: 'y' },
-  });
-  assert.equal(write.statusCode, 404);
-  const seen = await withTenant(kith.database.orm, elsewhere.id, (tx) => tx.select().from(meetings));
-  assert.equal(seen.length, 0, 'row-level security keeps each council’s meetings to itself');
 });
 
 test('each stage has its own body: its fields are documented, and a field of another stage is refused by name', async () => {
