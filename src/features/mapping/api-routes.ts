@@ -10,10 +10,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { problemSchema, sendProblem } from '../../platform/http/problem.js';
-import { defaultScale, mappingBalance } from './domain.js';
+import { mappingBalance } from './domain.js';
 import { mappingPaths } from './paths.js';
 import { scalingOccasions } from './scaling.js';
-import { mappingSections, viewKinds } from './schema.js';
 import {
   addEntry,
   addScore,
@@ -22,180 +21,22 @@ import {
   openMapping,
   startMapping,
   type FieldIssue,
-  type MappingEntryRow,
-  type ScalingScoreRow,
 } from './service.js';
-
-const childParams = z.object({ childId: z.string().max(64) });
-const mappingParams = z.object({ childId: z.string().max(64), mappingId: z.string().max(64) });
-const entryParams = mappingParams.extend({ entryId: z.string().max(64) });
-
-const entrySchema = z
-  .object({
-    id: z.uuid(),
-    version: z.number().int(),
-    section: z.enum(mappingSections),
-    statement: z
-      .string()
-      .describe('The entry in words; for danger statements and safety goals, built from their parts'),
-    harmSeverity: z.string().nullable(),
-    harmFrequency: z.string().nullable(),
-    harmWhen: z.string().nullable(),
-    worriedWho: z.string().nullable(),
-    couldHappen: z.string().nullable(),
-    becauseOf: z.string().nullable(),
-    inCircumstances: z.string().nullable(),
-    goalWho: z.string().nullable(),
-    goalWillBeDoing: z.string().nullable(),
-    goalHowWeWillKnow: z.string().nullable(),
-    stepOwnerPersonId: z.uuid().nullable(),
-    stepOwnerName: z.string().nullable(),
-    stepDueOn: z.string().nullable(),
-    viewOfKind: z.enum(viewKinds),
-    viewOfPersonId: z.uuid().nullable(),
-    viewOfName: z.string(),
-    source: z.object({ type: z.string(), id: z.uuid().nullable(), label: z.string().nullable() }).nullable(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'MappingEntry' });
-
-const scoreSchema = z
-  .object({
-    id: z.uuid(),
-    scoredOn: z.string(),
-    scorerKind: z.enum(viewKinds),
-    scorerPersonId: z.uuid().nullable(),
-    scorerName: z.string(),
-    score: z.number().int().min(0).max(10),
-    reason: z.string(),
-    recordedBy: z.string(),
-  })
-  .meta({ id: 'ScalingScore' });
-
-const mappingSummarySchema = z
-  .object({
-    id: z.uuid(),
-    title: z.string(),
-    heldOn: z.string(),
-    childIds: z.array(z.uuid()),
-    entriesBySection: z.record(z.string(), z.number()),
-    scoreCount: z.number().int(),
-  })
-  .meta({ id: 'MappingSummary' });
-
-const mappingSchema = z
-  .object({
-    id: z.uuid(),
-    title: z.string(),
-    heldOn: z.string(),
-    whoTookPart: z.string().nullable(),
-    childIds: z.array(z.uuid()),
-    scalingQuestion: z.string(),
-    scaleZeroMeans: z.string(),
-    scaleTenMeans: z.string(),
-    entries: z.array(entrySchema),
-    scores: z.array(scoreSchema),
-    balance: z
-      .object({
-        strengths: z.number().int(),
-        worries: z.number().int(),
-        childsView: z.number().int(),
-        notes: z.array(z.string()).describe('Gentle notes on what is missing; they never block a save'),
-      })
-      .meta({ id: 'Balance' }),
-  })
-  .meta({ id: 'Mapping' });
-
-const optionalText = (max: number) => z.string().max(max).nullable().optional();
-const entryShape = {
-  section: z.enum(mappingSections),
-  statement: optionalText(4000).describe('Not used for danger statements and safety goals: their parts make it'),
-  harmSeverity: optionalText(500),
-  harmFrequency: optionalText(500),
-  harmWhen: optionalText(500),
-  worriedWho: optionalText(500).describe('Danger statements: who is worried (required)'),
-  couldHappen: optionalText(2000).describe('Danger statements: what could happen to the child (required)'),
-  becauseOf: optionalText(2000).describe('Danger statements: because of which adult behaviour (required)'),
-  inCircumstances: optionalText(2000),
-  goalWho: optionalText(500).describe('Safety goals: who will be doing it (required)'),
-  goalWillBeDoing: optionalText(2000).describe('Safety goals: what they will be doing (required)'),
-  goalHowWeWillKnow: optionalText(2000),
-  stepOwnerPersonId: z.uuid().nullable().optional().describe('Next steps: someone in the child’s network'),
-  stepOwnerName: optionalText(200).describe('Next steps: or a name'),
-  stepDueOn: z.iso.date().nullable().optional().describe('Next steps: by when (required)'),
-  viewOfKind: z.enum(viewKinds),
-  viewOfPersonId: z.uuid().nullable().optional(),
-  viewOfName: optionalText(200).describe('Filled from the person when viewOfPersonId is given'),
-};
-const entryBody = z.object(entryShape).meta({ id: 'NewMappingEntry' });
-const entryChangeBody = z
-  .object({
-    ...entryShape,
-    expectedVersion: z.number().int().min(1).describe('The version you started from; a stale one gets 409'),
-    reason: optionalText(2000),
-  })
-  .meta({ id: 'MappingEntryChange' });
-
-const newMappingBody = z
-  .object({
-    title: z.string().max(200),
-    heldOn: z.iso.date(),
-    whoTookPart: optionalText(2000),
-    siblingIds: z.array(z.uuid()).max(20).default([]).describe('Brothers and sisters this mapping is also about'),
-    scalingQuestion: z.string().max(500).default(defaultScale.scalingQuestion),
-    scaleZeroMeans: z.string().max(500).default(defaultScale.scaleZeroMeans),
-    scaleTenMeans: z.string().max(500).default(defaultScale.scaleTenMeans),
-  })
-  .meta({ id: 'NewMapping' });
-
-const scoreBody = z
-  .object({
-    scorerKind: z.enum(viewKinds),
-    scorerPersonId: z.uuid().nullable().optional(),
-    scorerName: optionalText(200),
-    score: z.number().int().min(0).max(10).describe('0 and 10 as the mapping defines them'),
-    reason: z.string().max(4000),
-    scoredOn: z.iso.date().optional().describe('Defaults to today'),
-  })
-  .meta({ id: 'NewScalingScore' });
-
-function presentEntry(entry: MappingEntryRow): z.infer<typeof entrySchema> {
-  return {
-    id: entry.id,
-    version: entry.version,
-    section: entry.section,
-    statement: entry.statement,
-    harmSeverity: entry.harmSeverity,
-    harmFrequency: entry.harmFrequency,
-    harmWhen: entry.harmWhen,
-    worriedWho: entry.worriedWho,
-    couldHappen: entry.couldHappen,
-    becauseOf: entry.becauseOf,
-    inCircumstances: entry.inCircumstances,
-    goalWho: entry.goalWho,
-    goalWillBeDoing: entry.goalWillBeDoing,
-    goalHowWeWillKnow: entry.goalHowWeWillKnow,
-    stepOwnerPersonId: entry.stepOwnerPersonId,
-    stepOwnerName: entry.stepOwnerName,
-    stepDueOn: entry.stepDueOn,
-    viewOfKind: entry.viewOfKind,
-    viewOfPersonId: entry.viewOfPersonId,
-    viewOfName: entry.viewOfName,
-    source: entry.sourceType ? { type: entry.sourceType, id: entry.sourceId, label: entry.sourceLabel } : null,
-    updatedAt: entry.updatedAt.toISOString(),
-  };
-}
-
-const presentScore = (score: ScalingScoreRow): z.infer<typeof scoreSchema> => ({
-  id: score.id,
-  scoredOn: score.scoredOn,
-  scorerKind: score.scorerKind,
-  scorerPersonId: score.scorerPersonId,
-  scorerName: score.scorerName,
-  score: score.score,
-  reason: score.reason,
-  recordedBy: score.recordedByLabel,
-});
+import {
+  childParams,
+  entryBody,
+  entryChangeBody,
+  entryParams,
+  entrySchema,
+  mappingParams,
+  mappingSchema,
+  mappingSummarySchema,
+  newMappingBody,
+  presentEntry,
+  presentScore,
+  scoreBody,
+  scoreSchema,
+} from './api-schemas.js';
 
 const notFound = 'There is no child’s record or mapping with that id that you may see.';
 const invalid = (reply: FastifyReply, request: FastifyRequest, issues: readonly FieldIssue[]) =>
@@ -215,7 +56,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
   const tags = ['mapping and scaling'];
 
   routes.get(
-    mappingPaths.api.mappings,
+    mappingPaths.api.mappings.pattern,
     {
       schema: {
         summary: 'A child’s mappings, newest first',
@@ -224,7 +65,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         params: childParams,
         response: { 200: z.object({ mappings: z.array(mappingSummarySchema) }), 404: problemSchema },
       },
-      config: { access: view },
+      config: { access: view, audit: 'child_record.view' },
     },
     async (request, reply) => {
       const section = await mappingSection(database, request.actor!, request.params.childId, requestSource(request));
@@ -243,7 +84,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
   );
 
   routes.post(
-    mappingPaths.api.mappings,
+    mappingPaths.api.mappings.pattern,
     {
       schema: {
         summary: 'Start a mapping for the child (and, if asked, brothers and sisters in their network)',
@@ -253,7 +94,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         body: newMappingBody,
         response: { 201: z.object({ mappingId: z.uuid() }), 404: problemSchema, 422: problemSchema },
       },
-      config: { access: change },
+      config: { access: change, audit: 'mapping.started' },
     },
     async (request, reply) => {
       const { childId } = request.params;
@@ -272,7 +113,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
   );
 
   routes.get(
-    mappingPaths.api.mapping,
+    mappingPaths.api.mapping.pattern,
     {
       schema: {
         summary: 'One mapping: its entries in seven sections, each person’s score, and its balance',
@@ -281,7 +122,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         params: mappingParams,
         response: { 200: mappingSchema, 404: problemSchema },
       },
-      config: { access: view },
+      config: { access: view, audit: 'child_record.view' },
     },
     async (request, reply) => {
       const { childId, mappingId } = request.params;
@@ -316,7 +157,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
   );
 
   routes.post(
-    mappingPaths.api.entries,
+    mappingPaths.api.entries.pattern,
     {
       schema: {
         summary: 'Add an entry to a mapping, saying whose view it is',
@@ -326,7 +167,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         body: entryBody,
         response: { 201: entrySchema, 404: problemSchema, 422: problemSchema },
       },
-      config: { access: change },
+      config: { access: change, audit: 'mapping.entry_added' },
     },
     async (request, reply) => {
       const { childId, mappingId } = request.params;
@@ -347,7 +188,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
   );
 
   routes.put(
-    mappingPaths.api.entry,
+    mappingPaths.api.entry.pattern,
     {
       schema: {
         summary: 'Change an entry, or move it to another section; every version is kept',
@@ -362,7 +203,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
           422: problemSchema,
         },
       },
-      config: { access: change },
+      config: { access: change, audit: 'mapping.entry_changed' },
     },
     async (request, reply) => {
       const { childId, mappingId, entryId } = request.params;
@@ -388,7 +229,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
   );
 
   routes.post(
-    mappingPaths.api.scores,
+    mappingPaths.api.scores.pattern,
     {
       schema: {
         summary: 'Add one person’s 0 to 10 score, with their reason',
@@ -398,7 +239,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         body: scoreBody,
         response: { 201: scoreSchema, 404: problemSchema, 422: problemSchema },
       },
-      config: { access: change },
+      config: { access: change, audit: 'mapping.scored' },
     },
     async (request, reply) => {
       const { childId, mappingId } = request.params;
@@ -417,7 +258,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
   );
 
   routes.get(
-    mappingPaths.api.scaling,
+    mappingPaths.api.scaling.pattern,
     {
       schema: {
         summary: 'A child’s scaling over time: each occasion with each group’s average and every score',
@@ -442,7 +283,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
           404: problemSchema,
         },
       },
-      config: { access: view },
+      config: { access: view, audit: 'child_record.view' },
     },
     async (request, reply) => {
       const section = await mappingSection(database, request.actor!, request.params.childId, requestSource(request));

@@ -14,8 +14,15 @@ import {
   trendSentences,
 } from './scaling.js';
 import type { MappingEntryRow, ScalingScoreRow } from './queries.js';
+import type { MappingSummary, MappingView } from './service.js';
+import type { SectionComparison } from './domain.js';
+import type { RecordVersion } from '../../platform/history/record-history.js';
 import type { MappingSection, ViewKind } from './schema.js';
 import { mappingPaths } from './paths.js';
+
+/** What the record calls a child in a sentence: the name they are known by, or their first name. */
+export const shortName = (child: { fullName: string; knownAs: string | null }) =>
+  child.knownAs ?? child.fullName.split(' ')[0]!;
 
 const viewWords: Record<ViewKind, string> = {
   child: 'in their own words',
@@ -56,7 +63,7 @@ export function presentColumns(
       name: sectionNames[section],
       hint: sectionHints[section],
       addText: `Add ${sectionEntryNames[section]}`,
-      addHref: mayChange ? mappingPaths.newEntry(childId, mappingId, section) : null,
+      addHref: mayChange ? mappingPaths.newEntry.href({ childId, mappingId }, { section }) : null,
       entries: entries
         .filter((entry) => entry.section === section)
         .map((entry) => ({
@@ -66,8 +73,9 @@ export function presentColumns(
           details: entryDetails(entry),
           source: entry.sourceLabel,
           changed: entry.version > 1,
-          changeHref: mayChange ? mappingPaths.entry(childId, mappingId, entry.id) : null,
-          historyHref: entry.version > 1 ? mappingPaths.entryHistory(childId, mappingId, entry.id) : null,
+          changeHref: mayChange ? mappingPaths.entry.href({ childId, mappingId, entryId: entry.id }) : null,
+          historyHref:
+            entry.version > 1 ? mappingPaths.entryHistory.href({ childId, mappingId, entryId: entry.id }) : null,
         })),
     })),
   }));
@@ -125,3 +133,50 @@ export function groupAverages(scores: readonly ScalingScoreRow[]): string[] {
     latest.byGroup[group] === null ? [] : [`${scoreGroupNames[group]}: ${formatScore(latest.byGroup[group])}`],
   );
 }
+
+/** The child's mappings, newest first, each with how much was said under each question. */
+export const presentMappingList = (childId: string, mappings: readonly MappingSummary[]) =>
+  mappings.map((mapping) => ({
+    ...mapping,
+    href: mappingPaths.mapping.href({ childId, mappingId: mapping.id }),
+    heldOnText: presentDate(mapping.heldOn),
+    aboutText: mapping.childNames.length > 1 ? mapping.childNames.join(' and ') : null,
+    counts: mappingQuestions.map((question) => ({
+      heading: question.heading,
+      entries: question.sections.reduce((sum, id) => sum + (mapping.sections[id] ?? 0), 0),
+    })),
+  }));
+
+/** One of two mappings side by side: its name, date, link and scaling. */
+export const describeCompared = (childId: string, opened: MappingView) => ({
+  title: opened.mapping.title,
+  heldOnText: presentDate(opened.mapping.heldOn),
+  href: mappingPaths.mapping.href({ childId, mappingId: opened.mapping.id }),
+  averages: groupAverages(opened.scores),
+});
+
+/** What changed between two mappings, section by section under the three questions. */
+export const comparedQuestions = (sections: readonly SectionComparison[]) =>
+  mappingQuestions.map((question) => ({
+    heading: question.heading,
+    sections: sections.filter((section) => (question.sections as readonly MappingSection[]).includes(section.section)),
+  }));
+
+/** Each kept version of an entry: what it said, where, in whose view, and who changed it when. */
+export const presentEntryVersions = (versions: readonly RecordVersion[]) =>
+  versions.map((version) => {
+    const content = version.content as { statement?: string; section?: MappingSection; viewOfName?: string };
+    return {
+      version: version.version,
+      statement: content.statement ?? '',
+      sectionName: content.section ? sectionNames[content.section] : '',
+      viewOfName: content.viewOfName ?? '',
+      recordedAt: version.recordedAt.toLocaleString('en-GB', {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'Europe/London',
+      }),
+      recordedBy: version.recordedByLabel,
+      reason: version.reason,
+    };
+  });

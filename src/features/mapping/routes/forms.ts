@@ -1,0 +1,40 @@
+/** What the mapping's forms share: where each error links to, and the service's issues as the error summary. */
+import { z } from 'zod';
+import type { FormErrors } from '../../../platform/http/forms.js';
+import { mappingSections, type MappingSection } from '../schema.js';
+import type { FieldIssue } from '../service.js';
+
+/** Where each field's error links to (the first input of a date, the first radio of a group). */
+export const fieldIds: Record<string, string> = {
+  heldOn: 'heldOn-Day',
+  scoredOn: 'scoredOn-Day',
+  stepDueOn: 'stepDueOn-Day',
+  viewOfKind: 'viewOfKind',
+  scorerKind: 'scorerKind',
+  score: 'score',
+  childIds: 'childIds',
+  section: 'section',
+};
+
+/** The first issue of each field, for the error summary and the field. */
+export function errorsFrom(issues: readonly FieldIssue[]): FormErrors {
+  const fieldErrors: FormErrors['fieldErrors'] = {};
+  const errorList: FormErrors['errorList'] = [];
+  for (const issue of issues) {
+    if (fieldErrors[issue.field]) continue;
+    fieldErrors[issue.field] = { text: issue.message };
+    errorList.push({ text: issue.message, href: `#${fieldIds[issue.field] ?? issue.field}` });
+  }
+  return { errorList, fieldErrors };
+}
+
+/**
+ * Entries and scores may name someone from the child's world, who then stands for themselves
+ * (their name comes from the record). Only the service can resolve them, in its transaction, so
+ * it checks these forms with the API's rules (domain.ts) and answers their issues; the page
+ * passes what was typed on to it.
+ */
+export const checkedByTheService = z.record(z.string(), z.unknown());
+
+export const sectionFrom = (value: unknown): MappingSection | null =>
+  (mappingSections as readonly string[]).includes(String(value)) ? (value as MappingSection) : null;

@@ -1,0 +1,49 @@
+/** Adding one person's 0 to 10 score to a mapping, with their reason, as a GOV.UK question page. */
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../../platform/db/database.js';
+import { dateFromInput } from '../../../platform/http/forms.js';
+import { registerQuestionPage } from '../../../platform/http/question-page.js';
+import { requestSource } from '../../../platform/http/request-source.js';
+import { dateBoxes, readFields, scoreFields, scorePage } from '../form-presenters.js';
+import { mappingPaths } from '../paths.js';
+import { addScore, openMappingForChange, type MappingView } from '../service.js';
+import { checkedByTheService, errorsFrom } from './forms.js';
+
+type MappingParams = { childId: string; mappingId: string };
+type Values = Record<string, string>;
+
+export function registerScorePage(app: FastifyInstance, database: Database): void {
+  registerQuestionPage<MappingParams, MappingView, Values, Record<string, unknown>>(
+    app,
+    mappingPaths.newScore.pattern,
+    { permission: 'child_record.change' },
+    {
+      load: (request) =>
+        openMappingForChange(
+          database,
+          request.actor!,
+          request.params.childId,
+          request.params.mappingId,
+          requestSource(request),
+        ),
+      // Scored on the day of the mapping, unless they say otherwise.
+      blank: (opened) => dateBoxes('scoredOn', opened.mapping.heldOn),
+      read: (body) => readFields(body, scoreFields),
+      schema: checkedByTheService,
+      // An unanswered score stays unanswered: '' must not become 0.
+      input: (values, body) => ({
+        ...values,
+        score: values.score === '' ? undefined : values.score,
+        scoredOn: dateFromInput(body, 'scoredOn'),
+      }),
+      view: (opened, values) => ({ template: 'mapping/views/score.njk', context: scorePage(opened, values) }),
+      async save(input, _values, request) {
+        const { childId, mappingId } = request.params;
+        const scored = await addScore(database, request.actor!, childId, mappingId, input, requestSource(request));
+        if (scored.outcome === 'not_found') return 'not_found';
+        if (scored.outcome === 'invalid') return { errors: errorsFrom(scored.issues) };
+        return { redirect: `${mappingPaths.mapping.href({ childId, mappingId }, { notice: 'scored' })}#scaling` };
+      },
+    },
+  );
+}
