@@ -8,6 +8,7 @@ import {
   type Caller,
   type PeopleAroundAChild,
 } from '../../../test/helpers/people-around-a-child.js';
+import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { rowsOf, withTenant } from '../../platform/db/tenancy.js';
 
 /**
@@ -50,5 +51,35 @@ export function assessmentTestKit() {
     return rows[0]!;
   }
   const list = (childId: string) => `/children/${childId}/assessments`;
-  return { open, close, get, post, submit, api, stored, list };
+  /**
+   * Asserts that each of these actions was recorded as allowed at least once, and that saving a
+   * draft was refused once because it was signed off and once because it was stale.
+   */
+  async function assertAudited(actions: readonly string[]) {
+    const { council } = kit.people;
+    const log = await withTenant(kit.kith.database.orm, council.id, async (tx) =>
+      Object.fromEntries(
+        await Promise.all(
+          actions.map(async (action) => [action, (await searchAuditLog(tx, council.id, { action })).entries] as const),
+        ),
+      ),
+    );
+    for (const [action, entries] of Object.entries(log)) {
+      assert.ok(
+        entries.some((entry) => entry.outcome === 'allowed'),
+        `${action} allowed`,
+      );
+    }
+    assert.ok(
+      log['assessment.draft_saved']!.some(
+        (entry) => entry.outcome === 'denied' && entry.details.reason === 'signed_off_locked',
+      ),
+    );
+    assert.ok(
+      log['assessment.draft_saved']!.some(
+        (entry) => entry.outcome === 'denied' && entry.details.reason === 'stale_revision',
+      ),
+    );
+  }
+  return { open, close, get, post, submit, api, stored, list, assertAudited };
 }

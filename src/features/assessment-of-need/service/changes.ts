@@ -6,7 +6,7 @@ import { withChildRecord, type RequestSource } from '../../child-record/index.js
 import { isEditable, nextStatus } from '../lifecycle.js';
 import { insertSeries, insertVersion, updateVersion, type VersionRow } from '../queries.js';
 import { contentFields, contentOf, emptyContent, type AssessmentContent } from '../sections.js';
-import { keep, openVersion, versionDetails } from './versions.js';
+import { keep, openVersion } from './versions.js';
 
 export type StartResult = { outcome: 'started'; assessmentId: string; version: VersionRow } | { outcome: 'not_found' };
 
@@ -67,7 +67,6 @@ export async function saveDraft(
         need: 'change',
         action: 'assessment.draft_saved',
         source,
-        details: versionDetails(assessmentId, versionNumber),
       },
     );
     if (!call?.view) return { outcome: 'not_found' as const };
@@ -123,7 +122,7 @@ export async function submitVersion(
       tx,
       actor,
       { childId, assessmentId, versionNumber },
-      { need: 'change', action: 'assessment.submitted', source, details: versionDetails(assessmentId, versionNumber) },
+      { need: 'change', action: 'assessment.submitted', source },
     );
     if (!call?.view) return { outcome: 'not_found' as const };
     const current = call.view.version;

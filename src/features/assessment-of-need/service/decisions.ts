@@ -7,7 +7,7 @@ import { withChildRecord, type RequestSource } from '../../child-record/index.js
 import { mayStartNewVersion, type SignOffRefusal } from '../lifecycle.js';
 import { findSeries, insertVersion, lockSeries, updateVersion, type VersionRow } from '../queries.js';
 import { contentOf } from '../sections.js';
-import { keep, openVersion, versionDetails } from './versions.js';
+import { keep, openVersion } from './versions.js';
 
 export type SignOffResult =
   | { outcome: 'signed_off' | 'returned'; version: VersionRow }
@@ -38,7 +38,6 @@ export async function decideOnVersion(
         need: 'view',
         action: signOff ? 'assessment.signed_off' : 'assessment.returned',
         source,
-        details: versionDetails(assessmentId, versionNumber),
       },
     );
     if (!call) return { outcome: 'not_found' as const };

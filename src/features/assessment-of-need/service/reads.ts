@@ -7,7 +7,7 @@ import { withChildRecord, type ChildSummary, type RequestSource } from '../../ch
 import { mayRead, mayStartNewVersion } from '../lifecycle.js';
 import { assessmentPaths, versionParameters } from '../paths.js';
 import { seriesOfChild, type VersionRow } from '../queries.js';
-import { openVersion, versionDetails, type VersionView } from './versions.js';
+import { openVersion, type VersionView } from './versions.js';
 
 export interface SeriesSummary {
   id: string;
@@ -58,12 +58,11 @@ export async function viewVersion(
   part = 'assessment',
 ): Promise<VersionView | null> {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
-    const details = { part, ...versionDetails(assessmentId, versionNumber) };
     const call = await openVersion(
       tx,
       actor,
       { childId, assessmentId, versionNumber },
-      { need: 'view', action: 'child_record.view', source, details },
+      { need: 'view', action: 'child_record.view', source, part },
     );
     if (!call) return null;
     if (!call.view) {

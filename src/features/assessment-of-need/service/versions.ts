@@ -17,6 +17,7 @@ import {
 } from '../../child-record/index.js';
 import { decideSignOff, mayRead, mayStartNewVersion, type SignOffRefusal } from '../lifecycle.js';
 import { contributorsOf, findSeries, NEED_ASSESSMENT, type VersionRow } from '../queries.js';
+import type { VersionAddress } from '../paths.js';
 import { contentOf } from '../sections.js';
 
 export type AssessmentVersion = VersionRow;
@@ -39,12 +40,6 @@ export async function keep(tx: Tx, actor: Actor, version: VersionRow, event: str
     },
   });
 }
-
-/** What a call about one version records with each entry: the version it names (null if no id). */
-export const versionDetails = (assessmentId: string, versionNumber: number) => ({
-  assessmentId: isUuid(assessmentId) ? assessmentId : null,
-  versionNumber,
-});
 
 export interface VersionView {
   child: ChildSummary;
@@ -111,11 +106,15 @@ export interface VersionCall {
 export async function openVersion(
   tx: Tx,
   actor: Actor,
-  address: { childId: string; assessmentId: string; versionNumber: number },
-  purpose: { need: 'view' | 'change'; action: AuditAction; source: RequestSource; details: Details },
+  address: VersionAddress,
+  purpose: { need: 'view' | 'change'; action: AuditAction; source: RequestSource; part?: string },
 ): Promise<VersionCall | null> {
-  const { action, details, source } = purpose;
-  const record = await openChildRecordIn(tx, actor, address.childId, purpose);
+  const { action, part, source } = purpose;
+  const { assessmentId, versionNumber } = address;
+  // Each entry names the version asked for (the page's part first, for a page's read).
+  const named = { assessmentId: isUuid(assessmentId) ? assessmentId : null, versionNumber };
+  const details: Details = part === undefined ? named : { part, ...named };
+  const record = await openChildRecordIn(tx, actor, address.childId, { need: purpose.need, action, source, details });
   if (!record) return null;
   const view = await loadVersion(record, address.assessmentId, address.versionNumber);
   return {
