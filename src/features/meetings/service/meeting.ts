@@ -1,12 +1,13 @@
 /** One meeting: reading it, and the changes that record who was invited and came, what happened, decisions and actions. */
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import type { Database } from '../../../platform/db/database.js';
 import { isUuid } from '../../../platform/db/ids.js';
 import { actorLabel, type Actor } from '../../../platform/identity/actor.js';
 import type { RequestSource } from '../../child-record/index.js';
 import { peopleToPickFrom, type PersonToPick } from '../../network/index.js';
 import { todayInUk } from '../../plans/index.js';
-import { stillInvited, withdrawalProblem, type MeetingAction, type MeetingDecision } from '../conference.js';
+import { stillInvited, withdrawalProblem } from '../conference.js';
 import { insertInvitee, updateInvitee, updateMeetingIfVersion, withdrawInvitee } from '../queries.js';
 import type { InviteeCircle } from '../schema.js';
 import {
@@ -162,43 +163,32 @@ export function recordWhatHappened(
   });
 }
 
-export function addDecision(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  meetingId: string,
-  input: Record<string, unknown>,
-  source: RequestSource,
-): Promise<Saved> {
-  return changeMeeting(database, actor, childId, meetingId, source, 'meeting.decision', async ({ tx }, meeting) => {
-    const parsed = parsedOr(decisionSchema, input);
-    if (!('data' in parsed)) return parsed;
-    const decision: MeetingDecision = { id: randomUUID(), ...parsed.data };
-    const saved = await updateMeetingIfVersion(tx, actor.tenantId, meeting.id, meeting.version, {
-      decisions: [...meeting.decisions, decision],
+/** Adds a decision or an action to the meeting's list of them, each with its own id. */
+function addToList<Entry extends object>(
+  list: 'decisions' | 'actions',
+  schema: z.ZodType<Entry>,
+  auditAction: 'meeting.decision' | 'meeting.action',
+) {
+  return (
+    database: Database,
+    actor: Actor,
+    childId: string,
+    meetingId: string,
+    input: Record<string, unknown>,
+    source: RequestSource,
+  ): Promise<Saved> =>
+    changeMeeting(database, actor, childId, meetingId, source, auditAction, async ({ tx }, meeting) => {
+      const parsed = parsedOr(schema, input);
+      if (!('data' in parsed)) return parsed;
+      const saved = await updateMeetingIfVersion(tx, actor.tenantId, meeting.id, meeting.version, {
+        [list]: [...meeting[list], { id: randomUUID(), ...parsed.data }],
+      });
+      return saved === null ? conflict : { outcome: 'saved' as const };
     });
-    return saved === null ? conflict : { outcome: 'saved' as const };
-  });
 }
 
-export function addAction(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  meetingId: string,
-  input: Record<string, unknown>,
-  source: RequestSource,
-): Promise<Saved> {
-  return changeMeeting(database, actor, childId, meetingId, source, 'meeting.action', async ({ tx }, meeting) => {
-    const parsed = parsedOr(actionSchema, input);
-    if (!('data' in parsed)) return parsed;
-    const action: MeetingAction = { id: randomUUID(), ...parsed.data };
-    const saved = await updateMeetingIfVersion(tx, actor.tenantId, meeting.id, meeting.version, {
-      actions: [...meeting.actions, action],
-    });
-    return saved === null ? conflict : { outcome: 'saved' as const };
-  });
-}
+export const addDecision = addToList('decisions', decisionSchema, 'meeting.decision');
+export const addAction = addToList('actions', actionSchema, 'meeting.action');
 
 /**
  * Withdraws an invitation before the meeting is held (someone invited by mistake, or no longer
