@@ -2,14 +2,11 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { createCouncilWithChild, createTestAccount, csrfTokenIn, signIn } from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { versionsOf } from '../../platform/history/record-history.js';
-import { addTeamMember, allocateChild, createTeam, shareChildRecord } from '../../platform/identity/accounts.js';
-import { insertChildRecord, insertPerson } from '../people/queries.js';
-import { insertMember } from '../network/queries.js';
 import { insertEntry } from './queries.js';
+import { api, mappingApiFixtures } from './mapping-api-fixtures.js';
 
 let kith: TestApp;
 before(async () => {
@@ -17,38 +14,7 @@ before(async () => {
 });
 after(() => kith.close());
 
-interface Caller {
-  headers: Record<string, string>;
-}
-async function callerFor(email: string): Promise<Caller> {
-  const cookie = await signIn(kith.app, email);
-  const page = await kith.app.inject({ url: '/account', headers: { cookie: `kith_session=${cookie}` } });
-  return { headers: { cookie: `kith_session=${cookie}`, 'x-csrf-token': csrfTokenIn(page.body) } };
-}
-
-/** A child with their mum in their network, and a practitioner who works with them. */
-async function childWithMum() {
-  const setup = await createCouncilWithChild(kith.database);
-  const mumId = await withTenant(kith.database.orm, setup.council.id, async (tx) => {
-    const id = await insertPerson(tx, setup.council.id, { fullName: 'Sarah Test', gender: 'female' });
-    await insertMember(tx, setup.council.id, { childPersonId: setup.childId, personId: id, circle: 'family' });
-    return id;
-  });
-  return { ...setup, mumId, caller: await callerFor(setup.practitioner.email) };
-}
-
-const api = (childId: string) => `/api/v1/children/${childId}`;
-
-async function startMapping(caller: Caller, childId: string, heldOn = '2026-06-10') {
-  const response = await kith.app.inject({
-    method: 'POST',
-    url: `${api(childId)}/mappings`,
-    headers: caller.headers,
-    payload: { title: 'First mapping', heldOn, whoTookPart: 'Sarah, Robin, Nan, Alex' },
-  });
-  assert.equal(response.statusCode, 201, response.body);
-  return response.json<{ mappingId: string }>().mappingId;
-}
+const { childWithMum, startMapping } = mappingApiFixtures(() => kith);
 
 test('a mapping is built in three columns through the API, each entry saying whose view it is', async () => {
   const { childId, mumId, caller, council } = await childWithMum();
@@ -280,104 +246,6 @@ test('an entry moves between sections as understanding changes; every version is
       [1, 'existing_strength', null],
     ],
   );
-});
-
-test('who may see and change a mapping: the allocated worker; not another council, not someone with no relationship; a partner agency worker reads only', async () => {
-  const { childId, caller, council } = await childWithMum();
-  const mappingId = await startMapping(caller, childId);
-  const other = await createCouncilWithChild(kith.database);
-  const outsider = await callerFor(other.practitioner.email);
-  const unrelated = await createTestAccount(kith.database, council.id, { roles: ['practitioner'] });
-  const partner = await createTestAccount(kith.database, council.id, { roles: ['partner_agency_worker'] });
-  await withTenant(kith.database.orm, council.id, (tx) =>
-    shareChildRecord(tx, council.id, {
-      childPersonId: childId,
-      userId: partner.userId,
-      audience: 'partner_agency',
-      agreement: 'School agreement',
-    }),
-  );
-  const url = `${api(childId)}/mappings/${mappingId}`;
-  assert.equal((await kith.app.inject({ url, headers: outsider.headers })).statusCode, 404);
-  const unrelatedCaller = await callerFor(unrelated.email);
-  assert.equal((await kith.app.inject({ url, headers: unrelatedCaller.headers })).statusCode, 404);
-  const partnerCaller = await callerFor(partner.email);
-  assert.equal((await kith.app.inject({ url, headers: partnerCaller.headers })).statusCode, 200);
-  const partnerWrite = await kith.app.inject({
-    method: 'POST',
-    url: `${url}/scores`,
-    headers: partnerCaller.headers,
-    payload: { scorerKind: 'professional', scorerName: 'Helen', score: 5, reason: 'x' },
-  });
-  assert.equal(partnerWrite.statusCode, 403);
-  const unrelatedWrite = await kith.app.inject({
-    method: 'POST',
-    url: `${url}/scores`,
-    headers: unrelatedCaller.headers,
-    payload: { scorerKind: 'professional', scorerName: 'Someone', score: 5, reason: 'x' },
-  });
-  assert.equal(unrelatedWrite.statusCode, 404);
-  const refusals = await withTenant(kith.database.orm, council.id, (tx) =>
-    searchAuditLog(tx, council.id, { childPersonId: childId, outcome: 'denied' }, { limit: 20 }),
-  );
-  assert.ok(refusals.entries.length >= 2, 'refusals are audited');
-});
-
-test('a mapping about brothers and sisters opens only for someone who may see every child in it', async () => {
-  const { childId, caller, council, practitioner } = await childWithMum();
-  // A brother in Robin's world, with his own record, allocated to the same practitioner.
-  const brotherId = await withTenant(kith.database.orm, council.id, async (tx) => {
-    const id = await insertPerson(tx, council.id, { fullName: 'Sam Test', dateOfBirth: '2018-01-01' });
-    await insertChildRecord(tx, council.id, { personId: id, reference: `B-${randomUUID().slice(0, 6).toUpperCase()}` });
-    await insertMember(tx, council.id, { childPersonId: childId, personId: id, circle: 'family' });
-    await allocateChild(tx, council.id, { childPersonId: id, userId: practitioner.userId });
-    return id;
-  });
-  const together = await kith.app.inject({
-    method: 'POST',
-    url: `${api(childId)}/mappings`,
-    headers: caller.headers,
-    payload: { title: 'Both boys', heldOn: '2026-06-10', siblingIds: [brotherId] },
-  });
-  assert.equal(together.statusCode, 201, together.body);
-  const { mappingId } = together.json<{ mappingId: string }>();
-  // It is part of the brother's record too.
-  const fromBrother = await kith.app.inject({
-    url: `${api(brotherId)}/mappings/${mappingId}`,
-    headers: caller.headers,
-  });
-  assert.equal(fromBrother.statusCode, 200);
-
-  // A colleague who works only with Robin does not see his brother's part.
-  const colleague = await createTestAccount(kith.database, council.id, { roles: ['practitioner'] });
-  await withTenant(kith.database.orm, council.id, async (tx) => {
-    const teamId = await createTeam(tx, council.id, `Team ${randomUUID().slice(0, 6)}`);
-    await addTeamMember(tx, council.id, teamId, colleague.userId);
-    await allocateChild(tx, council.id, { childPersonId: childId, userId: colleague.userId });
-  });
-  const colleagueCaller = await callerFor(colleague.email);
-  const list = await kith.app.inject({ url: `${api(childId)}/mappings`, headers: colleagueCaller.headers });
-  assert.equal(list.json<{ mappings: unknown[] }>().mappings.length, 0);
-  const direct = await kith.app.inject({
-    url: `${api(childId)}/mappings/${mappingId}`,
-    headers: colleagueCaller.headers,
-  });
-  assert.equal(direct.statusCode, 404);
-
-  // A child not in Robin's world cannot be added to his mapping.
-  const stranger = await withTenant(kith.database.orm, council.id, async (tx) => {
-    const id = await insertPerson(tx, council.id, { fullName: 'Not Related' });
-    await insertChildRecord(tx, council.id, { personId: id, reference: `N-${randomUUID().slice(0, 6).toUpperCase()}` });
-    await allocateChild(tx, council.id, { childPersonId: id, userId: practitioner.userId });
-    return id;
-  });
-  const refused = await kith.app.inject({
-    method: 'POST',
-    url: `${api(childId)}/mappings`,
-    headers: caller.headers,
-    payload: { title: 'Wrong', heldOn: '2026-06-10', siblingIds: [stranger] },
-  });
-  assert.equal(refused.statusCode, 422);
 });
 
 test('the OpenAPI document describes mapping and scaling', async () => {
