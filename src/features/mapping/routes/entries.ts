@@ -3,7 +3,7 @@
  * made from an out-of-date page is refused with 409: both versions are shown, nothing typed is
  * lost, and saving again keeps this person's version.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
 import { dateFromInput, type FormErrors } from '../../../platform/http/forms.js';
 import { readText, registerQuestionPage, type FormBody } from '../../../platform/http/question-page.js';
@@ -11,8 +11,8 @@ import { requestSource } from '../../../platform/http/request-source.js';
 import { entryPage, entryValues, storedEntryValues } from '../form-presenters.js';
 import { mappingPaths } from '../paths.js';
 import type { MappingSection } from '../schema.js';
-import { addEntry, changeEntry, openMappingForChange, type MappingEntryRow, type MappingView } from '../service.js';
-import { checkedByTheService, errorsFrom, sectionFrom } from './forms.js';
+import { addEntry, changeEntry, type MappingEntryRow, type MappingView } from '../service.js';
+import { checkedByTheService, errorsFrom, mappingToChange, sectionFrom } from './forms.js';
 
 type MappingParams = { childId: string; mappingId: string };
 type EntryParams = MappingParams & { entryId: string };
@@ -41,14 +41,6 @@ const conflictErrors: FormErrors = {
 
 export function registerEntryPages(app: FastifyInstance, database: Database): void {
   const change = { permission: 'child_record.change' } as const;
-  const openForChange = (request: FastifyRequest<{ Params: MappingParams }>) =>
-    openMappingForChange(
-      database,
-      request.actor!,
-      request.params.childId,
-      request.params.mappingId,
-      requestSource(request),
-    );
 
   registerQuestionPage<
     MappingParams,
@@ -57,7 +49,7 @@ export function registerEntryPages(app: FastifyInstance, database: Database): vo
     Record<string, unknown>
   >(app, mappingPaths.newEntry.pattern, change, {
     async load(request) {
-      const opened = await openForChange(request);
+      const opened = await mappingToChange(database, request);
       const section = sectionAsked(request);
       return opened && section ? { opened, section } : null;
     },
@@ -96,7 +88,7 @@ export function registerEntryPages(app: FastifyInstance, database: Database): vo
     MappingEntryRow
   >(app, mappingPaths.entry.pattern, change, {
     async load(request) {
-      const opened = await openForChange(request);
+      const opened = await mappingToChange(database, request);
       const entry = opened?.entries.find((candidate) => candidate.id === request.params.entryId);
       return opened && entry ? { opened, entry } : null;
     },

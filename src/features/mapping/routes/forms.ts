@@ -1,8 +1,11 @@
 /** What the mapping's forms share: where each error links to, and the service's issues as the error summary. */
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Database } from '../../../platform/db/database.js';
+import { requestSource } from '../../../platform/http/request-source.js';
 import type { FormErrors } from '../../../platform/http/forms.js';
 import { mappingSections, type MappingSection } from '../schema.js';
-import type { FieldIssue } from '../service.js';
+import { openMappingForChange, type FieldIssue } from '../service.js';
 
 /** Where each field's error links to (the first input of a date, the first radio of a group). */
 export const fieldIds: Record<string, string> = {
@@ -38,3 +41,16 @@ export const checkedByTheService = z.record(z.string(), z.unknown());
 
 export const sectionFrom = (value: unknown): MappingSection | null =>
   (mappingSections as readonly string[]).includes(String(value)) ? (value as MappingSection) : null;
+
+/** The mapping a form adds to or changes, from the page's address (refused, and audited, for anyone who may only read). */
+export const mappingToChange = (
+  database: Database,
+  request: FastifyRequest<{ Params: { childId: string; mappingId: string } }>,
+) =>
+  openMappingForChange(
+    database,
+    request.actor!,
+    request.params.childId,
+    request.params.mappingId,
+    requestSource(request),
+  );

@@ -6,8 +6,8 @@ import { registerQuestionPage } from '../../../platform/http/question-page.js';
 import { requestSource } from '../../../platform/http/request-source.js';
 import { dateBoxes, readFields, scoreFields, scorePage } from '../form-presenters.js';
 import { mappingPaths } from '../paths.js';
-import { addScore, openMappingForChange, type MappingView } from '../service.js';
-import { checkedByTheService, errorsFrom } from './forms.js';
+import { addScore, type MappingView } from '../service.js';
+import { checkedByTheService, errorsFrom, mappingToChange } from './forms.js';
 
 type MappingParams = { childId: string; mappingId: string };
 type Values = Record<string, string>;
@@ -18,14 +18,7 @@ export function registerScorePage(app: FastifyInstance, database: Database): voi
     mappingPaths.newScore.pattern,
     { permission: 'child_record.change' },
     {
-      load: (request) =>
-        openMappingForChange(
-          database,
-          request.actor!,
-          request.params.childId,
-          request.params.mappingId,
-          requestSource(request),
-        ),
+      load: (request) => mappingToChange(database, request),
       // Scored on the day of the mapping, unless they say otherwise.
       blank: (opened) => dateBoxes('scoredOn', opened.mapping.heldOn),
       read: (body) => readFields(body, scoreFields),
