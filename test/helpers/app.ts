@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import type { RegisteredRoute } from '../../src/platform/access/route-access.js';
 import type { Database } from '../../src/platform/db/database.js';
+import type { KithFeature } from '../../src/platform/features/feature.js';
 import type { SessionPolicy } from '../../src/platform/identity/session-store.js';
 import { openTestDatabase } from './database.js';
 
@@ -17,6 +18,8 @@ export const TEST_SESSION_SECRET = 't'.repeat(64);
 
 export async function buildTestApp(
   sessionPolicy: SessionPolicy = { idleMinutes: 30, absoluteHours: 12 },
+  /** Features added after Kith's own, e.g. a stand-in chronology source. */
+  extraFeatures: readonly KithFeature[] = [],
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const { app, routes } = await buildApp({
@@ -24,6 +27,7 @@ export async function buildTestApp(
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     sessionSecret: TEST_SESSION_SECRET,
     sessionPolicy,
+    extraFeatures,
   });
   return {
     app,

@@ -3,12 +3,39 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { withTenant } from '../../platform/db/tenancy.js';
-import { participationPreferenceOf, registerChronologySource } from './service.js';
+import { defineFeature } from '../../platform/features/feature.js';
+import { participationPreferenceOf } from './service.js';
 import { aVisit, voiceSessions } from './voice-fixtures.js';
+
+/** The child whose chronology the stand-in feature below adds an event to (set by the test). */
+let childWithTestEvent = '';
+/** Another feature's chronology source, as a feature's manifest offers it. */
+const featureWithAChronologySource = defineFeature({
+  name: 'test-chronology',
+  chronology: [
+    {
+      type: 'test_mapping',
+      name: 'Mapping (test)',
+      read: async (_tx, _tenantId, childId) =>
+        childId === childWithTestEvent
+          ? [
+              {
+                occurredAt: '2025-01-20',
+                type: 'test_mapping',
+                title: 'Mapping meeting',
+                details: null,
+                byline: null,
+                href: null,
+              },
+            ]
+          : [],
+    },
+  ],
+});
 
 let kith: TestApp;
 before(async () => {
-  kith = await buildTestApp();
+  kith = await buildTestApp(undefined, [featureWithAChronologySource]);
 });
 after(() => kith.close());
 const { practitioner } = voiceSessions(() => kith);
@@ -128,23 +155,7 @@ test('the chronology: visits, hand-recorded events and another feature’s event
     details: 'Settled in quickly; loves reading time.',
   });
   assert.equal(added.statusCode, 303, added.body.slice(0, 400));
-  registerChronologySource({
-    type: 'test_mapping',
-    name: 'Mapping (test)',
-    read: async (_tx, _tenantId, childId) =>
-      childId === session.childId
-        ? [
-            {
-              occurredAt: '2025-01-20',
-              type: 'test_mapping',
-              title: 'Mapping meeting',
-              details: null,
-              byline: null,
-              href: null,
-            },
-          ]
-        : [],
-  });
+  childWithTestEvent = session.childId;
   const page = await session.get(`/children/${session.childId}/chronology`);
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /class="moj-timeline"/);

@@ -3,9 +3,6 @@
  * part, direct work, the chronology, search, and downloading attachments.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ChronologySources } from '../../platform/chronology/sources.js';
-import type { Database } from '../../platform/db/database.js';
-import { registeredChronologySources } from './service.js';
 import { registerAttachmentDownload } from './routes/attachments.js';
 import { registerChronologyPages } from './routes/chronology.js';
 import { registerDirectWorkPages } from './routes/direct-work.js';
@@ -22,17 +19,4 @@ export function registerVoicePages(app: FastifyInstance, context: VoicePagesCont
   registerChronologyPages(app, context);
   registerAttachmentDownload(app, context);
   registerSearchPages(app, context);
-}
-
-/**
- * TRANSITIONAL: removed when app.ts registers manifests (feature.ts then registers the pages
- * with `context.chronology`). Until then app.ts calls this, and the chronology reads the
- * sources app.ts registered with `registerChronologySource`.
- */
-export function registerVoiceRoutes(
-  app: FastifyInstance,
-  database: Database,
-  chronology: ChronologySources = registeredChronologySources,
-): void {
-  registerVoicePages(app, { database, chronology });
 }

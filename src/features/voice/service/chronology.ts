@@ -4,11 +4,8 @@
  */
 import type { Database, Tx } from '../../../platform/db/database.js';
 import { together } from '../../../platform/db/tenancy.js';
-import {
-  ChronologySources,
-  type ChronologyEvent,
-  type ChronologySource,
-} from '../../../platform/chronology/sources.js';
+import type { ChronologySources } from '../../../platform/chronology/sources.js';
+import { type ChronologyEvent } from '../../../platform/chronology/sources.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import { withChildRecord, type ChildSummary, type RequestSource } from '../../child-record/index.js';
 import { arrangeChronology, builtInTypeNames } from '../chronology.js';
@@ -18,22 +15,6 @@ import { chronologyEntriesOf, directWorkOf, insertChronologyEntry, visitHeadline
 import type { ChronologyCategory } from '../schema.js';
 import { visitKindNames } from '../visit-form.js';
 import { author, recordChange } from './record.js';
-
-/**
- * TRANSITIONAL: removed when app.ts registers manifests. The sources app.ts registers by hand
- * with `registerChronologySource`, read by the routes `registerVoiceRoutes` registers.
- */
-export const registeredChronologySources = new ChronologySources();
-
-/**
- * TRANSITIONAL: removed when app.ts registers manifests (each feature then lists its source in
- * its `feature.ts`). Every `buildApp` registers the same sources again, so a type already
- * registered is kept as it is.
- */
-export function registerChronologySource(source: ChronologySource): void {
-  if (registeredChronologySources.all().some((known) => known.type === source.type)) return;
-  registeredChronologySources.add(source);
-}
 
 async function builtInEvents(tx: Tx, tenantId: string, childId: string): Promise<ChronologyEvent[]> {
   const [visits, work, entries] = await together([
