@@ -9,6 +9,8 @@ import { registerAuditTrailRoutes } from './routes.js';
  */
 export const auditTrailFeature = defineFeature({
   name: 'audit-trail',
-  routes: (app, { database, auditCatalogue }) => { registerAuditTrailRoutes(app, database, auditCatalogue); },
+  routes: (app, { database, auditCatalogue }) => {
+    registerAuditTrailRoutes(app, database, auditCatalogue);
+  },
   navigation: [{ text: 'Audit log', href: auditTrailPages.search.href({}), permission: 'audit.search', order: 50 }],
 });

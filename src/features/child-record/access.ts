@@ -16,7 +16,7 @@ import { together, withTenant } from '../../platform/db/tenancy.js';
 import { isUuid } from '../../platform/db/ids.js';
 import { decideChildRecordAccess, type ChildRecordAction } from '../../platform/access/policy.js';
 import { recordAuditEvent, type AuditDetails, type AuditOutcome } from '../../platform/audit/audit-log.js';
-import type { AuditActionName as AuditAction } from '../../platform/audit/catalogue.js';
+import type { AuditAction } from '../../platform/audit/catalogue.js';
 import { hasPermission } from '../../platform/identity/roles.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import type { RequestSource } from '../../platform/http/request-source.js';

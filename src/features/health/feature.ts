@@ -4,5 +4,7 @@ import { registerHealthRoutes } from './routes.js';
 /** Liveness and readiness probes for load balancers: public, and they record nothing. */
 export const healthFeature = defineFeature({
   name: 'health',
-  routes: (app, { database }) => { registerHealthRoutes(app, database); },
+  routes: (app, { database }) => {
+    registerHealthRoutes(app, database);
+  },
 });

@@ -32,6 +32,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: Database): 
     peoplePaths.details.pattern,
     { permission: 'child_record.change' },
     {
+      audit: { show: 'child_record.view', save: 'child_record.change' },
       load: (request) => detailsForEditing(database, request.actor!, request.params.childId, requestSource(request)),
       blank: ({ details, version }) => {
         const form = detailsToForm(details);

@@ -6,7 +6,9 @@ import { registerRestrictedAccessRoutes } from './routes.js';
 /** A team manager reviews every opening of a restricted record of their teams' children. */
 export const restrictedAccessFeature = defineFeature({
   name: 'restricted-access',
-  routes: (app, { database }) => { registerRestrictedAccessRoutes(app, database); },
+  routes: (app, { database }) => {
+    registerRestrictedAccessRoutes(app, database);
+  },
   navigation: [
     {
       text: 'Restricted records opened',

@@ -113,6 +113,7 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
 
   // ---- Record where the work stands --------------------------------------------------------
   registerQuestionPage<ChildParams, ChildSummary, PositionValues, NewPosition>(app, paths.newPosition.pattern, change, {
+    audit: { show: 'child_record.view', save: 'safe_uncertainty.position_recorded' },
     load: (request) =>
       openForChange(database, request.actor!, request.params.childId, 'position_form', requestSource(request)),
     blank: () => ({ position: '', reasons: '', ...showDate('on', isoToday()) }),
@@ -145,6 +146,7 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
 
   // ---- Add a question or hypothesis ---------------------------------------------------------
   registerQuestionPage<ChildParams, ChildSummary, QuestionValues, NewQuestion>(app, paths.newQuestion.pattern, change, {
+    audit: { show: 'child_record.view', save: 'safe_uncertainty.question_added' },
     load: (request) =>
       openForChange(database, request.actor!, request.params.childId, 'question_form', requestSource(request)),
     blank: () => ({ kind: '', wording: '', revisitDay: '', revisitMonth: '', revisitYear: '' }),
@@ -183,6 +185,7 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
     paths.finding.pattern,
     change,
     {
+      audit: { show: 'child_record.view', save: 'safe_uncertainty.finding_recorded' },
       load: (request) =>
         questionForFinding(
           database,

@@ -8,5 +8,7 @@ import { registerSignInRoutes } from './routes.js';
  */
 export const signInFeature = defineFeature({
   name: 'sign-in',
-  routes: (app, { database, sessionPolicy }) => { registerSignInRoutes(app, { database, sessionPolicy, homePath: startPages.start.pattern }); },
+  routes: (app, { database, sessionPolicy }) => {
+    registerSignInRoutes(app, { database, sessionPolicy, homePath: startPages.start.pattern });
+  },
 });

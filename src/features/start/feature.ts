@@ -4,5 +4,7 @@ import { registerStartRoutes } from './routes.js';
 /** The start page and the accessibility statement: public, holding no records, recording nothing. */
 export const startFeature = defineFeature({
   name: 'start',
-  routes: (app) => { registerStartRoutes(app); },
+  routes: (app) => {
+    registerStartRoutes(app);
+  },
 });

@@ -10,7 +10,7 @@
  * child's record is decided again inside the handler by the access policy (policy.ts).
  */
 import type { FastifyInstance, RouteOptions } from 'fastify';
-import type { AuditActionName } from '../audit/catalogue.js';
+import type { AuditAction } from '../audit/catalogue.js';
 import type { Permission } from '../identity/roles.js';
 
 export type RouteAccess =
@@ -31,7 +31,7 @@ declare module 'fastify' {
      * changes anything of a child's record (`/children/:childId…`, `/api/v1/children/:childId…`)
      * names it, and the route walk checks it.
      */
-    audit?: AuditActionName;
+    audit?: AuditAction;
   }
 }
 
@@ -39,7 +39,7 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess;
-  audit: AuditActionName | null;
+  audit: AuditAction | null;
 }
 
 export class MissingAccessDeclarationError extends Error {
@@ -49,7 +49,22 @@ export class MissingAccessDeclarationError extends Error {
   }
 }
 
-/** Adds the hook that refuses undeclared routes, and returns the registry of declared ones. */
+export class MissingAuditDeclarationError extends Error {
+  constructor(method: string, url: string) {
+    super(
+      `Route ${method} ${url} opens a child's record but does not declare its audit action (config.audit); every such route must.`,
+    );
+    this.name = 'MissingAuditDeclarationError';
+  }
+}
+
+/** A route that shows or changes something of one child's record, by its URL. */
+export const opensAChildsRecord = (url: string): boolean => /^\/(api\/v1\/)?children\/:childId(\/|$)/.test(url);
+
+/**
+ * Adds the hook that refuses undeclared routes (no access, or a child's record route with no
+ * audit action), and returns the registry of declared ones.
+ */
 export function requireAccessDeclaration(app: FastifyInstance): RegisteredRoute[] {
   const registry: RegisteredRoute[] = [];
   app.addHook('onRoute', (route: RouteOptions) => {
@@ -57,6 +72,8 @@ export function requireAccessDeclaration(app: FastifyInstance): RegisteredRoute[
     const access = route.config?.access;
     for (const method of methods) {
       if (!access) throw new MissingAccessDeclarationError(method, route.url);
+      if (opensAChildsRecord(route.url) && !route.config?.audit)
+        throw new MissingAuditDeclarationError(method, route.url);
       registry.push({ method, url: route.url, access, audit: route.config?.audit ?? null });
     }
   });

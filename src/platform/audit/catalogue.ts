@@ -21,13 +21,6 @@ export interface AuditActionCatalogue extends AuditActionsOf<typeof platformAudi
 
 export type AuditAction = Extract<keyof AuditActionCatalogue, string>;
 
-/**
- * TRANSITIONAL (while every feature adds its `audit-actions.ts`): accepts any name. Once every
- * feature has declared its actions, this becomes `AuditAction` and undeclared names stop compiling.
- */
-
-export type AuditActionName = AuditAction | (string & {});
-
 /** Action name → what a person reads on the audit trail. */
 export type AuditActionNames = Readonly<Record<string, string>>;
 

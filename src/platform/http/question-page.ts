@@ -14,7 +14,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteGenericInterface } from 'fastify';
 import type { z } from 'zod';
 import type { RouteAccess } from '../access/route-access.js';
-import type { AuditActionName } from '../audit/catalogue.js';
+import type { AuditAction } from '../audit/catalogue.js';
 import type { PageContext } from '../views/render.js';
 import { cleanText, formErrorsFrom, noErrors, type FormErrors } from './forms.js';
 
@@ -31,8 +31,11 @@ export type SaveOutcome<Values extends FormValues, Extra> =
   { redirect: string } | { errors: FormErrors; values?: Values; status?: 400 | 409; extra?: Extra } | 'not_found';
 
 export interface QuestionPage<Params, Context, Values extends FormValues, Data, Extra = undefined> {
-  /** The audit action the page records (declared on both routes beside their access). */
-  audit?: AuditActionName;
+  /**
+   * The audit actions the page records, declared on its routes beside their access: one for
+   * both, or what showing the form records and what saving it records.
+   */
+  audit?: AuditAction | { show: AuditAction; save: AuditAction };
   /** Loads what the page shows (opened and audited by the feature's service); null answers 404. */
   load(request: PageRequest<Params>): Promise<Context | null>;
   /** The values the form shows first. */
@@ -104,13 +107,14 @@ export function registerQuestionPage<Params, Context, Values extends FormValues,
     return reply.status(status).render(template, { ...pageContext, ...errors });
   };
 
-  app.get<Route>(pattern, { config: { access, audit: page.audit } }, async (request, reply) => {
+  const audit = typeof page.audit === 'object' ? page.audit : { show: page.audit, save: page.audit };
+  app.get<Route>(pattern, { config: { access, audit: audit.show } }, async (request, reply) => {
     const context = await page.load(request);
     if (context === null) return notFound(reply);
     return show(reply, request, context, 200, page.blank(context, request), noErrors);
   });
 
-  app.post<Route>(pattern, { config: { access, audit: page.audit } }, async (request, reply) => {
+  app.post<Route>(pattern, { config: { access, audit: audit.save } }, async (request, reply) => {
     const body = request.body ?? {};
     const values = page.read(body, request);
     let loaded: Promise<Context | null> | undefined;

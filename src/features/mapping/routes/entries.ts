@@ -48,6 +48,7 @@ export function registerEntryPages(app: FastifyInstance, database: Database): vo
     Values,
     Record<string, unknown>
   >(app, mappingPaths.newEntry.pattern, change, {
+    audit: { show: 'child_record.view', save: 'mapping.entry_added' },
     async load(request) {
       const opened = await mappingToChange(database, request);
       const section = sectionAsked(request);
@@ -87,6 +88,7 @@ export function registerEntryPages(app: FastifyInstance, database: Database): vo
     Record<string, unknown>,
     MappingEntryRow
   >(app, mappingPaths.entry.pattern, change, {
+    audit: { show: 'child_record.view', save: 'mapping.entry_changed' },
     async load(request) {
       const opened = await mappingToChange(database, request);
       const entry = opened?.entries.find((candidate) => candidate.id === request.params.entryId);

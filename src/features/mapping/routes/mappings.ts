@@ -90,6 +90,7 @@ export function registerMappingsPages(app: FastifyInstance, database: Database):
     StartValues,
     z.infer<typeof newMappingDetails>
   >(app, mappingPaths.newMapping.pattern, change, {
+    audit: { show: 'child_record.view', save: 'mapping.started' },
     load: (request) => mappingStartForm(database, request.actor!, request.params.childId, requestSource(request)),
     blank: () => ({
       title: 'Mapping with the family',

@@ -18,6 +18,7 @@ export function registerScorePage(app: FastifyInstance, database: Database): voi
     mappingPaths.newScore.pattern,
     { permission: 'child_record.change' },
     {
+      audit: { show: 'child_record.view', save: 'mapping.scored' },
       load: (request) => mappingToChange(database, request),
       // Scored on the day of the mapping, unless they say otherwise.
       blank: (opened) => dateBoxes('scoredOn', opened.mapping.heldOn),

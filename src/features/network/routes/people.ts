@@ -39,6 +39,7 @@ export function registerPersonPages(app: FastifyInstance, database: Database): v
     Record<'onDay' | 'onMonth' | 'onYear' | 'reason', string>,
     z.infer<typeof noLongerInvolvedSchema>
   >(app, networkPaths.noLongerInvolved.pattern, change, {
+    audit: { show: 'network.change', save: 'network.person_no_longer_involved' },
     load: (request) => openMember(database, request, 'network_member_form'),
     blank: () => {
       const on = dateInputParts(today());
@@ -82,6 +83,7 @@ export function registerPersonPages(app: FastifyInstance, database: Database): v
     networkPaths.person.pattern,
     change,
     {
+      audit: { show: 'network.change', save: 'network.person_changed' },
       load: (request) =>
         personForEditing(
           database,
@@ -148,6 +150,7 @@ export function registerPersonPages(app: FastifyInstance, database: Database): v
     networkPaths.merge.pattern,
     change,
     {
+      audit: { show: 'network.change', save: 'network.people_merged' },
       load: (request) => openMember(database, request, 'merge_form'),
       blank: () => ({ keptId: '' }),
       read: (body) => ({ keptId: readText(body, 'keptId') }),

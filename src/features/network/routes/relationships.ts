@@ -32,6 +32,7 @@ export function registerRelationshipPages(app: FastifyInstance, database: Databa
     networkPaths.addRelationship.pattern,
     change,
     {
+      audit: { show: 'network.change', save: 'network.relationship_added' },
       load: (request) => openNetwork(database, request, 'relationship_form'),
       blank: () => ({}),
       read: (body) => ({
@@ -84,6 +85,7 @@ export function registerRelationshipPages(app: FastifyInstance, database: Databa
     z.infer<typeof changedTieSchema>,
     RelationshipView
   >(app, networkPaths.relationship.pattern, change, {
+    audit: { show: 'network.change', save: 'network.relationship_changed' },
     load: (request) => openTie(database, request, 'relationship_form'),
     blank: ({ relationship }) => ({
       ...tieValuesOf(relationship),

@@ -6,7 +6,7 @@
  * stale save).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AuditActionName } from '../../../platform/audit/catalogue.js';
+import type { AuditAction } from '../../../platform/audit/catalogue.js';
 import { cleanText, noErrors, type FormErrors } from '../../../platform/http/forms.js';
 import { requestSource } from '../../../platform/http/request-source.js';
 import type { FeatureContext } from '../../../platform/features/feature.js';
@@ -154,7 +154,7 @@ export interface PlanForm<Params extends PlanParams, Item> {
 export function registerPlanForm<Params extends PlanParams, Item = never>(
   app: FastifyInstance,
   pattern: string,
-  audit: { get: AuditActionName; post: AuditActionName },
+  audit: { get: AuditAction; post: AuditAction },
   { database }: PlansContext,
   form: PlanForm<Params, Item>,
 ): void {

@@ -61,6 +61,7 @@ export function registerChronologyPages(app: FastifyInstance, { database, chrono
     Record<string, string>,
     z.output<typeof chronologyEntrySchema>
   >(app, voicePaths.newChronologyEntry.pattern, changeAccess, {
+    audit: { show: 'chronology.form_opened', save: 'chronology.recorded' },
     load: (request) =>
       childForForm(database, request.actor!, request.params.childId, 'chronology.form_opened', requestSource(request)),
     blank: () => ({}),

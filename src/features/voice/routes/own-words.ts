@@ -82,6 +82,7 @@ export function registerOwnWordsPages(app: FastifyInstance, { database }: VoiceP
     voicePaths.newWords.pattern,
     changeAccess,
     {
+      audit: { show: 'childs_words.form_opened', save: 'childs_words.recorded' },
       load: (request) =>
         childForForm(
           database,
@@ -122,6 +123,7 @@ export function registerOwnWordsPages(app: FastifyInstance, { database }: VoiceP
     voicePaths.takingPart.pattern,
     changeAccess,
     {
+      audit: { show: 'participation.form_opened', save: 'participation.recorded' },
       load: (request) =>
         childForForm(
           database,
