@@ -3,12 +3,12 @@
  * thing it records, so the record and its audit entry commit (or roll back) together.
  * Entries are listed newest first by `sequence`; the hash chain is the sealer's business.
  */
-import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
-import { reusableQuery } from '../db/reusable-query.js';
-import { auditEvents, type AuditDetails, type AuditOutcome } from './schema.js';
+import { appendAuditEntry, auditSearchQuery, countEntries, type AuditSearch } from './queries.js';
+import type { auditEvents, AuditDetails, AuditOutcome } from './schema.js';
 
 export type { AuditDetails, AuditOutcome } from './schema.js';
+export { auditSearchQuery, type AuditSearch } from './queries.js';
 
 export interface AuditEvent {
   action: string;
@@ -25,42 +25,6 @@ export type AuditEntry = typeof auditEvents.$inferSelect;
 
 const clip = (text: string | null | undefined, length: number) => (text == null ? null : text.slice(0, length));
 
-interface NewAuditEntry {
-  tenantId: string;
-  occurredAt: Date;
-  actorUserId: string | null;
-  actorLabel: string;
-  action: string;
-  outcome: AuditOutcome;
-  subjectType: string | null;
-  subjectId: string | null;
-  childPersonId: string | null;
-  reason: string | null;
-  sourceIp: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-  details: AuditDetails;
-}
-
-const appendStatement = reusableQuery<NewAuditEntry>({ answeredAtCommit: true })((tx, p) =>
-  tx.insert(auditEvents).values({
-    tenantId: p.tenantId,
-    occurredAt: p.occurredAt,
-    actorUserId: p.actorUserId,
-    actorLabel: p.actorLabel,
-    action: p.action,
-    outcome: p.outcome,
-    subjectType: p.subjectType,
-    subjectId: p.subjectId,
-    childPersonId: p.childPersonId,
-    reason: p.reason,
-    sourceIp: p.sourceIp,
-    userAgent: p.userAgent,
-    requestId: p.requestId,
-    details: p.details,
-  }),
-);
-
 /**
  * Appends one entry. It takes no lock: the sealer links it into the council's hash chain
  * moments after it commits (see sealing.ts), so audited requests never queue behind each other.
@@ -76,7 +40,7 @@ export async function recordAuditEvent(
   event: AuditEvent,
   now: Date = new Date(),
 ): Promise<void> {
-  await appendStatement(tx, {
+  await appendAuditEntry(tx, {
     tenantId,
     // Millisecond precision: what timestamptz stores and gives back exactly.
     occurredAt: new Date(Math.floor(now.getTime())),
@@ -93,42 +57,6 @@ export async function recordAuditEvent(
     requestId: clip(event.source.requestId, 64),
     details: event.details ?? {},
   });
-}
-
-export interface AuditSearch {
-  actorUserId?: string;
-  action?: string;
-  outcome?: AuditOutcome;
-  childPersonId?: string;
-  from?: Date;
-  to?: Date;
-}
-
-/**
- * The audit search's query, newest first by `sequence`: each filter it may take has an index
- * in that order (migration 0023), so a page costs its own rows, not the council's whole log.
- */
-export function auditSearchQuery(
-  tx: Tx,
-  tenantId: string,
-  filters: AuditSearch,
-  page: { beforeSequence?: number },
-  rowsWanted: number,
-) {
-  const conditions: SQL[] = [eq(auditEvents.tenantId, tenantId)];
-  if (filters.actorUserId) conditions.push(eq(auditEvents.actorUserId, filters.actorUserId));
-  if (filters.action) conditions.push(eq(auditEvents.action, filters.action));
-  if (filters.outcome) conditions.push(eq(auditEvents.outcome, filters.outcome));
-  if (filters.childPersonId) conditions.push(eq(auditEvents.childPersonId, filters.childPersonId));
-  if (filters.from) conditions.push(gte(auditEvents.occurredAt, filters.from));
-  if (filters.to) conditions.push(lte(auditEvents.occurredAt, filters.to));
-  if (page.beforeSequence) conditions.push(lt(auditEvents.sequence, page.beforeSequence));
-  return tx
-    .select()
-    .from(auditEvents)
-    .where(and(...conditions))
-    .orderBy(desc(auditEvents.sequence))
-    .limit(rowsWanted);
 }
 
 export async function searchAuditLog(
@@ -154,9 +82,5 @@ export function whoHasSeenChild(
 }
 
 export async function countAuditEvents(tx: Tx, tenantId: string): Promise<number> {
-  const [row] = await tx
-    .select({ total: sql<number>`count(*)::int` })
-    .from(auditEvents)
-    .where(eq(auditEvents.tenantId, tenantId));
-  return row?.total ?? 0;
+  return countEntries(tx, tenantId);
 }

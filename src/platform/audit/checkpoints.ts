@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Config } from '../../config.js';
 import { readOrCreateSecret } from '../../config.js';
 import type { Database } from '../db/database.js';
+import { chainHead, councilIds, enterCouncil } from './queries.js';
 
 export interface Checkpoint {
   tenantId: string;
@@ -76,16 +77,13 @@ export async function writeCheckpoints(
 ): Promise<number> {
   mkdirSync(settings.checkpointDir, { recursive: true, mode: 0o700 });
   const heads = await database.asOwner(async (owner) => {
-    const councils = await owner.query<{ id: string }>('select id from tenants order by id');
+    const councils = await councilIds(owner);
     const found: { tenantId: string; sequence: number; hash: string }[] = [];
-    for (const council of councils) {
+    for (const tenantId of councils) {
       // Tables force row-level security, so even the owner reads a council inside its setting.
-      await owner.query(`select set_config('kith.tenant_id', $1, true)`, [council.id]);
-      const [head] = await owner.query<{ last_position: string; last_hash: string }>(
-        'select last_position, last_hash from audit_chain_heads where tenant_id = $1',
-        [council.id],
-      );
-      if (head) found.push({ tenantId: council.id, sequence: Number(head.last_position), hash: head.last_hash });
+      await enterCouncil(owner, tenantId);
+      const head = await chainHead(owner, tenantId);
+      if (head) found.push({ tenantId, sequence: Number(head.last_position), hash: head.last_hash });
     }
     return found;
   });

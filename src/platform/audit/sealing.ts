@@ -13,27 +13,28 @@
  * sealed by one is left to it by the other.
  */
 import type { Database, SqlRunner } from '../db/database.js';
-import { chainedFieldsOf, GENESIS_HASH, hashEntry, type StoredAuditEntry } from './chain.js';
+import { chainedFieldsOf, GENESIS_HASH, hashEntry } from './chain.js';
+import {
+  councilIds,
+  ensureChainHead,
+  enterCouncil,
+  hasUnsealedEntries,
+  lockChainHead,
+  moveChainHead,
+  sealEntries,
+  unsealedEntries,
+} from './queries.js';
 
 /** Entries sealed in one transaction. */
 const SEAL_BATCH = 2_000;
 
 async function sealBatch(owner: SqlRunner, tenantId: string): Promise<{ sealed: number; more: boolean }> {
-  await owner.query(`select set_config('kith.tenant_id', $1, true)`, [tenantId]);
-  await owner.query(
-    `insert into audit_chain_heads (tenant_id, last_position, last_hash) values ($1, 0, $2) on conflict do nothing`,
-    [tenantId, GENESIS_HASH],
-  );
-  const [head] = await owner.query<{ last_position: string | number; last_hash: string }>(
-    'select last_position, last_hash from audit_chain_heads where tenant_id = $1 for update skip locked',
-    [tenantId],
-  );
+  await enterCouncil(owner, tenantId);
+  await ensureChainHead(owner, tenantId, GENESIS_HASH);
+  const head = await lockChainHead(owner, tenantId);
   // Another sealer has this council's chain in hand.
   if (!head) return { sealed: 0, more: false };
-  const entries = await owner.query<StoredAuditEntry & Record<string, unknown>>(
-    `select * from audit_events where tenant_id = $1 and hash is null order by sequence limit ${SEAL_BATCH}`,
-    [tenantId],
-  );
+  const entries = await unsealedEntries(owner, tenantId, SEAL_BATCH);
   if (entries.length === 0) return { sealed: 0, more: false };
 
   let position = Number(head.last_position);
@@ -51,35 +52,20 @@ async function sealBatch(owner: SqlRunner, tenantId: string): Promise<{ sealed: 
     hashes.push(hash);
     previousHash = hash;
   }
-  await owner.query(
-    `update audit_events e
-        set chain_position = s.position, previous_hash = s.previous_hash, hash = s.hash
-       from unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[]) as s(sequence, position, previous_hash, hash)
-      where e.tenant_id = $1 and e.sequence = s.sequence`,
-    [tenantId, sequences, positions, previousHashes, hashes],
-  );
-  await owner.query('update audit_chain_heads set last_position = $2, last_hash = $3 where tenant_id = $1', [
-    tenantId,
-    position,
-    previousHash,
-  ]);
+  await sealEntries(owner, tenantId, { sequences, positions, previousHashes, hashes });
+  await moveChainHead(owner, tenantId, position, previousHash);
   return { sealed: entries.length, more: entries.length === SEAL_BATCH };
 }
 
 /** The councils with entries waiting to be sealed (one owner transaction, one probe each). */
 async function councilsWithUnsealedEntries(database: Database, only?: readonly string[]): Promise<string[]> {
   return database.asOwner(async (owner) => {
-    const councils =
-      only ?? (await owner.query<{ id: string }>('select id from tenants order by id')).map((row) => row.id);
+    const councils = only ?? (await councilIds(owner));
     const waiting: string[] = [];
     for (const tenantId of councils) {
       // Tables force row-level security, so even the owner reads a council inside its setting.
-      await owner.query(`select set_config('kith.tenant_id', $1, true)`, [tenantId]);
-      const [found] = await owner.query<{ waiting: boolean }>(
-        'select exists (select 1 from audit_events where tenant_id = $1 and hash is null) as waiting',
-        [tenantId],
-      );
-      if (found?.waiting) waiting.push(tenantId);
+      await enterCouncil(owner, tenantId);
+      if (await hasUnsealedEntries(owner, tenantId)) waiting.push(tenantId);
     }
     return waiting;
   });

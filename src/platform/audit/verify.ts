@@ -4,8 +4,9 @@
  * are numbered by their place in the council's chain (entry 1 is the council's first).
  */
 import type { Database, SqlRunner } from '../db/database.js';
-import { chainedFieldsOf, GENESIS_HASH, hashEntry, type StoredAuditEntry } from './chain.js';
+import { chainedFieldsOf, GENESIS_HASH, hashEntry } from './chain.js';
 import { checkpointSignatureIsValid, readCheckpoints, type CheckpointSettings } from './checkpoints.js';
+import { chainHead, councilsByName, countUnsealedEntries, enterCouncil, sealedEntriesFrom } from './queries.js';
 
 export interface CouncilVerification {
   tenantId: string;
@@ -28,16 +29,13 @@ async function verifyCouncil(
   council: { id: string; name: string },
   settings: CheckpointSettings,
 ): Promise<CouncilVerification> {
-  await owner.query(`select set_config('kith.tenant_id', $1, true)`, [council.id]);
-  const [unsealed] = await owner.query<{ waiting: number }>(
-    'select count(*)::int as waiting from audit_events where tenant_id = $1 and hash is null',
-    [council.id],
-  );
+  await enterCouncil(owner, council.id);
+  const waitingToBeSealed = await countUnsealedEntries(owner, council.id);
   const result: CouncilVerification = {
     tenantId: council.id,
     councilName: council.name,
     entries: 0,
-    waitingToBeSealed: unsealed?.waiting ?? 0,
+    waitingToBeSealed,
     ok: true,
   };
   const broken = (position: number, problem: string): CouncilVerification => ({
@@ -55,10 +53,7 @@ async function verifyCouncil(
   let previousHash = GENESIS_HASH;
   let expectedPosition = 1;
   for (;;) {
-    const rows = await owner.query<StoredAuditEntry & Record<string, unknown>>(
-      `select * from audit_events where tenant_id = $1 and chain_position >= $2 order by chain_position limit ${BATCH}`,
-      [council.id, expectedPosition],
-    );
+    const rows = await sealedEntriesFrom(owner, council.id, expectedPosition, BATCH);
     for (const row of rows) {
       const position = Number(row.chain_position);
       if (position !== expectedPosition) {
@@ -84,10 +79,7 @@ async function verifyCouncil(
     if (rows.length < BATCH) break;
   }
 
-  const [head] = await owner.query<{ last_position: string; last_hash: string }>(
-    'select last_position, last_hash from audit_chain_heads where tenant_id = $1',
-    [council.id],
-  );
+  const head = await chainHead(owner, council.id);
   if (head && (Number(head.last_position) !== result.entries || head.last_hash !== previousHash)) {
     return broken(
       result.entries + 1,
@@ -122,9 +114,7 @@ async function verifyCouncil(
 }
 
 export async function verifyAuditLog(database: Database, settings: CheckpointSettings): Promise<CouncilVerification[]> {
-  const councils = await database.asOwner((owner) =>
-    owner.query<{ id: string; name: string }>('select id, name from tenants order by name'),
-  );
+  const councils = await database.asOwner((owner) => councilsByName(owner));
   const results: CouncilVerification[] = [];
   for (const council of councils) {
     results.push(await database.asOwner((owner) => verifyCouncil(owner, council, settings)));

@@ -7,9 +7,15 @@
  * `expectedVersion` gives optimistic concurrency: two people editing the same record cannot
  * silently overwrite each other; the second save is told what changed in the meantime.
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
-import { recordVersions } from './schema.js';
+import {
+  insertVersion,
+  lockRecordForSave,
+  selectLatestVersion,
+  selectVersions,
+  selectVersionsOfMany,
+} from './queries.js';
+import type { recordVersions } from './schema.js';
 
 export type RecordContent = Record<string, unknown>;
 export type RecordVersion = typeof recordVersions.$inferSelect;
@@ -25,19 +31,7 @@ export async function latestVersion(
   recordType: string,
   recordId: string,
 ): Promise<RecordVersion | undefined> {
-  const [latest] = await tx
-    .select()
-    .from(recordVersions)
-    .where(
-      and(
-        eq(recordVersions.tenantId, tenantId),
-        eq(recordVersions.recordType, recordType),
-        eq(recordVersions.recordId, recordId),
-      ),
-    )
-    .orderBy(desc(recordVersions.version))
-    .limit(1);
-  return latest;
+  return selectLatestVersion(tx, tenantId, recordType, recordId);
 }
 
 export async function versionsOf(
@@ -46,17 +40,7 @@ export async function versionsOf(
   recordType: string,
   recordId: string,
 ): Promise<RecordVersion[]> {
-  return tx
-    .select()
-    .from(recordVersions)
-    .where(
-      and(
-        eq(recordVersions.tenantId, tenantId),
-        eq(recordVersions.recordType, recordType),
-        eq(recordVersions.recordId, recordId),
-      ),
-    )
-    .orderBy(desc(recordVersions.version));
+  return selectVersions(tx, tenantId, recordType, recordId);
 }
 
 export type SaveOutcome =
@@ -83,11 +67,8 @@ export async function saveVersion(
     isCorrection: boolean;
   },
 ): Promise<SaveOutcome> {
-  // One save of a record at a time: the lock lasts until this transaction ends. (The table is
-  // append-only, so the application role cannot lock its rows with SELECT ... FOR UPDATE.)
-  await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${`${tenantId}:${change.recordType}:${change.recordId}`}, 0))`,
-  );
+  // One save of a record at a time: the lock lasts until this transaction ends.
+  await lockRecordForSave(tx, tenantId, change.recordType, change.recordId);
   const latest = await latestVersion(tx, tenantId, change.recordType, change.recordId);
   const currentVersion = latest?.version ?? 0;
   if (currentVersion !== change.expectedVersion) {
@@ -95,7 +76,7 @@ export async function saveVersion(
   }
   let next = currentVersion + 1;
   if (!latest) {
-    await tx.insert(recordVersions).values({
+    await insertVersion(tx, {
       tenantId,
       recordType: change.recordType,
       recordId: change.recordId,
@@ -108,7 +89,7 @@ export async function saveVersion(
     });
     next = 2;
   }
-  await tx.insert(recordVersions).values({
+  await insertVersion(tx, {
     tenantId,
     recordType: change.recordType,
     recordId: change.recordId,
@@ -145,7 +126,7 @@ export async function appendVersion(
     recordedAt?: Date;
   },
 ): Promise<void> {
-  await tx.insert(recordVersions).values({
+  await insertVersion(tx, {
     tenantId,
     recordType: entry.recordType,
     recordId: entry.recordId,
@@ -166,15 +147,5 @@ export async function versionsOfMany(
   recordIds: string[],
 ): Promise<RecordVersion[]> {
   if (recordIds.length === 0) return [];
-  return tx
-    .select()
-    .from(recordVersions)
-    .where(
-      and(
-        eq(recordVersions.tenantId, tenantId),
-        eq(recordVersions.recordType, recordType),
-        inArray(recordVersions.recordId, recordIds),
-      ),
-    )
-    .orderBy(recordVersions.recordedAt, recordVersions.version);
+  return selectVersionsOfMany(tx, tenantId, recordType, recordIds);
 }

@@ -3,14 +3,20 @@
  * secret, limited by scope (a token can never do more than its owner may) and by expiry, and
  * revocable. Each use is checked inside the owning council's transaction.
  */
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/database.js';
-import { rowsOf, withTenant } from '../db/tenancy.js';
+import { withTenant } from '../db/tenancy.js';
 import { currentCouncil } from '../tenancy/councils.js';
 import { generatePersonalAccessToken, parsePersonalAccessToken, tokenMatchesHash } from '../auth/tokens.js';
 import type { Actor } from './actor.js';
 import type { Permission } from './roles.js';
-import { personalAccessTokens, users } from './schema.js';
+import {
+  accessTokensOf,
+  councilOfAccessToken,
+  insertAccessToken,
+  liveAccessToken,
+  revokeToken,
+  touchAccessToken,
+} from './queries.js';
 import { rolesOf } from './session-store.js';
 
 export const tokenScopes = {
@@ -42,7 +48,7 @@ export async function issueAccessToken(
   const now = options.now ?? new Date();
   const { token, id, secretHash } = generatePersonalAccessToken();
   const expiresAt = new Date(now.getTime() + Math.min(options.days, MAX_TOKEN_DAYS) * 86_400_000);
-  await tx.insert(personalAccessTokens).values({
+  await insertAccessToken(tx, {
     tenantId,
     id,
     userId,
@@ -56,78 +62,24 @@ export async function issueAccessToken(
 }
 
 export async function tokensOf(tx: Tx, tenantId: string, userId: string) {
-  return tx
-    .select({
-      id: personalAccessTokens.id,
-      name: personalAccessTokens.name,
-      scopes: personalAccessTokens.scopes,
-      createdAt: personalAccessTokens.createdAt,
-      expiresAt: personalAccessTokens.expiresAt,
-      lastUsedAt: personalAccessTokens.lastUsedAt,
-      revokedAt: personalAccessTokens.revokedAt,
-    })
-    .from(personalAccessTokens)
-    .where(and(eq(personalAccessTokens.tenantId, tenantId), eq(personalAccessTokens.userId, userId)))
-    .orderBy(sql`${personalAccessTokens.createdAt} desc`);
+  return accessTokensOf(tx, tenantId, userId);
 }
 
 export async function revokeAccessToken(tx: Tx, tenantId: string, userId: string, tokenId: string): Promise<boolean> {
-  const revoked = await tx
-    .update(personalAccessTokens)
-    .set({ revokedAt: new Date() })
-    .where(
-      and(
-        eq(personalAccessTokens.tenantId, tenantId),
-        eq(personalAccessTokens.userId, userId),
-        eq(personalAccessTokens.id, tokenId),
-        isNull(personalAccessTokens.revokedAt),
-      ),
-    )
-    .returning({ id: personalAccessTokens.id });
-  return revoked.length === 1;
+  return (await revokeToken(tx, tenantId, userId, tokenId, new Date())) === 1;
 }
 
 /** The actor an `Authorization: Bearer` token speaks for, or null if it is not valid now. */
 export async function actorForAccessToken(orm: Orm, bearer: string, now: Date = new Date()): Promise<Actor | null> {
   const parsed = parsePersonalAccessToken(bearer);
   if (!parsed) return null;
-  const [found] = rowsOf<{ tenantId: string | null }>(
-    await orm.execute(sql`select kith_council_for_access_token(${parsed.id}) as "tenantId"`),
-  );
-  if (!found?.tenantId) return null;
-  const tenantId = found.tenantId;
+  const tenantId = await councilOfAccessToken(orm, parsed.id);
+  if (!tenantId) return null;
   return withTenant(orm, tenantId, async (tx) => {
-    const [row] = await tx
-      .select({
-        secretHash: personalAccessTokens.secretHash,
-        scopes: personalAccessTokens.scopes,
-        lastUsedAt: personalAccessTokens.lastUsedAt,
-        userId: users.id,
-        fullName: users.fullName,
-        email: users.email,
-        kind: users.kind,
-        personId: users.personId,
-        isDisabled: users.isDisabled,
-      })
-      .from(personalAccessTokens)
-      .innerJoin(
-        users,
-        and(eq(users.tenantId, personalAccessTokens.tenantId), eq(users.id, personalAccessTokens.userId)),
-      )
-      .where(
-        and(
-          eq(personalAccessTokens.tenantId, tenantId),
-          eq(personalAccessTokens.id, parsed.id),
-          isNull(personalAccessTokens.revokedAt),
-          gt(personalAccessTokens.expiresAt, now),
-        ),
-      );
+    const row = await liveAccessToken(tx, tenantId, parsed.id, now);
     if (!row || row.isDisabled || !tokenMatchesHash(parsed.secret, row.secretHash)) return null;
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-      await tx
-        .update(personalAccessTokens)
-        .set({ lastUsedAt: now })
-        .where(and(eq(personalAccessTokens.tenantId, tenantId), eq(personalAccessTokens.id, parsed.id)));
+      await touchAccessToken(tx, tenantId, parsed.id, now);
     }
     const council = await currentCouncil(tx, tenantId);
     return {

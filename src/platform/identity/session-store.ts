@@ -4,13 +4,21 @@
  * the token proves the session. A session ends when signed out, when idle too long, when its
  * absolute lifetime is over, or when an administrator ends it or disables the account.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/database.js';
-import { rowsOf, withTenant } from '../db/tenancy.js';
+import { withTenant } from '../db/tenancy.js';
 import { generateSessionToken, hashToken } from '../auth/tokens.js';
 import type { Actor } from './actor.js';
 import { roles as allRoles, type Role } from './roles.js';
-import { sessions, userRoles, type SessionEndReason } from './schema.js';
+import {
+  endOpenSessionsOf,
+  endSession,
+  findSession,
+  insertSession,
+  rolesHeldBy,
+  setSecondFactorDone,
+  touchSession,
+} from './queries.js';
+import type { SessionEndReason } from './schema.js';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -49,42 +57,18 @@ export async function startSession(
 ): Promise<{ sessionId: string; token: string }> {
   const now = options.now ?? new Date();
   const token = generateSessionToken();
-  const [row] = await tx
-    .insert(sessions)
-    .values({
-      tenantId,
-      tokenHash: hashToken(token),
-      userId,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + options.policy.absoluteHours * 3_600_000),
-      secondFactorDone: options.secondFactorDone,
-      sourceIp: options.sourceIp,
-      userAgent: options.userAgent?.slice(0, 400) ?? null,
-    })
-    .returning({ id: sessions.id });
-  return { sessionId: row!.id, token };
-}
-
-/** A row of kith_session_lookup (migrations/0021_session_lookup.sql). */
-interface FoundSession {
-  session_id: string;
-  last_seen_at: Date | string;
-  expires_at: Date | string;
-  ended_at: Date | string | null;
-  ended_reason: string | null;
-  second_factor_done: boolean;
-  user_id: string;
-  full_name: string;
-  email: string;
-  kind: string;
-  person_id: string | null;
-  is_disabled: boolean;
-  password_must_change: boolean;
-  council_name: string | null;
-  roles: string[];
-  team_ids: string[];
-  managed_team_ids: string[];
+  const sessionId = await insertSession(tx, {
+    tenantId,
+    tokenHash: hashToken(token),
+    userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + options.policy.absoluteHours * 3_600_000),
+    secondFactorDone: options.secondFactorDone,
+    sourceIp: options.sourceIp,
+    userAgent: options.userAgent?.slice(0, 400) ?? null,
+  });
+  return { sessionId, token };
 }
 
 export type SessionLookup =
@@ -102,9 +86,7 @@ export async function lookUpSession(
 ): Promise<SessionLookup> {
   const tokenHash = hashToken(cookie.token);
   // One round trip on every request: the function sets the council for its own statement.
-  const [found] = rowsOf<FoundSession>(
-    await orm.execute(sql`select * from kith_session_lookup(${cookie.tenantId}::uuid, ${tokenHash})`),
-  );
+  const found = await findSession(orm, cookie.tenantId, tokenHash);
   if (!found) return { state: 'none' };
   if (found.ended_at)
     return { state: 'ended', reason: (found.ended_reason as SessionEndReason | null) ?? 'signed_out' };
@@ -144,12 +126,7 @@ export async function lookUpSession(
 
   let refreshedAt = lastSeenAt;
   if (now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
-    await withTenant(orm, cookie.tenantId, (tx) =>
-      tx
-        .update(sessions)
-        .set({ lastSeenAt: now })
-        .where(and(eq(sessions.tenantId, cookie.tenantId), eq(sessions.id, found.session_id))),
-    );
+    await withTenant(orm, cookie.tenantId, (tx) => touchSession(tx, cookie.tenantId, found.session_id, now));
     refreshedAt = now;
   }
   return {
@@ -163,21 +140,13 @@ export async function lookUpSession(
 const isRole = (candidate: string): candidate is Role => (allRoles as readonly string[]).includes(candidate);
 
 export async function rolesOf(tx: Tx, tenantId: string, userId: string): Promise<Role[]> {
-  const rows = await tx
-    .select({ role: userRoles.role })
-    .from(userRoles)
-    .where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.userId, userId)))
-    .orderBy(userRoles.role);
-  return rows.map((row) => row.role);
+  return rolesHeldBy(tx, tenantId, userId);
 }
 
 export async function markSecondFactorDone(tx: Tx, tenantId: string, sessionId: string): Promise<{ token: string }> {
   // A new token once the second factor is done, so a token seen before it cannot be reused.
   const token = generateSessionToken();
-  await tx
-    .update(sessions)
-    .set({ secondFactorDone: true, tokenHash: hashToken(token), lastSeenAt: sql`now()` })
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId)));
+  await setSecondFactorDone(tx, tenantId, sessionId, hashToken(token));
   return { token };
 }
 
@@ -188,10 +157,7 @@ export async function endSessionById(
   reason: SessionEndReason,
   now: Date = new Date(),
 ): Promise<void> {
-  await tx
-    .update(sessions)
-    .set({ endedAt: now, endedReason: reason })
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+  await endSession(tx, tenantId, sessionId, reason, now);
 }
 
 /** Ends every open session of a user (sign out everywhere, account disabled, ended by an administrator). */
@@ -202,10 +168,5 @@ export async function endSessionsOfUser(
   reason: SessionEndReason,
   now: Date = new Date(),
 ): Promise<number> {
-  const ended = await tx
-    .update(sessions)
-    .set({ endedAt: now, endedReason: reason })
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId), isNull(sessions.endedAt)))
-    .returning({ id: sessions.id });
-  return ended.length;
+  return endOpenSessionsOf(tx, tenantId, userId, reason, now);
 }

@@ -5,9 +5,8 @@
  * attempts down and then lock the account, and the address, for a while. Every attempt is
  * audited in the council it concerns.
  */
-import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../db/database.js';
-import { rowsOf, withTenant } from '../db/tenancy.js';
+import { withTenant } from '../db/tenancy.js';
 import { recordAuditEvent } from '../audit/audit-log.js';
 import { hashPassword, passwordNeedsRehash, verifyAgainstDummy, verifyPassword } from '../auth/password.js';
 import { generateRecoveryCodes, hashRecoveryCode } from '../auth/recovery-codes.js';
@@ -16,7 +15,22 @@ import { generateTotpSecret, verifyTotp } from '../auth/totp.js';
 import type { Actor } from './actor.js';
 import { requiresTwoFactor } from './roles.js';
 import { markSecondFactorDone, rolesOf, startSession, type SessionPolicy } from './session-store.js';
-import { recoveryCodes, signInFailures, users } from './schema.js';
+import {
+  accountsWithEmail,
+  deleteRecoveryCodes,
+  failuresFromAddressSince,
+  failuresOfUserSince,
+  insertRecoveryCodes,
+  insertSignInFailure,
+  markRecoveryCodeUsed,
+  selectUser,
+  setPasswordHash,
+  setTotpEnabledAt,
+  setTotpLastUsedStep,
+  setTotpSecret,
+  totpSetupOf,
+  totpStateOf,
+} from './queries.js';
 
 export interface SignInSource {
   ip: string | null;
@@ -53,10 +67,7 @@ function rememberUnknownAddressFailure(email: string, at: Date): Date[] {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function accountsForEmail(database: Database, email: string): Promise<{ tenantId: string; userId: string }[]> {
-  const result = await database.orm.execute(
-    sql`select tenant_id as "tenantId", user_id as "userId" from kith_accounts_for_email(${email})`,
-  );
-  return rowsOf<{ tenantId: string; userId: string }>(result);
+  return accountsWithEmail(database.orm, email);
 }
 
 export async function signInWithPassword(
@@ -78,35 +89,12 @@ export async function signInWithPassword(
   }
   for (const account of accounts) {
     const attempt = await withTenant(database.orm, account.tenantId, async (tx) => {
-      const [user] = await tx
-        .select()
-        .from(users)
-        .where(and(eq(users.tenantId, account.tenantId), eq(users.id, account.userId)));
+      const user = await selectUser(tx, account.tenantId, account.userId);
       if (!user) return null;
       // Look back far enough that a lock lasts its full time after the failure that set it.
       const since = new Date(now().getTime() - THROTTLE_LOOKBACK_MS);
-      const accountFailures = await tx
-        .select({ failedAt: signInFailures.failedAt })
-        .from(signInFailures)
-        .where(
-          and(
-            eq(signInFailures.tenantId, account.tenantId),
-            eq(signInFailures.userId, user.id),
-            gte(signInFailures.failedAt, since),
-          ),
-        );
-      const addressFailures = source.ip
-        ? await tx
-            .select({ failedAt: signInFailures.failedAt })
-            .from(signInFailures)
-            .where(
-              and(
-                eq(signInFailures.tenantId, account.tenantId),
-                eq(signInFailures.sourceIp, source.ip),
-                gte(signInFailures.failedAt, since),
-              ),
-            )
-        : [];
+      const accountFailures = await failuresOfUserSince(tx, account.tenantId, user.id, since);
+      const addressFailures = source.ip ? await failuresFromAddressSince(tx, account.tenantId, source.ip, since) : [];
       const throttle = assessSignInThrottle({
         accountFailures: accountFailures.map((row) => row.failedAt),
         addressFailures: addressFailures.map((row) => row.failedAt),
@@ -147,18 +135,18 @@ export async function signInWithPassword(
           return null;
         }
         if (!passwordMatches || user.isDisabled) {
-          await tx
-            .insert(signInFailures)
-            .values({ tenantId: account.tenantId, userId: user.id, sourceIp: source.ip, failedAt: now() });
+          await insertSignInFailure(tx, {
+            tenantId: account.tenantId,
+            userId: user.id,
+            sourceIp: source.ip,
+            failedAt: now(),
+          });
           await audit('sign_in.failed', 'failed', { accountDisabled: user.isDisabled });
           return null;
         }
         // Stored with weaker settings than today's: re-hash now, while the password is at hand.
         if (user.passwordHash && passwordNeedsRehash(user.passwordHash)) {
-          await tx
-            .update(users)
-            .set({ passwordHash: await hashPassword(credentials.password) })
-            .where(and(eq(users.tenantId, account.tenantId), eq(users.id, user.id)));
+          await setPasswordHash(tx, account.tenantId, user.id, await hashPassword(credentials.password));
         }
         const heldRoles = await rolesOf(tx, account.tenantId, user.id);
         const secondFactor: 'done' | 'required' | 'set_up' = user.totpEnabledAt
@@ -194,10 +182,7 @@ export async function completeSecondFactor(
   | { outcome: 'rejected' }
 > {
   return withTenant(database.orm, pending.tenantId, async (tx) => {
-    const [user] = await tx
-      .select({ totpSecret: users.totpSecret, lastUsedStep: users.totpLastUsedStep, enabledAt: users.totpEnabledAt })
-      .from(users)
-      .where(and(eq(users.tenantId, pending.tenantId), eq(users.id, pending.userId)));
+    const user = await totpStateOf(tx, pending.tenantId, pending.userId);
     const audit = (
       action: string,
       outcome: 'allowed' | 'failed',
@@ -220,16 +205,16 @@ export async function completeSecondFactor(
       lastUsedStep: user.lastUsedStep,
     });
     if (totp.ok) {
-      await tx
-        .update(users)
-        .set({ totpLastUsedStep: totp.step })
-        .where(and(eq(users.tenantId, pending.tenantId), eq(users.id, pending.userId)));
+      await setTotpLastUsedStep(tx, pending.tenantId, pending.userId, totp.step);
     } else if (await useRecoveryCode(tx, pending.tenantId, pending.userId, code, now())) {
       usedRecoveryCode = true;
     } else {
-      await tx
-        .insert(signInFailures)
-        .values({ tenantId: pending.tenantId, userId: pending.userId, sourceIp: source.ip, failedAt: now() });
+      await insertSignInFailure(tx, {
+        tenantId: pending.tenantId,
+        userId: pending.userId,
+        sourceIp: source.ip,
+        failedAt: now(),
+      });
       await audit('sign_in.second_factor_failed', 'failed');
       return { outcome: 'rejected' as const };
     }
@@ -237,14 +222,10 @@ export async function completeSecondFactor(
     let newRecoveryCodes: string[] = [];
     if (!user.enabledAt) {
       newRecoveryCodes = generateRecoveryCodes();
-      await tx
-        .update(users)
-        .set({ totpEnabledAt: now() })
-        .where(and(eq(users.tenantId, pending.tenantId), eq(users.id, pending.userId)));
-      await tx
-        .delete(recoveryCodes)
-        .where(and(eq(recoveryCodes.tenantId, pending.tenantId), eq(recoveryCodes.userId, pending.userId)));
-      await tx.insert(recoveryCodes).values(
+      await setTotpEnabledAt(tx, pending.tenantId, pending.userId, now());
+      await deleteRecoveryCodes(tx, pending.tenantId, pending.userId);
+      await insertRecoveryCodes(
+        tx,
         newRecoveryCodes.map((code) => ({
           tenantId: pending.tenantId,
           userId: pending.userId,
@@ -260,19 +241,7 @@ export async function completeSecondFactor(
 }
 
 async function useRecoveryCode(tx: Tx, tenantId: string, userId: string, code: string, now: Date): Promise<boolean> {
-  const used = await tx
-    .update(recoveryCodes)
-    .set({ usedAt: now })
-    .where(
-      and(
-        eq(recoveryCodes.tenantId, tenantId),
-        eq(recoveryCodes.userId, userId),
-        eq(recoveryCodes.codeHash, hashRecoveryCode(code)),
-        sql`${recoveryCodes.usedAt} is null`,
-      ),
-    )
-    .returning({ userId: recoveryCodes.userId });
-  return used.length === 1;
+  return (await markRecoveryCodeUsed(tx, tenantId, userId, hashRecoveryCode(code), now)) === 1;
 }
 
 /** The secret to show when someone sets up their authenticator app; made once, kept until used. */
@@ -281,16 +250,10 @@ export async function pendingTotpSecret(
   pending: Actor,
 ): Promise<{ secret: string; alreadyEnabled: boolean }> {
   return withTenant(database.orm, pending.tenantId, async (tx) => {
-    const [user] = await tx
-      .select({ totpSecret: users.totpSecret, enabledAt: users.totpEnabledAt })
-      .from(users)
-      .where(and(eq(users.tenantId, pending.tenantId), eq(users.id, pending.userId)));
+    const user = await totpSetupOf(tx, pending.tenantId, pending.userId);
     if (user?.totpSecret) return { secret: user.totpSecret, alreadyEnabled: user.enabledAt !== null };
     const secret = generateTotpSecret();
-    await tx
-      .update(users)
-      .set({ totpSecret: secret })
-      .where(and(eq(users.tenantId, pending.tenantId), eq(users.id, pending.userId)));
+    await setTotpSecret(tx, pending.tenantId, pending.userId, secret);
     return { secret, alreadyEnabled: false };
   });
 }
