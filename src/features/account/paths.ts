@@ -9,19 +9,6 @@ export const accountPages = {
   revokeAccessToken: path('/account/tokens/:tokenId/revoke'),
 } as const;
 
-/**
- * TRANSITIONAL (until src/app.ts registers features from their manifests): the plain strings
- * app.ts reads today. The platform's identity layer needs `changePasswordPath` as a string:
- * `accountPages.changePassword.pattern` from index.ts.
- */
-export const accountPaths = {
-  account: accountPages.account.pattern,
-  changePassword: accountPages.changePassword.pattern,
-  twoFactor: accountPages.twoFactor.pattern,
-  newAccessToken: accountPages.newAccessToken.pattern,
-  revokeAccessToken: accountPages.revokeAccessToken.pattern,
-} as const;
-
 /** The caller's own account in the JSON API. */
 export const accountApiPaths = {
   me: path('/api/v1/me'),

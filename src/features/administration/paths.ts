@@ -12,10 +12,3 @@ export const administrationPages = {
   teams: path('/admin/teams'),
   teamMembers: path('/admin/teams/:teamId/members'),
 } as const;
-
-/**
- * TRANSITIONAL (until src/app.ts takes the navigation from feature.ts): the strings app.ts reads today.
- */
-export const administrationPaths = {
-  users: administrationPages.users.pattern,
-} as const;

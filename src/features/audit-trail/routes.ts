@@ -1,7 +1,7 @@
 /** Who has seen a child's record, and searching the whole audit log. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AuditCatalogue } from '../../platform/audit/catalogue.js';
+import type { AuditCatalogue } from '../../platform/audit/catalogue.js';
 import type { Database } from '../../platform/db/database.js';
 import { formErrorsFrom, noErrors, type FormErrors } from '../../platform/http/forms.js';
 import { requestSource } from '../../platform/http/request-source.js';
@@ -43,16 +43,8 @@ const searchSchema = z
     path: ['to'],
   });
 
-/**
- * `catalogue` gives every audit action its readable name. TRANSITIONAL: until src/app.ts
- * registers the features from their manifests (which pass `context.auditCatalogue`), app.ts
- * calls this with two arguments and the names are the platform's own.
- */
-export function registerAuditTrailRoutes(
-  app: FastifyInstance,
-  database: Database,
-  catalogue: AuditCatalogue = new AuditCatalogue([]),
-): void {
+/** `catalogue` (the application's, from every feature's manifest) gives each audit action its readable name. */
+export function registerAuditTrailRoutes(app: FastifyInstance, database: Database, catalogue: AuditCatalogue): void {
   app.get<{ Params: { childId: string }; Querystring: Record<string, string> }>(
     auditTrailPages.whoHasSeen.pattern,
     { config: { access: { permission: 'audit.view' }, audit: 'audit.who_has_seen_viewed' } },

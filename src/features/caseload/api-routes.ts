@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
-import { PROBLEM_CONTENT_TYPE, problem, problemSchema } from '../../platform/http/problem.js';
+import { answerNotFound, apiSecurity, problemResponses } from '../../platform/http/api-answers.js';
 import { requestSource } from '../../platform/http/request-source.js';
 import { openChildRecord, type ChildSummary } from '../child-record/index.js';
 import { caseloadPaths } from './paths.js';
@@ -51,13 +51,11 @@ export function registerCaseloadApiRoutes(app: FastifyInstance, database: Databa
         description:
           'By default every child the caller may see through their allocations, teams and shares; `scope=allocated_to_me` lists only the children allocated to the caller (and records shared with them).',
         tags: ['children'],
-        security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+        security: apiSecurity,
         querystring: z.object({ scope: z.enum(['allocated_to_me', 'my_teams']).default('my_teams') }),
         response: {
           200: z.object({ scope: z.enum(['allocated_to_me', 'my_teams']), children: z.array(childSummarySchema) }),
-          400: problemSchema,
-          401: problemSchema,
-          403: problemSchema,
+          ...problemResponses(400, 401, 403),
         },
       },
       config: { access: { permission: 'caseload.view' } },
@@ -74,9 +72,9 @@ export function registerCaseloadApiRoutes(app: FastifyInstance, database: Databa
       schema: {
         summary: 'One child’s record (every call is audited, allowed or refused)',
         tags: ['children'],
-        security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+        security: apiSecurity,
         params: z.object({ childId: z.string().max(64) }),
-        response: { 200: childSummarySchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+        response: { 200: childSummarySchema, ...problemResponses(401, 403, 404) },
       },
       config: { access: { permission: 'child_record.view' }, audit: 'child_record.view' },
     },
@@ -84,15 +82,7 @@ export function registerCaseloadApiRoutes(app: FastifyInstance, database: Databa
       const opened = await openChildRecord(database, request.actor!, request.params.childId, requestSource(request));
       if (opened.outcome !== 'opened') {
         // A restricted record needs a reason given in the browser; to the API it is not found.
-        return reply
-          .status(404)
-          .type(PROBLEM_CONTENT_TYPE)
-          .send(
-            problem(404, {
-              detail: 'There is no child’s record with that id that you may see.',
-              requestId: request.id,
-            }),
-          );
+        return answerNotFound(reply, request, 'There is no child’s record with that id that you may see.');
       }
       return present(opened.child);
     },

@@ -83,8 +83,8 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
         ...childRecordFrame(child),
         network: network ? presentNetworkSection(network, { mayChange: mayChange && !onDate }) : null,
         notice: noticeFor(request.query.notice),
-        editHref: mayChange ? peoplePaths.editDetails(child.childId) : null,
-        historyHref: peoplePaths.history(child.childId),
+        editHref: mayChange ? peoplePaths.details.href({ childId: child.childId }) : null,
+        historyHref: peoplePaths.detailsHistory.href({ childId: child.childId }),
         whoHasSeenHref: hasPermission(actor.roles, 'audit.view')
           ? auditTrailPages.whoHasSeen.href({ childId: child.childId })
           : null,

@@ -11,13 +11,6 @@ import { languageAdminPaths as adminPaths, languagePaths as paths } from './path
 import { addEntryPage, adminListPage, glossaryPage } from './presenters.js';
 import { entryOf, glossaryFor, nextCouncilEntryId, saveCouncilEntry } from './service.js';
 
-/**
- * TRANSITIONAL: src/app.ts builds its navigation from these strings until it takes the
- * entries from `languageFeature` (feature.ts); the paths themselves are in paths.ts.
- */
-export const languagePaths = { glossary: paths.glossary.pattern } as const;
-export const languageAdminPaths = { list: adminPaths.list.pattern } as const;
-
 export function registerLanguageRoutes(app: FastifyInstance, database: Database): void {
   registerLanguageAdminRoutes(app, database);
   app.get<{ Querystring: { q?: string } }>(

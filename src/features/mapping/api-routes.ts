@@ -5,23 +5,22 @@
  * naming each field. A stale change is refused with 409 and the current entry.
  */
 import { requestSource } from '../../platform/http/request-source.js';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
-import { problemSchema, sendProblem } from '../../platform/http/problem.js';
+import { problemSchema } from '../../platform/http/problem.js';
+import {
+  answerConflict,
+  answerInvalid,
+  answerNotFound,
+  apiSecurity,
+  problemResponses,
+} from '../../platform/http/api-answers.js';
 import { mappingBalance } from './domain.js';
 import { mappingPaths } from './paths.js';
 import { scalingOccasions } from './scaling.js';
-import {
-  addEntry,
-  addScore,
-  changeEntry,
-  mappingSection,
-  openMapping,
-  startMapping,
-  type FieldIssue,
-} from './service.js';
+import { addEntry, addScore, changeEntry, mappingSection, openMapping, startMapping } from './service.js';
 import {
   childParams,
   entryBody,
@@ -39,10 +38,6 @@ import {
 } from './api-schemas.js';
 
 const notFound = 'There is no child’s record or mapping with that id that you may see.';
-const invalid = (reply: FastifyReply, request: FastifyRequest, issues: readonly FieldIssue[]) =>
-  sendProblem(reply, request, 422, issues.map((issue) => issue.message).join('. '), {
-    errors: issues.map((issue) => ({ pointer: `/${issue.field}`, detail: issue.message })),
-  });
 
 /** null in JSON means "not given": the rules treat it as an empty answer. */
 const withoutNulls = (body: Record<string, unknown>) =>
@@ -50,7 +45,6 @@ const withoutNulls = (body: Record<string, unknown>) =>
 
 export function registerMappingApiRoutes(app: FastifyInstance, database: Database): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
   const view = { permission: 'child_record.view' } as const;
   const change = { permission: 'child_record.change' } as const;
   const tags = ['mapping and scaling'];
@@ -61,15 +55,15 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
       schema: {
         summary: 'A child’s mappings, newest first',
         tags,
-        security,
+        security: apiSecurity,
         params: childParams,
-        response: { 200: z.object({ mappings: z.array(mappingSummarySchema) }), 404: problemSchema },
+        response: { 200: z.object({ mappings: z.array(mappingSummarySchema) }), ...problemResponses(404) },
       },
       config: { access: view, audit: 'child_record.view' },
     },
     async (request, reply) => {
       const section = await mappingSection(database, request.actor!, request.params.childId, requestSource(request));
-      if (!section) return sendProblem(reply, request, 404, notFound);
+      if (!section) return answerNotFound(reply, request, notFound);
       return {
         mappings: section.mappings.map((mapping) => ({
           id: mapping.id,
@@ -89,10 +83,10 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
       schema: {
         summary: 'Start a mapping for the child (and, if asked, brothers and sisters in their network)',
         tags,
-        security,
+        security: apiSecurity,
         params: childParams,
         body: newMappingBody,
-        response: { 201: z.object({ mappingId: z.uuid() }), 404: problemSchema, 422: problemSchema },
+        response: { 201: z.object({ mappingId: z.uuid() }), ...problemResponses(404, 422) },
       },
       config: { access: change, audit: 'mapping.started' },
     },
@@ -106,8 +100,8 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         { ...mapping, whoTookPart: mapping.whoTookPart ?? '', childIds: [childId, ...siblingIds] },
         requestSource(request),
       );
-      if (started.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
-      if (started.outcome === 'invalid') return invalid(reply, request, started.issues);
+      if (started.outcome === 'not_found') return answerNotFound(reply, request, notFound);
+      if (started.outcome === 'invalid') return answerInvalid(reply, request, started.issues);
       return reply.status(201).send({ mappingId: started.mappingId });
     },
   );
@@ -118,9 +112,9 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
       schema: {
         summary: 'One mapping: its entries in seven sections, each person’s score, and its balance',
         tags,
-        security,
+        security: apiSecurity,
         params: mappingParams,
-        response: { 200: mappingSchema, 404: problemSchema },
+        response: { 200: mappingSchema, ...problemResponses(404) },
       },
       config: { access: view, audit: 'child_record.view' },
     },
@@ -134,7 +128,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         requestSource(request),
         'mapping_api',
       );
-      if (!opened) return sendProblem(reply, request, 404, notFound);
+      if (!opened) return answerNotFound(reply, request, notFound);
       const balance = mappingBalance(
         opened.entries,
         opened.scores.filter((score) => score.scorerKind === 'child').length,
@@ -162,10 +156,10 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
       schema: {
         summary: 'Add an entry to a mapping, saying whose view it is',
         tags,
-        security,
+        security: apiSecurity,
         params: mappingParams,
         body: entryBody,
-        response: { 201: entrySchema, 404: problemSchema, 422: problemSchema },
+        response: { 201: entrySchema, ...problemResponses(404, 422) },
       },
       config: { access: change, audit: 'mapping.entry_added' },
     },
@@ -181,8 +175,8 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         withoutNulls(input),
         requestSource(request),
       );
-      if (added.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
-      if (added.outcome === 'invalid') return invalid(reply, request, added.issues);
+      if (added.outcome === 'not_found') return answerNotFound(reply, request, notFound);
+      if (added.outcome === 'invalid') return answerInvalid(reply, request, added.issues);
       return reply.status(201).send(presentEntry(added.entry));
     },
   );
@@ -193,14 +187,13 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
       schema: {
         summary: 'Change an entry, or move it to another section; every version is kept',
         tags,
-        security,
+        security: apiSecurity,
         params: entryParams,
         body: entryChangeBody,
         response: {
           200: entrySchema,
-          404: problemSchema,
           409: z.object({ ...problemSchema.shape, current: entrySchema }).meta({ id: 'MappingEntryConflict' }),
-          422: problemSchema,
+          ...problemResponses(404, 422),
         },
       },
       config: { access: change, audit: 'mapping.entry_changed' },
@@ -217,10 +210,10 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         { section, input: withoutNulls(input), expectedVersion, reason: reason ?? null },
         requestSource(request),
       );
-      if (changed.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
-      if (changed.outcome === 'invalid') return invalid(reply, request, changed.issues);
+      if (changed.outcome === 'not_found') return answerNotFound(reply, request, notFound);
+      if (changed.outcome === 'invalid') return answerInvalid(reply, request, changed.issues);
       if (changed.outcome === 'conflict') {
-        return sendProblem(reply, request, 409, 'Someone else changed this entry since you opened it.', {
+        return answerConflict(reply, request, 'Someone else changed this entry since you opened it.', {
           current: presentEntry(changed.current),
         });
       }
@@ -234,10 +227,10 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
       schema: {
         summary: 'Add one person’s 0 to 10 score, with their reason',
         tags,
-        security,
+        security: apiSecurity,
         params: mappingParams,
         body: scoreBody,
-        response: { 201: scoreSchema, 404: problemSchema, 422: problemSchema },
+        response: { 201: scoreSchema, ...problemResponses(404, 422) },
       },
       config: { access: change, audit: 'mapping.scored' },
     },
@@ -251,8 +244,8 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         withoutNulls({ ...request.body, scoredOn: request.body.scoredOn ?? new Date().toISOString().slice(0, 10) }),
         requestSource(request),
       );
-      if (scored.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
-      if (scored.outcome === 'invalid') return invalid(reply, request, scored.issues);
+      if (scored.outcome === 'not_found') return answerNotFound(reply, request, notFound);
+      if (scored.outcome === 'invalid') return answerInvalid(reply, request, scored.issues);
       return reply.status(201).send(presentScore(scored.score));
     },
   );
@@ -263,7 +256,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
       schema: {
         summary: 'A child’s scaling over time: each occasion with each group’s average and every score',
         tags,
-        security,
+        security: apiSecurity,
         params: childParams,
         response: {
           200: z.object({
@@ -280,14 +273,14 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
               }),
             ),
           }),
-          404: problemSchema,
+          ...problemResponses(404),
         },
       },
       config: { access: view, audit: 'child_record.view' },
     },
     async (request, reply) => {
       const section = await mappingSection(database, request.actor!, request.params.childId, requestSource(request));
-      if (!section) return sendProblem(reply, request, 404, notFound);
+      if (!section) return answerNotFound(reply, request, notFound);
       return {
         occasions: scalingOccasions(section.scores).map((occasion) => ({
           scoredOn: occasion.scoredOn,

@@ -6,7 +6,6 @@
  * conference has its own endpoint, whose body is the stage's own schema, the one its page uses.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../platform/db/database.js';
 import type { FeatureContext } from '../../platform/features/feature.js';
 import { registerConferenceApi } from './api/conferences.js';
 import { registerMeetingApi } from './api/meetings.js';
@@ -14,9 +13,4 @@ import { registerMeetingApi } from './api/meetings.js';
 export function registerMeetingsApi(app: FastifyInstance, context: Pick<FeatureContext, 'database'>): void {
   registerMeetingApi(app, context);
   registerConferenceApi(app, context);
-}
-
-/** TEMPORARY: what `src/app.ts` calls until it registers the feature's manifest (feature.ts). */
-export function registerMeetingsApiRoutes(app: FastifyInstance, database: Database): void {
-  registerMeetingsApi(app, { database });
 }

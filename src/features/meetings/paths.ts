@@ -27,14 +27,6 @@ export const meetingPaths = {
   letter: path('/children/:childId/meetings/:meetingId/letter'),
   conferences: path('/conferences'),
   counts: path('/family-meetings/counts'),
-  /**
-   * The child's plans, which meetings link to. TEMPORARY: the plans feature does not yet offer
-   * its paths on its public surface; once it does, link with those and remove these two.
-   */
-  plans: {
-    plan: path('/children/:childId/plans/:planId'),
-    newPlan: path('/children/:childId/plans/new'),
-  },
   api: {
     meetings: path('/api/v1/children/:childId/meetings'),
     meeting: path('/api/v1/children/:childId/meetings/:meetingId'),
@@ -56,9 +48,3 @@ export const meetingPaths = {
     counts: path('/api/v1/family-meetings/counts'),
   },
 } as const;
-
-/**
- * TEMPORARY: `src/app.ts` reads the conferences page's path for its navigation from here until it
- * lists the features' manifests (the navigation entry is in feature.ts); then delete this.
- */
-export const meetingsPaths = { conferences: meetingPaths.conferences.pattern } as const;

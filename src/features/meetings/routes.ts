@@ -6,7 +6,6 @@
  * Each group of pages is in `routes/`; presenting them is in `presenters/`.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../platform/db/database.js';
 import type { FeatureContext } from '../../platform/features/feature.js';
 import { registerActionToPlanPages } from './routes/action-to-plan.js';
 import { registerConferencePages } from './routes/conferences.js';
@@ -22,9 +21,4 @@ export function registerMeetingsPages(app: FastifyInstance, context: Pick<Featur
   registerMeetingFormPages(app, context);
   registerActionToPlanPages(app, context);
   registerConferencePages(app, context);
-}
-
-/** TEMPORARY: what `src/app.ts` calls until it registers the feature's manifest (feature.ts). */
-export function registerMeetingsRoutes(app: FastifyInstance, database: Database): void {
-  registerMeetingsPages(app, { database });
 }

@@ -8,8 +8,4 @@ export const peoplePaths = {
   details,
   /** Every version of the child's details. */
   detailsHistory: history,
-  /** TRANSITIONAL, for caseload's record page: `details.href({ childId })`. */
-  editDetails: (childId: string) => details.href({ childId }),
-  /** TRANSITIONAL, for caseload's record page: `detailsHistory.href({ childId })`. */
-  history: (childId: string) => history.href({ childId }),
 } as const;

@@ -1,17 +1,8 @@
 /** The child's details as GOV.UK summary-list rows and the history page's versions. */
+import { ukDateTimeInWords } from '../../platform/views/clock.js';
 import { presentDate } from '../child-record/index.js';
 import { detailLabels, type ChildDetails } from './details.js';
 import type { HistoryView } from './service.js';
-
-// Not the clock's: none of its functions writes "5 June 2026 at 09:05" (kept as the page shows it).
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-});
 
 export function summaryRows(details: ChildDetails) {
   return (Object.keys(detailLabels) as (keyof ChildDetails)[]).map((key) => {
@@ -33,7 +24,7 @@ export function summaryRows(details: ChildDetails) {
 export function presentHistory(history: HistoryView) {
   return history.versions.map((version) => ({
     number: version.version,
-    when: timeFormat.format(version.recordedAt),
+    when: ukDateTimeInWords(version.recordedAt),
     who: version.recordedByLabel,
     reason: version.reason,
     isCorrection: version.isCorrection,

@@ -5,10 +5,3 @@ export const restrictedAccessPages = {
   reviews: path('/restricted-access'),
   review: path('/restricted-access/:grantId/review'),
 } as const;
-
-/**
- * TRANSITIONAL (until src/app.ts takes the navigation from feature.ts): the strings app.ts reads today.
- */
-export const restrictedAccessPaths = {
-  reviews: restrictedAccessPages.reviews.pattern,
-} as const;

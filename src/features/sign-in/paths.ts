@@ -17,15 +17,3 @@ export const identityPaths = {
   signInPath: signInPages.signIn.pattern,
   secondFactorPath: signInPages.twoFactor.pattern,
 } as const;
-
-/**
- * TRANSITIONAL (until src/app.ts registers features from their manifests and passes
- * `identityPaths` to registerIdentity): the plain strings app.ts reads today.
- */
-export const signInPaths = {
-  signIn: signInPages.signIn.pattern,
-  twoFactor: signInPages.twoFactor.pattern,
-  signOut: signInPages.signOut.pattern,
-  signOutEverywhere: signInPages.signOutEverywhere.pattern,
-  keepAlive: signInPages.keepAlive.pattern,
-} as const;

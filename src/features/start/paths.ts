@@ -6,12 +6,3 @@ export const startPages = {
   start: path(platformPaths.home),
   accessibility: path(platformPaths.accessibility),
 } as const;
-
-/**
- * TRANSITIONAL (until src/app.ts registers features from their manifests): the plain strings
- * app.ts reads today.
- */
-export const startPaths = {
-  start: startPages.start.pattern,
-  accessibility: startPages.accessibility.pattern,
-} as const;

@@ -8,7 +8,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
-import { problemSchema, sendProblem } from '../../platform/http/problem.js';
+import { problemSchema } from '../../platform/http/problem.js';
+import {
+  answerConflict,
+  answerInvalidAt,
+  answerNotFound,
+  apiSecurity,
+  problemResponses,
+} from '../../platform/http/api-answers.js';
 import { voicePaths } from './paths.js';
 import { addAttachment, linesOfVisit, readDraft, saveDraft } from './service.js';
 import { attachmentOwners } from './schema.js';
@@ -37,7 +44,6 @@ const draftSchema = z
 
 export function registerVoiceApiRoutes(app: FastifyInstance, database: Database): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
   const change = { permission: 'child_record.change' } as const;
 
   routes.put(
@@ -46,7 +52,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
       schema: {
         summary: 'Save what is typed in a form as your draft (refused with 409 if it changed elsewhere)',
         tags: ['drafts'],
-        security,
+        security: apiSecurity,
         params: draftParams,
         body: z.object({
           content: draftContentSchema,
@@ -54,8 +60,8 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
         }),
         response: {
           200: z.object({ version: z.number().int(), savedAt: z.iso.datetime() }),
-          404: problemSchema,
           409: problemSchema.extend({ theirs: draftSchema }),
+          ...problemResponses(404),
         },
       },
       config: { access: change, audit: 'draft.saved' },
@@ -69,9 +75,9 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
         { content: request.body.content, expectedVersion: request.body.expectedVersion },
         requestSource(request),
       );
-      if (saved.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
+      if (saved.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       if (saved.outcome === 'conflict') {
-        return sendProblem(reply, request, 409, 'This draft was changed in another window since this page saved it.', {
+        return answerConflict(reply, request, 'This draft was changed in another window since this page saved it.', {
           theirs: { ...saved.theirs, savedAt: saved.theirs.savedAt.toISOString() },
         });
       }
@@ -85,9 +91,9 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
       schema: {
         summary: 'Your draft of a form, if you have one',
         tags: ['drafts'],
-        security,
+        security: apiSecurity,
         params: draftParams,
-        response: { 200: z.object({ draft: draftSchema.nullable() }), 404: problemSchema },
+        response: { 200: z.object({ draft: draftSchema.nullable() }), ...problemResponses(404) },
       },
       config: { access: change, audit: 'draft.read' },
     },
@@ -99,7 +105,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
         request.params.formKey,
         requestSource(request),
       );
-      if (!found) return sendProblem(reply, request, 404, notFound);
+      if (!found) return answerNotFound(reply, request, notFound);
       return { draft: found.draft ? { ...found.draft, savedAt: found.draft.savedAt.toISOString() } : null };
     },
   );
@@ -110,7 +116,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
       schema: {
         summary: 'Each line of a visit with its source, for carrying a line into the child’s mapping',
         tags: ['visits'],
-        security,
+        security: apiSecurity,
         params: z.object({ childId: z.string().max(64), visitId: z.string().max(64) }),
         response: {
           200: z.object({
@@ -128,7 +134,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
               }),
             ),
           }),
-          404: problemSchema,
+          ...problemResponses(404),
         },
       },
       config: { access: { permission: 'child_record.view' }, audit: 'visit.viewed' },
@@ -141,7 +147,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
         request.params.visitId,
         requestSource(request),
       );
-      if (!lines) return sendProblem(reply, request, 404, 'There is no such visit that you may see.');
+      if (!lines) return answerNotFound(reply, request, 'There is no such visit that you may see.');
       return { lines };
     },
   );
@@ -154,7 +160,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
       schema: {
         summary: 'Attach a photo, drawing or PDF to a record of the child’s (the type is checked from the content)',
         tags: ['attachments'],
-        security,
+        security: apiSecurity,
         params: z.object({ childId: z.string().max(64) }),
         body: z.object({
           belongsTo: z.enum(attachmentOwners),
@@ -165,8 +171,7 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
         }),
         response: {
           201: z.object({ attachmentId: z.uuid(), contentType: z.string(), href: z.string() }),
-          404: problemSchema,
-          422: problemSchema,
+          ...problemResponses(404, 422),
         },
       },
       config: { access: change, audit: 'attachment.added' },
@@ -187,11 +192,9 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
         requestSource(request),
       );
       if (saved.outcome === 'not_found')
-        return sendProblem(reply, request, 404, 'There is no such record that you may change.');
+        return answerNotFound(reply, request, 'There is no such record that you may change.');
       if (saved.outcome === 'invalid') {
-        return sendProblem(reply, request, 422, saved.message, {
-          errors: [{ pointer: '/contentBase64', detail: saved.message }],
-        });
+        return answerInvalidAt(reply, request, '/contentBase64', saved.message);
       }
       return reply.status(201).send({
         attachmentId: saved.attachmentId,

@@ -1,6 +1,6 @@
 /** Pure functions shaping visits and the child's words for the pages. */
 import type { FormErrors } from '../../platform/http/forms.js';
-import { dayAndTime } from '../../platform/views/clock.js';
+import { dayAndTime, ukDateTimeInWords } from '../../platform/views/clock.js';
 import { participationWayNames, type ParticipationPreference } from './participation.js';
 import { voicePaths } from './paths.js';
 import { SEARCH_RESULTS_SHOWN, searchPagination, snippetParts, type SearchOrder } from './search.js';
@@ -10,21 +10,13 @@ import { participationWays, type ParticipationWay } from './schema.js';
 import { NEXT_STEP_ROWS, visitKindNames, type VisitContent, type VisitFormValues } from './visit-form.js';
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const clockFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-});
 
 /** '2026-03-27T09:30:00Z' → 'Friday 27 March 2026, 9:30am'; a date alone → '27 March 2026'. */
 export function presentWhen(when: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(when)) return dayFormat.format(new Date(`${when}T00:00:00Z`));
   return dayAndTime(new Date(when));
 }
-export const presentSavedAt = (savedAt: Date) => clockFormat.format(savedAt);
+export const presentSavedAt = (savedAt: Date) => ukDateTimeInWords(savedAt);
 export const presentDay = (isoDate: string) => dayFormat.format(new Date(`${isoDate}T00:00:00Z`));
 
 const seenText = (visit: VisitContent, childName: string) => {

@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureContext } from '../../../platform/features/feature.js';
-import { problemSchema, sendProblem } from '../../../platform/http/problem.js';
+import { sendProblem } from '../../../platform/http/problem.js';
+import { answerNoContent, apiSecurity, problemResponses } from '../../../platform/http/api-answers.js';
 import { requestSource } from '../../../platform/http/request-source.js';
 import { meetingPaths } from '../paths.js';
 import { ownerCircles } from '../../plans/index.js';
@@ -22,7 +23,7 @@ import { actionParams, api, change, childParams, countsSchema, offerParams, refu
 
 export function registerConferenceApi(app: FastifyInstance, { database }: Pick<FeatureContext, 'database'>): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const { security, tags } = api;
+  const { tags } = api;
 
   const inPlanSchema = z
     .object({
@@ -39,7 +40,7 @@ export function registerConferenceApi(app: FastifyInstance, { database }: Pick<F
         description:
           'Once only: when a plan already holds the action, answers 200 with where it is and changes nothing. 409 when the plan changed since expectedVersion; 422 when the child has no plan yet, or the plan, goal or owner’s circle is not right.',
         tags,
-        security,
+        security: apiSecurity,
         params: actionParams,
         body: z
           .object({
@@ -62,9 +63,7 @@ export function registerConferenceApi(app: FastifyInstance, { database }: Pick<F
         response: {
           200: inPlanSchema,
           201: inPlanSchema,
-          404: problemSchema,
-          409: problemSchema,
-          422: problemSchema,
+          ...problemResponses(404, 409, 422),
         },
       },
       config: { access: change, audit: 'meeting.action_to_plan' },
@@ -111,12 +110,12 @@ export function registerConferenceApi(app: FastifyInstance, { database }: Pick<F
       schema: {
         summary: 'Record that a family group decision-making meeting was offered, and before which decision',
         tags,
-        security,
+        security: apiSecurity,
         params: childParams,
         body: z
           .object({ offeredOn: z.string().max(10), beforeDecision: z.string().max(500) })
           .meta({ id: 'NewFamilyMeetingOffer' }),
-        response: { 201: z.object({ offerId: z.uuid() }), 404: problemSchema, 422: problemSchema },
+        response: { 201: z.object({ offerId: z.uuid() }), ...problemResponses(404, 422) },
       },
       config: { access: change, audit: 'meeting.offer' },
     },
@@ -139,7 +138,7 @@ export function registerConferenceApi(app: FastifyInstance, { database }: Pick<F
       schema: {
         summary: 'Record the family’s answer to an offer (a no needs their reason)',
         tags,
-        security,
+        security: apiSecurity,
         params: offerParams,
         body: z
           .object({
@@ -148,7 +147,7 @@ export function registerConferenceApi(app: FastifyInstance, { database }: Pick<F
             familyReason: text(2000),
           })
           .meta({ id: 'FamilyMeetingAnswer' }),
-        response: { 204: z.null(), 404: problemSchema, 422: problemSchema },
+        response: { 204: z.null(), ...problemResponses(404, 422) },
       },
       config: { access: change, audit: 'meeting.offer_answer' },
     },
@@ -162,7 +161,7 @@ export function registerConferenceApi(app: FastifyInstance, { database }: Pick<F
         request.body,
         requestSource(request),
       );
-      return refusal(reply, request, result) ?? reply.status(204).send(null);
+      return refusal(reply, request, result) ?? answerNoContent(reply);
     },
   );
 
@@ -172,7 +171,7 @@ export function registerConferenceApi(app: FastifyInstance, { database }: Pick<F
       schema: {
         summary: 'The family group conferences you coordinate, with their stage and what is waiting',
         tags,
-        security,
+        security: apiSecurity,
         response: {
           200: z.object({
             conferences: z.array(
@@ -213,7 +212,7 @@ export function registerConferenceApi(app: FastifyInstance, { database }: Pick<F
       schema: {
         summary: 'Offers and outcomes of family group decision-making across the council, for the census',
         tags,
-        security,
+        security: apiSecurity,
         response: { 200: countsSchema },
       },
       config: { access: { permission: 'family_meetings.count' }, audit: 'family_meeting.counts' },

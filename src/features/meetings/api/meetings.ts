@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureContext } from '../../../platform/features/feature.js';
-import { problemSchema, sendProblem } from '../../../platform/http/problem.js';
+import { answerNoContent, answerNotFound, apiSecurity, problemResponses } from '../../../platform/http/api-answers.js';
 import { requestSource } from '../../../platform/http/request-source.js';
 import { meetingPaths } from '../paths.js';
 import { inviteeCircles, meetingKinds } from '../schema.js';
@@ -39,7 +39,7 @@ import {
 
 export function registerMeetingApi(app: FastifyInstance, { database }: Pick<FeatureContext, 'database'>): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const { security, tags } = api;
+  const { tags } = api;
 
   routes.get(
     meetingPaths.api.meetings.pattern,
@@ -47,18 +47,18 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
       schema: {
         summary: 'A child’s meetings, newest first (for a family member: the ones they are invited to)',
         tags,
-        security,
+        security: apiSecurity,
         params: childParams,
         response: {
           200: z.object({ meetings: z.array(meetingSchema), offers: z.array(offerSchema) }),
-          404: problemSchema,
+          ...problemResponses(404),
         },
       },
       config: { access: view, audit: 'meeting.list' },
     },
     async (request, reply) => {
       const section = await meetingsSection(database, request.actor!, request.params.childId, requestSource(request));
-      if (!section) return sendProblem(reply, request, 404, notFound);
+      if (!section) return answerNotFound(reply, request, notFound);
       return {
         meetings: section.meetings.map((meeting) => presentMeeting(meeting, meeting.invitees, meeting.actionsInPlans)),
         offers: section.offers.map((offer) => ({
@@ -79,7 +79,7 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
       schema: {
         summary: 'Plan a meeting (a family group conference needs an independent coordinator)',
         tags,
-        security,
+        security: apiSecurity,
         params: childParams,
         body: z
           .object({
@@ -94,7 +94,7 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
             reviewOfMeetingId: z.uuid().optional(),
           })
           .meta({ id: 'NewMeeting' }),
-        response: { 201: z.object({ meetingId: z.uuid() }), 404: problemSchema, 422: problemSchema },
+        response: { 201: z.object({ meetingId: z.uuid() }), ...problemResponses(404, 422) },
       },
       config: { access: change, audit: 'meeting.plan' },
     },
@@ -117,16 +117,16 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
       schema: {
         summary: 'One meeting: who was invited and came, what was shared, decisions, actions and stages',
         tags,
-        security,
+        security: apiSecurity,
         params: meetingParams,
-        response: { 200: meetingSchema, 404: problemSchema },
+        response: { 200: meetingSchema, ...problemResponses(404) },
       },
       config: { access: view, audit: 'meeting.view' },
     },
     async (request, reply) => {
       const { childId, meetingId } = request.params;
       const opened = await openMeeting(database, request.actor!, childId, meetingId, requestSource(request));
-      if (!opened) return sendProblem(reply, request, 404, notFound);
+      if (!opened) return answerNotFound(reply, request, notFound);
       return presentMeeting(opened.meeting, opened.invitees, opened.actionsInPlans);
     },
   );
@@ -137,7 +137,7 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
       schema: {
         summary: 'Record how the child took part, what was shared and the professionals’ notes',
         tags,
-        security,
+        security: apiSecurity,
         params: meetingParams,
         body: z
           .object({
@@ -148,7 +148,7 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
             professionalNotes: text(8000),
           })
           .meta({ id: 'WhatHappened' }),
-        response: { 204: z.null(), 404: problemSchema, 409: problemSchema, 422: problemSchema },
+        response: { 204: z.null(), ...problemResponses(404, 409, 422) },
       },
       config: { access: change, audit: 'meeting.record' },
     },
@@ -164,7 +164,7 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
         version,
         requestSource(request),
       );
-      return refusal(reply, request, result) ?? reply.status(204).send(null);
+      return refusal(reply, request, result) ?? answerNoContent(reply);
     },
   );
 
@@ -174,7 +174,7 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
       schema: {
         summary: 'Invite someone from the child’s world (personId) or by name',
         tags,
-        security,
+        security: apiSecurity,
         params: meetingParams,
         body: z
           .object({
@@ -186,9 +186,7 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
           .meta({ id: 'NewInvitee' }),
         response: {
           201: z.object({ inviteeId: z.uuid() }),
-          404: problemSchema,
-          409: problemSchema,
-          422: problemSchema,
+          ...problemResponses(404, 409, 422),
         },
       },
       config: { access: change, audit: 'meeting.invite' },
@@ -214,10 +212,10 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
       schema: {
         summary: 'Record a decision with its reason',
         tags,
-        security,
+        security: apiSecurity,
         params: meetingParams,
         body: z.object({ decision: z.string().max(2000), reason: z.string().max(2000) }).meta({ id: 'NewDecision' }),
-        response: { 204: z.null(), 404: problemSchema, 409: problemSchema, 422: problemSchema },
+        response: { 204: z.null(), ...problemResponses(404, 409, 422) },
       },
       config: { access: change, audit: 'meeting.decision' },
     },
@@ -231,7 +229,7 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
         request.body,
         requestSource(request),
       );
-      return refusal(reply, request, result) ?? reply.status(204).send(null);
+      return refusal(reply, request, result) ?? answerNoContent(reply);
     },
   );
 
@@ -241,7 +239,7 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
       schema: {
         summary: 'Record an action: what will happen, who will do it, by when',
         tags,
-        security,
+        security: apiSecurity,
         params: meetingParams,
         body: z
           .object({
@@ -251,7 +249,7 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
             forThePlan: z.boolean().optional(),
           })
           .meta({ id: 'NewMeetingAction' }),
-        response: { 204: z.null(), 404: problemSchema, 409: problemSchema, 422: problemSchema },
+        response: { 204: z.null(), ...problemResponses(404, 409, 422) },
       },
       config: { access: change, audit: 'meeting.action' },
     },
@@ -265,7 +263,7 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
         request.body,
         requestSource(request),
       );
-      return refusal(reply, request, result) ?? reply.status(204).send(null);
+      return refusal(reply, request, result) ?? answerNoContent(reply);
     },
   );
 
@@ -278,15 +276,12 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
           description:
             'Each stage needs the ones before it (422 otherwise). The body holds the version read and exactly this stage’s fields: a field of another stage is refused with 400, naming it.',
           tags,
-          security,
+          security: apiSecurity,
           params: meetingParams,
           body: stage.body,
           response: {
             200: z.object({ planId: z.uuid().nullable() }),
-            400: problemSchema,
-            404: problemSchema,
-            409: problemSchema,
-            422: problemSchema,
+            ...problemResponses(400, 404, 409, 422),
           },
         },
         config: { access: change, audit: stage.audit },
@@ -319,12 +314,12 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
         description:
           'Refused with 422 when the person came, the invitation is already withdrawn, or the meeting has been held.',
         tags,
-        security,
+        security: apiSecurity,
         params: inviteeParams,
         body: z
           .object({ reason: text(2000).describe('Why, in plain words: “invited by mistake”') })
           .meta({ id: 'InvitationWithdrawal' }),
-        response: { 204: z.null(), 404: problemSchema, 409: problemSchema, 422: problemSchema },
+        response: { 204: z.null(), ...problemResponses(404, 409, 422) },
       },
       config: { access: change, audit: 'meeting.invitation_withdrawn' },
     },
@@ -339,7 +334,7 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
         request.body,
         requestSource(request),
       );
-      return refusal(reply, request, result) ?? reply.status(204).send(null);
+      return refusal(reply, request, result) ?? answerNoContent(reply);
     },
   );
 }

@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AuditAction } from '../../../platform/audit/catalogue.js';
-import { sendProblem } from '../../../platform/http/problem.js';
+import { answerConflict, answerInvalid, answerNotFound } from '../../../platform/http/api-answers.js';
 import type { Path } from '../../../platform/http/path.js';
 import { todayInUk } from '../../plans/index.js';
 import type { StagePart } from '../conference.js';
@@ -14,9 +14,8 @@ import { attendances, conferenceStages, inviteeCircles, meetingKinds, offerRespo
 import type { InviteeRow, MeetingActionInPlan, MeetingRow, Saved } from '../service.js';
 import { agreementSchema, informationSchema, preparationSchema, privateTimeSchema } from '../validation.js';
 
-/** What every route of the meetings API shares in the OpenAPI document, and the access it asks. */
+/** What every route of the meetings API shares in the OpenAPI document (with `apiSecurity`), and the access it asks. */
 export const api = {
-  security: [{ bearerAuth: [] }, { cookieAuth: [] }] as Record<string, string[]>[],
   tags: ['meetings and family group decision-making'],
 };
 export const view = { permission: 'child_record.view' } as const;
@@ -197,13 +196,9 @@ export const notFound = 'There is no child’s record or meeting with that id th
 
 /** Sends the refusal for anything but a save; returns null when it was saved. */
 export function refusal(reply: FastifyReply, request: FastifyRequest, result: Saved) {
-  if (result.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
-  if (result.outcome === 'conflict') return sendProblem(reply, request, 409, result.message);
-  if (result.outcome === 'invalid') {
-    return sendProblem(reply, request, 422, result.issues.map((issue) => issue.message).join('. '), {
-      errors: result.issues.map((issue) => ({ pointer: `/${issue.field}`, detail: issue.message })),
-    });
-  }
+  if (result.outcome === 'not_found') return answerNotFound(reply, request, notFound);
+  if (result.outcome === 'conflict') return answerConflict(reply, request, result.message);
+  if (result.outcome === 'invalid') return answerInvalid(reply, request, result.issues);
   return null;
 }
 

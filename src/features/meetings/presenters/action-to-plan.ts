@@ -1,6 +1,6 @@
 /** The page that makes a meeting's action an action of the child's plan: which plan, which goal, whose action. */
 import { presentDate } from '../../child-record/index.js';
-import { ownerCircleNames, reasonForActionFromMeeting } from '../../plans/index.js';
+import { ownerCircleNames, plansPaths, reasonForActionFromMeeting } from '../../plans/index.js';
 import { meetingKindNames, meetingNameInSentence } from '../conference.js';
 import { meetingPaths } from '../paths.js';
 import type { ActionForPlan } from '../service.js';
@@ -42,7 +42,7 @@ export function actionToPlanPage(found: ActionForPlan, values: Values, conflict:
     inPlan: found.inPlan
       ? { title: found.inPlan.planTitle, href: planHref(childId, found.inPlan.planId, found.inPlan.planActionId) }
       : null,
-    startPlanHref: meetingPaths.plans.newPlan.href({ childId }),
+    startPlanHref: plansPaths.new.href({ childId }),
     hasPlans: plans.length > 0,
     agreedPlans: plans.filter((plan) => plan.agreed).map((plan) => plan.title),
     reason: reasonForActionFromMeeting({

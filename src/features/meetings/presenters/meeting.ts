@@ -1,7 +1,7 @@
 /** Presenting meetings: the child's meetings, one meeting, its conference's stages and who was invited. */
 import { presentDate } from '../../child-record/index.js';
 import { childRecordNavigation } from '../../../platform/views/child-record-navigation.js';
-import { todayInUk } from '../../plans/index.js';
+import { plansPaths, todayInUk } from '../../plans/index.js';
 import {
   actionPlanState,
   isWithdrawn,
@@ -31,7 +31,7 @@ export const recordHeader = (child: MeetingView['child'], heading: string) => ({
 
 /** A link to one of the child's plans, at one of its actions when given. */
 export function planHref(childId: string, planId: string, planActionId?: string): string {
-  const plan = meetingPaths.plans.plan.href({ childId, planId });
+  const plan = plansPaths.plan.href({ childId, planId });
   return planActionId ? `${plan}#action-${encodeURIComponent(planActionId)}` : plan;
 }
 

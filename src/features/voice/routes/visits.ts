@@ -200,7 +200,7 @@ export function registerVisitPages(app: FastifyInstance, { database }: VoicePage
         belongsToId: visitId,
         attachments: presentAttachments(childId, visit.attachments),
         correctHref: changing ? voicePaths.correctVisit.href({ childId, visitId }) : null,
-        carryHref: changing ? mappingPaths.fromVisit(childId, visitId) : null,
+        carryHref: changing ? mappingPaths.fromVisit.href({ childId, visitId }) : null,
         versions: visit.versions.map((version) => ({
           number: version.version,
           when: presentSavedAt(version.recordedAt),
