@@ -3,6 +3,7 @@
  * the child's name and header, dates as typed, notices, the list of plans, the staff plan page
  * and the family version's page.
  */
+import { ukDateTimeInWords } from '../../platform/views/clock.js';
 import { childRecordNavigation } from '../../platform/views/child-record-navigation.js';
 import type { LanguageCheck } from '../language/index.js';
 import type { FamilyVersion } from './family-version.js';
@@ -12,19 +13,8 @@ import type { ChildForPlans, ChildPlans, PlanView } from './service.js';
 import { renderProgressChart } from './progress-chart.js';
 import { agreementResponseNames, dateFrom, ownerCircleNames, planKindNames } from './validation.js';
 
-/**
- * "3 June 2026 at 14:05": not one of the clock's (platform/views/clock.ts) formats, so it stays
- * here until the clock has it.
- */
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-});
-export const whenRecorded = (when: Date) => timeFormat.format(when);
+/** "3 June 2026 at 14:05" in the UK. */
+export const whenRecorded = (when: Date) => ukDateTimeInWords(when);
 
 export const childName = (child: ChildForPlans) => child.knownAs ?? child.fullName.split(' ')[0] ?? child.fullName;
 

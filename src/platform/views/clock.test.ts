@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dayAndTime, timeOfDay, ukDate, ukDateTimeToTheSecond, ukOffsetMinutes } from './clock.js';
+import { dayAndTime, timeOfDay, ukDate, ukDateTimeInWords, ukDateTimeToTheSecond, ukOffsetMinutes } from './clock.js';
 
 /** What the time zone database itself says, through Intl, in the same words. */
 const reference = new Intl.DateTimeFormat('en-GB', {
@@ -110,4 +110,24 @@ test('UK dates, and times to the second, match the time zone database for the sa
   assert.equal(ukDate(new Date('2026-07-01T23:30:00Z')), '2026-07-02', 'the UK day, not UTC’s');
   assert.equal(ukDateTimeToTheSecond(new Date('2026-09-04T08:05:09Z')), '4 Sept 2026, 09:05:09');
   assert.equal(ukDateTimeToTheSecond(new Date('2026-12-03T23:59:59Z')), '3 Dec 2026, 23:59:59');
+});
+
+test('dates and times in words on a 24-hour clock match the time zone database for the same times', () => {
+  const inWords = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  });
+  const checked = instantsToCheck();
+  const differ = checked.filter((at) => ukDateTimeInWords(new Date(at)) !== inWords.format(at));
+  assert.deepEqual(
+    differ.slice(0, 5).map((at) => [new Date(at).toISOString(), ukDateTimeInWords(new Date(at)), inWords.format(at)]),
+    [],
+  );
+  assert.equal(ukDateTimeInWords(new Date('2026-06-05T08:05:00Z')), '5 June 2026 at 09:05', 'British Summer Time');
+  assert.equal(ukDateTimeInWords(new Date('2026-12-05T00:00:00Z')), '5 December 2026 at 00:00', 'midnight');
+  assert.equal(ukDateTimeInWords(new Date('2026-12-05T12:00:00Z')), '5 December 2026 at 12:00', 'midday');
 });

@@ -130,3 +130,12 @@ export function ukDateTimeToTheSecond(when: Date): string {
     `${twoDigits(local.getUTCHours())}:${twoDigits(local.getUTCMinutes())}:${twoDigits(local.getUTCSeconds())}`
   );
 }
+
+/** To the minute, on a 24-hour clock: "5 June 2026 at 09:05" in the UK. */
+export function ukDateTimeInWords(when: Date): string {
+  const local = ukWallClock(when);
+  return (
+    `${local.getUTCDate()} ${monthNames[local.getUTCMonth()]!} ${local.getUTCFullYear()} at ` +
+    `${twoDigits(local.getUTCHours())}:${twoDigits(local.getUTCMinutes())}`
+  );
+}
