@@ -12,7 +12,6 @@ import type { Actor } from '../platform/identity/actor.js';
 import { users } from '../platform/identity/schema.js';
 import { provisionCouncil } from '../platform/tenancy/councils.js';
 import { people } from '../features/people/schema.js';
-import { meetingsOfChild } from '../features/meetings/queries.js';
 import {
   addAction,
   addDecision,
@@ -24,8 +23,9 @@ import {
   recordPreparationVisit,
   recordStage,
   recordWhatHappened,
+  meetingsOfChild,
   type Saved,
-} from '../features/meetings/service.js';
+} from '../features/meetings/index.js';
 import { demoCouncil } from './demo-family.js';
 
 const source = { ip: null, userAgent: 'Kith demo seed', requestId: 'demo-seed' };
@@ -136,28 +136,23 @@ export async function seedDemoMeetings(database: Database): Promise<boolean> {
       'the conference',
     );
     const version = async () => (await openMeeting(database, sam, mia, meetingId, source))!.meeting.version;
-    saved(
-      await recordStage(
-        database,
-        sam,
-        mia,
-        meetingId,
-        'preparation',
-        {
-          referredOn: '2026-07-01',
-          whyReferred: 'Sarah asked for help with the arguments at home, and the family want to make their own plan.',
-          familyAgreedOn: '2026-07-01',
-          childPreparation:
-            'Sam met Mia at school. Mia wants to be there at the start to read her three houses, then go to the park with Aunt Jess.',
-          advocate: 'Mia said Aunt Jess can speak for her',
-          language: 'English',
-          venue: 'Riverside Community Centre: on the bus route Nan Pat uses',
-          food: 'Lunch, with a vegetarian choice for Dan',
-          childcare: 'Leo at nursery for the morning',
-        },
-        await version(),
-        source,
-      ),
+    /** Sam records one stage of the conference, against the meeting as it now stands. */
+    const stage = async (part: Parameters<typeof recordStage>[4], input: Record<string, unknown>, what: string) =>
+      saved(await recordStage(database, sam, mia, meetingId, part, input, await version(), source), what);
+    await stage(
+      'preparation',
+      {
+        referredOn: '2026-07-01',
+        whyReferred: 'Sarah asked for help with the arguments at home, and the family want to make their own plan.',
+        familyAgreedOn: '2026-07-01',
+        childPreparation:
+          'Sam met Mia at school. Mia wants to be there at the start to read her three houses, then go to the park with Aunt Jess.',
+        advocate: 'Mia said Aunt Jess can speak for her',
+        language: 'English',
+        venue: 'Riverside Community Centre: on the bus route Nan Pat uses',
+        food: 'Lunch, with a vegetarian choice for Dan',
+        childcare: 'Leo at nursery for the morning',
+      },
       'the preparation',
     );
     const invited = [
@@ -195,40 +190,24 @@ export async function seedDemoMeetings(database: Database): Promise<boolean> {
       ),
       'the social worker’s invitation',
     );
-    saved(
-      await recordStage(
-        database,
-        sam,
-        mia,
-        meetingId,
-        'information',
-        {
-          worries:
-            'Shouting late at night has frightened Mia and Leo. Mia has been late to school on days after an argument.',
-          strengths:
-            'Sarah asked for help herself. Nan Pat sees the children every day and they feel safe with her. Mia loves football.',
-          bottomLines: ['Mia and Leo sleep somewhere calm every night', 'Mia gets to school every day, on time'],
-          resources:
-            'A family support worker two afternoons a week; a place on the Calmer Homes course for Sarah and Dan',
-          questionsAndAnswers:
-            'Nan Pat asked who to call at night if things get loud: the out of hours team, 0300 000 0000.',
-        },
-        await version(),
-        source,
-      ),
+    await stage(
+      'information',
+      {
+        worries:
+          'Shouting late at night has frightened Mia and Leo. Mia has been late to school on days after an argument.',
+        strengths:
+          'Sarah asked for help herself. Nan Pat sees the children every day and they feel safe with her. Mia loves football.',
+        bottomLines: ['Mia and Leo sleep somewhere calm every night', 'Mia gets to school every day, on time'],
+        resources:
+          'A family support worker two afternoons a week; a place on the Calmer Homes course for Sarah and Dan',
+        questionsAndAnswers:
+          'Nan Pat asked who to call at night if things get loud: the out of hours team, 0300 000 0000.',
+      },
       'the information stage',
     );
-    saved(
-      await recordStage(
-        database,
-        sam,
-        mia,
-        meetingId,
-        'privateFamilyTime',
-        { startedAt: '11:15', endedAt: '12:30', familyPlan: details.familyPlan },
-        await version(),
-        source,
-      ),
+    await stage(
+      'privateFamilyTime',
+      { startedAt: '11:15', endedAt: '12:30', familyPlan: details.familyPlan },
       'private family time',
     );
     saved(await addAction(database, sam, mia, meetingId, { ...details.action, forThePlan: true }, source), 'an action');
@@ -246,25 +225,17 @@ export async function seedDemoMeetings(database: Database): Promise<boolean> {
       ),
       'a decision',
     );
-    const { planId } = saved(
-      await recordStage(
-        database,
-        sam,
-        mia,
-        meetingId,
-        'agreement',
-        {
-          meetsBottomLines: 'yes',
-          planAccepted: 'yes',
-          whatWasAgreed: details.whatWasAgreed,
-          changesAndWhy: details.changesAndWhy ?? '',
-          resourcesCommitted: 'Family support worker two afternoons a week; Calmer Homes course; bus pass for Nan Pat',
-          whoWillTellChild: 'Nan Pat and Aunt Jess, at tea on Friday',
-          reviewOn: details.reviewOn,
-        },
-        await version(),
-        source,
-      ),
+    const { planId } = await stage(
+      'agreement',
+      {
+        meetsBottomLines: 'yes',
+        planAccepted: 'yes',
+        whatWasAgreed: details.whatWasAgreed,
+        changesAndWhy: details.changesAndWhy ?? '',
+        resourcesCommitted: 'Family support worker two afternoons a week; Calmer Homes course; bus pass for Nan Pat',
+        whoWillTellChild: 'Nan Pat and Aunt Jess, at tea on Friday',
+        reviewOn: details.reviewOn,
+      },
       'the agreement',
     );
     saved(

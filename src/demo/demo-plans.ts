@@ -61,6 +61,15 @@ export async function seedDemoPlans(database: Database): Promise<boolean> {
         fromSafetyGoalId: null,
       },
     ];
+    /** Sarah's, Mia's and Alex Morgan's scores at a review, goal by goal. */
+    const scores = (...byGoal: [number, number, number][]) =>
+      byGoal.flatMap((goalScores, index) =>
+        (['Sarah', 'Mia', 'Alex Morgan'] as const).map((personName, who) => ({
+          goalId: goals[index]!.id,
+          personName,
+          score: goalScores[who]!,
+        })),
+      );
     const action = (
       id: string,
       goalId: string,
@@ -171,14 +180,7 @@ export async function seedDemoPlans(database: Database): Promise<boolean> {
       planId,
       heldOn: '2026-10-13',
       whoCame: 'Sarah, Dan, Nan Pat, Chloe Evans, Alex Morgan; Mia joined for the last ten minutes',
-      scores: [
-        { goalId: goals[0]!.id, personName: 'Sarah', score: 5 },
-        { goalId: goals[0]!.id, personName: 'Mia', score: 6 },
-        { goalId: goals[0]!.id, personName: 'Alex Morgan', score: 4 },
-        { goalId: goals[1]!.id, personName: 'Sarah', score: 4 },
-        { goalId: goals[1]!.id, personName: 'Mia', score: 5 },
-        { goalId: goals[1]!.id, personName: 'Alex Morgan', score: 4 },
-      ],
+      scores: scores([5, 6, 4], [4, 5, 4]),
       whatHasChanged:
         'Breakfast club has made mornings easier. Nan Pat has not been able to start the school walks yet.',
       whatHasBeenAchieved: 'The bedtime routine is on the fridge, and Mia says Leo follows it better than she does.',
@@ -220,14 +222,7 @@ export async function seedDemoPlans(database: Database): Promise<boolean> {
       planId,
       heldOn: '2026-11-17',
       whoCame: 'Sarah, Dan, Nan Pat, Mia, Helen Carter (school), Chloe Evans, Alex Morgan',
-      scores: [
-        { goalId: goals[0]!.id, personName: 'Sarah', score: 8 },
-        { goalId: goals[0]!.id, personName: 'Mia', score: 8 },
-        { goalId: goals[0]!.id, personName: 'Alex Morgan', score: 7 },
-        { goalId: goals[1]!.id, personName: 'Sarah', score: 6 },
-        { goalId: goals[1]!.id, personName: 'Mia', score: 7 },
-        { goalId: goals[1]!.id, personName: 'Alex Morgan', score: 6 },
-      ],
+      scores: scores([8, 8, 7], [6, 7, 6]),
       whatHasChanged: 'Nan Pat walks Mia to school twice a week. Dan is halfway through the Calmer Evenings course.',
       whatHasBeenAchieved: 'Mia was at school every day for four weeks in a row, and on time for all but one.',
       decisions: 'Keep the plan as it is. Next review in the new year.',
