@@ -9,7 +9,8 @@ import { z } from 'zod';
 import type { AuditAction } from '../../platform/audit/catalogue.js';
 import type { Database } from '../../platform/db/database.js';
 import type { RouteAccess } from '../../platform/access/route-access.js';
-import { problemSchema, sendProblem } from '../../platform/http/problem.js';
+import { sendProblem } from '../../platform/http/problem.js';
+import { answerConflict, answerNotFound, apiSecurity, problemResponses } from '../../platform/http/api-answers.js';
 import { requestSource } from '../../platform/http/request-source.js';
 import {
   changesSchema,
@@ -51,13 +52,13 @@ const described = <Schema extends object>(
   schema: {
     summary,
     tags: ['assessment of need'],
-    security: [{ bearerAuth: [] }, { cookieAuth: [] }] as Record<string, string[]>[],
+    security: apiSecurity,
     ...schema,
   },
   config: { access, audit },
 });
 
-const missing = (reply: FastifyReply, request: FastifyRequest) => sendProblem(reply, request, 404, notFound);
+const missing = (reply: FastifyReply, request: FastifyRequest) => answerNotFound(reply, request, notFound);
 /** What the caller sees of a version they have just changed. */
 const changed = (version: Parameters<typeof presentVersion>[0]) =>
   presentVersion(version, { mayChange: true, maySignOff: false });
@@ -79,7 +80,7 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
     paths.list.pattern,
     described('A child’s assessments of need and their versions', view, 'child_record.view', {
       params: childParams,
-      response: { 200: listSchema, 404: problemSchema },
+      response: { 200: listSchema, ...problemResponses(404) },
     }),
     async (request, reply) => {
       const { childId } = request.params;
@@ -92,7 +93,7 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
     paths.list.pattern,
     described('Start an assessment of need: version 1, an empty draft', change, 'assessment.started', {
       params: childParams,
-      response: { 201: versionSchema, 404: problemSchema },
+      response: { 201: versionSchema, ...problemResponses(404) },
     }),
     async (request, reply) => {
       const started = await startAssessment(database, request.actor!, request.params.childId, requestSource(request));
@@ -107,7 +108,7 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
       'One version of an assessment of need (read-only callers: signed-off versions only)',
       view,
       'child_record.view',
-      { params: versionParams, response: { 200: versionSchema, 404: problemSchema } },
+      { params: versionParams, response: { 200: versionSchema, ...problemResponses(404) } },
     ),
     async (request, reply) => {
       const found = await open(request, 'assessment_api');
@@ -129,7 +130,7 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
       {
         params: versionParams,
         body: z.object({ content: contentChangesSchema, expectedRevision: z.number().int().min(1) }),
-        response: { 200: versionSchema, 404: problemSchema, 409: problemSchema },
+        response: { 200: versionSchema, ...problemResponses(404, 409) },
       },
     ),
     async (request, reply) => {
@@ -145,17 +146,16 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
       );
       if (saved.outcome === 'not_found') return missing(reply, request);
       if (saved.outcome === 'locked') {
-        return sendProblem(
+        return answerConflict(
           reply,
           request,
-          409,
           saved.current.status === 'signed_off'
             ? 'This version is signed off and locked. Nothing was saved: start a new version to carry on.'
             : 'This version is waiting for sign-off and cannot be changed. Nothing was saved.',
         );
       }
       if (saved.outcome === 'conflict') {
-        return sendProblem(reply, request, 409, 'Someone else saved this draft since you read it. Nothing was saved.');
+        return answerConflict(reply, request, 'Someone else saved this draft since you read it. Nothing was saved.');
       }
       return changed(saved.version);
     },
@@ -166,7 +166,7 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
     described('Submit a draft for a team manager to sign off', change, 'assessment.submitted', {
       params: versionParams,
       body: z.object({ expectedRevision: z.number().int().min(1) }),
-      response: { 200: versionSchema, 404: problemSchema, 409: problemSchema },
+      response: { 200: versionSchema, ...problemResponses(404, 409) },
     }),
     async (request, reply) => {
       const { childId, assessmentId, version } = request.params;
@@ -181,15 +181,14 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
       );
       if (result.outcome === 'not_found') return missing(reply, request);
       if (result.outcome === 'conflict') {
-        return sendProblem(
+        return answerConflict(
           reply,
           request,
-          409,
           'Someone else saved this draft since you read it. Nothing was submitted.',
         );
       }
       if (result.outcome === 'not_a_draft') {
-        return sendProblem(reply, request, 409, 'Only a draft can be submitted. Nothing changed.');
+        return answerConflict(reply, request, 'Only a draft can be submitted. Nothing changed.');
       }
       return changed(result.version);
     },
@@ -217,7 +216,7 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
       described(summary, change, audit, {
         params: versionParams,
         body: z.object({ comment: commentSchema }),
-        response: { 200: versionSchema, 403: problemSchema, 404: problemSchema },
+        response: { 200: versionSchema, ...problemResponses(403, 404) },
       }),
       async (request, reply) => {
         const { childId, assessmentId, version } = request.params;
@@ -244,17 +243,16 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
       'Start a new draft version from a copy of the latest signed-off one, which stays unchanged',
       change,
       'assessment.new_version',
-      { params: seriesParams, response: { 201: versionSchema, 404: problemSchema, 409: problemSchema } },
+      { params: seriesParams, response: { 201: versionSchema, ...problemResponses(404, 409) } },
     ),
     async (request, reply) => {
       const { childId, assessmentId } = request.params;
       const started = await startNewVersion(database, request.actor!, childId, assessmentId, requestSource(request));
       if (started.outcome === 'not_found') return missing(reply, request);
       if (started.outcome === 'not_allowed') {
-        return sendProblem(
+        return answerConflict(
           reply,
           request,
-          409,
           started.openVersion
             ? `Version ${started.openVersion.versionNumber} is still being worked on: carry on with it.`
             : 'There is no signed-off version to carry on from.',
@@ -268,7 +266,7 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
     paths.changes.pattern,
     described('What changed in a version since the one before it that the caller may see', view, 'child_record.view', {
       params: versionParams,
-      response: { 200: changesSchema, 404: problemSchema },
+      response: { 200: changesSchema, ...problemResponses(404) },
     }),
     async (request, reply) => {
       const found = await open(request, 'assessment_changes_api');

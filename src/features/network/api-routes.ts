@@ -7,7 +7,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
-import { problemSchema, sendProblem } from '../../platform/http/problem.js';
+import { sendProblem } from '../../platform/http/problem.js';
+import {
+  answerConflict,
+  answerNoContent,
+  answerNotFound,
+  apiSecurity,
+  problemResponses,
+} from '../../platform/http/api-answers.js';
 import { genders, personKinds } from '../people/schema.js';
 import { networkPaths } from './paths.js';
 import { circles, closenessLevels, qualities, supportDirections } from './schema.js';
@@ -140,7 +147,6 @@ const addPersonBody = z
 
 export function registerNetworkApiRoutes(app: FastifyInstance, database: Database): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
   const view = { permission: 'child_record.view' } as const;
   const change = { permission: 'child_record.change' } as const;
 
@@ -150,10 +156,10 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
       schema: {
         summary: 'A child’s whole network: people, relationships and households, now or on a past date',
         tags: ['network'],
-        security,
+        security: apiSecurity,
         params: childParams,
         querystring: z.object({ on: z.iso.date().optional().describe('Show the network as it stood on this date') }),
-        response: { 200: networkSchema, 404: problemSchema },
+        response: { 200: networkSchema, ...problemResponses(404) },
       },
       config: { access: view, audit: 'child_record.view' },
     },
@@ -162,7 +168,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         onDate: request.query.on ?? null,
         part: 'network_api',
       });
-      if (!network) return sendProblem(reply, request, 404, notFound);
+      if (!network) return answerNotFound(reply, request, notFound);
       return presentNetwork(network);
     },
   );
@@ -173,13 +179,12 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
       schema: {
         summary: 'Add a new or already-recorded person to the child’s network',
         tags: ['network'],
-        security,
+        security: apiSecurity,
         params: childParams,
         body: addPersonBody,
         response: {
           201: z.object({ personId: z.uuid(), relationshipId: z.uuid().nullable() }),
-          404: problemSchema,
-          409: problemSchema,
+          ...problemResponses(404, 409),
         },
       },
       config: { access: change, audit: 'network.person_added' },
@@ -192,9 +197,9 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         request.body,
         requestSource(request),
       );
-      if (added.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
+      if (added.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       if (added.outcome === 'already_in_network') {
-        return sendProblem(reply, request, 409, 'This person is already in the child’s network.');
+        return answerConflict(reply, request, 'This person is already in the child’s network.');
       }
       return reply.status(201).send({ personId: added.personId, relationshipId: added.relationshipId });
     },
@@ -206,14 +211,12 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
       schema: {
         summary: 'Record a relationship between two people in the child’s network',
         tags: ['network'],
-        security,
+        security: apiSecurity,
         params: childParams,
         body: relationshipFactsSchema,
         response: {
           201: z.object({ relationshipId: z.uuid(), version: z.number() }),
-          404: problemSchema,
-          409: problemSchema,
-          422: problemSchema,
+          ...problemResponses(404, 409, 422),
         },
       },
       config: { access: change, audit: 'network.relationship_added' },
@@ -226,12 +229,12 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         request.body,
         requestSource(request),
       );
-      if (saved.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
+      if (saved.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       if (saved.outcome === 'not_in_network') {
         return sendProblem(reply, request, 422, 'Both people must be in the child’s network. Add them first.');
       }
-      if (saved.outcome === 'duplicate') return sendProblem(reply, request, 409, networkMessages.duplicate);
-      if (saved.outcome !== 'saved') return sendProblem(reply, request, 409, 'Someone else changed this relationship.');
+      if (saved.outcome === 'duplicate') return answerConflict(reply, request, networkMessages.duplicate);
+      if (saved.outcome !== 'saved') return answerConflict(reply, request, 'Someone else changed this relationship.');
       return reply.status(201).send({ relationshipId: saved.relationshipId, version: saved.version });
     },
   );
@@ -242,7 +245,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
       schema: {
         summary: 'Change a relationship (refused with 409 if someone else saved since expectedVersion)',
         tags: ['network'],
-        security,
+        security: apiSecurity,
         params: childParams.extend({ relationshipId: z.uuid() }),
         body: z.object({
           facts: relationshipFactsSchema,
@@ -251,8 +254,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         }),
         response: {
           200: z.object({ relationshipId: z.uuid(), version: z.number() }),
-          404: problemSchema,
-          409: problemSchema,
+          ...problemResponses(404, 409),
         },
       },
       config: { access: change, audit: 'network.relationship_changed' },
@@ -267,13 +269,12 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         requestSource(request),
       );
       if (saved.outcome === 'not_found' || saved.outcome === 'not_in_network')
-        return sendProblem(reply, request, 404, notFound);
-      if (saved.outcome === 'duplicate') return sendProblem(reply, request, 409, networkMessages.duplicate);
+        return answerNotFound(reply, request, notFound);
+      if (saved.outcome === 'duplicate') return answerConflict(reply, request, networkMessages.duplicate);
       if (saved.outcome === 'conflict') {
-        return sendProblem(
+        return answerConflict(
           reply,
           request,
-          409,
           'Someone else changed this relationship since you opened it. Nothing was saved.',
           {
             currentVersion: saved.current.version,
@@ -290,10 +291,10 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
       schema: {
         summary: 'Where a person is drawn on the child’s ecomap (0 to 1000 each way; null to lay them out again)',
         tags: ['network'],
-        security,
+        security: apiSecurity,
         params: childParams.extend({ personId: z.uuid() }),
         body: z.object({ x: z.number().min(0).max(1000), y: z.number().min(0).max(1000) }).nullable(),
-        response: { 204: z.null(), 404: problemSchema },
+        response: { 204: z.null(), ...problemResponses(404) },
       },
       config: { access: change, audit: 'network.person_moved' },
     },
@@ -306,8 +307,8 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         request.body,
         requestSource(request),
       );
-      if (!placed) return sendProblem(reply, request, 404, notFound);
-      return reply.status(204).send(null);
+      if (!placed) return answerNotFound(reply, request, notFound);
+      return answerNoContent(reply);
     },
   );
 
@@ -317,7 +318,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
       schema: {
         summary: 'People already recorded in the council whose names look like this one',
         tags: ['network'],
-        security,
+        security: apiSecurity,
         params: childParams,
         querystring: z.object({ name: z.string().trim().min(2).max(200) }),
         response: {
@@ -332,7 +333,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
               }),
             ),
           }),
-          404: problemSchema,
+          ...problemResponses(404),
         },
       },
       config: { access: change, audit: 'network.change' },
@@ -345,7 +346,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         request.query.name,
         requestSource(request),
       );
-      if (!matches) return sendProblem(reply, request, 404, notFound);
+      if (!matches) return answerNotFound(reply, request, notFound);
       return { matches };
     },
   );

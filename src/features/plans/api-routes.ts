@@ -11,13 +11,19 @@ import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import type { PlansContext } from './routes/forms.js';
 import { problemSchema, sendProblem } from '../../platform/http/problem.js';
+import {
+  answerConflict,
+  answerInvalidAt,
+  answerNotFound,
+  apiSecurity,
+  problemResponses,
+} from '../../platform/http/api-answers.js';
 import { plansPaths } from './paths.js';
 import type { PlanContent } from './plan-rules.js';
 import { changeBody, planContentOut, planJson, planOut, planSummary, startBody } from './api-schemas.js';
 import { changePlan, plansForChild, startPlan, viewPlan } from './service.js';
 import { actionSchema, goalSchema, startPlanSchema } from './validation.js';
 
-const security: { [scheme: string]: string[] }[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
 const view = { permission: 'child_record.view' } as const;
 const change = { permission: 'child_record.change' } as const;
 const childParams = z.object({ childId: z.string().max(64) });
@@ -33,15 +39,15 @@ export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansC
       schema: {
         summary: 'The child’s plans (a family member sees those shared with the family)',
         tags: ['plans'],
-        security,
+        security: apiSecurity,
         params: childParams,
-        response: { 200: z.object({ plans: z.array(planSummary) }), 404: problemSchema },
+        response: { 200: z.object({ plans: z.array(planSummary) }), ...problemResponses(404) },
       },
       config: { access: view, audit: 'plan.list' },
     },
     async (request, reply) => {
       const found = await plansForChild(database, request.actor!, request.params.childId, requestSource(request));
-      if (!found) return sendProblem(reply, request, 404, notFound);
+      if (!found) return answerNotFound(reply, request, notFound);
       return {
         plans: found.plans.map((plan) => ({
           id: plan.id,
@@ -65,10 +71,10 @@ export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansC
       schema: {
         summary: 'Start a plan, from the latest mapping when asked',
         tags: ['plans'],
-        security,
+        security: apiSecurity,
         params: childParams,
         body: startBody,
-        response: { 201: z.object({ planId: z.uuid() }), 404: problemSchema, 422: problemSchema },
+        response: { 201: z.object({ planId: z.uuid() }), ...problemResponses(404, 422) },
       },
       config: { access: change, audit: 'plan.start' },
     },
@@ -84,7 +90,7 @@ export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansC
         parsed.data,
         requestSource(request),
       );
-      if (started.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
+      if (started.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       return reply.status(201).send({ planId: started.planId });
     },
   );
@@ -95,9 +101,9 @@ export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansC
       schema: {
         summary: 'One plan: its goals, actions, reviews and who agrees (staff)',
         tags: ['plans'],
-        security,
+        security: apiSecurity,
         params: planParams,
-        response: { 200: planOut, 404: problemSchema },
+        response: { 200: planOut, ...problemResponses(404) },
       },
       config: { access: view, audit: 'plan.view' },
     },
@@ -109,7 +115,7 @@ export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansC
         request.params.planId,
         requestSource(request),
       );
-      if (!found) return sendProblem(reply, request, 404, notFound);
+      if (!found) return answerNotFound(reply, request, notFound);
       return planJson(found);
     },
   );
@@ -122,17 +128,16 @@ export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansC
         description:
           'Refused with 409 (and the newer plan in `current`) when someone saved since expectedVersion; with 422 when an agreed plan’s expectations change without a reason.',
         tags: ['plans'],
-        security,
+        security: apiSecurity,
         params: planParams,
         body: changeBody,
         response: {
           200: z.object({ version: z.number().int() }),
-          404: problemSchema,
           409: problemSchema.extend({
             current: planContentOut.optional(),
             currentVersion: z.number().int().optional(),
           }),
-          422: problemSchema,
+          ...problemResponses(404, 422),
         },
       },
       config: { access: change, audit: 'plan.change' },
@@ -143,7 +148,7 @@ export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansC
       const found = await viewPlan(database, request.actor!, childId, planId, requestSource(request), {
         forChange: true,
       });
-      if (!found) return sendProblem(reply, request, 404, notFound);
+      if (!found) return answerNotFound(reply, request, notFound);
       const worryWords = new Map(
         [...found.worries, ...found.content.goals.flatMap((goal) => goal.worries)].map((worry) => [
           worry.id,
@@ -223,12 +228,11 @@ export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansC
       );
       switch (result.outcome) {
         case 'not_found':
-          return sendProblem(reply, request, 404, notFound);
+          return answerNotFound(reply, request, notFound);
         case 'conflict':
-          return sendProblem(
+          return answerConflict(
             reply,
             request,
-            409,
             `Someone else saved version ${result.theirVersion} since you read it.`,
             {
               current: result.theirs,
@@ -237,9 +241,7 @@ export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansC
           );
         case 'reason_needed':
         case 'invalid':
-          return sendProblem(reply, request, 422, result.message, {
-            errors: [{ pointer: '/reason', detail: result.message }],
-          });
+          return answerInvalidAt(reply, request, '/reason', result.message);
         case 'unchanged':
           return { version: found.plan.version };
         case 'saved':

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
-import { problemSchema, sendProblem } from '../../platform/http/problem.js';
+import { answerConflict, answerNotFound, apiSecurity, problemResponses } from '../../platform/http/api-answers.js';
 import { inOrder, positionNames } from './grid.js';
 import { safeUncertaintyPaths as paths } from './paths.js';
 import { gridPositions, questionKinds } from './schema.js';
@@ -84,7 +84,6 @@ const notFound = 'There is no child’s record with that id that you may see.';
 
 export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database: Database): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
   const view = { permission: 'child_record.view' } as const;
   const change = { permission: 'child_record.change' } as const;
   const tags = ['safe uncertainty'];
@@ -96,9 +95,9 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
         summary:
           'Where the work with a child stands on the safe uncertainty grid over time, and what we do not know yet',
         tags,
-        security,
+        security: apiSecurity,
         params: childParams,
-        response: { 200: safeUncertaintySchema, 404: problemSchema },
+        response: { 200: safeUncertaintySchema, ...problemResponses(404) },
       },
       config: { access: view, audit: 'child_record.view' },
     },
@@ -110,7 +109,7 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
         requestSource(request),
         'safe_uncertainty_api',
       );
-      if (!found) return sendProblem(reply, request, 404, notFound);
+      if (!found) return answerNotFound(reply, request, notFound);
       const positions = inOrder(found.positions).map(presentPosition);
       return {
         childId: found.child.childId,
@@ -127,10 +126,10 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
       schema: {
         summary: 'Record where the work stands on the grid now (earlier positions are never changed)',
         tags,
-        security,
+        security: apiSecurity,
         params: childParams,
         body: newPositionSchema,
-        response: { 201: positionSchema, 404: problemSchema },
+        response: { 201: positionSchema, ...problemResponses(404) },
       },
       config: { access: change, audit: 'safe_uncertainty.position_recorded' },
     },
@@ -142,7 +141,7 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
         request.body,
         requestSource(request),
       );
-      if (saved.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
+      if (saved.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       return reply.status(201).send(presentPosition(saved.position));
     },
   );
@@ -153,10 +152,10 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
       schema: {
         summary: 'Add a question or hypothesis to what we do not know yet, with a date to revisit it',
         tags,
-        security,
+        security: apiSecurity,
         params: childParams,
         body: newQuestionSchema,
-        response: { 201: questionSchema, 404: problemSchema },
+        response: { 201: questionSchema, ...problemResponses(404) },
       },
       config: { access: change, audit: 'safe_uncertainty.question_added' },
     },
@@ -168,7 +167,7 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
         request.body,
         requestSource(request),
       );
-      if (saved.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
+      if (saved.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       return reply.status(201).send(presentQuestion(saved.question));
     },
   );
@@ -179,10 +178,10 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
       schema: {
         summary: 'Record what was found for a question or hypothesis (409 if someone else saved since expectedVersion)',
         tags,
-        security,
+        security: apiSecurity,
         params: childParams.extend({ questionId: z.uuid() }),
         body: findingSchema.extend({ expectedVersion: z.number().int().min(1) }),
-        response: { 200: questionSchema, 404: problemSchema, 409: problemSchema },
+        response: { 200: questionSchema, ...problemResponses(404, 409) },
       },
       config: { access: change, audit: 'safe_uncertainty.finding_recorded' },
     },
@@ -195,12 +194,11 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
         request.body,
         requestSource(request),
       );
-      if (saved.outcome === 'not_found') return sendProblem(reply, request, 404, notFound);
+      if (saved.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       if (saved.outcome === 'conflict') {
-        return sendProblem(
+        return answerConflict(
           reply,
           request,
-          409,
           'Someone else recorded what was found since you read it. Nothing was saved.',
           {
             currentVersion: saved.current.version,
