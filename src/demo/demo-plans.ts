@@ -70,16 +70,17 @@ export async function seedDemoPlans(database: Database): Promise<boolean> {
           score: goalScores[who]!,
         })),
       );
+    /** Action `number` of the plan (its id ends in that number), towards goal `goal` (0 or 1). */
     const action = (
-      id: string,
-      goalId: string,
+      number: number,
+      goal: number,
       whatWillHappen: string,
       owner: { personId: string | null; name: string; circle: PlanAction['ownerCircle'] },
       dueOn: string,
       status: PlanAction['status'],
     ): PlanAction => ({
-      id,
-      goalId,
+      id: `c1d2e3f4-0000-4000-8000-00000000000${number}`,
+      goalId: goals[goal]!.id,
       whatWillHappen,
       ownerPersonId: owner.personId,
       ownerName: owner.name,
@@ -89,6 +90,12 @@ export async function seedDemoPlans(database: Database): Promise<boolean> {
       fromNextStepId: null,
       fromMeeting: null,
     });
+    // Who does each action.
+    const nanPat = { personId: pat, name: 'Nan Pat', circle: 'family' } as const;
+    const riverside = { personId: school, name: 'Riverside Primary School', circle: 'network' } as const;
+    const sarahT = { personId: sarah, name: 'Sarah Thompson', circle: 'family' } as const;
+    const danH = { personId: dan, name: 'Dan Hughes', circle: 'family' } as const;
+    const chloeE = { personId: chloe, name: 'Chloe Evans', circle: 'professional' } as const;
     const first: PlanContent = {
       title: 'Mia’s plan',
       kind: 'child_in_need',
@@ -98,46 +105,11 @@ export async function seedDemoPlans(database: Database): Promise<boolean> {
         'Chloe Evans, family support worker, visits every Tuesday evening. Alex Morgan, social worker, meets Sarah every two weeks.',
       goals,
       actions: [
-        action(
-          'c1d2e3f4-0000-4000-8000-000000000001',
-          goals[0]!.id,
-          'Walk Mia to school on Mondays and Wednesdays',
-          { personId: pat, name: 'Nan Pat', circle: 'family' },
-          '2026-09-28',
-          'not_started',
-        ),
-        action(
-          'c1d2e3f4-0000-4000-8000-000000000002',
-          goals[0]!.id,
-          'Save Mia a place at breakfast club from 7.45am',
-          { personId: school, name: 'Riverside Primary School', circle: 'network' },
-          '2026-09-22',
-          'done',
-        ),
-        action(
-          'c1d2e3f4-0000-4000-8000-000000000003',
-          goals[1]!.id,
-          'Write a bedtime routine with Mia and Leo and put it on the fridge',
-          { personId: sarah, name: 'Sarah Thompson', circle: 'family' },
-          '2026-10-06',
-          'done',
-        ),
-        action(
-          'c1d2e3f4-0000-4000-8000-000000000004',
-          goals[1]!.id,
-          'Go to the Calmer Evenings course at the family centre',
-          { personId: dan, name: 'Dan Hughes', circle: 'family' },
-          '2026-11-30',
-          'in_progress',
-        ),
-        action(
-          'c1d2e3f4-0000-4000-8000-000000000005',
-          goals[1]!.id,
-          'Help the family plan what to do when evenings get hard',
-          { personId: chloe, name: 'Chloe Evans', circle: 'professional' },
-          '2026-10-20',
-          'done',
-        ),
+        action(1, 0, 'Walk Mia to school on Mondays and Wednesdays', nanPat, '2026-09-28', 'not_started'),
+        action(2, 0, 'Save Mia a place at breakfast club from 7.45am', riverside, '2026-09-22', 'done'),
+        action(3, 1, 'Write a bedtime routine with Mia and Leo and put it on the fridge', sarahT, '2026-10-06', 'done'),
+        action(4, 1, 'Go to the Calmer Evenings course at the family centre', danH, '2026-11-30', 'in_progress'),
+        action(5, 1, 'Help the family plan what to do when evenings get hard', chloeE, '2026-10-20', 'done'),
       ],
     };
     const planId = await insertPlan(tx, tenantId, {
