@@ -26,16 +26,21 @@ const family: Circle = 'family';
 const community: Circle = 'friends_and_community';
 const professional: Circle = 'professional';
 
+/** Family in both Mia's and Leo's networks, in this order in each. */
+const bothChildrensFamily = {
+  sarah: family,
+  dan: family,
+  marcus: family,
+  pat: family,
+  ron: family,
+  jess: family,
+};
+
 /** Who is in each child's network, and in which part of their world. */
 export const demoNetworkMembers: Record<'mia' | 'leo', Record<string, Circle>> = {
   mia: {
     leo: family,
-    sarah: family,
-    dan: family,
-    marcus: family,
-    pat: family,
-    ron: family,
-    jess: family,
+    ...bothChildrensFamily,
     kyle: family,
     amber: family,
     grace: family,
@@ -57,12 +62,7 @@ export const demoNetworkMembers: Record<'mia' | 'leo', Record<string, Circle>> =
   },
   leo: {
     mia: family,
-    sarah: family,
-    dan: family,
-    marcus: family,
-    pat: family,
-    ron: family,
-    jess: family,
+    ...bothChildrensFamily,
     grace: family,
     winston: family,
     gwen: family,
