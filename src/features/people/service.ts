@@ -111,6 +111,7 @@ export async function saveDetails(
       {
         action: 'child_record.change',
         outcome: 'allowed',
+        subject: { type: CHILD_DETAILS, id: childId },
         reason: change.reason,
         details: { fields: fields.join(','), version: version.version, correction: change.isCorrection },
       },
@@ -150,7 +151,7 @@ export async function detailsHistory(
       // versions are newest first: the one before this in the list is the next version
       supersededByCorrection: index > 0 && versions[index - 1]!.isCorrection,
     }));
-    await record.audit('child_record.history_viewed');
+    await record.audit('child_record.history_viewed', {}, 'allowed', { subject: { type: CHILD_DETAILS, id: childId } });
     return {
       childName: current?.details.fullName ?? '',
       versions: record.mayChange ? marked : marked.filter((version) => !version.supersededByCorrection),
