@@ -6,6 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import assert from 'node:assert/strict';
 import type { Database } from '../../platform/db/database.js';
+import type { TestApp } from '../../../test/helpers/app.js';
+import { findPlan } from './queries.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { shareChildRecord } from '../../platform/identity/accounts.js';
 import { createCouncilWithChild, createTestAccount, signIn } from '../../../test/helpers/accounts.js';
@@ -131,4 +133,30 @@ export async function sessionFor(app: FastifyInstance, email: string, password?:
       ...(payload ? { payload: JSON.stringify(payload) } : {}),
     });
   return { headers, get, post, formOn, submit, api };
+}
+
+/** The plan's id in a plan page's address. */
+export const planIdFrom = (location: unknown) => /\/plans\/([0-9a-f-]{36})/.exec(String(location))?.[1] ?? '';
+
+/** A plan started through its page by the practitioner of a new council (with the mapping, if asked). */
+export async function startedPlan(kith: TestApp, options: { withMapping?: boolean } = {}) {
+  const council = await createPlanningCouncil(kith.database, options);
+  const worker = await sessionFor(kith.app, council.practitioner.email);
+  const started = await worker.submit(`/children/${council.childId}/plans/new`, {
+    kind: 'child_in_need',
+    title: 'Robin’s plan',
+    'startsOn-day': '1',
+    'startsOn-month': '11',
+    'startsOn-year': '2026',
+    'reviewBy-day': '1',
+    'reviewBy-month': '2',
+    'reviewBy-year': '2027',
+    support: 'A family support worker every week',
+  });
+  assert.equal(started.statusCode, 303, started.body.slice(0, 1500));
+  const planId = planIdFrom(started.headers.location);
+  const planUrl = `/children/${council.childId}/plans/${planId}`;
+  const plan = () =>
+    withTenant(kith.database.orm, council.tenantId, (tx) => findPlan(tx, council.tenantId, council.childId, planId));
+  return { council, worker, planId, planUrl, plan };
 }
