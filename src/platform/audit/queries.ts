@@ -6,29 +6,14 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { SqlRunner, Tx } from '../db/database.js';
 import { reusableQuery } from '../db/reusable-query.js';
-import type { StoredAuditEntry } from './chain.js';
-import { auditEvents, type AuditDetails, type AuditOutcome } from './schema.js';
+import type { ChainedFields, StoredAuditEntry } from './chain.js';
+import { auditEvents, type AuditOutcome } from './schema.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Entries, as the application role
 
-/** One entry as it is appended: every column but those the sealer fills in. */
-export interface NewAuditEntry {
-  tenantId: string;
-  occurredAt: Date;
-  actorUserId: string | null;
-  actorLabel: string;
-  action: string;
-  outcome: AuditOutcome;
-  subjectType: string | null;
-  subjectId: string | null;
-  childPersonId: string | null;
-  reason: string | null;
-  sourceIp: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-  details: AuditDetails;
-}
+/** One entry as it is appended: the fields its hash covers, but the sequence the database gives it. */
+export type NewAuditEntry = Omit<ChainedFields, 'sequence'>;
 
 /**
  * Appends one entry, unsealed. Answered at COMMIT on a PostgreSQL server (`answeredAtCommit`:
