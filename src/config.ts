@@ -26,36 +26,106 @@ const databaseUrlSchema = z
     }
   }, 'must be a PostgreSQL connection string such as postgres://user@host:5432/kith');
 
-const environmentSchema = z.object({
-  PORT: portSchema.default(3000),
-  HOST: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
-  DATABASE_URL: databaseUrlSchema.optional(),
-  DATABASE_OWNER_URL: databaseUrlSchema.optional(),
-  KITH_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('.kith'),
+/** Every setting Kith reads, each described: `scripts/settings-doc.ts` writes docs/OPERATIONS.md's table from it. */
+export const environmentSchema = z.object({
+  PORT: portSchema.default(3000).describe('The TCP port Kith listens on.'),
+  HOST: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .default('127.0.0.1')
+    .describe(
+      'The address Kith listens on. 127.0.0.1 answers this machine only (a reverse proxy on the same host); 0.0.0.0 answers every interface.',
+    ),
+  DATABASE_URL: databaseUrlSchema
+    .optional()
+    .describe(
+      'PostgreSQL server for requests, as postgres://user:password@host:5432/kith. Unset: embedded PostgreSQL (PGlite) in KITH_DATA_DIR, for one workstation (no workers, no server).',
+    ),
+  DATABASE_OWNER_URL: databaseUrlSchema
+    .optional()
+    .describe(
+      'A connection as the role that owns the schema: it runs the migrations at start, and requests use DATABASE_URL (a role that owns nothing, so row-level security always applies). Unset: DATABASE_URL does both and each request connection switches to the kith_app role.',
+    ),
+  KITH_DATA_DIR: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .default('.kith')
+    .describe(
+      'Folder for the embedded database (pgdata/), the generated secrets (session-secret, audit-checkpoint-key, owner-only) and the signed audit checkpoints. Back it up; keep it off shared drives.',
+    ),
   SESSION_SECRET: z
     .string()
     .min(32, 'must be at least 32 characters long (generate one with: openssl rand -hex 32)')
-    .optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  KITH_SEED_DEMO: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
-  KITH_TRUST_PROXY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    .optional()
+    .describe(
+      'Signs the CSRF tokens derived from each session. At least 32 characters, from the council’s secret store; the same value in every process. Unset: generated once and kept in KITH_DATA_DIR/session-secret.',
+    ),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe(
+      'How much Kith logs (JSON lines on standard output). Logs carry request ids, never names, case text, query strings, cookies or SQL parameters.',
+    ),
+  KITH_SEED_DEMO: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .describe(
+      'Adds the two fictional demo councils and their accounts (whose passwords are in the README) at start. Set false for any real council’s data.',
+    ),
+  KITH_TRUST_PROXY: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .describe(
+      'Set true only behind a reverse proxy that terminates TLS and sets X-Forwarded-For and X-Forwarded-Proto (and that clients cannot reach past). Then the client’s address (audit log, sign-in throttling) comes from X-Forwarded-For, and a request the proxy says came over HTTPS gets the Secure flag on its session cookie and a Strict-Transport-Security header.',
+    ),
+  DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(10)
+    .describe(
+      'Connections each process keeps open to PostgreSQL for requests (PostgreSQL’s max_connections must cover every process’s pool plus 2 owner connections each).',
+    ),
   KITH_WORKERS: z.coerce
     .number({ error: 'must be a whole number' })
     .int('must be a whole number')
     .min(1, 'must be between 1 and 64')
     .max(64, 'must be between 1 and 64')
-    .default(1),
+    .default(1)
+    .describe(
+      'Processes serving requests on the one port (one per core is usual). Above 1 needs DATABASE_URL: PGlite belongs to one process.',
+    ),
   KITH_SESSION_IDLE_MINUTES: z.coerce
     .number({ error: 'must be a number of minutes' })
     .positive()
     .max(24 * 60)
-    .default(30),
+    .default(30)
+    .describe('A session ends after this many minutes without a request (pages warn a little before). Up to 1440.'),
   KITH_SESSION_MAX_HOURS: z.coerce
     .number({ error: 'must be a number of hours' })
     .positive()
     .max(7 * 24)
-    .default(12),
+    .default(12)
+    .describe('A session ends this many hours after signing in, however busy. Up to 168.'),
+  // Read by platform/audit/checkpoints.ts; listed here so they are checked and documented with the rest.
+  AUDIT_CHECKPOINT_KEY: z
+    .string()
+    .min(1, 'must not be empty')
+    .optional()
+    .describe(
+      'Signs each council’s audit chain head (HMAC-SHA256) every 5 minutes, so a rewrite of the whole log shows. Keep it outside the database and its backups; the same value in every process and for npm run audit:verify. Unset: generated once and kept in KITH_DATA_DIR/audit-checkpoint-key.',
+    ),
+  AUDIT_CHECKPOINT_DIR: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .optional()
+    .describe(
+      'Where the signed checkpoints are appended, one file per council. Best on storage the database’s administrators cannot write. Unset: KITH_DATA_DIR/audit-checkpoints.',
+    ),
 });
 
 export interface Config {
