@@ -1,14 +1,9 @@
 /** The caseload's pages as people read them: the list of children and a child's record front page. */
 import type { PageContext } from '../../platform/views/render.js';
 import type { FormErrors } from '../../platform/http/forms.js';
+import { ukDateTimeInWords } from '../../platform/views/clock.js';
 import { childRecordNavigation } from '../../platform/views/child-record-navigation.js';
-import {
-  childRecordPaths,
-  presentAge,
-  presentDate,
-  RESTRICTED_GRANT_DAYS,
-  type ChildSummary,
-} from '../child-record/index.js';
+import { childRecordPaths, presentAge, presentDate, type ChildSummary } from '../child-record/index.js';
 import { overdueWorkInWords } from '../plans/index.js';
 import type { Caseload } from './service.js';
 import { caseloadPaths } from './paths.js';
@@ -78,13 +73,16 @@ export function childRecordFrame(child: ChildSummary) {
 /** The page asking why someone needs to open a restricted record (its name only when they may know it). */
 export function restrictedRecordPage(
   childId: string,
-  form: { childName?: string; values: { reason?: string }; errors: FormErrors },
+  form: { childName?: string; grantUntil?: Date; values: { reason?: string }; errors: FormErrors },
 ): PageContext {
   return {
     pageTitle: 'This record is restricted',
     ...(form.childName === undefined ? {} : { childName: form.childName }),
     action: childRecordPaths.openRestricted.href({ childId }),
-    grantDays: RESTRICTED_GRANT_DAYS,
+    // The council sets how long; shown when known (not on a form sent back with an error).
+    grantUntilText: form.grantUntil
+      ? `until ${ukDateTimeInWords(form.grantUntil)}`
+      : 'for a short time your council sets',
     values: form.values,
     ...form.errors,
   };

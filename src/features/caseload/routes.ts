@@ -73,7 +73,12 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
         return reply;
       }
       if (opened.outcome === 'restricted') {
-        const page = restrictedRecordPage(childId, { childName: opened.childName, values: {}, errors: noErrors });
+        const page = restrictedRecordPage(childId, {
+          childName: opened.childName,
+          grantUntil: opened.grantUntil,
+          values: {},
+          errors: noErrors,
+        });
         return reply.status(403).render('caseload/views/restricted.njk', page);
       }
       const { child } = opened;

@@ -19,6 +19,8 @@ import { recordAuditEvent, type AuditDetails, type AuditOutcome } from '../../pl
 import type { AuditAction } from '../../platform/audit/catalogue.js';
 import { hasPermission } from '../../platform/identity/roles.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
+import { restrictedGrantRuleOf } from '../../platform/council-settings/queries.js';
+import { restrictedGrantExpiry } from '../../platform/council-settings/restricted-grant.js';
 import type { RequestSource } from '../../platform/http/request-source.js';
 import {
   childRecordFacts,
@@ -159,7 +161,7 @@ export async function openChildRecord<Extra = undefined>(
   alsoRead?: (tx: Tx) => Promise<Extra>,
 ): Promise<
   | { outcome: 'opened'; child: ChildSummary; extra: Extra | undefined }
-  | { outcome: 'restricted'; childName: string }
+  | { outcome: 'restricted'; childName: string; grantUntil: Date }
   | { outcome: 'not_found' }
 > {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
@@ -180,7 +182,8 @@ export async function openChildRecord<Extra = undefined>(
       await audit('denied', { reason: decision.reason });
       if (decision.reason === 'restricted_reason_needed') {
         // They work with this child's team, so the record's existence is no secret to them.
-        return { outcome: 'restricted' as const, childName: record.summary.fullName };
+        const grantUntil = restrictedGrantExpiry(await restrictedGrantRuleOf(tx, actor.tenantId), new Date());
+        return { outcome: 'restricted' as const, childName: record.summary.fullName, grantUntil };
       }
       return { outcome: 'not_found' as const };
     }
@@ -191,12 +194,10 @@ export async function openChildRecord<Extra = undefined>(
   });
 }
 
-/** How long a reason opens a restricted record for. */
-export const RESTRICTED_GRANT_DAYS = 7;
-
 /**
  * Opening a restricted record: allowed only to named roles with a relationship to the child,
- * with a typed reason; gives a time-limited grant and puts it on the team manager's list.
+ * with a typed reason; gives a short grant (the council's setting: until the end of the
+ * working day, or a number of hours) and puts it on the team manager's list.
  */
 export async function openRestrictedRecord(
   database: Database,
@@ -223,7 +224,7 @@ export async function openRestrictedRecord(
       await entry('denied');
       return 'not_found';
     }
-    const expiresAt = new Date(now.getTime() + RESTRICTED_GRANT_DAYS * 86_400_000);
+    const expiresAt = restrictedGrantExpiry(await restrictedGrantRuleOf(tx, actor.tenantId), now);
     await insertRestrictedGrant(tx, actor.tenantId, {
       childPersonId: childId,
       userId: actor.userId,

@@ -11,7 +11,6 @@ export {
   openChildRecord,
   openChildRecordIn,
   openRestrictedRecord,
-  RESTRICTED_GRANT_DAYS,
   withChildRecord,
   type AuditAbout,
   type ChildRecordAccess,

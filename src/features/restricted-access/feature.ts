@@ -6,8 +6,8 @@ import { registerRestrictedAccessRoutes } from './routes.js';
 /** A team manager reviews every opening of a restricted record of their teams' children. */
 export const restrictedAccessFeature = defineFeature({
   name: 'restricted-access',
-  routes: (app, { database }) => {
-    registerRestrictedAccessRoutes(app, database);
+  routes: (app, { database, auditCatalogue }) => {
+    registerRestrictedAccessRoutes(app, database, auditCatalogue);
   },
   navigation: [
     {

@@ -1,5 +1,6 @@
 /** A team manager's list of restricted records opened in their teams, each to mark as reviewed. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuditCatalogue } from '../../platform/audit/catalogue.js';
 import type { Database } from '../../platform/db/database.js';
 import { cleanText } from '../../platform/http/forms.js';
 import { requestSource } from '../../platform/http/request-source.js';
@@ -9,11 +10,15 @@ import { reviewGrant, reviewsFor } from './service.js';
 
 const reviewer = { permission: 'restricted_access.review' } as const;
 
-export function registerRestrictedAccessRoutes(app: FastifyInstance, database: Database): void {
+export function registerRestrictedAccessRoutes(
+  app: FastifyInstance,
+  database: Database,
+  auditCatalogue: AuditCatalogue,
+): void {
   const reviewsPage = async (request: FastifyRequest, notice?: string) => ({
     pageTitle: 'Restricted records opened',
     notice,
-    grants: presentGrants(await reviewsFor(database, request.actor!)),
+    grants: presentGrants(await reviewsFor(database, request.actor!), auditCatalogue),
   });
 
   app.get(restrictedAccessPages.reviews.pattern, { config: { access: reviewer } }, async (request, reply) =>

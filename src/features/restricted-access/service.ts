@@ -9,12 +9,28 @@ import { isUuid } from '../../platform/db/ids.js';
 import type { RequestSource } from '../../platform/http/request-source.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import { relationshipsOf } from '../child-record/index.js';
-import { grantsAwaitingReview, markReviewed } from './queries.js';
+import { entriesUnderGrant, ENTRIES_UNDER_A_GRANT, grantsAwaitingReview, markReviewed } from './queries.js';
 
-export async function reviewsFor(database: Database, actor: Actor) {
+/**
+ * The openings waiting for this manager's review, each with what was looked at and done under
+ * it (the opener's audit entries about that child while the grant lasted), so the review is
+ * of what happened, not only of the reason given.
+ */
+export async function reviewsFor(database: Database, actor: Actor, now: Date = new Date()) {
   return withTenant(database.orm, actor.tenantId, async (tx) => {
     const relationships = await relationshipsOf(tx, actor);
-    return grantsAwaitingReview(tx, actor.tenantId, relationships.managedTeamIds);
+    const grants = await grantsAwaitingReview(tx, actor.tenantId, relationships.managedTeamIds);
+    const reviews = [];
+    for (const grant of grants) {
+      const entries = await entriesUnderGrant(tx, actor.tenantId, grant, now);
+      reviews.push({
+        ...grant,
+        entries: entries.slice(0, ENTRIES_UNDER_A_GRANT),
+        moreEntries: entries.length > ENTRIES_UNDER_A_GRANT,
+        stillOpen: grant.expiresAt > now,
+      });
+    }
+    return reviews;
   });
 }
 
