@@ -14,10 +14,8 @@ import { DatabaseUnavailableError, type Database } from './platform/db/database.
 import { MigrationError } from './platform/db/migrate.js';
 import { openMigratedDatabase } from './platform/db/open.js';
 import { seedDemo } from './demo/seed.js';
-import { auditCheckpointSettings, writeCheckpoints } from './platform/audit/checkpoints.js';
 import { sealAuditTrail, startAuditSealer } from './platform/audit/sealing.js';
-
-const AUDIT_CHECKPOINT_INTERVAL_MS = 5 * 60_000;
+import { auditSigningSettings, headSigner, signCurrentHeads } from './platform/audit/signed-heads.js';
 
 function fail(message: string): never {
   process.stderr.write(`Kith could not start: ${message}\n`);
@@ -65,7 +63,8 @@ async function runWorkers(config: Config, startedAt: number): Promise<void> {
   const database = await openDatabaseOrFail(config);
   if (config.seedDemo) await seedDemo(database);
   await database.close();
-  auditCheckpointSettings(config);
+  // Made once here, so every worker signs with the same key.
+  auditSigningSettings(config);
 
   let closing = false;
   let listening = 0;
@@ -133,26 +132,19 @@ async function main(): Promise<void> {
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
   });
-  // Sign the head of every council's audit chain now and every few minutes, with a key kept
-  // outside the database, so a rewrite of the whole chain cannot go unnoticed.
-  const checkpointSettings = auditCheckpointSettings(config);
-  const signCheckpoints = () =>
-    writeCheckpoints(database, checkpointSettings).catch((error: unknown) => {
-      app.log.error({ err: error }, 'could not sign audit checkpoints');
-    });
-  // Link what requests append into each council's hash chain, a few times a second.
+  // Link what requests append into each council's hash chain, a few times a second, and sign
+  // each head the sealer moves with a key kept outside the database (signed-heads.ts), so a
+  // rewrite or a removal of the newest entries is caught within a second.
+  const signing = auditSigningSettings(config);
+  const signer = headSigner(signing.key, signing.store);
   const sealingFailed = (error: unknown) => {
     app.log.error({ err: error }, 'could not seal the audit trail');
   };
-  await sealAuditTrail(database).catch(sealingFailed);
-  // Every worker seals (they share the work: SKIP LOCKED); one signs checkpoints.
-  const sealer = startAuditSealer(database, sealingFailed);
-  const signsCheckpoints = workerIndex === null || workerIndex === 0;
-  if (signsCheckpoints) await signCheckpoints();
-  const checkpointTimer = setInterval(() => {
-    if (signsCheckpoints) void signCheckpoints();
-  }, AUDIT_CHECKPOINT_INTERVAL_MS);
-  checkpointTimer.unref();
+  await sealAuditTrail(database, signer).catch(sealingFailed);
+  // A head moved while nothing signed it (a stop between the two) is signed once, by one process.
+  if (workerIndex === null || workerIndex === 0) await signCurrentHeads(database, signer).catch(sealingFailed);
+  // Every worker seals and signs (they share the work: SKIP LOCKED).
+  const sealer = startAuditSealer(database, { signer, onError: sealingFailed });
 
   let closing = false;
   const close = async (signal: string) => {
@@ -161,10 +153,8 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'closing');
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
-    clearInterval(checkpointTimer);
     await app.close();
     await sealer.stop();
-    if (signsCheckpoints) await signCheckpoints();
     await database.close();
     process.exit(0);
   };

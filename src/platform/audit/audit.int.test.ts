@@ -17,8 +17,9 @@ import {
   type AuditSearch,
 } from './audit-log.js';
 import { GENESIS_HASH, hashEntry } from './chain.js';
-import { writeCheckpoints, type CheckpointSettings } from './checkpoints.js';
 import { sealAuditTrail } from './sealing.js';
+import { headSigner, signCurrentHeads, type SigningSettings } from './signed-heads.js';
+import { FileSignedHeadStore } from './signed-heads-file.js';
 import { verifyAuditLog } from './verify.js';
 import { insertPerson } from '../../features/people/queries.js';
 
@@ -35,10 +36,11 @@ const event = (overrides: Partial<AuditEvent> = {}): AuditEvent => ({
 
 describe('the audit trail', () => {
   let database: Database;
-  const settings = (): CheckpointSettings => ({
-    checkpointDir: mkdtempSync(path.join(tmpdir(), 'kith-audit-')),
+  const settings = () => ({
+    store: new FileSignedHeadStore(mkdtempSync(path.join(tmpdir(), 'kith-audit-'))),
     key: 'k'.repeat(64),
   });
+  const signAll = (signing: SigningSettings) => signCurrentHeads(database, headSigner(signing.key, signing.store));
 
   before(async () => {
     database = await openTestDatabase();
@@ -52,25 +54,27 @@ describe('the audit trail', () => {
         recordAuditEvent(tx, council.id, event({ reason: `look ${index + 1}` })),
       );
     }
-    if (sealed) await sealAuditTrail(database, [council.id]);
+    if (sealed) await sealAuditTrail(database, null, [council.id]);
     return council;
   }
 
   /**
    * Acts as someone with the owner's rights would: straight SQL inside the council's setting,
-   * after switching off the trigger that keeps entries unchanged (the owner can).
+   * after switching off the triggers that keep entries and heads as they are (the owner can).
    */
   function asAttacker(tenantId: string, statement: string, params: unknown[] = []) {
     return database.asOwner(async (owner) => {
       await owner.query(`select set_config('kith.tenant_id', $1, true)`, [tenantId]);
-      await owner.query('alter table audit_events disable trigger audit_events_unchanged');
+      await owner.query('alter table audit_events disable trigger user');
+      await owner.query('alter table audit_chain_heads disable trigger user');
       const rows = await owner.query(statement, params);
-      await owner.query('alter table audit_events enable trigger audit_events_unchanged');
+      await owner.query('alter table audit_events enable trigger user');
+      await owner.query('alter table audit_chain_heads enable trigger user');
       return rows;
     });
   }
 
-  const resultFor = async (tenantId: string, checkpoints: CheckpointSettings) =>
+  const resultFor = async (tenantId: string, checkpoints: SigningSettings) =>
     (await verifyAuditLog(database, checkpoints)).find((result) => result.tenantId === tenantId)!;
 
   test('once sealed, entries chain from the genesis hash in the order they were written', async () => {
@@ -114,8 +118,8 @@ describe('the audit trail', () => {
         waiting: 2,
       },
     );
-    assert.equal(await sealAuditTrail(database, [council.id]), 2);
-    assert.equal(await sealAuditTrail(database, [council.id]), 0, 'nothing is sealed twice');
+    assert.equal(await sealAuditTrail(database, null, [council.id]), 2);
+    assert.equal(await sealAuditTrail(database, null, [council.id]), 0, 'nothing is sealed twice');
     const after = await resultFor(council.id, settings());
     assert.deepEqual(
       { ok: after.ok, entries: after.entries, waiting: after.waitingToBeSealed },
@@ -169,7 +173,10 @@ describe('the audit trail', () => {
         ),
       ),
     );
-    const sealed = await Promise.all([sealAuditTrail(database, [council.id]), sealAuditTrail(database, [council.id])]);
+    const sealed = await Promise.all([
+      sealAuditTrail(database, null, [council.id]),
+      sealAuditTrail(database, null, [council.id]),
+    ]);
     assert.equal(sealed[0] + sealed[1], 20);
     const verification = await resultFor(council.id, settings());
     assert.deepEqual({ ok: verification.ok, entries: verification.entries }, { ok: true, entries: 20 });
@@ -205,10 +212,10 @@ describe('the audit trail', () => {
         }),
       ]);
       assert.equal(outcome, 'appended');
-      assert.equal(await sealAuditTrail(database, [council.id]), 1, 'only the committed entry is sealed');
+      assert.equal(await sealAuditTrail(database, null, [council.id]), 1, 'only the committed entry is sealed');
       finishSlowRequest();
       await slowRequest;
-      assert.equal(await sealAuditTrail(database, [council.id]), 1);
+      assert.equal(await sealAuditTrail(database, null, [council.id]), 1);
       const { entries } = await withTenant(database.orm, council.id, (tx) => searchAuditLog(tx, council.id, {}));
       assert.deepEqual(
         entries.map((entry) => [entry.reason, entry.chainPosition]),
@@ -252,7 +259,7 @@ describe('the audit trail', () => {
         return owner.query(statement, [council.id]);
       });
     await assert.rejects(asOwner(`update audit_events set reason = 'covered up' where tenant_id = $1`), refused);
-    await sealAuditTrail(database, [council.id]);
+    await sealAuditTrail(database, null, [council.id]);
     await assert.rejects(
       asOwner(`update audit_events set hash = previous_hash where tenant_id = $1`),
       refused,
@@ -281,14 +288,15 @@ describe('the audit trail', () => {
     assert.match(verification.problem!, /entry 2 is missing/);
   });
 
-  test('rewriting an entry and recomputing every later hash is caught only by the signed checkpoint', async () => {
+  test('rewriting an entry and recomputing every later hash is caught only by the signed head', async () => {
     const council = await councilWithEntries(4);
     const checkpoints = settings();
-    assert.equal((await writeCheckpoints(database, checkpoints)) >= 1, true);
+    assert.equal((await signAll(checkpoints)) >= 1, true);
     // The attacker changes entry 2, then recomputes entries 2..4 and the head so the chain links.
     await database.asOwner(async (owner) => {
       await owner.query(`select set_config('kith.tenant_id', $1, true)`, [council.id]);
-      await owner.query('alter table audit_events disable trigger audit_events_unchanged');
+      await owner.query('alter table audit_events disable trigger user');
+      await owner.query('alter table audit_chain_heads disable trigger user');
       const rows = await owner.query<Record<string, unknown>>(
         'select * from audit_events where tenant_id = $1 order by chain_position',
         [council.id],
@@ -320,22 +328,27 @@ describe('the audit trail', () => {
         previous = hash;
       }
       await owner.query('update audit_chain_heads set last_hash = $1 where tenant_id = $2', [previous, council.id]);
-      await owner.query('alter table audit_events enable trigger audit_events_unchanged');
+      await owner.query('alter table audit_events enable trigger user');
+      await owner.query('alter table audit_chain_heads enable trigger user');
     });
     const verification = await resultFor(council.id, checkpoints);
     assert.equal(verification.ok, false);
-    assert.match(verification.problem!, /the chain was rewritten: the checkpoint signed at .* says entry 4 had hash/);
+    assert.match(
+      verification.problem!,
+      /the chain was rewritten .*: entry 4 had hash .* when it was signed at .*the change is in entries 1 to 4/,
+    );
+    assert.equal(verification.lastSignedHead, undefined, 'no signed head agrees with the chain');
   });
 
-  test('an edited checkpoint file fails its signature', async () => {
+  test('an edited signed head fails its signature', async () => {
     const council = await councilWithEntries(2);
     const checkpoints = settings();
-    await writeCheckpoints(database, checkpoints);
-    const file = path.join(checkpoints.checkpointDir, `${council.id}.jsonl`);
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/"sequence":2/, '"sequence":1'));
+    await signAll(checkpoints);
+    const file = path.join(checkpoints.store.folder, `${council.id}.jsonl`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/"position":2/, '"position":1'));
     const verification = await resultFor(council.id, checkpoints);
     assert.equal(verification.ok, false);
-    assert.match(verification.problem!, /checkpoint signature is not valid/);
+    assert.match(verification.problem!, /a signed head in .* is not valid/);
   });
 
   test('who has seen a child, newest first, paged; and councils never see each other’s entries', async () => {

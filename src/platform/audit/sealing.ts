@@ -11,9 +11,18 @@
  *
  * Two Kith processes may seal at once: the head is taken with SKIP LOCKED, so a council being
  * sealed by one is left to it by the other.
+ *
+ * Each head the sealer moves is signed once its transaction has committed (`signed-heads.ts`):
+ * one signature per council per round, however many entries the round sealed, appended to a
+ * store outside the database. Removing the newest entries and moving the head back is then
+ * caught by `audit:verify` as soon as the sealer has signed, a fraction of a second after the
+ * entries were written. A head is signed only after it is committed, so a signed head always
+ * names entries that exist; a process that stops between the two leaves that one move unsigned
+ * (the next move, or `signCurrentHeads` at the next start, signs the head).
  */
 import type { Database, SqlRunner } from '../db/database.js';
 import { chainedFieldsOf, GENESIS_HASH, hashEntry } from './chain.js';
+import type { HeadAt, HeadSigner } from './signed-heads.js';
 import {
   councilIds,
   ensureChainHead,
@@ -28,7 +37,14 @@ import {
 /** Entries sealed in one transaction. */
 const SEAL_BATCH = 2_000;
 
-async function sealBatch(owner: SqlRunner, tenantId: string): Promise<{ sealed: number; more: boolean }> {
+interface Batch {
+  sealed: number;
+  more: boolean;
+  /** Where the batch moved the head to, if it sealed anything. */
+  head?: HeadAt;
+}
+
+async function sealBatch(owner: SqlRunner, tenantId: string): Promise<Batch> {
   await enterCouncil(owner, tenantId);
   await ensureChainHead(owner, tenantId, GENESIS_HASH);
   const head = await lockChainHead(owner, tenantId);
@@ -54,7 +70,11 @@ async function sealBatch(owner: SqlRunner, tenantId: string): Promise<{ sealed: 
   }
   await sealEntries(owner, tenantId, { sequences, positions, previousHashes, hashes });
   await moveChainHead(owner, tenantId, position, previousHash);
-  return { sealed: entries.length, more: entries.length === SEAL_BATCH };
+  return {
+    sealed: entries.length,
+    more: entries.length === SEAL_BATCH,
+    head: { tenantId, position, hash: previousHash },
+  };
 }
 
 /** The councils with entries waiting to be sealed (one owner transaction, one probe each). */
@@ -72,17 +92,32 @@ async function councilsWithUnsealedEntries(database: Database, only?: readonly s
 }
 
 /**
- * Seals every entry committed so far (of the given councils, or all). Returns how many it
- * sealed. Safe to call at any time and from several processes.
+ * Seals every entry committed so far (of the given councils, or all), then signs the head of
+ * each council it moved, once, with `signer` (null: leaves heads unsigned, for tests of the
+ * chain alone). Returns how many entries it sealed. Safe to call at any time and from several
+ * processes.
  */
-export async function sealAuditTrail(database: Database, only?: readonly string[]): Promise<number> {
+export async function sealAuditTrail(
+  database: Database,
+  signer: HeadSigner | null,
+  only?: readonly string[],
+): Promise<number> {
   let sealed = 0;
-  for (const tenantId of await councilsWithUnsealedEntries(database, only)) {
-    for (;;) {
-      const batch = await database.asOwner((owner) => sealBatch(owner, tenantId));
-      sealed += batch.sealed;
-      if (!batch.more) break;
+  const moved = new Map<string, HeadAt>();
+  try {
+    for (const tenantId of await councilsWithUnsealedEntries(database, only)) {
+      for (;;) {
+        const batch = await database.asOwner((owner) => sealBatch(owner, tenantId));
+        sealed += batch.sealed;
+        if (batch.head) moved.set(tenantId, batch.head);
+        if (!batch.more) break;
+      }
     }
+  } finally {
+    // Whatever was committed is signed, even if a later council's batch failed.
+    await signer?.sign([...moved.values()]).catch((error: unknown) => {
+      throw new Error('could not sign the audit chain heads the sealer moved', { cause: error });
+    });
   }
   return sealed;
 }
@@ -90,21 +125,27 @@ export async function sealAuditTrail(database: Database, only?: readonly string[
 /** How often Kith seals while it runs. */
 export const AUDIT_SEAL_INTERVAL_MS = 250;
 
+export interface AuditSealerOptions {
+  /** Signs each head the sealer moves; null leaves them unsigned. */
+  signer: HeadSigner | null;
+  onError: (error: unknown) => void;
+  intervalMs?: number;
+}
+
 /**
- * Seals on a timer until stopped; one round at a time. `stop()` waits for the round in hand
- * and seals once more, so nothing written before it is left unsealed.
+ * Seals (and signs) on a timer until stopped; one round at a time. `stop()` waits for the round
+ * in hand and seals once more, so nothing written before it is left unsealed or unsigned.
  */
 export function startAuditSealer(
   database: Database,
-  onError: (error: unknown) => void,
-  intervalMs = AUDIT_SEAL_INTERVAL_MS,
+  { signer, onError, intervalMs = AUDIT_SEAL_INTERVAL_MS }: AuditSealerOptions,
 ): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
   const round = () => {
     if (busy) return;
     busy = true;
-    running = sealAuditTrail(database)
+    running = sealAuditTrail(database, signer)
       .catch(onError)
       .finally(() => {
         busy = false;
@@ -116,7 +157,7 @@ export function startAuditSealer(
     async stop() {
       clearInterval(timer);
       await running;
-      await sealAuditTrail(database).catch(onError);
+      await sealAuditTrail(database, signer).catch(onError);
     },
   };
 }
