@@ -1,5 +1,14 @@
 /** Drizzle definitions of migrations/0017_meetings.sql and 0018 (a test checks they agree). */
-import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, jsonb, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  childTable,
+  councilTable,
+  createdBy,
+  recordedBy,
+  timestamps,
+  timestamptz,
+  versioned,
+} from '../../platform/db/columns.js';
 import type { Conference, MeetingAction, MeetingDecision } from './conference.js';
 
 export const meetingKinds = [
@@ -24,78 +33,52 @@ export type Attendance = (typeof attendances)[number];
 export const offerResponses = ['awaiting', 'accepted', 'declined'] as const;
 export type OfferResponse = (typeof offerResponses)[number];
 
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
+export const meetings = childTable('meetings', {
+  kind: text('kind', { enum: meetingKinds }).notNull(),
+  heldOn: date('held_on').notNull(),
+  startsAt: text('starts_at'),
+  endsAt: text('ends_at'),
+  place: text('place').notNull(),
+  purpose: text('purpose'),
+  childPreference: text('child_preference'),
+  howChildTookPart: text('how_child_took_part'),
+  whatWasShared: text('what_was_shared'),
+  professionalNotes: text('professional_notes'),
+  decisions: jsonb('decisions').$type<MeetingDecision[]>().notNull().default([]),
+  actions: jsonb('actions').$type<MeetingAction[]>().notNull().default([]),
+  stage: text('stage', { enum: conferenceStages }),
+  coordinatorUserId: uuid('coordinator_user_id'),
+  coordinatorName: text('coordinator_name'),
+  conference: jsonb('conference').$type<Conference>().notNull().default({}),
+  reviewOfMeetingId: uuid('review_of_meeting_id'),
+  offerId: uuid('offer_id'),
+  planId: uuid('plan_id'),
+  ...versioned(),
+  ...createdBy(),
+  ...timestamps(),
+});
 
-export const meetings = pgTable(
-  'meetings',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    childPersonId: uuid('child_person_id').notNull(),
-    kind: text('kind', { enum: meetingKinds }).notNull(),
-    heldOn: date('held_on').notNull(),
-    startsAt: text('starts_at'),
-    endsAt: text('ends_at'),
-    place: text('place').notNull(),
-    purpose: text('purpose'),
-    childPreference: text('child_preference'),
-    howChildTookPart: text('how_child_took_part'),
-    whatWasShared: text('what_was_shared'),
-    professionalNotes: text('professional_notes'),
-    decisions: jsonb('decisions').$type<MeetingDecision[]>().notNull().default([]),
-    actions: jsonb('actions').$type<MeetingAction[]>().notNull().default([]),
-    stage: text('stage', { enum: conferenceStages }),
-    coordinatorUserId: uuid('coordinator_user_id'),
-    coordinatorName: text('coordinator_name'),
-    conference: jsonb('conference').$type<Conference>().notNull().default({}),
-    reviewOfMeetingId: uuid('review_of_meeting_id'),
-    offerId: uuid('offer_id'),
-    planId: uuid('plan_id'),
-    version: integer('version').notNull().default(1),
-    createdBy: uuid('created_by'),
-    createdByLabel: text('created_by_label').notNull(),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-  },
-  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
-);
+export const meetingInvitees = councilTable('meeting_invitees', {
+  meetingId: uuid('meeting_id').notNull(),
+  personId: uuid('person_id'),
+  name: text('name').notNull(),
+  relationship: text('relationship'),
+  circle: text('circle', { enum: inviteeCircles }).notNull(),
+  attendance: text('attendance', { enum: attendances }).notNull().default('invited'),
+  preparationVisitOn: date('preparation_visit_on'),
+  preparationNotes: text('preparation_notes'),
+  addedAt: timestamptz('added_at').notNull().defaultNow(),
+  withdrawnAt: timestamptz('withdrawn_at'),
+  withdrawnBy: uuid('withdrawn_by'),
+  withdrawnByLabel: text('withdrawn_by_label'),
+  withdrawalReason: text('withdrawal_reason'),
+});
 
-export const meetingInvitees = pgTable(
-  'meeting_invitees',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    meetingId: uuid('meeting_id').notNull(),
-    personId: uuid('person_id'),
-    name: text('name').notNull(),
-    relationship: text('relationship'),
-    circle: text('circle', { enum: inviteeCircles }).notNull(),
-    attendance: text('attendance', { enum: attendances }).notNull().default('invited'),
-    preparationVisitOn: date('preparation_visit_on'),
-    preparationNotes: text('preparation_notes'),
-    addedAt: timestamptz('added_at').notNull().defaultNow(),
-    withdrawnAt: timestamptz('withdrawn_at'),
-    withdrawnBy: uuid('withdrawn_by'),
-    withdrawnByLabel: text('withdrawn_by_label'),
-    withdrawalReason: text('withdrawal_reason'),
-  },
-  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
-);
-
-export const familyMeetingOffers = pgTable(
-  'family_meeting_offers',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    childPersonId: uuid('child_person_id').notNull(),
-    offeredOn: date('offered_on').notNull(),
-    beforeDecision: text('before_decision').notNull(),
-    response: text('response', { enum: offerResponses }).notNull().default('awaiting'),
-    respondedOn: date('responded_on'),
-    familyReason: text('family_reason'),
-    recordedBy: uuid('recorded_by'),
-    recordedByLabel: text('recorded_by_label').notNull(),
-    recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
-  },
-  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
-);
+export const familyMeetingOffers = childTable('family_meeting_offers', {
+  offeredOn: date('offered_on').notNull(),
+  beforeDecision: text('before_decision').notNull(),
+  response: text('response', { enum: offerResponses }).notNull().default('awaiting'),
+  respondedOn: date('responded_on'),
+  familyReason: text('family_reason'),
+  ...recordedBy(),
+});

@@ -1,5 +1,6 @@
 /** Drizzle definitions of migrations/0008_network.sql (a test checks they agree). */
-import { boolean, date, integer, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, pgTable, primaryKey, real, text, uuid } from 'drizzle-orm/pg-core';
+import { councilTable, timestamps, timestamptz, versioned } from '../../platform/db/columns.js';
 
 export const circles = ['family', 'friends_and_community', 'professional'] as const;
 export type Circle = (typeof circles)[number];
@@ -9,8 +10,6 @@ export const qualities = ['supportive', 'mixed', 'stressful', 'broken'] as const
 export type Quality = (typeof qualities)[number];
 export const supportDirections = ['from_first', 'to_first', 'both', 'none'] as const;
 export type SupportDirection = (typeof supportDirections)[number];
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 export const networkMembers = pgTable(
   'network_members',
@@ -24,46 +23,33 @@ export const networkMembers = pgTable(
     addedAt: timestamptz('added_at').notNull().defaultNow(),
     noLongerInvolvedOn: date('no_longer_involved_on'),
     noLongerInvolvedReason: text('no_longer_involved_reason'),
-    version: integer('version').notNull().default(1),
+    ...versioned(),
   },
   (table) => [primaryKey({ columns: [table.tenantId, table.childPersonId, table.personId] })],
 );
 
-export const relationships = pgTable(
-  'relationships',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    fromPersonId: uuid('from_person_id').notNull(),
-    toPersonId: uuid('to_person_id').notNull(),
-    type: text('type').notNull(),
-    closeness: text('closeness', { enum: closenessLevels }).notNull().default('moderate'),
-    quality: text('quality', { enum: qualities }).notNull().default('supportive'),
-    supportFlows: text('support_flows', { enum: supportDirections }).notNull().default('none'),
-    lovesTheChild: boolean('loves_the_child'),
-    childLovesThem: boolean('child_loves_them'),
-    lifelongConnection: boolean('lifelong_connection').notNull().default(false),
-    safetyNetworkRole: text('safety_network_role'),
-    startedOn: date('started_on'),
-    endedOn: date('ended_on'),
-    notes: text('notes'),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-  },
-  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
-);
+export const relationships = councilTable('relationships', {
+  fromPersonId: uuid('from_person_id').notNull(),
+  toPersonId: uuid('to_person_id').notNull(),
+  type: text('type').notNull(),
+  closeness: text('closeness', { enum: closenessLevels }).notNull().default('moderate'),
+  quality: text('quality', { enum: qualities }).notNull().default('supportive'),
+  supportFlows: text('support_flows', { enum: supportDirections }).notNull().default('none'),
+  lovesTheChild: boolean('loves_the_child'),
+  childLovesThem: boolean('child_loves_them'),
+  lifelongConnection: boolean('lifelong_connection').notNull().default(false),
+  safetyNetworkRole: text('safety_network_role'),
+  startedOn: date('started_on'),
+  endedOn: date('ended_on'),
+  notes: text('notes'),
+  ...versioned(),
+  ...timestamps(),
+});
 
-export const households = pgTable(
-  'households',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    name: text('name').notNull(),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-  },
-  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
-);
+export const households = councilTable('households', {
+  name: text('name').notNull(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
 
 export const householdMembers = pgTable(
   'household_members',

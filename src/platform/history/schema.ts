@@ -1,5 +1,6 @@
 /** Drizzle definitions of migrations/0006_record_history.sql (a test checks they agree). */
-import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { recordedBy } from '../db/columns.js';
 
 export const recordVersions = pgTable(
   'record_versions',
@@ -8,9 +9,7 @@ export const recordVersions = pgTable(
     recordType: text('record_type').notNull(),
     recordId: uuid('record_id').notNull(),
     version: integer('version').notNull(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-    recordedBy: uuid('recorded_by'),
-    recordedByLabel: text('recorded_by_label').notNull(),
+    ...recordedBy(),
     reason: text('reason'),
     isCorrection: boolean('is_correction').notNull().default(false),
     content: jsonb('content').$type<Record<string, unknown>>().notNull(),

@@ -1,31 +1,23 @@
 /** Drizzle definitions of migrations/0004_identity.sql (a test checks they agree). */
-import { bigint, boolean, date, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { childTable, councilTable, tenantPrimaryKey, timestamps, timestamptz } from '../db/columns.js';
 import type { Role } from './roles.js';
 
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
-
-export const users = pgTable(
-  'users',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    email: text('email').notNull(),
-    fullName: text('full_name').notNull(),
-    kind: text('kind', { enum: ['staff', 'family', 'young_person'] }).notNull(),
-    personId: uuid('person_id'),
-    passwordHash: text('password_hash'),
-    passwordChangedAt: timestamptz('password_changed_at'),
-    passwordMustChange: boolean('password_must_change').notNull().default(false),
-    totpSecret: text('totp_secret'),
-    totpEnabledAt: timestamptz('totp_enabled_at'),
-    totpLastUsedStep: bigint('totp_last_used_step', { mode: 'number' }),
-    isDisabled: boolean('is_disabled').notNull().default(false),
-    disabledAt: timestamptz('disabled_at'),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-  },
-  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
-);
+export const users = councilTable('users', {
+  email: text('email').notNull(),
+  fullName: text('full_name').notNull(),
+  kind: text('kind', { enum: ['staff', 'family', 'young_person'] }).notNull(),
+  personId: uuid('person_id'),
+  passwordHash: text('password_hash'),
+  passwordChangedAt: timestamptz('password_changed_at'),
+  passwordMustChange: boolean('password_must_change').notNull().default(false),
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: timestamptz('totp_enabled_at'),
+  totpLastUsedStep: bigint('totp_last_used_step', { mode: 'number' }),
+  isDisabled: boolean('is_disabled').notNull().default(false),
+  disabledAt: timestamptz('disabled_at'),
+  ...timestamps(),
+});
 
 export const userRoles = pgTable(
   'user_roles',
@@ -38,16 +30,10 @@ export const userRoles = pgTable(
   (table) => [primaryKey({ columns: [table.tenantId, table.userId, table.role] })],
 );
 
-export const teams = pgTable(
-  'teams',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    name: text('name').notNull(),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-  },
-  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
-);
+export const teams = councilTable('teams', {
+  name: text('name').notNull(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
 
 export const teamMemberships = pgTable(
   'team_memberships',
@@ -60,52 +46,31 @@ export const teamMemberships = pgTable(
   (table) => [primaryKey({ columns: [table.tenantId, table.teamId, table.userId] })],
 );
 
-export const childAllocations = pgTable(
-  'child_allocations',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    childPersonId: uuid('child_person_id').notNull(),
-    userId: uuid('user_id'),
-    teamId: uuid('team_id'),
-    startsOn: date('starts_on').notNull().defaultNow(),
-    endsOn: date('ends_on'),
-  },
-  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
-);
+export const childAllocations = childTable('child_allocations', {
+  userId: uuid('user_id'),
+  teamId: uuid('team_id'),
+  startsOn: date('starts_on').notNull().defaultNow(),
+  endsOn: date('ends_on'),
+});
 
-export const recordShares = pgTable(
-  'record_shares',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    childPersonId: uuid('child_person_id').notNull(),
-    userId: uuid('user_id').notNull(),
-    audience: text('audience', { enum: ['partner_agency', 'family', 'young_person'] }).notNull(),
-    agreement: text('agreement').notNull(),
-    startsAt: timestamptz('starts_at').notNull().defaultNow(),
-    endsAt: timestamptz('ends_at'),
-    createdBy: uuid('created_by'),
-  },
-  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
-);
+export const recordShares = childTable('record_shares', {
+  userId: uuid('user_id').notNull(),
+  audience: text('audience', { enum: ['partner_agency', 'family', 'young_person'] }).notNull(),
+  agreement: text('agreement').notNull(),
+  startsAt: timestamptz('starts_at').notNull().defaultNow(),
+  endsAt: timestamptz('ends_at'),
+  createdBy: uuid('created_by'),
+});
 
-export const restrictedAccessGrants = pgTable(
-  'restricted_access_grants',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    childPersonId: uuid('child_person_id').notNull(),
-    userId: uuid('user_id').notNull(),
-    reason: text('reason').notNull(),
-    grantedAt: timestamptz('granted_at').notNull().defaultNow(),
-    expiresAt: timestamptz('expires_at').notNull(),
-    reviewedBy: uuid('reviewed_by'),
-    reviewedAt: timestamptz('reviewed_at'),
-    reviewNote: text('review_note'),
-  },
-  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
-);
+export const restrictedAccessGrants = childTable('restricted_access_grants', {
+  userId: uuid('user_id').notNull(),
+  reason: text('reason').notNull(),
+  grantedAt: timestamptz('granted_at').notNull().defaultNow(),
+  expiresAt: timestamptz('expires_at').notNull(),
+  reviewedBy: uuid('reviewed_by'),
+  reviewedAt: timestamptz('reviewed_at'),
+  reviewNote: text('review_note'),
+});
 
 export const sessionEndReasons = [
   'signed_out',
@@ -117,36 +82,24 @@ export const sessionEndReasons = [
 ] as const;
 export type SessionEndReason = (typeof sessionEndReasons)[number];
 
-export const sessions = pgTable(
-  'sessions',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    tokenHash: text('token_hash').notNull(),
-    userId: uuid('user_id').notNull(),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-    lastSeenAt: timestamptz('last_seen_at').notNull().defaultNow(),
-    expiresAt: timestamptz('expires_at').notNull(),
-    secondFactorDone: boolean('second_factor_done').notNull().default(false),
-    endedAt: timestamptz('ended_at'),
-    endedReason: text('ended_reason', { enum: sessionEndReasons }),
-    sourceIp: text('source_ip'),
-    userAgent: text('user_agent'),
-  },
-  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
-);
+export const sessions = councilTable('sessions', {
+  tokenHash: text('token_hash').notNull(),
+  userId: uuid('user_id').notNull(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+  lastSeenAt: timestamptz('last_seen_at').notNull().defaultNow(),
+  expiresAt: timestamptz('expires_at').notNull(),
+  secondFactorDone: boolean('second_factor_done').notNull().default(false),
+  endedAt: timestamptz('ended_at'),
+  endedReason: text('ended_reason', { enum: sessionEndReasons }),
+  sourceIp: text('source_ip'),
+  userAgent: text('user_agent'),
+});
 
-export const signInFailures = pgTable(
-  'sign_in_failures',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    userId: uuid('user_id'),
-    sourceIp: text('source_ip'),
-    failedAt: timestamptz('failed_at').notNull().defaultNow(),
-  },
-  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
-);
+export const signInFailures = councilTable('sign_in_failures', {
+  userId: uuid('user_id'),
+  sourceIp: text('source_ip'),
+  failedAt: timestamptz('failed_at').notNull().defaultNow(),
+});
 
 export const recoveryCodes = pgTable(
   'recovery_codes',
@@ -173,5 +126,5 @@ export const personalAccessTokens = pgTable(
     lastUsedAt: timestamptz('last_used_at'),
     revokedAt: timestamptz('revoked_at'),
   },
-  (table) => [primaryKey({ columns: [table.tenantId, table.id] })],
+  tenantPrimaryKey,
 );
