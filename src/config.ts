@@ -110,13 +110,13 @@ export const environmentSchema = z.object({
     .max(7 * 24)
     .default(12)
     .describe('A session ends this many hours after signing in, however busy. Up to 168.'),
-  // Read by platform/audit/checkpoints.ts; listed here so they are checked and documented with the rest.
+  // Read by platform/audit/signed-heads.ts; listed here so they are checked and documented with the rest.
   AUDIT_CHECKPOINT_KEY: z
     .string()
     .min(1, 'must not be empty')
     .optional()
     .describe(
-      'Signs each council’s audit chain head (HMAC-SHA256) every 5 minutes, so a rewrite of the whole log shows. Keep it outside the database and its backups; the same value in every process and for npm run audit:verify. Unset: generated once and kept in KITH_DATA_DIR/audit-checkpoint-key.',
+      'Signs each council’s audit chain head (HMAC-SHA256) each time the sealer moves it (within a second of an entry being written), so a rewrite of the log or a removal of its newest entries shows. Keep it outside the database and its backups; the same value in every process and for npm run audit:verify. Unset: generated once and kept in KITH_DATA_DIR/audit-checkpoint-key.',
     ),
   AUDIT_CHECKPOINT_DIR: z
     .string()
@@ -124,7 +124,7 @@ export const environmentSchema = z.object({
     .min(1, 'must not be empty')
     .optional()
     .describe(
-      'Where the signed checkpoints are appended, one file per council. Best on storage the database’s administrators cannot write. Unset: KITH_DATA_DIR/audit-checkpoints.',
+      'Folder where the signed audit chain heads are appended (never rewritten), one file per council, read by npm run audit:verify. On a local disk (several processes append to one file), best one the database’s administrators cannot write. Unset: KITH_DATA_DIR/audit-checkpoints.',
     ),
 });
 
