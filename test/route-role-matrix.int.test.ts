@@ -109,6 +109,8 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   'GET /admin/teams': ['council_administrator'],
   'POST /admin/teams': ['council_administrator'],
   'POST /admin/teams/:teamId/members': ['council_administrator'],
+  'GET /admin/settings': ['council_administrator'],
+  'POST /admin/settings': ['council_administrator'],
   'GET /children/:childId': childViewers,
   'GET /children/:childId/mapping': childViewers,
   'GET /children/:childId/mapping/new': childChangers,

@@ -9,6 +9,7 @@ export const administrationAuditActions = defineAuditActions({
   'admin.account_enabled': 'Enabled an account again',
   'admin.team_created': 'Added a team',
   'admin.team_member_added': 'Added someone to a team',
+  'admin.settings_changed': 'Changed the council’s settings',
 });
 
 declare module '../../platform/audit/catalogue.js' {

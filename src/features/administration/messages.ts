@@ -23,4 +23,11 @@ export const administrationMessages = {
   enabled: (name: string) => `${name}’s account is enabled again.`,
   teamCreated: (name: string) => `${name} has been created.`,
   memberAdded: (name: string, team: string) => `${name} has joined ${team}.`,
+  chooseGrantRule: 'Choose how long a restricted record stays open',
+  enterWorkingDayEnd: 'Enter the time the working day ends, like 17:30',
+  workingDayEndFormat: 'Enter the time the working day ends as hours and minutes, like 17:30',
+  workingDayEndRange: 'The working day must end between 12:00 and 23:59',
+  enterGrantHours: 'Enter the number of hours, like 8',
+  grantHoursRange: 'The number of hours must be a whole number from 1 to 24',
+  settingsSaved: 'The council’s settings have been saved.',
 } as const;

@@ -11,4 +11,5 @@ export const administrationPages = {
   userEnable: path('/admin/users/:userId/enable'),
   teams: path('/admin/teams'),
   teamMembers: path('/admin/teams/:teamId/members'),
+  settings: path('/admin/settings'),
 } as const;
