@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
-import { answerConflict, answerNotFound, apiSecurity, problemResponses } from '../../platform/http/api-answers.js';
+import { answerConflict, answerNotFound } from '../../platform/http/api-answers.js';
+import { apiRoute, serviceCaller } from '../../platform/http/api-route.js';
 import { inOrder, positionNames } from './grid.js';
 import { safeUncertaintyPaths as paths } from './paths.js';
 import { gridPositions, questionKinds } from './schema.js';
@@ -84,23 +85,22 @@ const notFound = 'There is no child’s record with that id that you may see.';
 
 export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database: Database): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  const call = serviceCaller(database);
   const view = { permission: 'child_record.view' } as const;
   const change = { permission: 'child_record.change' } as const;
   const tags = ['safe uncertainty'];
 
   routes.get(
     paths.api.all.pattern,
-    {
-      schema: {
-        summary:
-          'Where the work with a child stands on the safe uncertainty grid over time, and what we do not know yet',
-        tags,
-        security: apiSecurity,
-        params: childParams,
-        response: { 200: safeUncertaintySchema, ...problemResponses(404) },
-      },
-      config: { access: view, audit: 'child_record.view' },
-    },
+    apiRoute({
+      summary: 'Where the work with a child stands on the safe uncertainty grid over time, and what we do not know yet',
+      tags,
+      access: view,
+      audit: 'child_record.view',
+      params: childParams,
+      responses: { 200: safeUncertaintySchema },
+      problems: [404],
+    }),
     async (request, reply) => {
       const found = await viewSafeUncertainty(
         database,
@@ -122,25 +122,18 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
 
   routes.post(
     paths.api.positions.pattern,
-    {
-      schema: {
-        summary: 'Record where the work stands on the grid now (earlier positions are never changed)',
-        tags,
-        security: apiSecurity,
-        params: childParams,
-        body: newPositionSchema,
-        response: { 201: positionSchema, ...problemResponses(404) },
-      },
-      config: { access: change, audit: 'safe_uncertainty.position_recorded' },
-    },
+    apiRoute({
+      summary: 'Record where the work stands on the grid now (earlier positions are never changed)',
+      tags,
+      access: change,
+      audit: 'safe_uncertainty.position_recorded',
+      params: childParams,
+      body: newPositionSchema,
+      responses: { 201: positionSchema },
+      problems: [404],
+    }),
     async (request, reply) => {
-      const saved = await recordPosition(
-        database,
-        request.actor!,
-        request.params.childId,
-        request.body,
-        requestSource(request),
-      );
+      const saved = await call(request, recordPosition, request.params.childId, request.body);
       if (saved.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       return reply.status(201).send(presentPosition(saved.position));
     },
@@ -148,25 +141,18 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
 
   routes.post(
     paths.api.questions.pattern,
-    {
-      schema: {
-        summary: 'Add a question or hypothesis to what we do not know yet, with a date to revisit it',
-        tags,
-        security: apiSecurity,
-        params: childParams,
-        body: newQuestionSchema,
-        response: { 201: questionSchema, ...problemResponses(404) },
-      },
-      config: { access: change, audit: 'safe_uncertainty.question_added' },
-    },
+    apiRoute({
+      summary: 'Add a question or hypothesis to what we do not know yet, with a date to revisit it',
+      tags,
+      access: change,
+      audit: 'safe_uncertainty.question_added',
+      params: childParams,
+      body: newQuestionSchema,
+      responses: { 201: questionSchema },
+      problems: [404],
+    }),
     async (request, reply) => {
-      const saved = await addQuestion(
-        database,
-        request.actor!,
-        request.params.childId,
-        request.body,
-        requestSource(request),
-      );
+      const saved = await call(request, addQuestion, request.params.childId, request.body);
       if (saved.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       return reply.status(201).send(presentQuestion(saved.question));
     },
@@ -174,26 +160,19 @@ export function registerSafeUncertaintyApiRoutes(app: FastifyInstance, database:
 
   routes.put(
     paths.api.finding.pattern,
-    {
-      schema: {
-        summary: 'Record what was found for a question or hypothesis (409 if someone else saved since expectedVersion)',
-        tags,
-        security: apiSecurity,
-        params: childParams.extend({ questionId: z.uuid() }),
-        body: findingSchema.extend({ expectedVersion: z.number().int().min(1) }),
-        response: { 200: questionSchema, ...problemResponses(404, 409) },
-      },
-      config: { access: change, audit: 'safe_uncertainty.finding_recorded' },
-    },
+    apiRoute({
+      summary: 'Record what was found for a question or hypothesis (409 if someone else saved since expectedVersion)',
+      tags,
+      access: change,
+      audit: 'safe_uncertainty.finding_recorded',
+      params: childParams.extend({ questionId: z.uuid() }),
+      body: findingSchema.extend({ expectedVersion: z.number().int().min(1) }),
+      responses: { 200: questionSchema },
+      problems: [404, 409],
+    }),
     async (request, reply) => {
-      const saved = await recordFinding(
-        database,
-        request.actor!,
-        request.params.childId,
-        request.params.questionId,
-        request.body,
-        requestSource(request),
-      );
+      const { childId, questionId } = request.params;
+      const saved = await call(request, recordFinding, childId, questionId, request.body);
       if (saved.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       if (saved.outcome === 'conflict') {
         return answerConflict(
