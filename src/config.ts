@@ -116,7 +116,7 @@ export const environmentSchema = z.object({
     .min(1, 'must not be empty')
     .optional()
     .describe(
-      'Signs each council’s audit chain head (HMAC-SHA256) each time the sealer moves it (within a second of an entry being written), so a rewrite of the log or a removal of its newest entries shows. Keep it outside the database and its backups; the same value in every process and for npm run audit:verify. Unset: generated once and kept in KITH_DATA_DIR/audit-checkpoint-key.',
+      'Signs each council’s audit chain head (HMAC-SHA256) as the sealer moves it (at most once a second per council), so a rewrite of the log or a removal of its newest entries shows within seconds. Keep it outside the database and its backups; the same value in every process and for npm run audit:verify. Unset: generated once and kept in KITH_DATA_DIR/audit-checkpoint-key.',
     ),
   AUDIT_CHECKPOINT_DIR: z
     .string()

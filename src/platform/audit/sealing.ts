@@ -12,17 +12,18 @@
  * Two Kith processes may seal at once: the head is taken with SKIP LOCKED, so a council being
  * sealed by one is left to it by the other.
  *
- * Each head the sealer moves is signed once its transaction has committed (`signed-heads.ts`):
- * one signature per council per round, however many entries the round sealed, appended to a
- * store outside the database. Removing the newest entries and moving the head back is then
- * caught by `audit:verify` as soon as the sealer has signed, a fraction of a second after the
- * entries were written. A head is signed only after it is committed, so a signed head always
- * names entries that exist; a process that stops between the two leaves that one move unsigned
- * (the next move, or `signCurrentHeads` at the next start, signs the head).
+ * The heads the sealer moves are signed once their transaction has committed (`signed-heads.ts`):
+ * at most one signature per council per round, however many entries the round sealed, and while
+ * Kith runs at most one a second per council (the newest head waits for the next round after
+ * that), appended to a store outside the database. Removing the newest entries and moving the
+ * head back is then caught by `audit:verify` once the head past them is signed: within about a
+ * second and a quarter of the entries being written. A head is signed only after it is
+ * committed, so a signed head always names entries that exist; a process that stops between the
+ * two leaves that move unsigned (the next move, or `signCurrentHeads` at the next start, signs).
  */
 import type { Database, SqlRunner } from '../db/database.js';
 import { chainedFieldsOf, GENESIS_HASH, hashEntry } from './chain.js';
-import type { HeadAt, HeadSigner } from './signed-heads.js';
+import { signingAtMostEvery, type HeadAt, type HeadSigner } from './signed-heads.js';
 import {
   councilIds,
   ensureChainHead,
@@ -114,7 +115,8 @@ export async function sealAuditTrail(
       }
     }
   } finally {
-    // Whatever was committed is signed, even if a later council's batch failed.
+    // Whatever was committed is signed, even if a later council's batch failed. Called even when
+    // nothing moved: a signer that waits between signatures signs what has waited long enough.
     await signer?.sign([...moved.values()]).catch((error: unknown) => {
       throw new Error('could not sign the audit chain heads the sealer moved', { cause: error });
     });
@@ -125,27 +127,34 @@ export async function sealAuditTrail(
 /** How often Kith seals while it runs. */
 export const AUDIT_SEAL_INTERVAL_MS = 250;
 
+/** The longest a moved head waits to be signed: at most one signature a second per council. */
+export const AUDIT_SIGN_EVERY_MS = 1_000;
+
 export interface AuditSealerOptions {
-  /** Signs each head the sealer moves; null leaves them unsigned. */
+  /** Signs the heads the sealer moves; null leaves them unsigned. */
   signer: HeadSigner | null;
   onError: (error: unknown) => void;
   intervalMs?: number;
+  /** Signs a council's head at most this often (0: every move); a later round signs the newest. */
+  signEveryMs?: number;
 }
 
 /**
- * Seals (and signs) on a timer until stopped; one round at a time. `stop()` waits for the round
- * in hand and seals once more, so nothing written before it is left unsealed or unsigned.
+ * Seals and signs on a timer until stopped; one round at a time. `stop()` waits for the round in
+ * hand, seals once more and signs every head still waiting, so nothing written before it is left
+ * unsealed or unsigned.
  */
 export function startAuditSealer(
   database: Database,
-  { signer, onError, intervalMs = AUDIT_SEAL_INTERVAL_MS }: AuditSealerOptions,
+  { signer, onError, intervalMs = AUDIT_SEAL_INTERVAL_MS, signEveryMs = AUDIT_SIGN_EVERY_MS }: AuditSealerOptions,
 ): { stop(): Promise<void> } {
+  const pacedSigner = signer && signingAtMostEvery(signer, signEveryMs);
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
   const round = () => {
     if (busy) return;
     busy = true;
-    running = sealAuditTrail(database, signer)
+    running = sealAuditTrail(database, pacedSigner)
       .catch(onError)
       .finally(() => {
         busy = false;
@@ -157,7 +166,8 @@ export function startAuditSealer(
     async stop() {
       clearInterval(timer);
       await running;
-      await sealAuditTrail(database, signer).catch(onError);
+      await sealAuditTrail(database, pacedSigner).catch(onError);
+      await pacedSigner?.flush().catch(onError);
     },
   };
 }

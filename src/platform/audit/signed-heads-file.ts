@@ -6,9 +6,13 @@
  * the end of the file as one piece, so lines from two processes never interleave or overwrite
  * each other (on a local file system; not on NFS). Lines may be out of order between processes;
  * the verifier does not rely on their order.
+ *
+ * The append is synchronous on purpose: three system calls of some microseconds each, once per
+ * council per sealer round, cost less than three hops through libuv's thread pool, which on a
+ * busy machine took milliseconds each. It assumes a local disk, as the O_APPEND promise does.
  */
-import { mkdirSync } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SignedHead, SignedHeadStore, StoredSignedHead } from './signed-heads.js';
 
@@ -16,6 +20,7 @@ const COUNCIL_ID = /^[0-9a-f-]{36}$/;
 
 export class FileSignedHeadStore implements SignedHeadStore {
   readonly description: string;
+  private folderMade = false;
 
   constructor(readonly folder: string) {
     this.description = `in ${folder}`;
@@ -27,25 +32,48 @@ export class FileSignedHeadStore implements SignedHeadStore {
     return path.join(this.folder, `${tenantId}.jsonl`);
   }
 
-  async append(heads: readonly SignedHead[]): Promise<void> {
+  append(heads: readonly SignedHead[]): Promise<void> {
+    try {
+      this.appendNow(heads);
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private appendNow(heads: readonly SignedHead[]): void {
     if (heads.length === 0) return;
-    mkdirSync(this.folder, { recursive: true, mode: 0o700 });
     const linesByFile = new Map<string, string>();
     for (const head of heads) {
       const file = this.fileOf(head.tenantId);
       linesByFile.set(file, `${linesByFile.get(file) ?? ''}${JSON.stringify(head)}\n`);
     }
     for (const [file, lines] of linesByFile) {
-      const handle = await open(file, 'a', 0o600);
+      const descriptor = this.openToAppend(file);
       try {
         const bytes = Buffer.from(lines, 'utf8');
-        const { bytesWritten } = await handle.write(bytes);
         // A short write (a full disk) would leave half a line: say so rather than carry on.
-        if (bytesWritten !== bytes.length) throw new Error(`only part of a signed audit head was written to ${file}`);
+        if (writeSync(descriptor, bytes) !== bytes.length) {
+          throw new Error(`only part of a signed audit head was written to ${file}`);
+        }
       } finally {
-        await handle.close();
+        closeSync(descriptor);
       }
     }
+  }
+
+  /** Opens a file to append to (O_APPEND), making the folder the first time (or if it went). */
+  private openToAppend(file: string): number {
+    if (this.folderMade) {
+      try {
+        return openSync(file, 'a', 0o600);
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ENOENT') throw error;
+      }
+    }
+    mkdirSync(this.folder, { recursive: true, mode: 0o700 });
+    this.folderMade = true;
+    return openSync(file, 'a', 0o600);
   }
 
   async read(tenantId: string): Promise<StoredSignedHead[]> {

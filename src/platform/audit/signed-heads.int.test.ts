@@ -118,6 +118,25 @@ describe('signed chain heads', () => {
     assert.equal(verification.lastSignedHead?.position, 2, 'entries 1 and 2 are still as signed');
   });
 
+  test('a rollback is named by the newest signed head, however many signed heads it passes', async () => {
+    const council = await createTestCouncil(database, 'Several signed');
+    const signing = settings();
+    for (const count of [2, 1, 1, 2]) {
+      await append(council.id, count);
+      await sealAuditTrail(database, signerOf(signing), [council.id]);
+    }
+    assert.deepEqual(await signedPositions(signing, council.id), [2, 3, 4, 6]);
+    await removeNewestEntries(council.id, 2);
+
+    const verification = await resultFor(council.id, signing);
+    assert.equal(verification.firstBrokenEntry, 3);
+    assert.match(
+      verification.problem!,
+      /^the chain was rolled back: entry 6 was signed at .*, but the chain now ends at entry 2 \(entries 3 to 6 were removed\)$/,
+    );
+    assert.equal(verification.lastSignedHead?.position, 2);
+  });
+
   test('entries written again after a rollback do not hide it: the signed head no longer matches', async () => {
     const council = await createTestCouncil(database, 'Written again');
     const signing = settings();

@@ -83,6 +83,42 @@ export function headSigner(key: string, store: SignedHeadStore, clock: () => Dat
   };
 }
 
+/**
+ * A signer that signs each council's head at most once every `everyMs` in this process. A head
+ * moved sooner waits; the newest waiting head is signed by the first call after the gap (the
+ * sealer calls every round, moved or not) or by `flush()`. Bounds the store's growth under a
+ * steady stream of entries (at most one line per council per `everyMs` per process) at the
+ * price of up to `everyMs` more before a move is signed.
+ */
+export function signingAtMostEvery(
+  signer: HeadSigner,
+  everyMs: number,
+  now: () => number = () => Date.now(),
+): HeadSigner & { flush(): Promise<void> } {
+  const waiting = new Map<string, HeadAt>();
+  const lastSigned = new Map<string, number>();
+  const signWaiting = async (due: (tenantId: string) => boolean) => {
+    const heads = [...waiting.values()].filter((head) => due(head.tenantId));
+    if (heads.length === 0) return;
+    for (const head of heads) waiting.delete(head.tenantId);
+    await signer.sign(heads);
+    const signedAt = now();
+    for (const head of heads) lastSigned.set(head.tenantId, signedAt);
+  };
+  return {
+    store: signer.store,
+    async sign(heads) {
+      for (const head of heads) {
+        const known = waiting.get(head.tenantId);
+        if (!known || head.position > known.position) waiting.set(head.tenantId, head);
+      }
+      const time = now();
+      await signWaiting((tenantId) => time - (lastSigned.get(tenantId) ?? -Infinity) >= everyMs);
+    },
+    flush: () => signWaiting(() => true),
+  };
+}
+
 export interface SigningSettings {
   key: string;
   store: SignedHeadStore;

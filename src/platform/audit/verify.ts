@@ -33,6 +33,11 @@ export interface CouncilVerification {
 
 const BATCH = 5000;
 
+/** "entry 3" or "entries 3 to 5". */
+function entries(from: number, to: number): string {
+  return from === to ? `entry ${from}` : `entries ${from} to ${to}`;
+}
+
 /** The chain walked from entry 1: where it first breaks, if it does. */
 async function walkChain(
   owner: SqlRunner,
@@ -100,16 +105,19 @@ async function verifyCouncil(
     if (!headSignatureIsValid(settings.key, head) || head.tenantId !== council.id) break;
     if (chain.broken && head.position >= chain.broken[0]) break;
     if (head.position > chain.entries) {
+      // Named by the newest signed head: everything after the chain's end up to it is gone.
+      const newest = signed.filter((other) => headSignatureIsValid(settings.key, other)).at(-1) ?? head;
       signedProblem = [
         chain.entries + 1,
-        `the chain was rolled back: entry ${head.position} was signed at ${head.signedAt}, but the chain now ends at entry ${chain.entries} (entries ${chain.entries + 1} to ${head.position} were removed)`,
+        `the chain was rolled back: entry ${newest.position} was signed at ${newest.signedAt}, but the chain now ends at entry ${chain.entries} (${entries(chain.entries + 1, newest.position)} ${chain.entries + 1 === newest.position ? 'was' : 'were'} removed)`,
       ];
       break;
     }
     if (chain.hashes.get(head.position) !== head.hash) {
+      const firstUnconfirmed = (lastSignedHead?.position ?? 0) + 1;
       signedProblem = [
-        (lastSignedHead?.position ?? 0) + 1,
-        `the chain was rewritten or rolled back and written again: entry ${head.position} had hash ${head.hash.slice(0, 12)}… when it was signed at ${head.signedAt}, the chain now has ${(chain.hashes.get(head.position) ?? '').slice(0, 12)}… (the change is in entries ${(lastSignedHead?.position ?? 0) + 1} to ${head.position})`,
+        firstUnconfirmed,
+        `the chain was rewritten or rolled back and written again: entry ${head.position} had hash ${head.hash.slice(0, 12)}… when it was signed at ${head.signedAt}, the chain now has ${(chain.hashes.get(head.position) ?? '').slice(0, 12)}… (the change is in ${entries(firstUnconfirmed, head.position)})`,
       ];
       break;
     }
