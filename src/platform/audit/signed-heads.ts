@@ -136,9 +136,11 @@ export function auditSigningSettings(config: Pick<Config, 'dataDir'>, environmen
 }
 
 /**
- * Signs the current head of every council whose head is not the last one signed. The sealer
- * signs every head it moves; this covers heads moved while nothing was signing (a process that
- * stopped between moving a head and signing it). Returns how many it signed.
+ * Signs the current head of every council that has one. The sealer signs the heads it moves;
+ * this covers a head moved while nothing signed it (a process that stopped between moving a head
+ * and signing it). It does not read the store to skip heads already signed (that would read
+ * every council's whole file at each start): a head signed twice is harmless. Returns how many
+ * it signed.
  */
 export async function signCurrentHeads(database: Database, signer: HeadSigner): Promise<number> {
   const heads = await database.asOwner(async (owner) => {
@@ -153,14 +155,6 @@ export async function signCurrentHeads(database: Database, signer: HeadSigner): 
     }
     return found;
   });
-  const unsigned: HeadAt[] = [];
-  for (const head of heads) {
-    const signed = await signer.store.read(head.tenantId);
-    const covered = signed.some(
-      (stored) => 'position' in stored && stored.position === head.position && stored.hash === head.hash,
-    );
-    if (!covered) unsigned.push(head);
-  }
-  await signer.sign(unsigned);
-  return unsigned.length;
+  await signer.sign(heads);
+  return heads.length;
 }
