@@ -2,8 +2,8 @@
  * `npm run audit:verify`: re-computes every council's audit chain, checks it against the signed
  * heads kept outside the database, names the first broken entry and the last signed head it
  * confirmed. It seals (and signs) what is waiting first. `--checkpoint` also signs every
- * council's current head that is not signed yet (a head moved while nothing signed it). Exits 1
- * if any council's trail is broken.
+ * council's current head (covering a head moved while nothing signed it). Exits 1 if any
+ * council's trail is broken.
  */
 import { loadConfig } from '../src/config.js';
 import { sealAuditTrail } from '../src/platform/audit/sealing.js';
