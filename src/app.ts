@@ -11,6 +11,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { registerApiDocumentationRoutes } from './platform/api/routes.js';
 import { registerOpenApi } from './platform/api/openapi.js';
 import { requireAccessDeclaration, type RegisteredRoute } from './platform/access/route-access.js';
+import { enforceDeclaredAudit } from './platform/audit/declared-audit.js';
 import { loadManifest } from './platform/assets/manifest.js';
 import { registerAssetRoutes } from './platform/assets/routes.js';
 import { AuditCatalogue } from './platform/audit/catalogue.js';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
   };
 
   const routes = requireAccessDeclaration(app);
+  enforceDeclaredAudit(app, options.database);
   const manifest = loadManifest();
   const navigation = all
     .flatMap((feature) => feature.navigation ?? [])

@@ -2,11 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
+import { withTenant } from '../../platform/db/tenancy.js';
 import { cleanText, formErrorsFrom, noErrors } from '../../platform/http/forms.js';
 import { requestSource } from '../../platform/http/request-source.js';
 import { hasPermission } from '../../platform/identity/roles.js';
 import { auditTrailPages } from '../audit-trail/index.js';
-import { childRecordPaths, openChildRecord, openRestrictedRecord } from '../child-record/index.js';
+import { auditChildRecord, childRecordPaths, openChildRecord, openRestrictedRecord } from '../child-record/index.js';
 import { networkForOpenedRecord, presentNetworkSection } from '../network/index.js';
 import { peoplePaths } from '../people/index.js';
 import { caseloadPaths } from './paths.js';
@@ -32,6 +33,16 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
       const values = { reason: cleanText(request.body?.reason) };
       const parsed = reasonForm.safeParse(values);
       if (!parsed.success) {
+        // Nothing is opened without a reason, but the attempt is on the record.
+        await withTenant(database.orm, request.actor!.tenantId, (tx) =>
+          auditChildRecord(
+            tx,
+            request.actor!,
+            childId,
+            { action: 'child_record.restricted_opened', outcome: 'denied', details: { reason: 'no_reason_given' } },
+            requestSource(request),
+          ),
+        );
         const errors = formErrorsFrom(parsed.error);
         return reply
           .status(400)

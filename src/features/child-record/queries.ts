@@ -3,7 +3,7 @@ import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { union } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../platform/db/database.js';
 import { anyOf, reusableQuery } from '../../platform/db/reusable-query.js';
-import type { ActorRelationships, ChildRecordFacts } from '../../platform/access/policy.js';
+import { professionalsOnly, type ActorRelationships, type ChildRecordFacts } from '../../platform/access/policy.js';
 import type { Actor } from '../../platform/identity/actor.js';
 import {
   childAllocations,
@@ -22,6 +22,7 @@ export async function relationshipsOf(tx: Tx, actor: Actor): Promise<ActorRelati
       personId: actor.personId,
       teamIds: actor.teams.teamIds,
       managedTeamIds: actor.teams.managedTeamIds,
+      servedAudiences: actor.servedAudiences ?? professionalsOnly,
     };
   }
   const memberships = await tx
@@ -34,6 +35,7 @@ export async function relationshipsOf(tx: Tx, actor: Actor): Promise<ActorRelati
     personId: actor.personId,
     teamIds: memberships.map((membership) => membership.teamId),
     managedTeamIds: memberships.filter((membership) => membership.isManager).map((membership) => membership.teamId),
+    servedAudiences: actor.servedAudiences ?? professionalsOnly,
   };
 }
 

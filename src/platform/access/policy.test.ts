@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Role } from '../identity/roles.js';
-import { decideChildRecordAccess, type ActorRelationships, type ChildRecordFacts } from './policy.js';
+import { familyRoles, staffRoles, type Role } from '../identity/roles.js';
+import {
+  audienceOf,
+  decideChildRecordAccess,
+  professionalsOnly,
+  recordAudiences,
+  type ActorRelationships,
+  type ChildRecordFacts,
+} from './policy.js';
 
 const child = 'child-1';
 const record = (overrides: Partial<ChildRecordFacts> = {}): ChildRecordFacts => ({
@@ -22,6 +29,7 @@ const actor = (userId: string, roles: Role[], overrides: Partial<ActorRelationsh
   personId: null,
   teamIds: [],
   managedTeamIds: [],
+  servedAudiences: recordAudiences,
   ...overrides,
 });
 const decide = (who: ActorRelationships, action: 'view' | 'change' = 'view', facts = record()) =>
@@ -65,6 +73,49 @@ describe('access to a child’s record', () => {
       basis: 'own_record',
     });
     assert.equal(decide(actor('leo-account', ['young_person'], { personId: 'child-2' })).allowed, false);
+  });
+  test('a family member or young person opens only what is made for them, whatever their relationship', () => {
+    const professionalPage = { servedAudiences: professionalsOnly };
+    assert.deepEqual(decide(actor('mum', ['family_member'], professionalPage)), {
+      allowed: false,
+      reason: 'not_made_for_this_audience',
+    });
+    assert.deepEqual(decide(actor('mia-account', ['young_person'], { personId: child, ...professionalPage })), {
+      allowed: false,
+      reason: 'not_made_for_this_audience',
+    });
+    const familyVersion = { servedAudiences: ['professionals', 'family'] as const };
+    assert.equal(decide(actor('mum', ['family_member'], familyVersion)).allowed, true);
+    assert.equal(decide(actor('mia-account', ['young_person'], { personId: child, ...familyVersion })).allowed, false);
+    assert.equal(decide(actor('worker', ['practitioner'], professionalPage), 'change').allowed, true);
+  });
+  test('every role, on every combination of audiences served: allowed only when its audience is served', () => {
+    const everyRole: Role[] = [...staffRoles, ...familyRoles];
+    const combinations = [[], ...recordAudiences.map((one) => [one]), recordAudiences.filter((a) => a !== 'family')];
+    for (const role of everyRole) {
+      for (const served of combinations) {
+        const who = actor(role === 'young_person' ? 'mia-account' : 'someone', [role], {
+          personId: role === 'young_person' ? child : null,
+          teamIds: ['team-a'],
+          managedTeamIds: ['team-a'],
+          servedAudiences: served,
+        });
+        const decision = decide(who);
+        if (!served.includes(audienceOf([role]))) {
+          assert.deepEqual(
+            decision,
+            { allowed: false, reason: 'not_made_for_this_audience' },
+            `${role} on ${served.join(',')}`,
+          );
+        } else {
+          assert.notEqual(
+            !decision.allowed && decision.reason,
+            'not_made_for_this_audience',
+            `${role} on ${served.join(',')}`,
+          );
+        }
+      }
+    }
   });
   test('administrators and auditors have no access to records by role alone', () => {
     assert.equal(decide(actor('admin', ['council_administrator'], { teamIds: ['team-a'] })).allowed, false);

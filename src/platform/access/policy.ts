@@ -9,11 +9,31 @@
  * - family members: records of their family shared with the family, to read;
  * - young people: their own record, to read;
  * - restricted records: the allocated worker as usual; anyone else with a relationship must
- *   give a reason, which opens a time-limited grant that the team manager reviews.
+ *   give a reason, which opens a time-limited grant that the team manager reviews;
+ * - and whatever the relationship, a page or API answer is opened only by the audiences it is
+ *   made for: a family member or a young person never reaches a professional page, however the
+ *   address was found (each route declares its audiences; the default is professionals only).
  */
 import type { Role } from '../identity/roles.js';
 
 export type ChildRecordAction = 'view' | 'change';
+
+/**
+ * Who a page or API answer about a child's record is made for. Professionals are everyone on
+ * the staff (partner agencies included); a family member and a young person are not
+ * practitioners with fewer buttons, so a page serves them only if it was made for them.
+ */
+export const recordAudiences = ['professionals', 'family', 'young_person'] as const;
+export type RecordAudience = (typeof recordAudiences)[number];
+/** What a route serves unless it says otherwise. */
+export const professionalsOnly: readonly RecordAudience[] = ['professionals'];
+
+/** The audience someone belongs to, by their roles (an account is staff, family or a young person). */
+export function audienceOf(roles: readonly Role[]): RecordAudience {
+  if (roles.includes('young_person')) return 'young_person';
+  if (roles.includes('family_member')) return 'family';
+  return 'professionals';
+}
 
 export interface ActorRelationships {
   userId: string;
@@ -21,6 +41,8 @@ export interface ActorRelationships {
   personId: string | null;
   teamIds: readonly string[];
   managedTeamIds: readonly string[];
+  /** The audiences the page or answer being served is made for (the route's declaration). */
+  servedAudiences: readonly RecordAudience[];
 }
 
 export interface ChildRecordFacts {
@@ -35,7 +57,10 @@ export interface ChildRecordFacts {
 
 export type AccessDecision =
   | { allowed: true; basis: string }
-  | { allowed: false; reason: 'no_relationship' | 'read_only' | 'restricted_reason_needed' };
+  | {
+      allowed: false;
+      reason: 'no_relationship' | 'read_only' | 'restricted_reason_needed' | 'not_made_for_this_audience';
+    };
 
 /** Roles that may open a restricted record by giving a reason. */
 export const rolesThatMayOpenRestricted: readonly Role[] = ['practitioner', 'team_manager'];
@@ -45,6 +70,9 @@ export function decideChildRecordAccess(
   action: ChildRecordAction,
   record: ChildRecordFacts,
 ): AccessDecision {
+  if (!actor.servedAudiences.includes(audienceOf(actor.roles))) {
+    return { allowed: false, reason: 'not_made_for_this_audience' };
+  }
   const has = (role: Role) => actor.roles.includes(role);
   const allocatedToMe = record.allocatedUserIds.includes(actor.userId);
   const allocatedToMyTeam = record.allocatedTeamIds.some((teamId) => actor.teamIds.includes(teamId));

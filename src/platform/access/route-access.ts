@@ -12,6 +12,7 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { AuditAction } from '../audit/catalogue.js';
 import type { Permission } from '../identity/roles.js';
+import { professionalsOnly, type RecordAudience } from './policy.js';
 
 export type RouteAccess =
   /** Anyone, signed in or not; the string says why this is safe to be public. */
@@ -32,6 +33,12 @@ declare module 'fastify' {
      * names it, and the route walk checks it.
      */
     audit?: AuditAction;
+    /**
+     * Who the page or answer is made for. Default: professionals only. A family member or a
+     * young person opens a child's record only through a route made for them (the family's and
+     * the child's versions); anywhere else the record looks as if it did not exist.
+     */
+    audiences?: readonly RecordAudience[];
   }
 }
 
@@ -40,6 +47,7 @@ export interface RegisteredRoute {
   url: string;
   access: RouteAccess;
   audit: AuditAction | null;
+  audiences: readonly RecordAudience[];
 }
 
 export class MissingAccessDeclarationError extends Error {
@@ -74,7 +82,13 @@ export function requireAccessDeclaration(app: FastifyInstance): RegisteredRoute[
       if (!access) throw new MissingAccessDeclarationError(method, route.url);
       if (opensAChildsRecord(route.url) && !route.config?.audit)
         throw new MissingAuditDeclarationError(method, route.url);
-      registry.push({ method, url: route.url, access, audit: route.config?.audit ?? null });
+      registry.push({
+        method,
+        url: route.url,
+        access,
+        audit: route.config?.audit ?? null,
+        audiences: route.config?.audiences ?? professionalsOnly,
+      });
     }
   });
   return registry;

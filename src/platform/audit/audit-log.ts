@@ -4,6 +4,7 @@
  * Entries are listed newest first by `sequence`; the hash chain is the sealer's business.
  */
 import type { Tx } from '../db/database.js';
+import { noteAuditEntryWritten } from './entries-this-request.js';
 import { appendAuditEntry, auditSearchQuery, countEntries, type AuditSearch } from './queries.js';
 import type { auditEvents, AuditDetails, AuditOutcome } from './schema.js';
 
@@ -40,6 +41,7 @@ export async function recordAuditEvent(
   event: AuditEvent,
   now: Date = new Date(),
 ): Promise<void> {
+  noteAuditEntryWritten();
   await appendAuditEntry(tx, {
     tenantId,
     // Millisecond precision: what timestamptz stores and gives back exactly.

@@ -1,3 +1,4 @@
+import type { RecordAudience } from '../access/policy.js';
 import type { Role } from './roles.js';
 
 /** Who is making a request, as every check and audit entry sees them. */
@@ -21,6 +22,11 @@ export interface Actor {
    * from their next request). Absent when not read yet: the access policy then reads them.
    */
   teams?: { teamIds: string[]; managedTeamIds: string[] };
+  /**
+   * The audiences the route being served is made for (its `config.audiences`), set when the
+   * route's gate lets the request through. Absent (outside a request): professionals only.
+   */
+  servedAudiences?: readonly RecordAudience[];
 }
 
 export function actorLabel(actor: Pick<Actor, 'fullName' | 'roles'>): string {

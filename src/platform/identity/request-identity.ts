@@ -12,6 +12,7 @@ import { csrfTokenFor, verifyCsrfToken } from '../auth/tokens.js';
 import { isApiRequest } from '../http/errors.js';
 import { PROBLEM_CONTENT_TYPE, problem } from '../http/problem.js';
 import type { RouteAccess } from '../access/route-access.js';
+import { professionalsOnly } from '../access/policy.js';
 import type { Actor } from './actor.js';
 import { actorForAccessToken, scopesAllow } from './access-tokens.js';
 import { hasPermission } from './roles.js';
@@ -178,6 +179,9 @@ async function enforceAccess(
   }
   // A token can never do more than its owner may, and only what its scopes say.
   if (hasPermission(request.actor.roles, access.permission) && (!scopes || scopesAllow(scopes, access.permission))) {
+    // Whose pages these are: any child's record this route opens is opened only for the
+    // audiences it declares (policy.ts refuses the rest as if the record did not exist).
+    request.actor = { ...request.actor, servedAudiences: request.routeOptions.config.audiences ?? professionalsOnly };
     return undefined;
   }
   return refuse(request, reply, 403, 'You do not have permission to do this.');

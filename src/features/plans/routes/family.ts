@@ -14,7 +14,17 @@ import { todayInUk } from '../plan-rules.js';
 import { childName, familyPage, noticeFor } from '../presenters.js';
 import { familyPlan, recordAgreement, viewPlan, type PlanView } from '../service.js';
 import { agreementSchema } from '../validation.js';
-import { addError, notFound, renderForm, text, view, type Body, type PlanParams, type PlansContext } from './forms.js';
+import {
+  addError,
+  forFamilyAndChild,
+  notFound,
+  renderForm,
+  text,
+  view,
+  type Body,
+  type PlanParams,
+  type PlansContext,
+} from './forms.js';
 
 const familyOf = (found: PlanView) =>
   familyVersionOf(found.content, childName(found.child), {
@@ -23,7 +33,7 @@ const familyOf = (found: PlanView) =>
   });
 
 export function registerFamilyPages(app: FastifyInstance, { database }: PlansContext): void {
-  const audited = { access: view, audit: 'plan.family_version' } as const;
+  const audited = { access: view, audit: 'plan.family_version', audiences: forFamilyAndChild } as const;
 
   app.get<{ Params: PlanParams; Querystring: { notice?: string } }>(
     plansPaths.family.pattern,
@@ -106,7 +116,7 @@ export function registerFamilyPages(app: FastifyInstance, { database }: PlansCon
 
   app.post<{ Params: PlanParams; Body: Body }>(
     plansPaths.agreement.pattern,
-    { config: { access: view, audit: 'plan.agreement' } },
+    { config: { access: view, audit: 'plan.agreement', audiences: forFamilyAndChild } },
     async (request, reply) => {
       const { childId, planId } = request.params;
       const body = request.body ?? {};

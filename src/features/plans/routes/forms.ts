@@ -14,6 +14,7 @@ import type { Conflict, FormView, Typed } from '../form-presenters.js';
 import { plansPaths } from '../paths.js';
 import { dateFrom } from '../validation.js';
 import { changePlan, viewPlan, type PlanChange, type PlanEdit, type PlanView } from '../service.js';
+import { recordAudiences } from '../../../platform/access/policy.js';
 
 /** What the plan's routes are given (the feature context, or the part of it they use). */
 export type PlansContext = Pick<FeatureContext, 'database'>;
@@ -22,6 +23,8 @@ export type PlanParams = { childId: string; planId: string };
 
 export const view = { permission: 'child_record.view' } as const;
 export const change = { permission: 'child_record.change' } as const;
+/** The family's and the child's versions are made for them as well as for professionals. */
+export const forFamilyAndChild = recordAudiences;
 
 export const text = (body: Body, name: string) => cleanText(body[name]);
 export const list = (value: unknown): string[] =>

@@ -13,6 +13,7 @@ import {
   change,
   dateIn,
   dateValues,
+  forFamilyAndChild,
   typedDate,
   notFound,
   renderForm,
@@ -29,7 +30,7 @@ type ChildParams = { childId: string };
 export function registerPlanPages(app: FastifyInstance, { database }: PlansContext): void {
   app.get<{ Params: ChildParams }>(
     plansPaths.list.pattern,
-    { config: { access: view, audit: 'plan.list' } },
+    { config: { access: view, audit: 'plan.list', audiences: forFamilyAndChild } },
     async (request, reply) => {
       const { childId } = request.params;
       const found = await plansForChild(database, request.actor!, childId, requestSource(request));
@@ -54,7 +55,7 @@ export function registerPlanPages(app: FastifyInstance, { database }: PlansConte
 
   app.get<{ Params: ChildParams }>(
     plansPaths.new.pattern,
-    { config: { access: change, audit: 'plan.start' } },
+    { config: { access: change, audit: 'child_record.view' } },
     async (request, reply) => {
       const blank = { ...dateValues('startsOn', splitDate(todayInUk())), fromMapping: 'yes' };
       return showStart(request, reply, 200, blank, noErrors);
@@ -102,7 +103,7 @@ export function registerPlanPages(app: FastifyInstance, { database }: PlansConte
   // ---- One plan, and sharing it with the family ------------------------------------------------
   app.get<{ Params: PlanParams; Querystring: { notice?: string } }>(
     plansPaths.plan.pattern,
-    { config: { access: view, audit: 'plan.view' } },
+    { config: { access: view, audit: 'plan.view', audiences: forFamilyAndChild } },
     async (request, reply) => {
       const { childId, planId } = request.params;
       if (request.actor!.kind !== 'staff') return reply.redirect(plansPaths.family.href({ childId, planId }), 303);
