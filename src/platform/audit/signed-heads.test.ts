@@ -59,3 +59,25 @@ test('paced, a council’s head is signed at most once a gap; the newest head th
   await signer.flush();
   assert.deepEqual(signed(), [['a1'], ['b1'], ['a3'], ['a4']], 'flush signs what waits, once');
 });
+
+test('paced, a head whose append failed waits and is signed by the next call', async () => {
+  const store = memoryStore();
+  let failNext = true;
+  const failingOnce: SignedHeadStore = {
+    ...store,
+    append(heads) {
+      if (failNext) {
+        failNext = false;
+        return Promise.reject(new Error('disk full'));
+      }
+      return store.append(heads);
+    },
+  };
+  const signer = signingAtMostEvery(headSigner('k'.repeat(64), failingOnce), 1_000, () => 0);
+  await assert.rejects(signer.sign([head(councilA, 5)]), /disk full/);
+  await signer.sign([]);
+  assert.deepEqual(
+    store.written.map((batch) => batch.map((one) => one.position)),
+    [[5]],
+  );
+});

@@ -100,10 +100,13 @@ export function signingAtMostEvery(
   const signWaiting = async (due: (tenantId: string) => boolean) => {
     const heads = [...waiting.values()].filter((head) => due(head.tenantId));
     if (heads.length === 0) return;
-    for (const head of heads) waiting.delete(head.tenantId);
+    // Taken off the waiting list only once signed: a failed append is tried again next round.
     await signer.sign(heads);
     const signedAt = now();
-    for (const head of heads) lastSigned.set(head.tenantId, signedAt);
+    for (const head of heads) {
+      if (waiting.get(head.tenantId) === head) waiting.delete(head.tenantId);
+      lastSigned.set(head.tenantId, signedAt);
+    }
   };
   return {
     store: signer.store,

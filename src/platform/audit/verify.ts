@@ -106,7 +106,9 @@ async function verifyCouncil(
     if (chain.broken && head.position >= chain.broken[0]) break;
     if (head.position > chain.entries) {
       // Named by the newest signed head: everything after the chain's end up to it is gone.
-      const newest = signed.filter((other) => headSignatureIsValid(settings.key, other)).at(-1) ?? head;
+      const newest =
+        signed.filter((other) => other.tenantId === council.id && headSignatureIsValid(settings.key, other)).at(-1) ??
+        head;
       signedProblem = [
         chain.entries + 1,
         `the chain was rolled back: entry ${newest.position} was signed at ${newest.signedAt}, but the chain now ends at entry ${chain.entries} (${entries(chain.entries + 1, newest.position)} ${chain.entries + 1 === newest.position ? 'was' : 'were'} removed)`,
