@@ -1410,6 +1410,10 @@ async function removeCouncils(database: Database, tenantIds: readonly string[]):
       // the seed lifts the lock for this transaction only, to take away what it wrote itself.
       // A family plan and the conference it came from name each other: one link goes first.
       await owner.query('alter table need_assessment_versions disable trigger need_assessment_versions_guard');
+      // Likewise the audit trail refuses any removal (migration 0025); a council this seed made
+      // itself, and could not finish, goes with its entries (the benchmark's own, never a real one).
+      await owner.query('alter table audit_events disable trigger audit_events_never_deleted');
+      await owner.query('alter table audit_chain_heads disable trigger audit_chain_heads_never_deleted');
       await owner.query(
         'update plans set source_meeting_id = null where tenant_id = $1 and source_meeting_id is not null',
         [tenantId],
@@ -1438,6 +1442,8 @@ async function removeCouncils(database: Database, tenantIds: readonly string[]):
       if (remaining.length > 0) throw new Error(`could not empty ${remaining.join(', ')} for council ${tenantId}`);
       await owner.query('delete from tenants where id = $1', [tenantId]);
       await owner.query('alter table need_assessment_versions enable trigger need_assessment_versions_guard');
+      await owner.query('alter table audit_events enable trigger audit_events_never_deleted');
+      await owner.query('alter table audit_chain_heads enable trigger audit_chain_heads_never_deleted');
     });
   }
 }
