@@ -9,7 +9,14 @@ import { actorLabel, type Actor } from '../../../platform/identity/actor.js';
 import type { RequestSource } from '../../child-record/index.js';
 import type { PersonToPick } from '../../network/index.js';
 import { scoreSchema, validateEntry, type EntryContent } from '../domain.js';
-import { insertEntry, insertScore, updateEntry, type MappingEntryRow, type ScalingScoreRow } from '../queries.js';
+import {
+  entriesOf,
+  insertEntry,
+  insertScore,
+  updateEntry,
+  type MappingEntryRow,
+  type ScalingScoreRow,
+} from '../queries.js';
 import type { MappingSection } from '../schema.js';
 import { auditEach, issuesOf, MAPPING_ENTRY, withMapping, type FieldIssue } from './mapping.js';
 
@@ -162,7 +169,12 @@ export async function changeEntry(
       const checked = checkEntry(change.section, change.input, opened.view.people);
       if (!checked.valid) return { outcome: 'invalid' as const, issues: checked.issues };
       const updated = await updateEntry(tx, actor.tenantId, entryId, change.expectedVersion, checked.content);
-      if (!updated) return { outcome: 'conflict' as const, current };
+      if (!updated) {
+        // Someone saved first while this save waited: answer with what they saved (read again
+        // now, after their commit), not with what both saves started from.
+        const [now] = (await entriesOf(tx, actor.tenantId, [mappingId])).filter((entry) => entry.id === entryId);
+        return { outcome: 'conflict' as const, current: now ?? current };
+      }
       // An entry brought in without history (a bulk import, say) keeps what it said first, too.
       if (!(await latestVersion(tx, actor.tenantId, MAPPING_ENTRY, entryId))) {
         await appendVersion(tx, actor.tenantId, {
