@@ -1,9 +1,10 @@
 /** SQL for a person's own account: their password, sessions, two-factor secret and recovery codes. */
 import { and, count, eq, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { isRow } from '../../platform/db/rows.js';
 import { recoveryCodes, sessions, users } from '../../platform/identity/schema.js';
 
-const theUser = (tenantId: string, userId: string) => and(eq(users.tenantId, tenantId), eq(users.id, userId));
+const theUser = (tenantId: string, userId: string) => isRow(users, tenantId, userId);
 
 /** Never a session's id: used when the person has no session (an access token), so every session ends. */
 const NO_SESSION = '00000000-0000-0000-0000-000000000000';

@@ -1,6 +1,7 @@
 /** SQL for administering a council's accounts and teams. */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { isRow } from '../../platform/db/rows.js';
 import type { Role } from '../../platform/identity/roles.js';
 import { sessions, teamMemberships, teams, userRoles, users } from '../../platform/identity/schema.js';
 
@@ -34,7 +35,7 @@ export async function findAccount(tx: Tx, tenantId: string, userId: string) {
   const [account] = await tx
     .select({ ...accountColumns, createdAt: users.createdAt })
     .from(users)
-    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+    .where(isRow(users, tenantId, userId));
   if (!account) return undefined;
   const roles = await tx
     .select({ role: userRoles.role })
@@ -43,7 +44,7 @@ export async function findAccount(tx: Tx, tenantId: string, userId: string) {
   const memberships = await tx
     .select({ teamId: teams.id, name: teams.name, isManager: teamMemberships.isManager })
     .from(teamMemberships)
-    .innerJoin(teams, and(eq(teams.tenantId, teamMemberships.tenantId), eq(teams.id, teamMemberships.teamId)))
+    .innerJoin(teams, isRow(teams, teamMemberships.tenantId, teamMemberships.teamId))
     .where(and(eq(teamMemberships.tenantId, tenantId), eq(teamMemberships.userId, userId)));
   const [openSessions] = await tx
     .select({ total: sql<number>`count(*)::int` })
@@ -74,7 +75,7 @@ export async function setDisabled(tx: Tx, tenantId: string, userId: string, disa
   await tx
     .update(users)
     .set({ isDisabled: disabled, disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
-    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+    .where(isRow(users, tenantId, userId));
 }
 
 export async function listTeams(tx: Tx, tenantId: string) {
@@ -93,7 +94,7 @@ export async function findTeam(tx: Tx, tenantId: string, teamId: string) {
   const [team] = await tx
     .select({ teamId: teams.id, name: teams.name })
     .from(teams)
-    .where(and(eq(teams.tenantId, tenantId), eq(teams.id, teamId)));
+    .where(isRow(teams, tenantId, teamId));
   return team;
 }
 

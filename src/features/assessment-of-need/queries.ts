@@ -1,6 +1,8 @@
 /** The only place SQL about assessments of need is written. Each takes the transaction. */
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { rowsOfChild } from '../../platform/db/reusable-query.js';
+import { insertReturningRow, isRowOfChild, ofChild } from '../../platform/db/rows.js';
 import { reusableQuery } from '../../platform/db/reusable-query.js';
 import { together } from '../../platform/db/tenancy.js';
 import { recordVersions } from '../../platform/history/schema.js';
@@ -12,13 +14,7 @@ export type SeriesRow = typeof needAssessments.$inferSelect;
 
 export const NEED_ASSESSMENT = 'need_assessment';
 
-const seriesOfChildQuery = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
-  tx
-    .select()
-    .from(needAssessments)
-    .where(and(eq(needAssessments.tenantId, p.tenantId), eq(needAssessments.childPersonId, p.childId)))
-    .orderBy(asc(needAssessments.startedAt)),
-);
+const seriesOfChildQuery = rowsOfChild(needAssessments, asc(needAssessments.startedAt));
 
 /** Every version of every assessment of the child, read beside the series rather than after them. */
 const versionsOfChildQuery = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
@@ -33,7 +29,7 @@ const versionsOfChildQuery = reusableQuery<{ tenantId: string; childId: string }
           tx
             .select({ id: needAssessments.id })
             .from(needAssessments)
-            .where(and(eq(needAssessments.tenantId, p.tenantId), eq(needAssessments.childPersonId, p.childId))),
+            .where(ofChild(needAssessments, p.tenantId, p.childId)),
         ),
       ),
     )
@@ -43,7 +39,7 @@ const versionsOfChildQuery = reusableQuery<{ tenantId: string; childId: string }
 /** Each assessment series of the child, oldest first, with its versions (oldest first). */
 export async function seriesOfChild(tx: Tx, tenantId: string, childId: string) {
   const [series, versions] = await together([
-    seriesOfChildQuery(tx, { tenantId, childId }),
+    seriesOfChildQuery(tx, tenantId, childId),
     versionsOfChildQuery(tx, { tenantId, childId }),
   ]);
   return series.map((row) => ({ ...row, versions: versions.filter((version) => version.assessmentId === row.id) }));
@@ -54,13 +50,7 @@ export async function findSeries(tx: Tx, tenantId: string, childId: string, asse
   const [series] = await tx
     .select()
     .from(needAssessments)
-    .where(
-      and(
-        eq(needAssessments.tenantId, tenantId),
-        eq(needAssessments.childPersonId, childId),
-        eq(needAssessments.id, assessmentId),
-      ),
-    );
+    .where(isRowOfChild(needAssessments, tenantId, childId, assessmentId));
   if (!series) return null;
   const versions = await tx
     .select()
@@ -75,12 +65,7 @@ export async function insertSeries(
   tenantId: string,
   series: { childPersonId: string; startedBy: string | null; startedByLabel: string; startedAt?: Date },
 ): Promise<SeriesRow> {
-  const [row] = await tx
-    .insert(needAssessments)
-    .values({ tenantId, ...series })
-    .returning();
-  if (!row) throw new Error('insert into need_assessments returned no row');
-  return row;
+  return insertReturningRow(tx, needAssessments, { tenantId, ...series });
 }
 
 export async function insertVersion(
@@ -96,12 +81,13 @@ export async function insertVersion(
   },
 ): Promise<VersionRow> {
   const { content, ...rest } = version;
-  const [row] = await tx
-    .insert(needAssessmentVersions)
-    .values({ tenantId, ...rest, ...content, updatedByLabel: version.authorLabel, updatedAt: version.createdAt })
-    .returning();
-  if (!row) throw new Error('insert into need_assessment_versions returned no row');
-  return row;
+  return insertReturningRow(tx, needAssessmentVersions, {
+    tenantId,
+    ...rest,
+    ...content,
+    updatedByLabel: version.authorLabel,
+    updatedAt: version.createdAt,
+  });
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { isRow, isRowAtVersion, ofChild } from '../../platform/db/rows.js';
 import { reusableQuery } from '../../platform/db/reusable-query.js';
 import { mappingChildren, mappingEntries, mappings, scalingScores, type MappingSection } from './schema.js';
 
@@ -40,11 +41,8 @@ export async function latestMappingForPlanning(
   const [latest] = await tx
     .select({ id: mappings.id, title: mappings.title, heldOn: mappings.heldOn })
     .from(mappingChildren)
-    .innerJoin(
-      mappings,
-      and(eq(mappings.tenantId, mappingChildren.tenantId), eq(mappings.id, mappingChildren.mappingId)),
-    )
-    .where(and(eq(mappingChildren.tenantId, tenantId), eq(mappingChildren.childPersonId, childPersonId)))
+    .innerJoin(mappings, isRow(mappings, mappingChildren.tenantId, mappingChildren.mappingId))
+    .where(ofChild(mappingChildren, tenantId, childPersonId))
     .orderBy(desc(mappings.heldOn), desc(mappings.createdAt))
     .limit(1);
   if (!latest) return null;
@@ -124,11 +122,8 @@ const mappingsOfChildQuery = reusableQuery<{ tenantId: string; childPersonId: st
         where ${scalingScores.tenantId} = ${mappings.tenantId} and ${scalingScores.mappingId} = ${mappings.id})`,
     })
     .from(mappingChildren)
-    .innerJoin(
-      mappings,
-      and(eq(mappings.tenantId, mappingChildren.tenantId), eq(mappings.id, mappingChildren.mappingId)),
-    )
-    .where(and(eq(mappingChildren.tenantId, p.tenantId), eq(mappingChildren.childPersonId, p.childPersonId)))
+    .innerJoin(mappings, isRow(mappings, mappingChildren.tenantId, mappingChildren.mappingId))
+    .where(ofChild(mappingChildren, p.tenantId, p.childPersonId))
     .orderBy(desc(mappings.heldOn), desc(mappings.createdAt)),
 );
 
@@ -150,7 +145,7 @@ export async function mappingById(tx: Tx, tenantId: string, mappingId: string) {
   const [mapping] = await tx
     .select()
     .from(mappings)
-    .where(and(eq(mappings.tenantId, tenantId), eq(mappings.id, mappingId)));
+    .where(isRow(mappings, tenantId, mappingId));
   if (!mapping) return null;
   const children = await tx
     .select({ childPersonId: mappingChildren.childPersonId })
@@ -199,13 +194,7 @@ export async function updateEntry(
   const [updated] = await tx
     .update(mappingEntries)
     .set({ ...entry, version: sql`${mappingEntries.version} + 1`, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(mappingEntries.tenantId, tenantId),
-        eq(mappingEntries.id, entryId),
-        eq(mappingEntries.version, expectedVersion),
-      ),
-    )
+    .where(isRowAtVersion(mappingEntries, tenantId, entryId, expectedVersion))
     .returning();
   return updated;
 }
@@ -235,7 +224,7 @@ const scoresOfChildsMappingsQuery = reusableQuery<{ tenantId: string; childPerso
           tx
             .select({ mappingId: mappingChildren.mappingId })
             .from(mappingChildren)
-            .where(and(eq(mappingChildren.tenantId, p.tenantId), eq(mappingChildren.childPersonId, p.childPersonId))),
+            .where(ofChild(mappingChildren, p.tenantId, p.childPersonId)),
         ),
       ),
     )

@@ -1,7 +1,8 @@
 /** The only place SQL about meetings is written. Every function takes the transaction handle. */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
-import { reusableQuery } from '../../platform/db/reusable-query.js';
+import { rowsOfChild } from '../../platform/db/reusable-query.js';
+import { insertReturningId, isRow, isRowAtVersion, isRowOfChild, rowOfChildFinder } from '../../platform/db/rows.js';
 import { childAllocations, userRoles, users } from '../../platform/identity/schema.js';
 import type { Conference, MeetingAction, MeetingDecision } from './conference.js';
 import {
@@ -41,56 +42,18 @@ export async function insertMeeting(
     createdAt?: Date;
   },
 ): Promise<string> {
-  const [row] = await tx
-    .insert(meetings)
-    .values({ tenantId, ...meeting })
-    .returning({ id: meetings.id });
-  if (!row) throw new Error('insert into meetings returned no row');
-  return row.id;
+  return insertReturningId(tx, meetings, { tenantId, ...meeting });
 }
 
-const meetingsOfChildQuery = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
-  tx
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.tenantId, p.tenantId), eq(meetings.childPersonId, p.childId)))
-    .orderBy(desc(meetings.heldOn), desc(meetings.createdAt)),
-);
+export const meetingsOfChild = rowsOfChild(meetings, desc(meetings.heldOn), desc(meetings.createdAt));
 
-export function meetingsOfChild(tx: Tx, tenantId: string, childId: string): Promise<MeetingRow[]> {
-  return meetingsOfChildQuery(tx, { tenantId, childId });
-}
-
-export async function findMeeting(
-  tx: Tx,
-  tenantId: string,
-  childId: string,
-  meetingId: string,
-): Promise<MeetingRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId), eq(meetings.childPersonId, childId)));
-  return row;
-}
+export const findMeeting = rowOfChildFinder(meetings);
 
 /**
  * The meeting, held for this transaction: anyone else changing it (or adding one of its actions
  * to a plan) waits until this transaction ends, then sees what it did.
  */
-export async function findMeetingForUpdate(
-  tx: Tx,
-  tenantId: string,
-  childId: string,
-  meetingId: string,
-): Promise<MeetingRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId), eq(meetings.childPersonId, childId)))
-    .for('update');
-  return row;
-}
+export const findMeetingForUpdate = rowOfChildFinder(meetings, { forUpdate: true });
 
 /**
  * Saves a meeting's changed parts only if nobody saved since `expectedVersion`; returns the new
@@ -116,7 +79,7 @@ export async function updateMeetingIfVersion(
   const [row] = await tx
     .update(meetings)
     .set({ ...change, version: sql`${meetings.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, meetingId), eq(meetings.version, expectedVersion)))
+    .where(isRowAtVersion(meetings, tenantId, meetingId, expectedVersion))
     .returning({ version: meetings.version });
   return row?.version ?? null;
 }
@@ -135,12 +98,7 @@ export async function insertInvitee(
     preparationNotes?: string | null;
   },
 ): Promise<string> {
-  const [row] = await tx
-    .insert(meetingInvitees)
-    .values({ tenantId, ...invitee })
-    .returning({ id: meetingInvitees.id });
-  if (!row) throw new Error('insert into meeting_invitees returned no row');
-  return row.id;
+  return insertReturningId(tx, meetingInvitees, { tenantId, ...invitee });
 }
 
 export async function inviteesOf(tx: Tx, tenantId: string, meetingIds: readonly string[]): Promise<InviteeRow[]> {
@@ -230,7 +188,7 @@ export async function coordinatorsIn(tx: Tx, tenantId: string): Promise<{ userId
   return tx
     .select({ userId: users.id, fullName: users.fullName })
     .from(userRoles)
-    .innerJoin(users, and(eq(users.tenantId, userRoles.tenantId), eq(users.id, userRoles.userId)))
+    .innerJoin(users, isRow(users, userRoles.tenantId, userRoles.userId))
     .where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.role, 'fgc_coordinator'), eq(users.isDisabled, false)))
     .orderBy(asc(users.fullName));
 }
@@ -262,21 +220,10 @@ export async function insertOffer(
     recordedByLabel: string;
   },
 ): Promise<string> {
-  const [row] = await tx
-    .insert(familyMeetingOffers)
-    .values({ tenantId, ...offer })
-    .returning({ id: familyMeetingOffers.id });
-  if (!row) throw new Error('insert into family_meeting_offers returned no row');
-  return row.id;
+  return insertReturningId(tx, familyMeetingOffers, { tenantId, ...offer });
 }
 
-export async function offersOfChild(tx: Tx, tenantId: string, childId: string): Promise<OfferRow[]> {
-  return tx
-    .select()
-    .from(familyMeetingOffers)
-    .where(and(eq(familyMeetingOffers.tenantId, tenantId), eq(familyMeetingOffers.childPersonId, childId)))
-    .orderBy(desc(familyMeetingOffers.offeredOn));
-}
+export const offersOfChild = rowsOfChild(familyMeetingOffers, desc(familyMeetingOffers.offeredOn));
 
 export async function answerOffer(
   tx: Tx,
@@ -288,13 +235,7 @@ export async function answerOffer(
   const rows = await tx
     .update(familyMeetingOffers)
     .set(answer)
-    .where(
-      and(
-        eq(familyMeetingOffers.tenantId, tenantId),
-        eq(familyMeetingOffers.id, offerId),
-        eq(familyMeetingOffers.childPersonId, childId),
-      ),
-    )
+    .where(isRowOfChild(familyMeetingOffers, tenantId, childId, offerId))
     .returning({ id: familyMeetingOffers.id });
   return rows.length === 1;
 }

@@ -1,6 +1,7 @@
 /** The only place SQL about networks and relationships is written. Each takes the transaction. */
 import { and, eq, inArray, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { insertReturningId, isRow, isRowAtVersion } from '../../platform/db/rows.js';
 import { reusableQuery } from '../../platform/db/reusable-query.js';
 import { rowsOf, together } from '../../platform/db/tenancy.js';
 import { recordVersions } from '../../platform/history/schema.js';
@@ -70,7 +71,7 @@ const childStatement = reusableQuery<{ tenantId: string; childId: string }>()((t
   tx
     .select(personColumns)
     .from(people)
-    .where(and(eq(people.tenantId, p.tenantId), eq(people.id, p.childId))),
+    .where(isRow(people, p.tenantId, p.childId)),
 );
 
 const membersStatement = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
@@ -85,7 +86,7 @@ const membersStatement = reusableQuery<{ tenantId: string; childId: string }>()(
       addedAt: networkMembers.addedAt,
     })
     .from(networkMembers)
-    .innerJoin(people, and(eq(people.tenantId, networkMembers.tenantId), eq(people.id, networkMembers.personId)))
+    .innerJoin(people, isRow(people, networkMembers.tenantId, networkMembers.personId))
     .where(
       and(
         eq(networkMembers.tenantId, p.tenantId),
@@ -133,7 +134,7 @@ export async function findRelationship(tx: Tx, tenantId: string, relationshipId:
   const [row] = await tx
     .select(relationshipColumns)
     .from(relationships)
-    .where(and(eq(relationships.tenantId, tenantId), eq(relationships.id, relationshipId)));
+    .where(isRow(relationships, tenantId, relationshipId));
   return row;
 }
 
@@ -156,12 +157,7 @@ export async function findSameRelationship(tx: Tx, tenantId: string, a: string, 
 }
 
 export async function insertRelationship(tx: Tx, tenantId: string, facts: RelationshipFacts): Promise<string> {
-  const [row] = await tx
-    .insert(relationships)
-    .values({ tenantId, ...facts })
-    .returning({ id: relationships.id });
-  if (!row) throw new Error('insert into relationships returned no row');
-  return row.id;
+  return insertReturningId(tx, relationships, { tenantId, ...facts });
 }
 
 /** Saves a change only if nobody else saved since `expectedVersion`; returns the new version or null. */
@@ -175,13 +171,7 @@ export async function updateRelationship(
   const [row] = await tx
     .update(relationships)
     .set({ ...facts, version: sql`${relationships.version} + 1`, updatedAt: new Date() })
-    .where(
-      and(
-        eq(relationships.tenantId, tenantId),
-        eq(relationships.id, relationshipId),
-        eq(relationships.version, expectedVersion),
-      ),
-    )
+    .where(isRowAtVersion(relationships, tenantId, relationshipId, expectedVersion))
     .returning({ version: relationships.version });
   return row?.version ?? null;
 }
@@ -263,10 +253,7 @@ const householdsStatement = reusableQuery<{ tenantId: string; childId: string }>
   tx
     .select({ id: households.id, name: households.name, personId: householdMembers.personId })
     .from(householdMembers)
-    .innerJoin(
-      households,
-      and(eq(households.tenantId, householdMembers.tenantId), eq(households.id, householdMembers.householdId)),
-    )
+    .innerJoin(households, isRow(households, householdMembers.tenantId, householdMembers.householdId))
     .where(
       and(
         eq(householdMembers.tenantId, p.tenantId),
@@ -361,7 +348,7 @@ export async function moveRelationshipEnds(
   const [row] = await tx
     .update(relationships)
     .set({ ...ends, version: sql`${relationships.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(relationships.tenantId, tenantId), eq(relationships.id, relationshipId)))
+    .where(isRow(relationships, tenantId, relationshipId))
     .returning({ version: relationships.version });
   return row?.version ?? null;
 }

@@ -1,6 +1,7 @@
 /** The only place SQL about people is written. Every function takes the transaction handle. */
 import { and, count, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { insertReturningId, isRow } from '../../platform/db/rows.js';
 import type { ChildDetails } from './details.js';
 import { childRecords, people, type Gender, type PersonKind } from './schema.js';
 
@@ -22,12 +23,7 @@ export interface NewPerson {
 export type PersonChange = Partial<Omit<typeof people.$inferInsert, 'tenantId' | 'id' | 'createdAt' | 'updatedAt'>>;
 
 export async function insertPerson(tx: Tx, tenantId: string, person: NewPerson): Promise<string> {
-  const [row] = await tx
-    .insert(people)
-    .values({ tenantId, ...person })
-    .returning({ id: people.id });
-  if (!row) throw new Error('insert into people returned no row');
-  return row.id;
+  return insertReturningId(tx, people, { tenantId, ...person });
 }
 
 export async function insertChildRecord(
@@ -47,7 +43,7 @@ export async function findChildRecordByReference(tx: Tx, tenantId: string, refer
   const [row] = await tx
     .select({ personId: childRecords.personId, reference: childRecords.reference, fullName: people.fullName })
     .from(childRecords)
-    .innerJoin(people, and(eq(people.tenantId, childRecords.tenantId), eq(people.id, childRecords.personId)))
+    .innerJoin(people, isRow(people, childRecords.tenantId, childRecords.personId))
     .where(and(eq(childRecords.tenantId, tenantId), eq(childRecords.reference, reference)));
   return row;
 }
@@ -70,7 +66,7 @@ export async function childDetailsOf(
       createdAt: people.createdAt,
     })
     .from(people)
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, childId)));
+    .where(isRow(people, tenantId, childId));
   if (!row) return undefined;
   const { createdAt, ...details } = row;
   return { details, createdAt };
@@ -81,5 +77,5 @@ export async function updatePerson(tx: Tx, tenantId: string, personId: string, c
   await tx
     .update(people)
     .set({ ...change, updatedAt: new Date() })
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
+    .where(isRow(people, tenantId, personId));
 }

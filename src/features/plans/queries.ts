@@ -1,6 +1,8 @@
 /** The only place SQL about plans is written. Every function takes the transaction handle. */
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { rowsOfChild } from '../../platform/db/reusable-query.js';
+import { insertReturningId, isRow, isRowAtVersion, ofChild, rowOfChildFinder } from '../../platform/db/rows.js';
 import { anyOf, reusableQuery } from '../../platform/db/reusable-query.js';
 import { childRecords, people } from '../people/schema.js';
 import type { PlanAction, PlanGoal, ReviewScore } from './plan-rules.js';
@@ -20,7 +22,7 @@ export async function childNameAndBirth(tx: Tx, tenantId: string, childId: strin
       reference: childRecords.reference,
     })
     .from(childRecords)
-    .innerJoin(people, and(eq(people.tenantId, childRecords.tenantId), eq(people.id, childRecords.personId)))
+    .innerJoin(people, isRow(people, childRecords.tenantId, childRecords.personId))
     .where(and(eq(childRecords.tenantId, tenantId), eq(childRecords.personId, childId)));
   return row;
 }
@@ -44,38 +46,12 @@ export async function insertPlan(
     createdByLabel: string;
   },
 ): Promise<string> {
-  const [row] = await tx
-    .insert(plans)
-    .values({ tenantId, ...plan })
-    .returning({ id: plans.id });
-  if (!row) throw new Error('insert into plans returned no row');
-  return row.id;
+  return insertReturningId(tx, plans, { tenantId, ...plan });
 }
 
-const plansOfChildQuery = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
-  tx
-    .select()
-    .from(plans)
-    .where(and(eq(plans.tenantId, p.tenantId), eq(plans.childPersonId, p.childId)))
-    .orderBy(desc(plans.startsOn), desc(plans.createdAt)),
-);
+export const plansOfChild = rowsOfChild(plans, desc(plans.startsOn), desc(plans.createdAt));
 
-export function plansOfChild(tx: Tx, tenantId: string, childId: string): Promise<PlanRow[]> {
-  return plansOfChildQuery(tx, { tenantId, childId });
-}
-
-export async function findPlan(
-  tx: Tx,
-  tenantId: string,
-  childId: string,
-  planId: string,
-): Promise<PlanRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(plans)
-    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId), eq(plans.childPersonId, childId)));
-  return row;
-}
+export const findPlan = rowOfChildFinder(plans);
 
 /**
  * Saves the plan's content only if nobody saved since `expectedVersion`; returns the new
@@ -101,7 +77,7 @@ export async function updatePlanIfVersion(
   const [row] = await tx
     .update(plans)
     .set({ ...content, version: sql`${plans.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId), eq(plans.version, expectedVersion)))
+    .where(isRowAtVersion(plans, tenantId, planId, expectedVersion))
     .returning({ version: plans.version });
   return row?.version ?? null;
 }
@@ -115,7 +91,7 @@ export async function markAgreed(
   const rows = await tx
     .update(plans)
     .set({ status: 'agreed', ...agreement, updatedAt: new Date() })
-    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId), eq(plans.version, agreement.agreedVersion)))
+    .where(isRowAtVersion(plans, tenantId, planId, agreement.agreedVersion))
     .returning({ id: plans.id });
   return rows.length === 1;
 }
@@ -124,14 +100,14 @@ export async function shareWithFamily(tx: Tx, tenantId: string, planId: string):
   await tx
     .update(plans)
     .set({ sharedWithFamily: true, updatedAt: new Date() })
-    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+    .where(isRow(plans, tenantId, planId));
 }
 
 export async function setReviewBy(tx: Tx, tenantId: string, planId: string, reviewBy: string | null): Promise<void> {
   await tx
     .update(plans)
     .set({ reviewBy, updatedAt: new Date() })
-    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, planId)));
+    .where(isRow(plans, tenantId, planId));
 }
 
 export async function insertReview(
@@ -152,11 +128,7 @@ export async function insertReview(
     recordedAt?: Date;
   },
 ): Promise<string> {
-  const [row] = await tx
-    .insert(planReviews)
-    .values({ tenantId, ...review })
-    .returning({ id: planReviews.id });
-  return row!.id;
+  return insertReturningId(tx, planReviews, { tenantId, ...review });
 }
 
 /** The reviews of every plan of the child, oldest first: one read, not one a plan. */
@@ -172,7 +144,7 @@ const reviewsOfChildsPlansQuery = reusableQuery<{ tenantId: string; childId: str
           tx
             .select({ id: plans.id })
             .from(plans)
-            .where(and(eq(plans.tenantId, p.tenantId), eq(plans.childPersonId, p.childId))),
+            .where(ofChild(plans, p.tenantId, p.childId)),
         ),
       ),
     )

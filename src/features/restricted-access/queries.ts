@@ -1,6 +1,7 @@
 /** Openings of restricted records waiting for a team manager's review. */
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { isRow } from '../../platform/db/rows.js';
 import { auditEvents } from '../../platform/audit/schema.js';
 import { childAllocations, restrictedAccessGrants, users } from '../../platform/identity/schema.js';
 import { people } from '../people/schema.js';
@@ -20,14 +21,8 @@ export async function grantsAwaitingReview(tx: Tx, tenantId: string, teamIds: re
       expiresAt: restrictedAccessGrants.expiresAt,
     })
     .from(restrictedAccessGrants)
-    .innerJoin(
-      people,
-      and(eq(people.tenantId, restrictedAccessGrants.tenantId), eq(people.id, restrictedAccessGrants.childPersonId)),
-    )
-    .innerJoin(
-      users,
-      and(eq(users.tenantId, restrictedAccessGrants.tenantId), eq(users.id, restrictedAccessGrants.userId)),
-    )
+    .innerJoin(people, isRow(people, restrictedAccessGrants.tenantId, restrictedAccessGrants.childPersonId))
+    .innerJoin(users, isRow(users, restrictedAccessGrants.tenantId, restrictedAccessGrants.userId))
     .where(
       and(
         eq(restrictedAccessGrants.tenantId, tenantId),

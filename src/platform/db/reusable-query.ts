@@ -27,7 +27,9 @@ import {
   type Placeholder,
   type SQLWrapper,
 } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { answerAtCommit, type Tx } from './database.js';
+import { ofChild, type ChildColumns } from './rows.js';
 
 type Values = object;
 
@@ -189,4 +191,21 @@ export function reusableQuery<V extends Values>(options: ReusableQueryOptions = 
 /** `column = any(list)`: a list of values as one parameter, so the SQL text does not depend on its length. */
 export function anyOf(column: SQLWrapper, list: Placeholder | SQLWrapper): SQL {
   return sql`${column} = any(${list})`;
+}
+
+/**
+ * Every row of one child in a table of a child's record, in the given order, as a reusable
+ * query: `export const plansOfChild = rowsOfChild(plans, desc(plans.startsOn))`, then
+ * `plansOfChild(tx, tenantId, childId)`.
+ */
+export function rowsOfChild<T extends PgTable & ChildColumns>(table: T, ...orderBy: (SQL | PgColumn)[]) {
+  const query = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
+    tx
+      .select()
+      .from(table as PgTable)
+      .where(ofChild(table, p.tenantId, p.childId))
+      .orderBy(...orderBy),
+  );
+  return (tx: Tx, tenantId: string, childId: string) =>
+    query(tx, { tenantId, childId }) as Promise<T['$inferSelect'][]>;
 }

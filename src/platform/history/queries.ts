@@ -1,11 +1,22 @@
 /** SQL for versions of records (record_versions, an append-only table). */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/database.js';
 import { recordVersions } from './schema.js';
 
 type RecordVersionRow = typeof recordVersions.$inferSelect;
 /** One version as it is written; what is left out takes its column's default. */
 export type NewRecordVersion = typeof recordVersions.$inferInsert;
+
+/** The versions of the council's records of one type that `which` picks. */
+const ofRecords = (tenantId: string, recordType: string, which: SQL): SQL =>
+  and(eq(recordVersions.tenantId, tenantId), eq(recordVersions.recordType, recordType), which)!;
+
+const versionsNewestFirst = (tx: Tx, tenantId: string, recordType: string, recordId: string) =>
+  tx
+    .select()
+    .from(recordVersions)
+    .where(ofRecords(tenantId, recordType, eq(recordVersions.recordId, recordId)))
+    .orderBy(desc(recordVersions.version));
 
 /** A record's newest version, if it has any. */
 export async function selectLatestVersion(
@@ -14,18 +25,7 @@ export async function selectLatestVersion(
   recordType: string,
   recordId: string,
 ): Promise<RecordVersionRow | undefined> {
-  const [latest] = await tx
-    .select()
-    .from(recordVersions)
-    .where(
-      and(
-        eq(recordVersions.tenantId, tenantId),
-        eq(recordVersions.recordType, recordType),
-        eq(recordVersions.recordId, recordId),
-      ),
-    )
-    .orderBy(desc(recordVersions.version))
-    .limit(1);
+  const [latest] = await versionsNewestFirst(tx, tenantId, recordType, recordId).limit(1);
   return latest;
 }
 
@@ -36,17 +36,7 @@ export async function selectVersions(
   recordType: string,
   recordId: string,
 ): Promise<RecordVersionRow[]> {
-  return tx
-    .select()
-    .from(recordVersions)
-    .where(
-      and(
-        eq(recordVersions.tenantId, tenantId),
-        eq(recordVersions.recordType, recordType),
-        eq(recordVersions.recordId, recordId),
-      ),
-    )
-    .orderBy(desc(recordVersions.version));
+  return versionsNewestFirst(tx, tenantId, recordType, recordId);
 }
 
 /** Every version of the given records of one type, oldest first (by when recorded, then version). */
@@ -59,13 +49,7 @@ export async function selectVersionsOfMany(
   return tx
     .select()
     .from(recordVersions)
-    .where(
-      and(
-        eq(recordVersions.tenantId, tenantId),
-        eq(recordVersions.recordType, recordType),
-        inArray(recordVersions.recordId, recordIds),
-      ),
-    )
+    .where(ofRecords(tenantId, recordType, inArray(recordVersions.recordId, recordIds)))
     .orderBy(recordVersions.recordedAt, recordVersions.version);
 }
 

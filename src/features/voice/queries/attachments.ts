@@ -1,6 +1,7 @@
 /** Attachments: what is attached to a record, and the content for the checked download. */
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
+import { insertReturningId, isRowOfChild } from '../../../platform/db/rows.js';
 import { attachments, type AttachmentOwner, type AttachmentType } from '../schema.js';
 
 export async function insertAttachment(
@@ -17,19 +18,14 @@ export async function insertAttachment(
   },
   author: { userId: string | null; label: string },
 ): Promise<string> {
-  const [row] = await tx
-    .insert(attachments)
-    .values({
-      tenantId,
-      childPersonId: childId,
-      ...attachment,
-      byteSize: attachment.content.length,
-      uploadedBy: author.userId,
-      uploadedByLabel: author.label,
-    })
-    .returning({ id: attachments.id });
-  if (!row) throw new Error('insert into attachments returned no row');
-  return row.id;
+  return insertReturningId(tx, attachments, {
+    tenantId,
+    childPersonId: childId,
+    ...attachment,
+    byteSize: attachment.content.length,
+    uploadedBy: author.userId,
+    uploadedByLabel: author.label,
+  });
 }
 
 /** What is attached to one record (not the content itself). */
@@ -66,8 +62,6 @@ export async function findAttachmentContent(tx: Tx, tenantId: string, childId: s
   const [row] = await tx
     .select({ fileName: attachments.fileName, contentType: attachments.contentType, content: attachments.content })
     .from(attachments)
-    .where(
-      and(eq(attachments.tenantId, tenantId), eq(attachments.childPersonId, childId), eq(attachments.id, attachmentId)),
-    );
+    .where(isRowOfChild(attachments, tenantId, childId, attachmentId));
   return row;
 }

@@ -1,6 +1,7 @@
 /** Visits: recording, correcting and reading them, and the child's network for "who was there". */
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
+import { isRow, isRowOfChild, ofChild } from '../../../platform/db/rows.js';
 import { reusableQuery } from '../../../platform/db/reusable-query.js';
 import { networkMembers } from '../../network/schema.js';
 import { people } from '../../people/schema.js';
@@ -13,7 +14,7 @@ export async function networkPeopleOf(tx: Tx, tenantId: string, childId: string)
   return tx
     .select({ id: people.id, fullName: people.fullName, knownAs: people.knownAs })
     .from(networkMembers)
-    .innerJoin(people, and(eq(people.tenantId, networkMembers.tenantId), eq(people.id, networkMembers.personId)))
+    .innerJoin(people, isRow(people, networkMembers.tenantId, networkMembers.personId))
     .where(
       and(
         eq(networkMembers.tenantId, tenantId),
@@ -77,7 +78,7 @@ export async function updateVisit(tx: Tx, tenantId: string, visitId: string, vis
   await tx
     .update(visits)
     .set({ ...visit, happenedAt: new Date(visit.happenedAt), version, updatedAt: new Date() })
-    .where(and(eq(visits.tenantId, tenantId), eq(visits.id, visitId)));
+    .where(isRow(visits, tenantId, visitId));
 }
 
 export async function findVisit(tx: Tx, tenantId: string, childId: string, visitId: string) {
@@ -90,7 +91,7 @@ export async function findVisit(tx: Tx, tenantId: string, childId: string, visit
       ...visitContentColumns,
     })
     .from(visits)
-    .where(and(eq(visits.tenantId, tenantId), eq(visits.childPersonId, childId), eq(visits.id, visitId)));
+    .where(isRowOfChild(visits, tenantId, childId, visitId));
   if (!row) return undefined;
   const { id, version, recordedByLabel, createdAt, ...content } = row;
   return { id, version, recordedByLabel, createdAt, content: asContent(content) as VisitContent };
@@ -105,7 +106,7 @@ export async function visitsOf(tx: Tx, tenantId: string, childId: string) {
       ...visitContentColumns,
     })
     .from(visits)
-    .where(and(eq(visits.tenantId, tenantId), eq(visits.childPersonId, childId)))
+    .where(ofChild(visits, tenantId, childId))
     .orderBy(desc(visits.happenedAt));
   return rows.map(({ id, version, recordedByLabel, ...content }) => ({
     id,
@@ -128,7 +129,7 @@ const visitHeadlinesQuery = reusableQuery<OfChild>()((tx, p) =>
       recordedByLabel: visits.recordedByLabel,
     })
     .from(visits)
-    .where(and(eq(visits.tenantId, p.tenantId), eq(visits.childPersonId, p.childId)))
+    .where(ofChild(visits, p.tenantId, p.childId))
     .orderBy(desc(visits.happenedAt)),
 );
 

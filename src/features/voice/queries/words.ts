@@ -1,6 +1,7 @@
 /** The child's words, how they would like to take part, drafts, direct work and hand-recorded chronology entries. */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
+import { insertReturningId, isRowOfChild, ofChild } from '../../../platform/db/rows.js';
 import { reusableQuery } from '../../../platform/db/reusable-query.js';
 import {
   chronologyEntries,
@@ -43,7 +44,7 @@ export async function childsWordsOf(tx: Tx, tenantId: string, childId: string) {
       recordedAt: childsWords.recordedAt,
     })
     .from(childsWords)
-    .where(and(eq(childsWords.tenantId, tenantId), eq(childsWords.childPersonId, childId)));
+    .where(ofChild(childsWords, tenantId, childId));
 }
 
 export async function insertParticipationPreference(
@@ -73,7 +74,7 @@ export async function participationPreferencesOf(tx: Tx, tenantId: string, child
       recordedAt: participationPreferences.recordedAt,
     })
     .from(participationPreferences)
-    .where(and(eq(participationPreferences.tenantId, tenantId), eq(participationPreferences.childPersonId, childId)))
+    .where(ofChild(participationPreferences, tenantId, childId))
     .orderBy(desc(participationPreferences.saidOn), desc(participationPreferences.recordedAt))
     .limit(limit);
 }
@@ -137,12 +138,13 @@ export async function insertDirectWork(
   work: { tool: DirectWorkTool; doneOn: string; doneWith: string; childsWords: DirectWorkWords },
   author: { userId: string | null; label: string },
 ): Promise<string> {
-  const [row] = await tx
-    .insert(directWork)
-    .values({ tenantId, childPersonId: childId, ...work, recordedBy: author.userId, recordedByLabel: author.label })
-    .returning({ id: directWork.id });
-  if (!row) throw new Error('insert into direct_work returned no row');
-  return row.id;
+  return insertReturningId(tx, directWork, {
+    tenantId,
+    childPersonId: childId,
+    ...work,
+    recordedBy: author.userId,
+    recordedByLabel: author.label,
+  });
 }
 
 const directWorkColumns = {
@@ -158,7 +160,7 @@ const directWorkQuery = reusableQuery<OfChild>()((tx, p) =>
   tx
     .select(directWorkColumns)
     .from(directWork)
-    .where(and(eq(directWork.tenantId, p.tenantId), eq(directWork.childPersonId, p.childId)))
+    .where(ofChild(directWork, p.tenantId, p.childId))
     .orderBy(directWork.doneOn, directWork.recordedAt),
 );
 
@@ -170,7 +172,7 @@ export async function findDirectWork(tx: Tx, tenantId: string, childId: string, 
   const [row] = await tx
     .select(directWorkColumns)
     .from(directWork)
-    .where(and(eq(directWork.tenantId, tenantId), eq(directWork.childPersonId, childId), eq(directWork.id, workId)));
+    .where(isRowOfChild(directWork, tenantId, childId, workId));
   return row;
 }
 
@@ -201,7 +203,7 @@ const chronologyEntriesQuery = reusableQuery<OfChild>()((tx, p) =>
       recordedByLabel: chronologyEntries.recordedByLabel,
     })
     .from(chronologyEntries)
-    .where(and(eq(chronologyEntries.tenantId, p.tenantId), eq(chronologyEntries.childPersonId, p.childId))),
+    .where(ofChild(chronologyEntries, p.tenantId, p.childId)),
 );
 
 export async function chronologyEntriesOf(tx: Tx, tenantId: string, childId: string) {
