@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import type { RegisteredRoute } from '../../src/platform/access/route-access.js';
@@ -39,4 +40,17 @@ export async function buildTestApp(
       await database.close();
     },
   };
+}
+
+/**
+ * The app the tests of one file share: built before the first test, closed after the last. The
+ * object answered is filled in when it is built, so a test file writes `const kith = testAppPerFile();`.
+ */
+export function testAppPerFile(): TestApp {
+  const kith = {} as TestApp;
+  before(async () => {
+    Object.assign(kith, await buildTestApp());
+  });
+  after(() => kith.close());
+  return kith;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { createCouncilWithChild, createTestAccount, csrfTokenIn, signIn } from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
@@ -12,11 +12,7 @@ import { insertPerson } from '../people/queries.js';
 
 const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 async function makeTokenThroughThePage(cookie: string, scopes: string[], name = 'Monthly report') {
   const form = await kith.app.inject({ url: '/account/tokens/new', headers: cookieHeader(cookie) });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { createTestAccount, signIn, signInWithCode } from '../../../test/helpers/accounts.js';
 import { createTestCouncil } from '../../../test/helpers/database.js';
 import { withTenant } from '../../platform/db/tenancy.js';
@@ -13,11 +13,7 @@ import { childRecords } from '../people/schema.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const cookie = (value: string) => ({ cookie: `kith_session=${value}` });
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 /** A team of two practitioners and a manager; Sam has two children, Kim one; one record is shared with a partner. */
 async function teamWithChildren() {

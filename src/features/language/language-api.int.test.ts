@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import {
   createCouncilWithChild,
   createTestAccount,
@@ -11,11 +11,7 @@ import {
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 test('POST /api/v1/language/check returns findings with offsets, readability and balance; nothing is stored', async () => {
   const { practitioner } = await createCouncilWithChild(kith.database);

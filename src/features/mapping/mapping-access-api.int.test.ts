@@ -1,8 +1,8 @@
 /** Who may see and change a mapping through the API, sibling groups included. */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { createCouncilWithChild, createTestAccount } from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
@@ -11,11 +11,7 @@ import { insertChildRecord, insertPerson } from '../people/queries.js';
 import { insertMember } from '../network/queries.js';
 import { api, mappingApiFixtures } from './mapping-api-fixtures.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 const { callerFor, childWithMum, startMapping } = mappingApiFixtures(() => kith);
 

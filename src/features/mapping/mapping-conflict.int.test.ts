@@ -5,18 +5,14 @@
  * so the two saves can never overlap there.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { usingRealPostgres } from '../../../test/helpers/database.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { api, mappingApiFixtures } from './mapping-api-fixtures.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 const { childWithMum, startMapping } = mappingApiFixtures(() => kith);
 

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { createCouncilWithChild, createTestAccount, signIn } from '../../../test/helpers/accounts.js';
 import { formValuesIn } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { shareChildRecord } from '../../platform/identity/accounts.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 const cookieOf = (session: string) => ({ cookie: `kith_session=${session}` });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { meetings } from './schema.js';
@@ -9,11 +9,7 @@ import { createTestCouncil } from '../../../test/helpers/database.js';
 import { familyForConference } from './meetings-fixtures.js';
 import { agreement, api, meetingsApi } from './meetings-api-fixtures.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 const conferenceFamily = () => familyForConference(kith);
 const { call, conferenceThroughAllStages } = meetingsApi(() => kith);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { versionsOf } from '../../platform/history/record-history.js';
 import { plans } from '../plans/schema.js';
@@ -16,11 +16,7 @@ import {
   type Payload,
 } from './meetings-api-fixtures.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 const conferenceFamily = () => familyForConference(kith);
 const { call, conferenceThroughAllStages } = meetingsApi(() => kith);

@@ -4,9 +4,9 @@
  * already held, cannot have it withdrawn.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { formValuesIn } from '../../../test/helpers/forms.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { withTenant } from '../../platform/db/tenancy.js';
@@ -16,11 +16,7 @@ import { todayInUk } from '../plans/plan-rules.js';
 import { familyForConference, type Caller } from './meetings-fixtures.js';
 import { meetingInvitees } from './schema.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 type Payload = Record<string, unknown>;
 const api = (childId: string) => `/api/v1/children/${childId}`;

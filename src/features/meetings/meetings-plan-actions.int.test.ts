@@ -4,9 +4,9 @@
  * plan and nobody else.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { createTestAccount, csrfTokenIn, signIn } from '../../../test/helpers/accounts.js';
 import { createTestCouncil } from '../../../test/helpers/database.js';
 import { formValuesIn } from '../../../test/helpers/forms.js';
@@ -16,11 +16,7 @@ import { versionsOf } from '../../platform/history/record-history.js';
 import { plans } from '../plans/schema.js';
 import { familyForConference, type Caller } from './meetings-fixtures.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 type Payload = Record<string, unknown>;
 const api = (childId: string) => `/api/v1/children/${childId}`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { createCouncilWithChild, signIn } from '../../../test/helpers/accounts.js';
 import { formValuesIn } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
@@ -8,11 +8,7 @@ import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { allocateChild } from '../../platform/identity/accounts.js';
 import { insertChildRecord, insertPerson } from '../people/queries.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 async function practitionerSession() {
   const setup = await createCouncilWithChild(kith.database);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { createCouncilWithChild, createTestAccount, csrfTokenIn, signIn } from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
@@ -9,11 +9,7 @@ import { insertPerson } from './queries.js';
 import { formValuesIn } from '../../../test/helpers/forms.js';
 
 const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 const form = (overrides: Record<string, string> = {}) => ({
   fullName: 'Robin Test',

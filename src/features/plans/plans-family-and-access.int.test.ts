@@ -1,18 +1,14 @@
 /** Plans through their pages: the family's and the child's versions, who may see and change a plan, and its audit trail. */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { createCouncilWithChild, signIn } from '../../../test/helpers/accounts.js';
 import { formValuesIn } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { sessionFor, startedPlan } from './plans-fixtures.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 test('family version: the worker sees the reading age first; the PDF and the child’s version', async () => {
   const { worker, planUrl } = await startedPlan(kith);

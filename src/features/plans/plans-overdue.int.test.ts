@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { createTestAccount, signInWithCode } from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { addTeamMember } from '../../platform/identity/accounts.js';
@@ -9,11 +9,7 @@ import { childAllocations } from '../../platform/identity/schema.js';
 import { createPlanningCouncil, sessionFor } from './plans-fixtures.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 test('overdue plan actions and reviews show on the worker’s and the manager’s lists, and go when done', async () => {
   const council = await createPlanningCouncil(kith.database, { withMapping: false });

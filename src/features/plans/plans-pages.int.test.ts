@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { formValuesIn } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { versionsOf } from '../../platform/history/record-history.js';
 import { sessionFor, startedPlan } from './plans-fixtures.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 test('a plan started from the mapping takes its safety goals as goals and its next steps as actions, keeping the link', async () => {
   const { council, worker, planUrl, plan } = await startedPlan(kith);

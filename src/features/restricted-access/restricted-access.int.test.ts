@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import {
   createCouncilWithChild,
   createTestAccount,
@@ -23,11 +23,7 @@ import { parseHtml, textsOf } from '../../../test/helpers/html.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 test('a restricted record: the allocated worker opens it; a colleague must give a reason; the manager reviews it', async () => {
   const { council, practitioner, childId } = await createCouncilWithChild(kith.database);

@@ -1,7 +1,7 @@
 /** Searching through the pages: one child's records, across a caseload, newest or best first, a page at a time. */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { createTestAccount } from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { insertPerson } from '../people/queries.js';
@@ -9,11 +9,7 @@ import { shareChildRecord } from '../../platform/identity/accounts.js';
 import { insertChildsWords } from './queries.js';
 import { aVisit, voiceSessions } from './voice-fixtures.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 const { sessionFor, practitioner } = voiceSessions(() => kith);
 
 test('search: a child’s records by meaning of the words, and across the children someone may open, nobody else’s', async () => {

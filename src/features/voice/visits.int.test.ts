@@ -1,7 +1,7 @@
 /** Visits through their pages: recording, refusing what cannot be right, correcting, drafts, and who may not. */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { formValuesIn } from '../../../test/helpers/forms.js';
 import { createTestAccount } from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
@@ -9,11 +9,7 @@ import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { shareChildRecord } from '../../platform/identity/accounts.js';
 import { aVisit, voiceSessions } from './voice-fixtures.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 const { sessionFor, practitioner } = voiceSessions(() => kith);
 
 test('record a visit through the form; it shows with its words, and the child’s words gather on "In my own words"', async () => {
