@@ -1,9 +1,8 @@
 /** The only place SQL about assessments of need is written. Each takes the transaction. */
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
-import { rowsOfChild } from '../../platform/db/reusable-query.js';
-import { insertReturningRow, isRowOfChild, ofChild } from '../../platform/db/rows.js';
-import { reusableQuery } from '../../platform/db/reusable-query.js';
+import { rowsOfChild, rowsUnderChild } from '../../platform/db/reusable-query.js';
+import { insertReturningRow, isRowOfChild } from '../../platform/db/rows.js';
 import { together } from '../../platform/db/tenancy.js';
 import { recordVersions } from '../../platform/history/schema.js';
 import { needAssessments, needAssessmentVersions, type AssessmentStatus } from './schema.js';
@@ -17,30 +16,19 @@ export const NEED_ASSESSMENT = 'need_assessment';
 const seriesOfChildQuery = rowsOfChild(needAssessments, asc(needAssessments.startedAt));
 
 /** Every version of every assessment of the child, read beside the series rather than after them. */
-const versionsOfChildQuery = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
-  tx
-    .select()
-    .from(needAssessmentVersions)
-    .where(
-      and(
-        eq(needAssessmentVersions.tenantId, p.tenantId),
-        inArray(
-          needAssessmentVersions.assessmentId,
-          tx
-            .select({ id: needAssessments.id })
-            .from(needAssessments)
-            .where(ofChild(needAssessments, p.tenantId, p.childId)),
-        ),
-      ),
-    )
-    .orderBy(asc(needAssessmentVersions.versionNumber)),
+const versionsOfChild = rowsUnderChild(
+  needAssessmentVersions,
+  needAssessmentVersions.assessmentId,
+  needAssessments,
+  needAssessments.id,
+  asc(needAssessmentVersions.versionNumber),
 );
 
 /** Each assessment series of the child, oldest first, with its versions (oldest first). */
 export async function seriesOfChild(tx: Tx, tenantId: string, childId: string) {
   const [series, versions] = await together([
     seriesOfChildQuery(tx, tenantId, childId),
-    versionsOfChildQuery(tx, { tenantId, childId }),
+    versionsOfChild(tx, tenantId, childId),
   ]);
   return series.map((row) => ({ ...row, versions: versions.filter((version) => version.assessmentId === row.id) }));
 }

@@ -6,7 +6,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { isRow, isRowAtVersion, ofChild } from '../../platform/db/rows.js';
-import { reusableQuery } from '../../platform/db/reusable-query.js';
+import { reusableQuery, rowsUnderChild } from '../../platform/db/reusable-query.js';
 import { mappingChildren, mappingEntries, mappings, scalingScores, type MappingSection } from './schema.js';
 
 export interface MappingEntryForPlanning {
@@ -212,28 +212,14 @@ export async function scoresOf(tx: Tx, tenantId: string, mappingIds: readonly st
  * The scaling scores of every mapping a child is part of, oldest first: one read, where
  * `mappingsOfChild` then `scoresOf` would wait for one before asking for the other.
  */
-const scoresOfChildsMappingsQuery = reusableQuery<{ tenantId: string; childPersonId: string }>()((tx, p) =>
-  tx
-    .select()
-    .from(scalingScores)
-    .where(
-      and(
-        eq(scalingScores.tenantId, p.tenantId),
-        inArray(
-          scalingScores.mappingId,
-          tx
-            .select({ mappingId: mappingChildren.mappingId })
-            .from(mappingChildren)
-            .where(ofChild(mappingChildren, p.tenantId, p.childPersonId)),
-        ),
-      ),
-    )
-    .orderBy(scalingScores.scoredOn, scalingScores.recordedAt),
+export const scoresOfChildsMappings = rowsUnderChild(
+  scalingScores,
+  scalingScores.mappingId,
+  mappingChildren,
+  mappingChildren.mappingId,
+  scalingScores.scoredOn,
+  scalingScores.recordedAt,
 );
-
-export function scoresOfChildsMappings(tx: Tx, tenantId: string, childPersonId: string): Promise<ScalingScoreRow[]> {
-  return scoresOfChildsMappingsQuery(tx, { tenantId, childPersonId });
-}
 
 export async function insertScore(
   tx: Tx,

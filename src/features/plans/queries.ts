@@ -1,9 +1,8 @@
 /** The only place SQL about plans is written. Every function takes the transaction handle. */
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
-import { rowsOfChild } from '../../platform/db/reusable-query.js';
-import { insertReturningId, isRow, isRowAtVersion, ofChild, rowOfChildFinder } from '../../platform/db/rows.js';
-import { anyOf, reusableQuery } from '../../platform/db/reusable-query.js';
+import { anyOf, reusableQuery, rowsOfChild, rowsUnderChild } from '../../platform/db/reusable-query.js';
+import { insertReturningId, isRow, isRowAtVersion, rowOfChildFinder } from '../../platform/db/rows.js';
 import { childRecords, people } from '../people/schema.js';
 import type { PlanAction, PlanGoal, ReviewScore } from './plan-rules.js';
 import { planAgreements, planReviews, plans, type AgreementResponse, type PlanKind } from './schema.js';
@@ -132,28 +131,14 @@ export async function insertReview(
 }
 
 /** The reviews of every plan of the child, oldest first: one read, not one a plan. */
-const reviewsOfChildsPlansQuery = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
-  tx
-    .select()
-    .from(planReviews)
-    .where(
-      and(
-        eq(planReviews.tenantId, p.tenantId),
-        inArray(
-          planReviews.planId,
-          tx
-            .select({ id: plans.id })
-            .from(plans)
-            .where(ofChild(plans, p.tenantId, p.childId)),
-        ),
-      ),
-    )
-    .orderBy(asc(planReviews.heldOn), asc(planReviews.recordedAt)),
+export const reviewsOfChildsPlans = rowsUnderChild(
+  planReviews,
+  planReviews.planId,
+  plans,
+  plans.id,
+  asc(planReviews.heldOn),
+  asc(planReviews.recordedAt),
 );
-
-export function reviewsOfChildsPlans(tx: Tx, tenantId: string, childId: string): Promise<ReviewRow[]> {
-  return reviewsOfChildsPlansQuery(tx, { tenantId, childId });
-}
 
 export async function reviewsOf(tx: Tx, tenantId: string, planId: string): Promise<ReviewRow[]> {
   return tx

@@ -16,7 +16,10 @@
  * make two reusable queries.
  */
 import {
+  and,
   Column,
+  eq,
+  inArray,
   getTableName,
   is,
   noopDecoder,
@@ -204,6 +207,40 @@ export function rowsOfChild<T extends PgTable & ChildColumns>(table: T, ...order
       .select()
       .from(table as PgTable)
       .where(ofChild(table, p.tenantId, p.childId))
+      .orderBy(...orderBy),
+  );
+  return (tx: Tx, tenantId: string, childId: string) =>
+    query(tx, { tenantId, childId }) as Promise<T['$inferSelect'][]>;
+}
+
+/**
+ * Every row of `table` that belongs (by `belongsTo`) to one of the child's rows of `parents`,
+ * found by `parentId` (a plan's reviews, a mapping's scores), in one read and the given order,
+ * as a reusable query: `rowsUnderChild(planReviews, planReviews.planId, plans, plans.id)`.
+ */
+export function rowsUnderChild<T extends PgTable & { tenantId: PgColumn }>(
+  table: T,
+  belongsTo: PgColumn,
+  parents: PgTable & ChildColumns,
+  parentId: PgColumn,
+  ...orderBy: (SQL | PgColumn)[]
+) {
+  const query = reusableQuery<{ tenantId: string; childId: string }>()((tx, p) =>
+    tx
+      .select()
+      .from(table as PgTable)
+      .where(
+        and(
+          eq(table.tenantId, p.tenantId),
+          inArray(
+            belongsTo,
+            tx
+              .select({ id: parentId })
+              .from(parents)
+              .where(ofChild(parents, p.tenantId, p.childId)),
+          ),
+        ),
+      )
       .orderBy(...orderBy),
   );
   return (tx: Tx, tenantId: string, childId: string) =>
