@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../../platform/http/errors.js';
 import { healthPaths } from './paths.js';
 
 const healthSchema = z
@@ -42,7 +43,10 @@ export function registerHealthRoutes(app: FastifyInstance, database: Database): 
         return { status: 'ok' as const, database: 'ok' as const };
       } catch (error) {
         request.log.warn({ err: error }, 'database not reachable');
-        return reply.status(503).send({ status: 'unavailable' as const, database: 'unavailable' as const });
+        return reply
+          .status(503)
+          .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+          .send({ status: 'unavailable' as const, database: 'unavailable' as const });
       }
     },
   );

@@ -46,6 +46,12 @@ export interface Database {
   /** A cheap round trip for readiness checks. */
   ping(): Promise<void>;
   /**
+   * Runs `work` holding PostgreSQL's advisory lock `lockKey` (on a connection of its own, for as
+   * long as `work` runs), so that Kith processes starting together on one database do it one
+   * after the other (the demo seed). PGlite belongs to one process, so there it simply runs.
+   */
+  exclusively<T>(lockKey: number, work: () => Promise<T>): Promise<T>;
+  /**
    * PGlite only: the whole data folder as an uncompressed tar, which `pgliteStartFrom` opens
    * again (tests start each in-memory database from one migrated copy instead of re-running initdb
    * and every migration). Undefined on a PostgreSQL server.
@@ -110,6 +116,7 @@ async function openPglite(dataDir: string, startFrom: Blob | undefined): Promise
     async ping() {
       await client.query('select 1');
     },
+    exclusively: (_lockKey, work) => work(),
     pgliteSnapshot: () => client.dumpDataDir('none'),
     async close() {
       if (closed) return;
@@ -149,8 +156,15 @@ async function openPostgres(
     connectionTimeoutMillis: 10_000,
   });
   for (const pool of [requestPool, ownerPool]) {
-    // An idle client that loses its server must not crash the process; the next query reconnects.
-    pool.on('error', () => undefined);
+    // A connection can be lost at any moment: the server restarts or stops, an administrator
+    // ends the backend, the network drops. pg reports it as an 'error' event on the client, and
+    // an 'error' event nobody listens to ends the whole process. The pool listens only while a
+    // client is idle (`pool.on('error')`), so every client also gets a listener of its own for
+    // its whole life. Whatever it was running fails with the error instead (a request answers
+    // 503, see isDatabaseUnavailable), the pool drops the client when it is released, and the
+    // next request opens a new connection.
+    pool.on('error', ignoreConnectionError);
+    pool.on('connect', (client) => client.on('error', ignoreConnectionError));
   }
 
   try {
@@ -209,6 +223,18 @@ async function openPostgres(
     },
     async ping() {
       await requestPool.query('select 1');
+    },
+    async exclusively(lockKey, work) {
+      const holder = new pg.Client({ connectionString: databaseOwnerUrl ?? databaseUrl });
+      holder.on('error', ignoreConnectionError);
+      await holder.connect();
+      try {
+        // Released when this session ends, too: a process that dies holding it does not block the next.
+        await holder.query('select pg_advisory_lock($1)', [lockKey]);
+        return await work();
+      } finally {
+        await holder.end().catch(ignoreConnectionError);
+      }
     },
     async close() {
       if (closed) return;
@@ -366,6 +392,11 @@ function textOf(statement: unknown): string | undefined {
         ? statement.text
         : undefined;
   return typeof text === 'string' ? text : undefined;
+}
+
+/** The statement that was running has already failed with this error; the client is dropped on release. */
+function ignoreConnectionError(): void {
+  // Nothing to do: see where it is attached.
 }
 
 function quoteIdentifier(identifier: string): string {
