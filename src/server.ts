@@ -11,9 +11,11 @@ import cluster from 'node:cluster';
 import { buildApp } from './app.js';
 import { ConfigError, describeDatabase, loadConfig, type Config } from './config.js';
 import { DatabaseUnavailableError, type Database } from './platform/db/database.js';
+import { isDatabaseUnavailable, loggableDatabaseError } from './platform/db/errors.js';
 import { MigrationError } from './platform/db/migrate.js';
 import { openMigratedDatabase } from './platform/db/open.js';
 import { seedDemo } from './demo/seed.js';
+import { superviseWorkers, type SupervisedWorker } from './supervisor.js';
 import { sealAuditTrail, startAuditSealer } from './platform/audit/sealing.js';
 import { auditSigningSettings, headSigner, signCurrentHeads } from './platform/audit/signed-heads.js';
 
@@ -33,6 +35,25 @@ async function openDatabaseOrFail(config: Config): Promise<Database> {
     const reason = error instanceof Error ? error.message : String(error);
     fail(`the database could not be opened (${describeDatabase(config)}): ${reason}`);
   }
+}
+
+async function seedDemoOrFail(database: Database): Promise<void> {
+  try {
+    await seedDemo(database);
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    fail(`the demo councils could not be made: ${startFailureReason(error)}`);
+  }
+}
+
+/** Why starting failed, in one line: never a stack trace, a statement or its parameters. */
+function startFailureReason(error: unknown): string {
+  if (isDatabaseUnavailable(error)) return 'the database could not be reached';
+  const databaseError = loggableDatabaseError(error);
+  if (databaseError)
+    return `the database refused it (${String(databaseError.sqlState)}: ${String(databaseError.message)})`;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
 }
 
 function banner(config: Config, startedAt: number): void {
@@ -56,47 +77,44 @@ function banner(config: Config, startedAt: number): void {
 
 /**
  * The first process when there are several workers: migrates and seeds once, makes the secrets
- * every worker reads, starts the workers and replaces one that stops. A worker that cannot
- * start has said why (its stderr is this one's); then all stop and this exits 1.
+ * every worker reads, starts the workers and keeps them running (supervisor.ts): a worker that
+ * stops once Kith has started is started again, with a growing wait if it keeps stopping; one
+ * that cannot start at first has said why (its stderr is this one's), and then all stop and
+ * this exits 1. Run it under a service manager (docs/OPERATIONS.md) so that this process, too,
+ * is started again if it dies: its workers stop with it.
  */
 async function runWorkers(config: Config, startedAt: number): Promise<void> {
   const database = await openDatabaseOrFail(config);
-  if (config.seedDemo) await seedDemo(database);
+  if (config.seedDemo) await seedDemoOrFail(database);
   await database.close();
   // Made once here, so every worker signs with the same key.
   auditSigningSettings(config);
 
-  let closing = false;
-  let listening = 0;
-  const start = (index: number) => {
-    const worker = cluster.fork({ KITH_WORKER_INDEX: String(index) });
-    worker.once('listening', () => {
-      listening += 1;
-      if (listening === config.workers) banner(config, startedAt);
-    });
-    worker.once('exit', (code, signal) => {
-      if (closing) return;
-      if (listening < config.workers) {
-        // Still starting: the worker has printed why; do not start it again and again.
-        closing = true;
-        for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
-        process.exitCode = 1;
-        return;
-      }
-      process.stderr.write(`Kith worker ${index} stopped (${signal ?? `exit ${code}`}); starting another.\n`);
-      listening -= 1;
-      setTimeout(() => {
-        start(index);
-      }, 1_000).unref();
-    });
-  };
-  for (let index = 0; index < config.workers; index += 1) start(index);
+  const supervisor = superviseWorkers({
+    workers: config.workers,
+    fork: (index): SupervisedWorker => {
+      const worker = cluster.fork({ KITH_WORKER_INDEX: String(index) });
+      return {
+        onListening: (listener) => worker.once('listening', listener),
+        onExit: (listener) => worker.once('exit', listener),
+        stop: () => worker.process.kill('SIGTERM'),
+      };
+    },
+    onStarted: () => {
+      banner(config, startedAt);
+    },
+    onStartFailed: () => {
+      process.exitCode = 1;
+    },
+    say: (line) => process.stderr.write(`${line}\n`),
+  });
 
+  let closing = false;
   const close = () => {
     if (closing) return;
     closing = true;
     // Each worker closes as a single Kith does: stops listening, seals the audit trail, exits.
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    supervisor.stop();
     const forceExit = setTimeout(() => process.exit(1), 15_000);
     forceExit.unref();
   };
@@ -117,7 +135,7 @@ async function main(): Promise<void> {
 
   const database = await openDatabaseOrFail(config);
   // With several workers the first process has seeded already.
-  if (config.seedDemo && workerIndex === null) await seedDemo(database);
+  if (config.seedDemo && workerIndex === null) await seedDemoOrFail(database);
   try {
     await database.useApplicationRole();
   } catch (error) {
@@ -178,4 +196,5 @@ async function main(): Promise<void> {
   if (workerIndex === null) banner(config, startedAt);
 }
 
-await main();
+// Whatever else goes wrong before Kith is listening is still one plain line, not a stack trace.
+await main().catch((error: unknown) => fail(startFailureReason(error)));

@@ -1,6 +1,8 @@
 /**
  * Seeds the demo councils on first start. Idempotent: a council that already has people is
- * left alone, so a restart keeps whatever was added by hand.
+ * left alone, so a restart keeps whatever was added by hand. Two Kith processes starting at
+ * once on one database seed one after the other (an advisory lock), so the second finds the
+ * councils made and leaves them be.
  */
 import { count, eq } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.js';
@@ -184,7 +186,16 @@ async function seedDemoNetwork(database: Database): Promise<boolean> {
   });
 }
 
+/** Any fixed number, the same for every Kith process (migrations use 4_210_001). */
+const DEMO_SEED_LOCK_KEY = 4_210_002;
+
 export async function seedDemo(database: Database): Promise<SeedOutcome> {
+  // Each step checks what is there and then writes, in its own transactions: without the lock,
+  // two processes both find no council and both try to create it.
+  return database.exclusively(DEMO_SEED_LOCK_KEY, () => seedDemoCouncils(database));
+}
+
+async function seedDemoCouncils(database: Database): Promise<SeedOutcome> {
   const demoSeeded = await seedCouncil(database, demoCouncil, demoFamily, demoChildren, demoAccounts);
   await seedDemoNetwork(database);
   await seedDemoMappings(database);
