@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/platform/db/database.js';
 import { withTenant } from '../../src/platform/db/tenancy.js';
-import { addTeamMember, allocateChild, createAccount, createTeam } from '../../src/platform/identity/accounts.js';
+import {
+  addTeamMember,
+  allocateChild,
+  createAccount,
+  createTeam,
+  shareChildRecord,
+} from '../../src/platform/identity/accounts.js';
 import type { Role } from '../../src/platform/identity/roles.js';
 import { insertChildRecord, insertPerson } from '../../src/features/people/queries.js';
 import { createTestCouncil } from './database.js';
@@ -29,6 +35,15 @@ export async function createTestAccount(
     }),
   );
   return { userId, email };
+}
+
+/** Shares a child's record with an account (a partner agency, the family or the young person) under an agreement. */
+export async function shareRecordWith(
+  database: Database,
+  tenantId: string,
+  share: Parameters<typeof shareChildRecord>[2],
+): Promise<void> {
+  await withTenant(database.orm, tenantId, (tx) => shareChildRecord(tx, tenantId, share));
 }
 
 /** A council with one child allocated to a practitioner in a team. */

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { testAppPerFile } from '../../../test/helpers/app.js';
-import { createCouncilWithChild, createTestAccount } from '../../../test/helpers/accounts.js';
+import { createCouncilWithChild, createTestAccount, shareRecordWith } from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
-import { addTeamMember, allocateChild, createTeam, shareChildRecord } from '../../platform/identity/accounts.js';
+import { addTeamMember, allocateChild, createTeam } from '../../platform/identity/accounts.js';
 import { insertChildRecord, insertPerson } from '../people/queries.js';
 import { insertMember } from '../network/queries.js';
 import { api, mappingApiFixtures } from './mapping-api-fixtures.js';
@@ -22,14 +22,12 @@ test('who may see and change a mapping: the allocated worker; not another counci
   const outsider = await callerFor(other.practitioner.email);
   const unrelated = await createTestAccount(kith.database, council.id, { roles: ['practitioner'] });
   const partner = await createTestAccount(kith.database, council.id, { roles: ['partner_agency_worker'] });
-  await withTenant(kith.database.orm, council.id, (tx) =>
-    shareChildRecord(tx, council.id, {
-      childPersonId: childId,
-      userId: partner.userId,
-      audience: 'partner_agency',
-      agreement: 'School agreement',
-    }),
-  );
+  await shareRecordWith(kith.database, council.id, {
+    childPersonId: childId,
+    userId: partner.userId,
+    audience: 'partner_agency',
+    agreement: 'School agreement',
+  });
   const url = `${api(childId)}/mappings/${mappingId}`;
   assert.equal((await kith.app.inject({ url, headers: outsider.headers })).statusCode, 404);
   const unrelatedCaller = await callerFor(unrelated.email);

@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testAppPerFile } from '../../../test/helpers/app.js';
-import { createCouncilWithChild, createTestAccount, csrfTokenIn, signIn } from '../../../test/helpers/accounts.js';
+import {
+  createCouncilWithChild,
+  createTestAccount,
+  csrfTokenIn,
+  signIn,
+  shareRecordWith,
+} from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
-import { shareChildRecord } from '../../platform/identity/accounts.js';
 import { insertPerson } from './queries.js';
 import { formValuesIn } from '../../../test/helpers/forms.js';
 
@@ -140,14 +145,12 @@ test('a correction keeps the original visible to staff; the history is a profess
     kind: 'family',
     personId: familyPersonId,
   });
-  await withTenant(kith.database.orm, council.id, (tx) =>
-    shareChildRecord(tx, council.id, {
-      childPersonId: childId,
-      userId: parent.userId,
-      audience: 'family',
-      agreement: 'Shared with the family',
-    }),
-  );
+  await shareRecordWith(kith.database, council.id, {
+    childPersonId: childId,
+    userId: parent.userId,
+    audience: 'family',
+    agreement: 'Shared with the family',
+  });
   const worker = await signIn(kith.app, practitioner.email);
   const page = await kith.app.inject({ url: `/children/${childId}/details`, headers: cookieHeader(worker) });
   await kith.app.inject({

@@ -2,10 +2,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testAppPerFile } from '../../../test/helpers/app.js';
-import { createTestAccount } from '../../../test/helpers/accounts.js';
+import { createTestAccount, shareRecordWith } from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { insertPerson } from '../people/queries.js';
-import { shareChildRecord } from '../../platform/identity/accounts.js';
 import { insertChildsWords } from './queries.js';
 import { aVisit, voiceSessions } from './voice-fixtures.js';
 
@@ -135,14 +134,12 @@ test('a family member the record is shared with cannot open the professional vis
     kind: 'family',
     personId,
   });
-  await withTenant(kith.database.orm, session.council.id, (tx) =>
-    shareChildRecord(tx, session.council.id, {
-      childPersonId: session.childId,
-      userId: dad.userId,
-      audience: 'family',
-      agreement: 'Shared with Dad at the family meeting',
-    }),
-  );
+  await shareRecordWith(kith.database, session.council.id, {
+    childPersonId: session.childId,
+    userId: dad.userId,
+    audience: 'family',
+    agreement: 'Shared with Dad at the family meeting',
+  });
   const family = await sessionFor(dad.email);
   const familyView = await family.get(visitUrl);
   assert.equal(familyView.statusCode, 404, 'a visit record is a professional page');

@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testAppPerFile } from '../../../test/helpers/app.js';
 import { formValuesIn } from '../../../test/helpers/forms.js';
-import { createTestAccount } from '../../../test/helpers/accounts.js';
+import { createTestAccount, shareRecordWith } from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
-import { shareChildRecord } from '../../platform/identity/accounts.js';
 import { aVisit, voiceSessions } from './voice-fixtures.js';
 
 const kith = testAppPerFile();
@@ -182,14 +181,12 @@ test('nobody else reads or writes them: another council, no relationship, and a 
   assert.equal(write.statusCode, 404);
 
   const partner = await createTestAccount(kith.database, session.council.id, { roles: ['partner_agency_worker'] });
-  await withTenant(kith.database.orm, session.council.id, (tx) =>
-    shareChildRecord(tx, session.council.id, {
-      childPersonId: session.childId,
-      userId: partner.userId,
-      audience: 'partner_agency',
-      agreement: 'School safeguarding agreement',
-    }),
-  );
+  await shareRecordWith(kith.database, session.council.id, {
+    childPersonId: session.childId,
+    userId: partner.userId,
+    audience: 'partner_agency',
+    agreement: 'School safeguarding agreement',
+  });
   const partnerSession = await sessionFor(partner.email);
   const shared = await partnerSession.get(`/children/${session.childId}/visits`);
   assert.equal(shared.statusCode, 200, 'a partner the record is shared with may read the visits');
