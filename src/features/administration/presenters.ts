@@ -1,9 +1,12 @@
 /** The administration pages' content: accounts, one account, teams, and the choices their forms offer. */
+import type { AuditEntry } from '../../platform/audit/audit-log.js';
 import type { FormErrors } from '../../platform/http/forms.js';
 import { roleNames, staffRoles } from '../../platform/identity/roles.js';
+import { ukDateTimeInWords } from '../../platform/views/clock.js';
+import type { TableCell } from '../../platform/views/table.js';
 import type { PageContext } from '../../platform/views/render.js';
 import { administrationPages as pages } from './paths.js';
-import type { accountOf, accountsOf, teamsOf } from './service.js';
+import { SECURITY_EVENT_DAYS, type accountOf, type accountsOf, type teamsOf } from './service.js';
 
 type Accounts = Awaited<ReturnType<typeof accountsOf>>;
 type Account = NonNullable<Awaited<ReturnType<typeof accountOf>>>;
@@ -24,9 +27,64 @@ export const asList = (value: unknown): string[] =>
 const roleItems = (checked: string[]) =>
   staffRoles.map((role) => ({ value: role, text: roleNames[role], checked: checked.includes(role) }));
 
-export function accountsPage(accounts: Accounts): PageContext {
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** What one security event says: what happened, to which account, from which address, and what it means. */
+function securityEventRow(entry: AuditEntry, accountNames: Map<string, string>): TableCell[] {
+  const details = entry.details;
+  const failures = typeof details.failures === 'number' ? details.failures : 0;
+  const when = { text: ukDateTimeInWords(entry.occurredAt) };
+  if (entry.action === 'sign_in.account_locked') {
+    const lockedUntil = typeof details.lockedUntil === 'string' ? new Date(details.lockedUntil) : null;
+    const lastTry = details.step === 'second_factor' ? ' (the last a security code)' : '';
+    return [
+      when,
+      { text: 'Account locked' },
+      { text: accountNames.get(entry.subjectId ?? '') ?? 'An account no longer listed' },
+      { text: entry.sourceIp ?? 'Not known' },
+      {
+        text:
+          `${plural(failures, 'failed try', 'failed tries')} in 15 minutes${lastTry}. ` +
+          (lockedUntil && !Number.isNaN(lockedUntil.getTime())
+            ? `No one can sign in to it until ${ukDateTimeInWords(lockedUntil)}.`
+            : 'No one can sign in to it for 15 minutes.'),
+      },
+    ];
+  }
+  const delaySeconds = typeof details.delaySeconds === 'number' ? details.delaySeconds : 0;
+  return [
+    when,
+    { text: 'Network address slowed down' },
+    { text: 'Several accounts' },
+    { text: typeof details.address === 'string' ? details.address : (entry.sourceIp ?? 'Not known') },
+    {
+      text:
+        `${plural(failures, 'failed sign-in', 'failed sign-ins')} from this address in 15 minutes. ` +
+        `Each try from it now waits ${plural(delaySeconds, 'second', 'seconds')}; no one is locked out by this.`,
+    },
+  ];
+}
+
+/** The administrators' security events: accounts locked, addresses slowed down after failed sign-ins. */
+export function securityEventsSection(events: AuditEntry[], accounts: Accounts) {
+  const accountNames = new Map(accounts.map((account) => [account.userId, `${account.fullName} (${account.email})`]));
+  return {
+    days: SECURITY_EVENT_DAYS,
+    head: [
+      { text: 'When' },
+      { text: 'What happened' },
+      { text: 'Account' },
+      { text: 'Network address' },
+      { text: 'What it means' },
+    ],
+    rows: events.map((entry) => securityEventRow(entry, accountNames)),
+  };
+}
+
+export function accountsPage(accounts: Accounts, securityEvents: AuditEntry[] = []): PageContext {
   return {
     pageTitle: 'Accounts',
+    securityEvents: securityEventsSection(securityEvents, accounts),
     accounts: accounts.map((account) => ({
       ...account,
       href: pages.user.href({ userId: account.userId }),

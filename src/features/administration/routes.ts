@@ -25,6 +25,7 @@ import {
   createStaffAccount,
   createTeamNamed,
   endSessionsFor,
+  securityEventsOf,
   setAccountDisabled,
   teamsOf,
 } from './service.js';
@@ -80,9 +81,11 @@ function notFound(reply: FastifyReply): FastifyReply {
 type UserRoute = { Params: { userId: string }; Body: Record<string, unknown> };
 
 export function registerAdministrationRoutes(app: FastifyInstance, database: Database): void {
-  app.get(pages.users.pattern, { config: { access: admin } }, async (request, reply) =>
-    reply.render('administration/views/users.njk', accountsPage(await accountsOf(database, request.actor!))),
-  );
+  app.get(pages.users.pattern, { config: { access: admin } }, async (request, reply) => {
+    const accounts = await accountsOf(database, request.actor!);
+    const securityEvents = await securityEventsOf(database, request.actor!);
+    return reply.render('administration/views/users.njk', accountsPage(accounts, securityEvents));
+  });
 
   const showNewAccount = async (
     request: FastifyRequest,

@@ -7,7 +7,12 @@ import { randomBytes } from 'node:crypto';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { hasSqlState, SqlState } from '../../platform/db/errors.js';
-import { recordAuditEvent, type AuditDetails } from '../../platform/audit/audit-log.js';
+import {
+  recordAuditEvent,
+  searchAuditLog,
+  type AuditDetails,
+  type AuditEntry,
+} from '../../platform/audit/audit-log.js';
 import type { AuditAction } from '../../platform/audit/catalogue.js';
 import { actorLabel, type Actor } from '../../platform/identity/actor.js';
 import { addTeamMember, createAccount, createTeam } from '../../platform/identity/accounts.js';
@@ -62,6 +67,27 @@ export const accountOf = (database: Database, actor: Actor, userId: string) =>
 
 export const teamsOf = (database: Database, actor: Actor) =>
   withTenant(database.orm, actor.tenantId, (tx) => listTeams(tx, actor.tenantId));
+
+/** The sign-in protection's security events an administrator is shown (written by the identity layer). */
+export const securityEventActions = [
+  'sign_in.account_locked',
+  'sign_in.address_slowed',
+] as const satisfies AuditAction[];
+/** How far back the administration pages show security events, and how many at most. */
+export const SECURITY_EVENT_DAYS = 7;
+const SECURITY_EVENTS_SHOWN = 25;
+
+/** Accounts locked and addresses slowed down after failed sign-ins, recently, newest first. */
+export const securityEventsOf = (database: Database, actor: Actor, now: Date = new Date()): Promise<AuditEntry[]> =>
+  withTenant(database.orm, actor.tenantId, async (tx) => {
+    const from = new Date(now.getTime() - SECURITY_EVENT_DAYS * 86_400_000);
+    const found: AuditEntry[] = [];
+    for (const action of securityEventActions) {
+      const page = await searchAuditLog(tx, actor.tenantId, { action, from }, { limit: SECURITY_EVENTS_SHOWN });
+      found.push(...page.entries);
+    }
+    return found.sort((a, b) => b.sequence - a.sequence).slice(0, SECURITY_EVENTS_SHOWN);
+  });
 
 export async function createStaffAccount(
   database: Database,

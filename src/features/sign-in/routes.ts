@@ -44,6 +44,13 @@ const codeForm = z.object({
   code: z.string().trim().min(1, signInMessages.enterCode).max(40, signInMessages.codeRejected),
 });
 
+/** Why a half-signed-in session was ended, as the sign-in page says it (`?secondStep=`). */
+const secondStepMessages: Record<string, string> = {
+  timed_out: signInMessages.codeTimedOut,
+  too_many_codes: signInMessages.tooManyCodes,
+  locked: signInMessages.codeLocked,
+};
+
 const endedMessages: Record<string, string> = {
   idle: signInMessages.timedOut,
   expired: signInMessages.timedOut,
@@ -71,7 +78,7 @@ export function registerSignInRoutes(app: FastifyInstance, options: SignInOption
     errors: FormErrors,
   ) => reply.status(status).render('sign-in/views/sign-in.njk', { pageTitle: 'Sign in to Kith', ...page, ...errors });
 
-  app.get<{ Querystring: { returnTo?: string; signedOut?: string } }>(
+  app.get<{ Querystring: { returnTo?: string; signedOut?: string; secondStep?: string } }>(
     signInPages.signIn.pattern,
     { config: { access: { public: 'the sign-in page is how people get in' } } },
     async (request, reply) => {
@@ -81,9 +88,11 @@ export function registerSignInRoutes(app: FastifyInstance, options: SignInOption
           ? signInMessages.signedOutEverywhere
           : request.query.signedOut
             ? signInMessages.signedOut
-            : request.sessionEndedReason
-              ? endedMessages[request.sessionEndedReason]
-              : undefined;
+            : request.query.secondStep && Object.hasOwn(secondStepMessages, request.query.secondStep)
+              ? secondStepMessages[request.query.secondStep]
+              : request.sessionEndedReason
+                ? endedMessages[request.sessionEndedReason]
+                : undefined;
       const returnTo = safeReturnPath(request.query.returnTo, '');
       return showSignIn(reply, 200, { notice, returnTo, values: {} }, noErrors);
     },
@@ -155,7 +164,19 @@ export function registerSignInRoutes(app: FastifyInstance, options: SignInOption
       const parsed = codeForm.safeParse({ code: cleanText(body.code) });
       if (!parsed.success) return showTwoFactor(request, reply, 400, formErrorsFrom(parsed.error), returnTo);
       const pending = request.pendingSecondFactor!;
-      const result = await completeSecondFactor(database, pending, parsed.data.code, requestSource(request));
+      const result = await completeSecondFactor(
+        database,
+        pending,
+        parsed.data.code,
+        requestSource(request),
+        options.sessionPolicy,
+      );
+      if (result.outcome === 'start_again') {
+        // The half-signed-in session has ended: back to the password, saying why.
+        reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
+        const query = { returnTo: returnTo || undefined, secondStep: result.reason };
+        return reply.redirect(signInPages.signIn.href({}, query), 303);
+      }
       if (result.outcome === 'rejected') {
         return showTwoFactor(request, reply, 400, singleFormError('code', signInMessages.codeRejected), returnTo);
       }

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   ACCOUNT_LOCK_AFTER,
-  ADDRESS_LOCK_AFTER,
+  ADDRESS_FAILURES_PER_DOUBLING,
+  ADDRESS_FREE_FAILURES,
+  addressDelayForFailures,
   assessSignInThrottle,
   delayForFailures,
   FREE_FAILURES,
@@ -10,6 +12,7 @@ import {
   MAX_DELAY_MS,
   THROTTLE_LOOKBACK_MS,
   THROTTLE_WINDOW_MS,
+  throttleChangeAfterFailure,
 } from './sign-in-throttle.js';
 
 const now = new Date('2026-11-22T12:00:00Z');
@@ -29,7 +32,8 @@ describe('the policy’s numbers', () => {
     assert.equal(FREE_FAILURES, 3);
     assert.equal(MAX_DELAY_MS, 10 * SECOND);
     assert.equal(ACCOUNT_LOCK_AFTER, 10);
-    assert.equal(ADDRESS_LOCK_AFTER, 50);
+    assert.equal(ADDRESS_FREE_FAILURES, 20);
+    assert.equal(ADDRESS_FAILURES_PER_DOUBLING, 10);
     assert.equal(LOCK_DURATION_MS, 15 * MINUTE);
     assert.equal(THROTTLE_LOOKBACK_MS, 30 * MINUTE);
   });
@@ -71,8 +75,8 @@ describe('assessSignInThrottle: delays', () => {
     assert.deepEqual(assess(failures(9, THROTTLE_WINDOW_MS + MINUTE)), NONE);
   });
 
-  test('failures from the address alone cause no delay (a shared office is not slowed down)', () => {
-    assert.deepEqual(assess([], failures(ADDRESS_LOCK_AFTER - 1)), NONE);
+  test('a few failures from the address cause no delay (a shared office is not slowed down for typos)', () => {
+    assert.deepEqual(assess([], failures(ADDRESS_FREE_FAILURES - 1)), NONE);
   });
 
   test('order of the failures does not matter, and the input is left alone', () => {
@@ -135,35 +139,78 @@ describe('assessSignInThrottle: account lock', () => {
   });
 });
 
-describe('assessSignInThrottle: address lock', () => {
-  test('49 failures from one address do not lock it; 50 do, for 15 minutes from the 50th', () => {
-    assert.deepEqual(assess([], failures(ADDRESS_LOCK_AFTER - 1)), NONE);
-    assert.deepEqual(assess([], failures(ADDRESS_LOCK_AFTER)), {
-      delayMs: 0,
-      lockedUntil: new Date(now.getTime() - MINUTE + LOCK_DURATION_MS),
-      reason: 'address',
-    });
+describe('addressDelayForFailures', () => {
+  test('none for the first 19, then 1s, doubling every 10 more, 10s at most', () => {
+    const expected: [number, number][] = [
+      [0, 0],
+      [19, 0],
+      [20, 1000],
+      [29, 1000],
+      [30, 2000],
+      [40, 4000],
+      [50, 8000],
+      [59, 8000],
+      [60, 10_000],
+      [5000, 10_000],
+    ];
+    for (const [count, delay] of expected) assert.equal(addressDelayForFailures(count), delay, `${count} failures`);
+  });
+});
+
+describe('assessSignInThrottle: many accounts from one address (Kith issue 29, finding 8)', () => {
+  test('50 failures from one address slow it down but lock nobody', () => {
+    assert.deepEqual(assess([], failures(50)), { delayMs: 8000, lockedUntil: null, reason: 'address' });
   });
 
-  test('an address lock applies even to an account with no failures of its own', () => {
-    assert.equal(assess([], failures(ADDRESS_LOCK_AFTER)).reason, 'address');
-    assert.equal(assess(failures(2), failures(ADDRESS_LOCK_AFTER)).reason, 'address');
+  test('however many failures come from an address, an innocent account waits at most 10 seconds', () => {
+    for (const count of [60, 100, 1000]) {
+      const decision = assess([], failures(count));
+      assert.equal(decision.lockedUntil, null, `${count} failures`);
+      assert.equal(decision.delayMs, MAX_DELAY_MS, `${count} failures`);
+    }
   });
 
-  test('50 failures spread over more than the window do not lock the address', () => {
+  test('the account under attack is still locked, whatever the address did', () => {
+    const decision = assess(failures(ACCOUNT_LOCK_AFTER), failures(50));
+    assert.equal(decision.reason, 'account');
+    assert.deepEqual(decision.lockedUntil, new Date(now.getTime() - MINUTE + LOCK_DURATION_MS));
+  });
+
+  test('the longer of the account’s and the address’s delays applies, and says which', () => {
+    assert.deepEqual(assess(failures(5), failures(25)), { delayMs: 2000, lockedUntil: null, reason: 'account' });
+    assert.deepEqual(assess(failures(4), failures(35)), { delayMs: 2000, lockedUntil: null, reason: 'address' });
+  });
+
+  test('failures from the address spread over more than the window do not add up', () => {
     const list = Array.from({ length: 50 }, (_, index) => ago(index * 20 * SECOND)); // 16m20s in all
-    assert.equal(assess([], list).lockedUntil, null);
+    assert.equal(assess([], list).delayMs, addressDelayForFailures(45));
+  });
+});
+
+describe('throttleChangeAfterFailure: what administrators are told', () => {
+  const change = (account: Date[], address: Date[]) =>
+    throttleChangeAfterFailure({ accountFailures: account, addressFailures: address, failedAt: now });
+
+  test('the failure that locks an account says until when; the ones before and after do not', () => {
+    assert.equal(change(failures(ACCOUNT_LOCK_AFTER - 2), []).accountLockedUntil, null);
+    assert.deepEqual(change(failures(ACCOUNT_LOCK_AFTER - 1), []), {
+      accountLockedUntil: new Date(now.getTime() + LOCK_DURATION_MS),
+      addressDelayMs: null,
+      accountFailures: ACCOUNT_LOCK_AFTER,
+      addressFailures: 1,
+    });
+    assert.equal(change(failures(ACCOUNT_LOCK_AFTER), []).accountLockedUntil, null, 'locked already');
   });
 
-  test('when both are locked, the later end applies, and the account on a tie', () => {
-    const accountLocked = failures(ACCOUNT_LOCK_AFTER, 2 * MINUTE);
-    const addressLocked = failures(ADDRESS_LOCK_AFTER, MINUTE);
-    assert.deepEqual(assess(accountLocked, addressLocked), {
-      delayMs: 0,
-      lockedUntil: new Date(now.getTime() - MINUTE + LOCK_DURATION_MS),
-      reason: 'address',
-    });
-    assert.equal(assess(failures(ACCOUNT_LOCK_AFTER, MINUTE), addressLocked).reason, 'account');
-    assert.equal(assess(failures(ACCOUNT_LOCK_AFTER, 30 * SECOND), addressLocked).reason, 'account');
+  test('an address is reported each time its delay grows, not at every failure', () => {
+    const reported = Array.from({ length: 70 }, (_, before) => change([], failures(before)).addressDelayMs);
+    const steps = reported.flatMap((delay, before) => (delay === null ? [] : [[before + 1, delay]]));
+    assert.deepEqual(steps, [
+      [20, 1000],
+      [30, 2000],
+      [40, 4000],
+      [50, 8000],
+      [60, 10_000],
+    ]);
   });
 });

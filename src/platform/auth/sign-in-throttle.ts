@@ -1,14 +1,19 @@
 /**
  * How hard to make the next sign-in attempt, from recent failures. Pure: the caller fetches
- * the failures and passes the time in.
+ * the failures and passes the time in. It is asked before both steps of signing in, the
+ * password and the security code (a code's failures count like a password's).
  *
  * A growing delay slows guessing without punishing the first few typos; a temporary lock stops
- * a determined attempt on one account, or many accounts tried from one address ("password
- * spraying"). Locks end by themselves, so an attacker cannot keep someone out for good, as the
- * OWASP Authentication Cheat Sheet advises
+ * a determined attempt on one account. Locks end by themselves, so an attacker cannot keep
+ * someone out for good, as the OWASP Authentication Cheat Sheet advises
  * (https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html#account-lockout),
  * and the NCSC's guidance suggests allowing around 10 attempts before locking
  * (https://www.ncsc.gov.uk/collection/passwords/updating-your-approach).
+ *
+ * Many accounts tried from one network address ("password spraying") slow that address down,
+ * more and more, but never lock it: a council's staff often share one address (an office
+ * network, a proxy), and a lock there would keep every one of them out because of one person.
+ * Each account tried is still locked after its own 10 failures.
  *
  * Whatever this decides, what the person is told must be the same for an address with an account
  * as for one without.
@@ -23,8 +28,10 @@ export const BASE_DELAY_MS = 1000;
 export const MAX_DELAY_MS = 10_000;
 /** Failures on one account within the window that lock it. */
 export const ACCOUNT_LOCK_AFTER = 10;
-/** Failures from one network address within the window that lock it, whichever accounts they were for. */
-export const ADDRESS_LOCK_AFTER = 50;
+/** Failures from one network address within the window, whichever accounts they were for, before its delay. */
+export const ADDRESS_FREE_FAILURES = 20;
+/** Each further this many failures from one address doubles its delay (1s from 20, 2s from 30, …, 10s from 60). */
+export const ADDRESS_FAILURES_PER_DOUBLING = 10;
 /** How long a lock lasts, from the failure that caused it. */
 export const LOCK_DURATION_MS = 15 * 60_000;
 /**
@@ -44,11 +51,21 @@ export interface ThrottleDecision {
   reason: ThrottleReason;
 }
 
-/** The delay after `failures` recent failures: none for the first 3, then 1s, 2s, 4s, 8s, then 10s. */
+/** The delay after `failures` recent failures of one account: none for the first 3, then 1s, 2s, 4s, 8s, then 10s. */
 export function delayForFailures(failures: number): number {
   const over = failures - FREE_FAILURES;
   if (over <= 0) return 0;
   return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (over - 1));
+}
+
+/**
+ * The delay after `failures` recent failures from one address, whichever accounts they were
+ * for: none for the first 19, then 1s, doubling every 10 more, 10s at most. Never a lock.
+ */
+export function addressDelayForFailures(failures: number): number {
+  const over = failures - ADDRESS_FREE_FAILURES;
+  if (over < 0) return 0;
+  return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.floor(over / ADDRESS_FAILURES_PER_DOUBLING));
 }
 
 function sortedTimes(failures: Date[]): number[] {
@@ -91,20 +108,57 @@ export function assessSignInThrottle(input: {
   const account = sortedTimes(input.accountFailures);
   const address = sortedTimes(input.addressFailures);
 
-  const locks: { until: number; reason: 'account' | 'address' }[] = [];
+  // Only the account is ever locked: one address's failures slow it down, however many.
   const accountLockEnd = lockEnd(account, ACCOUNT_LOCK_AFTER);
-  if (accountLockEnd !== null && accountLockEnd > now) locks.push({ until: accountLockEnd, reason: 'account' });
-  const addressLockEnd = lockEnd(address, ADDRESS_LOCK_AFTER);
-  if (addressLockEnd !== null && addressLockEnd > now) locks.push({ until: addressLockEnd, reason: 'address' });
-  // When both are locked, the later end applies (the account on a tie).
-  const lock = locks.reduce<(typeof locks)[number] | undefined>(
-    (latest, candidate) => (latest === undefined || candidate.until > latest.until ? candidate : latest),
-    undefined,
-  );
-  if (lock) return { delayMs: 0, lockedUntil: new Date(lock.until), reason: lock.reason };
+  if (accountLockEnd !== null && accountLockEnd > now) {
+    return { delayMs: 0, lockedUntil: new Date(accountLockEnd), reason: 'account' };
+  }
 
-  // The delay follows the account's failures only: a shared office address should not slow
-  // everyone down for one person's typos. The address lock deals with many accounts tried at once.
-  const delayMs = delayForFailures(countInWindow(account, now));
-  return { delayMs, lockedUntil: null, reason: delayMs > 0 ? 'account' : 'none' };
+  // An account's own failures slow it from the 4th; a shared office's typos slow nobody until
+  // there are many of them, from one address, across accounts.
+  const accountDelay = delayForFailures(countInWindow(account, now));
+  const addressDelay = addressDelayForFailures(countInWindow(address, now));
+  if (accountDelay === 0 && addressDelay === 0) return { delayMs: 0, lockedUntil: null, reason: 'none' };
+  return accountDelay >= addressDelay
+    ? { delayMs: accountDelay, lockedUntil: null, reason: 'account' }
+    : { delayMs: addressDelay, lockedUntil: null, reason: 'address' };
+}
+
+/** What one more failure changed, for the administrators' security events. */
+export interface ThrottleChange {
+  /** Set when this failure locked the account: until when. */
+  accountLockedUntil: Date | null;
+  /** Set when this failure made the address's delay longer: the new delay. */
+  addressDelayMs: number | null;
+  /** Failures within the window, this one included. */
+  accountFailures: number;
+  addressFailures: number;
+}
+
+/**
+ * What a failure at `failedAt` changed, given the failures before it (the failure itself not
+ * among them): did it lock the account, did it slow the address down further.
+ */
+export function throttleChangeAfterFailure(input: {
+  accountFailures: Date[];
+  addressFailures: Date[];
+  failedAt: Date;
+}): ThrottleChange {
+  const at = input.failedAt;
+  const before = assessSignInThrottle({ ...input, now: at });
+  const after = assessSignInThrottle({
+    accountFailures: [...input.accountFailures, at],
+    addressFailures: [...input.addressFailures, at],
+    now: at,
+  });
+  const accountFailures = countInWindow(sortedTimes([...input.accountFailures, at]), at.getTime());
+  const addressFailures = countInWindow(sortedTimes([...input.addressFailures, at]), at.getTime());
+  const addressDelayBefore = addressDelayForFailures(addressFailures - 1);
+  const addressDelayAfter = addressDelayForFailures(addressFailures);
+  return {
+    accountLockedUntil: after.lockedUntil && !before.lockedUntil ? after.lockedUntil : null,
+    addressDelayMs: addressDelayAfter > addressDelayBefore ? addressDelayAfter : null,
+    accountFailures,
+    addressFailures,
+  };
 }

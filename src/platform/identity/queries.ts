@@ -100,6 +100,19 @@ export async function failuresFromAddressSince(
     );
 }
 
+/**
+ * Holds an account's row until the transaction ends, so two tries of its security code at once
+ * are checked one after the other, each seeing the other's failure.
+ */
+export async function lockAccountForSignIn(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)))
+    .for('update');
+  return rows.length === 1;
+}
+
 /** Records one failed sign-in (a wrong password, a disabled account, a wrong second factor). */
 export async function insertSignInFailure(
   tx: Tx,
@@ -206,6 +219,27 @@ export async function insertSession(tx: Tx, session: typeof sessions.$inferInser
   return row!.id;
 }
 
+/** A session as the second step of signing in sees it: whose, since when, until when, and its state. */
+export async function sessionForSecondFactor(
+  tx: Tx,
+  tenantId: string,
+  sessionId: string,
+): Promise<
+  { userId: string; createdAt: Date; expiresAt: Date; endedAt: Date | null; secondFactorDone: boolean } | undefined
+> {
+  const [row] = await tx
+    .select({
+      userId: sessions.userId,
+      createdAt: sessions.createdAt,
+      expiresAt: sessions.expiresAt,
+      endedAt: sessions.endedAt,
+      secondFactorDone: sessions.secondFactorDone,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId)));
+  return row;
+}
+
 /** A row of kith_session_lookup (migrations/0021_session_lookup.sql). */
 export interface FoundSession {
   session_id: string;
@@ -246,16 +280,17 @@ export async function touchSession(tx: Tx, tenantId: string, sessionId: string, 
     .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId)));
 }
 
-/** Marks a session's second factor done and gives it a new token hash. */
+/** Marks a session's second factor done, gives it a new token hash and its full lifetime from now. */
 export async function setSecondFactorDone(
   tx: Tx,
   tenantId: string,
   sessionId: string,
   tokenHash: string,
+  times: { now: Date; expiresAt: Date },
 ): Promise<void> {
   await tx
     .update(sessions)
-    .set({ secondFactorDone: true, tokenHash, lastSeenAt: sql`now()` })
+    .set({ secondFactorDone: true, tokenHash, lastSeenAt: times.now, expiresAt: times.expiresAt })
     .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId)));
 }
 

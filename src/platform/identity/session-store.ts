@@ -3,6 +3,10 @@
  * council id and the token: the council tells us which council's transaction to look in, and
  * the token proves the session. A session ends when signed out, when idle too long, when its
  * absolute lifetime is over, or when an administrator ends it or disables the account.
+ *
+ * A half-signed-in session (password accepted, security code still to come) lasts
+ * SECOND_FACTOR_TIME_LIMIT_MS at most: long enough to find a phone, too short to guess codes
+ * for long. Once the code is accepted it gets its full lifetime.
  */
 import type { Orm, Tx } from '../db/database.js';
 import { withTenant } from '../db/tenancy.js';
@@ -26,6 +30,8 @@ export interface SessionPolicy {
 }
 
 export const SESSION_COOKIE = 'kith_session';
+/** How long someone has, after their password, to enter their security code. */
+export const SECOND_FACTOR_TIME_LIMIT_MS = 5 * 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** last_seen_at is written at most this often, so a busy page does not write on every request. */
 const LAST_SEEN_RESOLUTION_MS = 15_000;
@@ -57,13 +63,16 @@ export async function startSession(
 ): Promise<{ sessionId: string; token: string }> {
   const now = options.now ?? new Date();
   const token = generateSessionToken();
+  const lifetimeMs = options.policy.absoluteHours * 3_600_000;
   const sessionId = await insertSession(tx, {
     tenantId,
     tokenHash: hashToken(token),
     userId,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + options.policy.absoluteHours * 3_600_000),
+    expiresAt: new Date(
+      now.getTime() + (options.secondFactorDone ? lifetimeMs : Math.min(lifetimeMs, SECOND_FACTOR_TIME_LIMIT_MS)),
+    ),
     secondFactorDone: options.secondFactorDone,
     sourceIp: options.sourceIp,
     userAgent: options.userAgent?.slice(0, 400) ?? null,
@@ -143,10 +152,17 @@ export async function rolesOf(tx: Tx, tenantId: string, userId: string): Promise
   return rolesHeldBy(tx, tenantId, userId);
 }
 
-export async function markSecondFactorDone(tx: Tx, tenantId: string, sessionId: string): Promise<{ token: string }> {
+export async function markSecondFactorDone(
+  tx: Tx,
+  tenantId: string,
+  sessionId: string,
+  policy: SessionPolicy,
+  now: Date = new Date(),
+): Promise<{ token: string }> {
   // A new token once the second factor is done, so a token seen before it cannot be reused.
   const token = generateSessionToken();
-  await setSecondFactorDone(tx, tenantId, sessionId, hashToken(token));
+  const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);
+  await setSecondFactorDone(tx, tenantId, sessionId, hashToken(token), { now, expiresAt });
   return { token };
 }
 
