@@ -17,7 +17,7 @@ import {
 } from '../../../test/helpers/accounts.js';
 import { parseHtml, readableText, textOf } from '../../../test/helpers/html.js';
 import { totpCode } from '../../platform/auth/totp.js';
-import { withTenant } from '../../platform/db/tenancy.js';
+import { rowsOf, withTenant } from '../../platform/db/tenancy.js';
 import { signInWithPassword } from '../../platform/identity/sign-in.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -80,11 +80,13 @@ describe('sign-in protection', () => {
       totpSecret: SECRET,
     });
     const { pending } = await halfSignIn(email);
-    const [lifetime] = await withTenant(kith.database.orm, council.id, (tx) =>
-      tx.execute(
-        sql`select extract(epoch from expires_at - created_at)::int as seconds from sessions where user_id = ${userId}`,
+    const [lifetime] = await withTenant(kith.database.orm, council.id, async (tx) =>
+      rowsOf<{ seconds: number }>(
+        await tx.execute(
+          sql`select extract(epoch from expires_at - created_at)::int as seconds from sessions where user_id = ${userId}`,
+        ),
       ),
-    ).then((result) => ('rows' in result ? (result.rows as { seconds: number }[]) : []));
+    );
     assert.equal(lifetime?.seconds, 300, 'a half-signed-in session lasts 5 minutes');
     await withTenant(kith.database.orm, council.id, (tx) =>
       tx.execute(sql`update sessions set expires_at = now() - interval '1 second' where user_id = ${userId}`),

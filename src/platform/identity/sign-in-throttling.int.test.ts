@@ -195,7 +195,7 @@ describe('many accounts tried from one address (finding 8)', () => {
     const council = await createTestCouncil(database);
     const source = sourceFrom('203.0.113.80');
     const clock = testClock();
-    const tried = [];
+    const tried: { userId: string; email: string }[] = [];
     for (let index = 0; index < 10; index += 1) {
       tried.push(await createTestAccount(database, council.id, { roles: ['practitioner'] }));
     }
