@@ -1,7 +1,7 @@
 /** SQL for a person's own account: their password, sessions, two-factor secret and recovery codes. */
-import { and, count, eq, isNull, ne } from 'drizzle-orm';
+import { count, eq, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
-import { isRow } from '../../platform/db/rows.js';
+import { isRow, ofCouncil } from '../../platform/db/rows.js';
 import { recoveryCodes, sessions, users } from '../../platform/identity/schema.js';
 
 const theUser = (tenantId: string, userId: string) => isRow(users, tenantId, userId);
@@ -33,8 +33,9 @@ export async function endOtherSessions(
     .update(sessions)
     .set({ endedAt: now, endedReason: 'signed_out_everywhere' })
     .where(
-      and(
-        eq(sessions.tenantId, tenantId),
+      ofCouncil(
+        sessions,
+        tenantId,
         eq(sessions.userId, userId),
         isNull(sessions.endedAt),
         ne(sessions.id, keptSessionId ?? NO_SESSION),
@@ -53,7 +54,7 @@ export async function unusedRecoveryCodes(tx: Tx, tenantId: string, userId: stri
   const [codes] = await tx
     .select({ unused: count() })
     .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.tenantId, tenantId), eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+    .where(ofCouncil(recoveryCodes, tenantId, eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
   return codes?.unused ?? 0;
 }
 
@@ -75,6 +76,6 @@ export async function switchOnTotp(tx: Tx, tenantId: string, userId: string, ste
 
 /** The person's recovery codes are these (hashed) and no others. */
 export async function replaceRecoveryCodes(tx: Tx, tenantId: string, userId: string, codeHashes: string[]) {
-  await tx.delete(recoveryCodes).where(and(eq(recoveryCodes.tenantId, tenantId), eq(recoveryCodes.userId, userId)));
+  await tx.delete(recoveryCodes).where(ofCouncil(recoveryCodes, tenantId, eq(recoveryCodes.userId, userId)));
   await tx.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ tenantId, userId, codeHash })));
 }

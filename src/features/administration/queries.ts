@@ -1,7 +1,7 @@
 /** SQL for administering a council's accounts and teams. */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
-import { isRow } from '../../platform/db/rows.js';
+import { isRow, ofCouncil } from '../../platform/db/rows.js';
 import type { Role } from '../../platform/identity/roles.js';
 import { sessions, teamMemberships, teams, userRoles, users } from '../../platform/identity/schema.js';
 
@@ -24,7 +24,7 @@ export async function listAccounts(tx: Tx, tenantId: string) {
       >`coalesce(array_agg(${userRoles.role} order by ${userRoles.role}) filter (where ${userRoles.role} is not null), '{}')`,
     })
     .from(users)
-    .leftJoin(userRoles, and(eq(userRoles.tenantId, users.tenantId), eq(userRoles.userId, users.id)))
+    .leftJoin(userRoles, ofCouncil(userRoles, users.tenantId, eq(userRoles.userId, users.id)))
     .where(eq(users.tenantId, tenantId))
     .groupBy(users.tenantId, users.id)
     .orderBy(asc(users.fullName));
@@ -40,16 +40,16 @@ export async function findAccount(tx: Tx, tenantId: string, userId: string) {
   const roles = await tx
     .select({ role: userRoles.role })
     .from(userRoles)
-    .where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.userId, userId)));
+    .where(ofCouncil(userRoles, tenantId, eq(userRoles.userId, userId)));
   const memberships = await tx
     .select({ teamId: teams.id, name: teams.name, isManager: teamMemberships.isManager })
     .from(teamMemberships)
     .innerJoin(teams, isRow(teams, teamMemberships.tenantId, teamMemberships.teamId))
-    .where(and(eq(teamMemberships.tenantId, tenantId), eq(teamMemberships.userId, userId)));
+    .where(ofCouncil(teamMemberships, tenantId, eq(teamMemberships.userId, userId)));
   const [openSessions] = await tx
     .select({ total: sql<number>`count(*)::int` })
     .from(sessions)
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId), isNull(sessions.endedAt)));
+    .where(ofCouncil(sessions, tenantId, eq(sessions.userId, userId), isNull(sessions.endedAt)));
   return {
     ...account,
     roles: roles.map((row) => row.role),
@@ -62,12 +62,12 @@ export async function emailInUse(tx: Tx, tenantId: string, email: string): Promi
   const [row] = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.tenantId, tenantId), eq(users.email, email)));
+    .where(ofCouncil(users, tenantId, eq(users.email, email)));
   return row !== undefined;
 }
 
 export async function replaceRoles(tx: Tx, tenantId: string, userId: string, roles: Role[]): Promise<void> {
-  await tx.delete(userRoles).where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.userId, userId)));
+  await tx.delete(userRoles).where(ofCouncil(userRoles, tenantId, eq(userRoles.userId, userId)));
   if (roles.length > 0) await tx.insert(userRoles).values(roles.map((role) => ({ tenantId, userId, role })));
 }
 
@@ -111,11 +111,7 @@ export async function isMember(tx: Tx, tenantId: string, teamId: string, userId:
     .select({ userId: teamMemberships.userId })
     .from(teamMemberships)
     .where(
-      and(
-        eq(teamMemberships.tenantId, tenantId),
-        eq(teamMemberships.teamId, teamId),
-        eq(teamMemberships.userId, userId),
-      ),
+      ofCouncil(teamMemberships, tenantId, eq(teamMemberships.teamId, teamId), eq(teamMemberships.userId, userId)),
     );
   return row !== undefined;
 }

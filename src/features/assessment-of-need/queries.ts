@@ -2,7 +2,7 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { rowsOfChild, rowsUnderChild } from '../../platform/db/reusable-query.js';
-import { insertReturningRow, isRowOfChild } from '../../platform/db/rows.js';
+import { insertReturningRow, isRowOfChild, ofCouncil } from '../../platform/db/rows.js';
 import { together } from '../../platform/db/tenancy.js';
 import { recordVersions } from '../../platform/history/schema.js';
 import { needAssessments, needAssessmentVersions, type AssessmentStatus } from './schema.js';
@@ -43,7 +43,7 @@ export async function findSeries(tx: Tx, tenantId: string, childId: string, asse
   const versions = await tx
     .select()
     .from(needAssessmentVersions)
-    .where(and(eq(needAssessmentVersions.tenantId, tenantId), eq(needAssessmentVersions.assessmentId, assessmentId)))
+    .where(ofCouncil(needAssessmentVersions, tenantId, eq(needAssessmentVersions.assessmentId, assessmentId)))
     .orderBy(asc(needAssessmentVersions.versionNumber));
   return { ...series, versions };
 }
@@ -100,8 +100,9 @@ export async function updateVersion(
       revision: sql`${needAssessmentVersions.revision} + 1`,
     })
     .where(
-      and(
-        eq(needAssessmentVersions.tenantId, tenantId),
+      ofCouncil(
+        needAssessmentVersions,
+        tenantId,
         eq(needAssessmentVersions.id, versionId),
         eq(needAssessmentVersions.revision, expected.revision),
         eq(needAssessmentVersions.status, expected.status),

@@ -3,9 +3,9 @@
  * the safety goals and next steps to start the plan from. Called by the plans feature inside
  * its own council transaction, after it has checked access to the child's record.
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
-import { isRow, isRowAtVersion, ofChild } from '../../platform/db/rows.js';
+import { isRow, isRowAtVersion, ofChild, ofCouncil } from '../../platform/db/rows.js';
 import { reusableQuery, rowsUnderChild } from '../../platform/db/reusable-query.js';
 import { mappingChildren, mappingEntries, mappings, scalingScores, type MappingSection } from './schema.js';
 
@@ -58,8 +58,9 @@ export async function latestMappingForPlanning(
     })
     .from(mappingEntries)
     .where(
-      and(
-        eq(mappingEntries.tenantId, tenantId),
+      ofCouncil(
+        mappingEntries,
+        tenantId,
         eq(mappingEntries.mappingId, latest.id),
         inArray(mappingEntries.section, [...worrySections, 'safety_goal', 'next_step']),
       ),
@@ -150,7 +151,7 @@ export async function mappingById(tx: Tx, tenantId: string, mappingId: string) {
   const children = await tx
     .select({ childPersonId: mappingChildren.childPersonId })
     .from(mappingChildren)
-    .where(and(eq(mappingChildren.tenantId, tenantId), eq(mappingChildren.mappingId, mappingId)));
+    .where(ofCouncil(mappingChildren, tenantId, eq(mappingChildren.mappingId, mappingId)));
   return { ...mapping, childIds: children.map((child) => child.childPersonId) };
 }
 
@@ -159,7 +160,7 @@ export async function entriesOf(tx: Tx, tenantId: string, mappingIds: readonly s
   return tx
     .select()
     .from(mappingEntries)
-    .where(and(eq(mappingEntries.tenantId, tenantId), inArray(mappingEntries.mappingId, [...mappingIds])))
+    .where(ofCouncil(mappingEntries, tenantId, inArray(mappingEntries.mappingId, [...mappingIds])))
     .orderBy(mappingEntries.position, mappingEntries.createdAt);
 }
 
@@ -204,7 +205,7 @@ export async function scoresOf(tx: Tx, tenantId: string, mappingIds: readonly st
   return tx
     .select()
     .from(scalingScores)
-    .where(and(eq(scalingScores.tenantId, tenantId), inArray(scalingScores.mappingId, [...mappingIds])))
+    .where(ofCouncil(scalingScores, tenantId, inArray(scalingScores.mappingId, [...mappingIds])))
     .orderBy(scalingScores.scoredOn, scalingScores.recordedAt);
 }
 

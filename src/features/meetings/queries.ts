@@ -1,8 +1,16 @@
 /** The only place SQL about meetings is written. Every function takes the transaction handle. */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { rowsOfChild } from '../../platform/db/reusable-query.js';
-import { insertReturningId, isRow, isRowAtVersion, isRowOfChild, rowOfChildFinder } from '../../platform/db/rows.js';
+import {
+  insertReturningId,
+  isRow,
+  isRowAtVersion,
+  isRowOfChild,
+  ofChild,
+  ofCouncil,
+  rowOfChildFinder,
+} from '../../platform/db/rows.js';
 import { childAllocations, userRoles, users } from '../../platform/identity/schema.js';
 import type { Conference, MeetingAction, MeetingDecision } from './conference.js';
 import {
@@ -106,7 +114,7 @@ export async function inviteesOf(tx: Tx, tenantId: string, meetingIds: readonly 
   return tx
     .select()
     .from(meetingInvitees)
-    .where(and(eq(meetingInvitees.tenantId, tenantId), inArray(meetingInvitees.meetingId, [...meetingIds])))
+    .where(ofCouncil(meetingInvitees, tenantId, inArray(meetingInvitees.meetingId, [...meetingIds])))
     .orderBy(asc(meetingInvitees.addedAt), asc(meetingInvitees.name));
 }
 
@@ -121,8 +129,9 @@ export async function updateInvitee(
     .update(meetingInvitees)
     .set(change)
     .where(
-      and(
-        eq(meetingInvitees.tenantId, tenantId),
+      ofCouncil(
+        meetingInvitees,
+        tenantId,
         eq(meetingInvitees.meetingId, meetingId),
         eq(meetingInvitees.id, inviteeId),
         isNull(meetingInvitees.withdrawnAt),
@@ -147,8 +156,9 @@ export async function withdrawInvitee(
     .update(meetingInvitees)
     .set({ ...withdrawal, withdrawnAt: new Date() })
     .where(
-      and(
-        eq(meetingInvitees.tenantId, tenantId),
+      ofCouncil(
+        meetingInvitees,
+        tenantId,
         eq(meetingInvitees.meetingId, meetingId),
         eq(meetingInvitees.id, inviteeId),
         isNull(meetingInvitees.withdrawnAt),
@@ -165,11 +175,7 @@ export async function meetingIdsInvitingPerson(tx: Tx, tenantId: string, personI
     .select({ meetingId: meetingInvitees.meetingId })
     .from(meetingInvitees)
     .where(
-      and(
-        eq(meetingInvitees.tenantId, tenantId),
-        eq(meetingInvitees.personId, personId),
-        isNull(meetingInvitees.withdrawnAt),
-      ),
+      ofCouncil(meetingInvitees, tenantId, eq(meetingInvitees.personId, personId), isNull(meetingInvitees.withdrawnAt)),
     );
   return new Set(rows.map((row) => row.meetingId));
 }
@@ -179,7 +185,7 @@ export async function conferencesCoordinatedBy(tx: Tx, tenantId: string, userId:
   return tx
     .select()
     .from(meetings)
-    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.coordinatorUserId, userId), isNotNull(meetings.stage)))
+    .where(ofCouncil(meetings, tenantId, eq(meetings.coordinatorUserId, userId), isNotNull(meetings.stage)))
     .orderBy(asc(meetings.heldOn));
 }
 
@@ -189,7 +195,7 @@ export async function coordinatorsIn(tx: Tx, tenantId: string): Promise<{ userId
     .select({ userId: users.id, fullName: users.fullName })
     .from(userRoles)
     .innerJoin(users, isRow(users, userRoles.tenantId, userRoles.userId))
-    .where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.role, 'fgc_coordinator'), eq(users.isDisabled, false)))
+    .where(ofCouncil(userRoles, tenantId, eq(userRoles.role, 'fgc_coordinator'), eq(users.isDisabled, false)))
     .orderBy(asc(users.fullName));
 }
 
@@ -199,12 +205,7 @@ export async function allocatedWorkersOf(tx: Tx, tenantId: string, childId: stri
     .select({ userId: childAllocations.userId })
     .from(childAllocations)
     .where(
-      and(
-        eq(childAllocations.tenantId, tenantId),
-        eq(childAllocations.childPersonId, childId),
-        isNull(childAllocations.endsOn),
-        isNotNull(childAllocations.userId),
-      ),
+      ofChild(childAllocations, tenantId, childId, isNull(childAllocations.endsOn), isNotNull(childAllocations.userId)),
     );
   return rows.map((row) => row.userId!);
 }
@@ -261,5 +262,5 @@ export async function allConferences(tx: Tx, tenantId: string) {
       planId: meetings.planId,
     })
     .from(meetings)
-    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.kind, 'family_group_conference')));
+    .where(ofCouncil(meetings, tenantId, eq(meetings.kind, 'family_group_conference')));
 }

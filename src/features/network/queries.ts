@@ -1,7 +1,7 @@
 /** The only place SQL about networks and relationships is written. Each takes the transaction. */
 import { and, eq, inArray, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
-import { insertReturningId, isRow, isRowAtVersion } from '../../platform/db/rows.js';
+import { insertReturningId, isRow, isRowAtVersion, ofChild, ofCouncil } from '../../platform/db/rows.js';
 import { reusableQuery } from '../../platform/db/reusable-query.js';
 import { rowsOf, together } from '../../platform/db/tenancy.js';
 import { recordVersions } from '../../platform/history/schema.js';
@@ -88,9 +88,10 @@ const membersStatement = reusableQuery<{ tenantId: string; childId: string }>()(
     .from(networkMembers)
     .innerJoin(people, isRow(people, networkMembers.tenantId, networkMembers.personId))
     .where(
-      and(
-        eq(networkMembers.tenantId, p.tenantId),
-        eq(networkMembers.childPersonId, p.childId),
+      ofChild(
+        networkMembers,
+        p.tenantId,
+        p.childId,
         // Someone recorded twice and merged is shown once, as the person they were merged into.
         isNull(people.mergedInto),
       ),
@@ -117,8 +118,9 @@ const relationshipsInNetworkStatement = reusableQuery<{ tenantId: string; childI
     .select(relationshipColumns)
     .from(relationships)
     .where(
-      and(
-        eq(relationships.tenantId, p.tenantId),
+      ofCouncil(
+        relationships,
+        p.tenantId,
         inArray(relationships.fromPersonId, inNetworkOf(p.tenantId, p.childId)),
         inArray(relationships.toPersonId, inNetworkOf(p.tenantId, p.childId)),
       ),
@@ -144,8 +146,9 @@ export async function findSameRelationship(tx: Tx, tenantId: string, a: string, 
     .select({ id: relationships.id })
     .from(relationships)
     .where(
-      and(
-        eq(relationships.tenantId, tenantId),
+      ofCouncil(
+        relationships,
+        tenantId,
         eq(relationships.type, type),
         or(
           and(eq(relationships.fromPersonId, a), eq(relationships.toPersonId, b)),
@@ -180,13 +183,7 @@ export async function isMember(tx: Tx, tenantId: string, childId: string, person
   const [row] = await tx
     .select({ personId: networkMembers.personId })
     .from(networkMembers)
-    .where(
-      and(
-        eq(networkMembers.tenantId, tenantId),
-        eq(networkMembers.childPersonId, childId),
-        eq(networkMembers.personId, personId),
-      ),
-    );
+    .where(ofChild(networkMembers, tenantId, childId, eq(networkMembers.personId, personId)));
   return row !== undefined;
 }
 
@@ -220,13 +217,7 @@ export async function updateMember(
   const rows = await tx
     .update(networkMembers)
     .set({ ...change, version: sql`${networkMembers.version} + 1` })
-    .where(
-      and(
-        eq(networkMembers.tenantId, tenantId),
-        eq(networkMembers.childPersonId, childId),
-        eq(networkMembers.personId, personId),
-      ),
-    )
+    .where(ofChild(networkMembers, tenantId, childId, eq(networkMembers.personId, personId)))
     .returning({ personId: networkMembers.personId });
   return rows.length === 1;
 }
@@ -255,10 +246,7 @@ const householdsStatement = reusableQuery<{ tenantId: string; childId: string }>
     .from(householdMembers)
     .innerJoin(households, isRow(households, householdMembers.tenantId, householdMembers.householdId))
     .where(
-      and(
-        eq(householdMembers.tenantId, p.tenantId),
-        inArray(householdMembers.personId, inNetworkOf(p.tenantId, p.childId)),
-      ),
+      ofCouncil(householdMembers, p.tenantId, inArray(householdMembers.personId, inNetworkOf(p.tenantId, p.childId))),
     ),
 );
 
@@ -289,9 +277,7 @@ const childRecordsInNetworkStatement = reusableQuery<{ tenantId: string; childId
   tx
     .select({ personId: childRecords.personId })
     .from(childRecords)
-    .where(
-      and(eq(childRecords.tenantId, p.tenantId), inArray(childRecords.personId, inNetworkOf(p.tenantId, p.childId))),
-    ),
+    .where(ofCouncil(childRecords, p.tenantId, inArray(childRecords.personId, inNetworkOf(p.tenantId, p.childId)))),
 );
 
 export async function childRecordsInNetwork(tx: Tx, tenantId: string, childId: string): Promise<Set<string>> {
@@ -331,8 +317,9 @@ export async function relationshipsOfPerson(tx: Tx, tenantId: string, personId: 
     .select(relationshipColumns)
     .from(relationships)
     .where(
-      and(
-        eq(relationships.tenantId, tenantId),
+      ofCouncil(
+        relationships,
+        tenantId,
         or(eq(relationships.fromPersonId, personId), eq(relationships.toPersonId, personId)),
       ),
     );
@@ -364,5 +351,5 @@ export async function membershipsOfPerson(tx: Tx, tenantId: string, personId: st
       noLongerInvolvedOn: networkMembers.noLongerInvolvedOn,
     })
     .from(networkMembers)
-    .where(and(eq(networkMembers.tenantId, tenantId), eq(networkMembers.personId, personId)));
+    .where(ofCouncil(networkMembers, tenantId, eq(networkMembers.personId, personId)));
 }

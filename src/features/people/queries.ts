@@ -1,7 +1,7 @@
 /** The only place SQL about people is written. Every function takes the transaction handle. */
-import { and, count, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
-import { insertReturningId, isRow } from '../../platform/db/rows.js';
+import { insertReturningId, isRow, ofCouncil } from '../../platform/db/rows.js';
 import type { ChildDetails } from './details.js';
 import { childRecords, people, type Gender, type PersonKind } from './schema.js';
 
@@ -44,7 +44,7 @@ export async function findChildRecordByReference(tx: Tx, tenantId: string, refer
     .select({ personId: childRecords.personId, reference: childRecords.reference, fullName: people.fullName })
     .from(childRecords)
     .innerJoin(people, isRow(people, childRecords.tenantId, childRecords.personId))
-    .where(and(eq(childRecords.tenantId, tenantId), eq(childRecords.reference, reference)));
+    .where(ofCouncil(childRecords, tenantId, eq(childRecords.reference, reference)));
   return row;
 }
 

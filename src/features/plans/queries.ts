@@ -1,8 +1,8 @@
 /** The only place SQL about plans is written. Every function takes the transaction handle. */
-import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { asc, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { anyOf, reusableQuery, rowsOfChild, rowsUnderChild } from '../../platform/db/reusable-query.js';
-import { insertReturningId, isRow, isRowAtVersion, rowOfChildFinder } from '../../platform/db/rows.js';
+import { insertReturningId, isRow, isRowAtVersion, ofCouncil, rowOfChildFinder } from '../../platform/db/rows.js';
 import { childRecords, people } from '../people/schema.js';
 import type { PlanAction, PlanGoal, ReviewScore } from './plan-rules.js';
 import { planAgreements, planReviews, plans, type AgreementResponse, type PlanKind } from './schema.js';
@@ -22,7 +22,7 @@ export async function childNameAndBirth(tx: Tx, tenantId: string, childId: strin
     })
     .from(childRecords)
     .innerJoin(people, isRow(people, childRecords.tenantId, childRecords.personId))
-    .where(and(eq(childRecords.tenantId, tenantId), eq(childRecords.personId, childId)));
+    .where(ofCouncil(childRecords, tenantId, eq(childRecords.personId, childId)));
   return row;
 }
 
@@ -144,7 +144,7 @@ export async function reviewsOf(tx: Tx, tenantId: string, planId: string): Promi
   return tx
     .select()
     .from(planReviews)
-    .where(and(eq(planReviews.tenantId, tenantId), eq(planReviews.planId, planId)))
+    .where(ofCouncil(planReviews, tenantId, eq(planReviews.planId, planId)))
     .orderBy(asc(planReviews.heldOn), asc(planReviews.recordedAt));
 }
 
@@ -170,7 +170,7 @@ export async function agreementsOf(tx: Tx, tenantId: string, planId: string): Pr
   return tx
     .select()
     .from(planAgreements)
-    .where(and(eq(planAgreements.tenantId, tenantId), eq(planAgreements.planId, planId)))
+    .where(ofCouncil(planAgreements, tenantId, eq(planAgreements.planId, planId)))
     .orderBy(asc(planAgreements.recordedAt));
 }
 
@@ -186,8 +186,9 @@ const overduePlansStatement = reusableQuery<{ tenantId: string; childIds: string
     })
     .from(plans)
     .where(
-      and(
-        eq(plans.tenantId, p.tenantId),
+      ofCouncil(
+        plans,
+        p.tenantId,
         anyOf(plans.childPersonId, p.childIds),
         or(lt(plans.nextActionDueOn, p.today), lt(plans.reviewBy, p.today)),
       ),

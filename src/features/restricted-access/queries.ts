@@ -1,7 +1,7 @@
 /** Openings of restricted records waiting for a team manager's review. */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
+import { asc, desc, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
-import { isRow } from '../../platform/db/rows.js';
+import { isRow, ofCouncil } from '../../platform/db/rows.js';
 import { auditEvents } from '../../platform/audit/schema.js';
 import { childAllocations, restrictedAccessGrants, users } from '../../platform/identity/schema.js';
 import { people } from '../people/schema.js';
@@ -24,8 +24,9 @@ export async function grantsAwaitingReview(tx: Tx, tenantId: string, teamIds: re
     .innerJoin(people, isRow(people, restrictedAccessGrants.tenantId, restrictedAccessGrants.childPersonId))
     .innerJoin(users, isRow(users, restrictedAccessGrants.tenantId, restrictedAccessGrants.userId))
     .where(
-      and(
-        eq(restrictedAccessGrants.tenantId, tenantId),
+      ofCouncil(
+        restrictedAccessGrants,
+        tenantId,
         isNull(restrictedAccessGrants.reviewedAt),
         inArray(
           restrictedAccessGrants.childPersonId,
@@ -33,8 +34,9 @@ export async function grantsAwaitingReview(tx: Tx, tenantId: string, teamIds: re
             .select({ childPersonId: childAllocations.childPersonId })
             .from(childAllocations)
             .where(
-              and(
-                eq(childAllocations.tenantId, tenantId),
+              ofCouncil(
+                childAllocations,
+                tenantId,
                 isNull(childAllocations.endsOn),
                 inArray(childAllocations.teamId, [...teamIds]),
               ),
@@ -56,8 +58,9 @@ export async function markReviewed(
     .update(restrictedAccessGrants)
     .set({ reviewedBy: reviewerId, reviewedAt: new Date(), reviewNote: note })
     .where(
-      and(
-        eq(restrictedAccessGrants.tenantId, tenantId),
+      ofCouncil(
+        restrictedAccessGrants,
+        tenantId,
         eq(restrictedAccessGrants.id, grantId),
         isNull(restrictedAccessGrants.reviewedAt),
       ),
@@ -90,8 +93,9 @@ export async function entriesUnderGrant(
     })
     .from(auditEvents)
     .where(
-      and(
-        eq(auditEvents.tenantId, tenantId),
+      ofCouncil(
+        auditEvents,
+        tenantId,
         eq(auditEvents.actorUserId, grant.userId),
         eq(auditEvents.childPersonId, grant.childPersonId),
         gte(auditEvents.occurredAt, grant.grantedAt),

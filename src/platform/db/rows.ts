@@ -34,9 +34,17 @@ export const isRowAtVersion = (
   version: unknown,
 ): SQL => and(eq(table.tenantId, tenantId), eq(table.id, id), eq(table.version, version))!;
 
-/** Every row of one child. */
-export const ofChild = (table: ChildColumns, tenantId: unknown, childId: unknown): SQL =>
-  and(eq(table.tenantId, tenantId), eq(table.childPersonId, childId))!;
+/** The council's rows that meet every one of `conditions`. */
+export const ofCouncil = (table: { tenantId: PgColumn }, tenantId: unknown, ...conditions: (SQL | undefined)[]): SQL =>
+  and(eq(table.tenantId, tenantId), ...conditions)!;
+
+/** Every row of one child (that meets every one of `conditions`). */
+export const ofChild = (
+  table: ChildColumns,
+  tenantId: unknown,
+  childId: unknown,
+  ...conditions: (SQL | undefined)[]
+): SQL => and(eq(table.tenantId, tenantId), eq(table.childPersonId, childId), ...conditions)!;
 
 /** The row `id`, if it belongs to this child (an id from another record finds nothing). */
 export const isRowOfChild = (table: ChildRows, tenantId: unknown, childId: unknown, id: unknown): SQL =>

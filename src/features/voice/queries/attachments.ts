@@ -1,7 +1,7 @@
 /** Attachments: what is attached to a record, and the content for the checked download. */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
-import { insertReturningId, isRowOfChild } from '../../../platform/db/rows.js';
+import { insertReturningId, isRowOfChild, ofChild } from '../../../platform/db/rows.js';
 import { attachments, type AttachmentOwner, type AttachmentType } from '../schema.js';
 
 export async function insertAttachment(
@@ -48,9 +48,10 @@ export async function attachmentsOf(
     })
     .from(attachments)
     .where(
-      and(
-        eq(attachments.tenantId, tenantId),
-        eq(attachments.childPersonId, childId),
+      ofChild(
+        attachments,
+        tenantId,
+        childId,
         eq(attachments.belongsTo, belongsTo),
         eq(attachments.belongsToId, belongsToId),
       ),

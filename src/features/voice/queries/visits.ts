@@ -1,5 +1,5 @@
 /** Visits: recording, correcting and reading them, and the child's network for "who was there". */
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { desc, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
 import { isRow, isRowOfChild, ofChild } from '../../../platform/db/rows.js';
 import { reusableQuery } from '../../../platform/db/reusable-query.js';
@@ -16,9 +16,10 @@ export async function networkPeopleOf(tx: Tx, tenantId: string, childId: string)
     .from(networkMembers)
     .innerJoin(people, isRow(people, networkMembers.tenantId, networkMembers.personId))
     .where(
-      and(
-        eq(networkMembers.tenantId, tenantId),
-        eq(networkMembers.childPersonId, childId),
+      ofChild(
+        networkMembers,
+        tenantId,
+        childId,
         isNull(networkMembers.noLongerInvolvedOn),
         isNull(people.mergedInto),
         eq(people.kind, 'person'),

@@ -1,7 +1,7 @@
 /** The child's words, how they would like to take part, drafts, direct work and hand-recorded chronology entries. */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database.js';
-import { insertReturningId, isRowOfChild, ofChild } from '../../../platform/db/rows.js';
+import { insertReturningId, isRowOfChild, ofChild, ofCouncil } from '../../../platform/db/rows.js';
 import { reusableQuery } from '../../../platform/db/reusable-query.js';
 import {
   chronologyEntries,
@@ -80,8 +80,9 @@ export async function participationPreferencesOf(tx: Tx, tenantId: string, child
 }
 
 const draftKey = (tenantId: string, userId: string, childId: string, formKey: string) =>
-  and(
-    eq(drafts.tenantId, tenantId),
+  ofCouncil(
+    drafts,
+    tenantId,
     eq(drafts.userId, userId),
     eq(drafts.childPersonId, childId),
     eq(drafts.formKey, formKey),
