@@ -67,6 +67,7 @@ const expected: Record<string, Role[] | typeof everyone | typeof signedIn | 'awa
   'POST /account/tokens/new': staff,
   'POST /account/tokens/:tokenId/revoke': staff,
   'GET /api/v1/me': signedIn,
+  'GET /api/v1/session/csrf-token': signedIn,
   'POST /api/v1/language/check': signedIn,
   'GET /language/words': signedIn,
   'GET /admin/language': ['council_administrator'],

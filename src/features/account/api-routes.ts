@@ -16,6 +16,14 @@ const meSchema = z
   })
   .meta({ id: 'Me' });
 
+const sessionTokenSchema = z
+  .object({
+    csrfToken: z.string().describe('Send as x-csrf-token (or the form field _csrf) with anything that changes data'),
+    account: z.uuid().describe('Who the session is for: a page checks it is still the person who typed'),
+    idleExpiresAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'SessionToken' });
+
 export function registerAccountApiRoutes(app: FastifyInstance): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     accountApiPaths.me.pattern,
@@ -37,6 +45,30 @@ export function registerAccountApiRoutes(app: FastifyInstance): void {
         council: { id: actor.tenantId, name: actor.councilName },
         roles: actor.roles,
         tokenScopes: actor.tokenScopes,
+      };
+    },
+  );
+
+  // A page signed out mid-form, then signed in again in another tab (a new session, so a new
+  // CSRF token), asks here for the token it must now send, so its autosave and Save carry on
+  // without a refresh. Same-origin only: the token is useless to a page that cannot read it.
+  app.withTypeProvider<ZodTypeProvider>().get(
+    accountApiPaths.sessionToken.pattern,
+    {
+      schema: {
+        summary: 'The browser session’s CSRF token, and whose session it is',
+        tags: ['account'],
+        security: [{ cookieAuth: [] }],
+        response: { 200: sessionTokenSchema, 401: problemSchema, 403: problemSchema },
+      },
+      config: { access: { signedIn: true } },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return {
+        csrfToken: request.csrfToken!,
+        account: request.actor!.userId,
+        idleExpiresAt: request.idleExpiresAt?.toISOString() ?? null,
       };
     },
   );

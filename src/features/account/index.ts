@@ -1,2 +1,2 @@
 /** A person's own account: what src/app.ts needs (the page the platform sends someone to change their password). */
-export { accountPages } from './paths.js';
+export { accountApiPaths, accountPages } from './paths.js';

@@ -12,4 +12,6 @@ export const accountPages = {
 /** The caller's own account in the JSON API. */
 export const accountApiPaths = {
   me: path('/api/v1/me'),
+  /** The signed-in session's CSRF token, for a page whose session was renewed in another tab. */
+  sessionToken: path('/api/v1/session/csrf-token'),
 } as const;

@@ -14,4 +14,6 @@ export const signInMessages = {
   signedOut: 'You have signed out.',
   signedOutEverywhere: 'You have signed out on every device.',
   disabled: 'You have been signed out. If you think this is a mistake, contact your council’s Kith administrator.',
+  textKept:
+    'You have been signed out, so what you typed has not been saved yet. It is kept in this browser: sign in and you will go back to it.',
 } as const;

@@ -29,6 +29,7 @@ import type { Tx } from '../../platform/db/database.js';
 import { signInMessages } from './messages.js';
 import { signInPages } from './paths.js';
 import { presentTotpSetUp } from './presenters.js';
+import { returnPlaceOf } from './return-to.js';
 
 const signInForm = z.object({
   email: z
@@ -93,8 +94,9 @@ export function registerSignInRoutes(app: FastifyInstance, options: SignInOption
               : request.sessionEndedReason
                 ? endedMessages[request.sessionEndedReason]
                 : undefined;
-      const returnTo = safeReturnPath(request.query.returnTo, '');
-      return showSignIn(reply, 200, { notice, returnTo, values: {} }, noErrors);
+      const { returnTo, textKept } = returnPlaceOf(request);
+      const page = { notice: textKept ? signInMessages.textKept : notice, returnTo, values: {} };
+      return showSignIn(reply, 200, page, noErrors);
     },
   );
 

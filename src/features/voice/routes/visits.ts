@@ -8,7 +8,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { cleanText, noErrors, type FormErrors } from '../../../platform/http/forms.js';
 import { requestSource } from '../../../platform/http/request-source.js';
 import { childRecordNavigation } from '../../../platform/views/child-record-navigation.js';
+import { accountApiPaths } from '../../account/index.js';
 import { mappingPaths } from '../../mapping/index.js';
+import { signInPages } from '../../sign-in/index.js';
 import { childShortName } from '../names.js';
 import { voicePaths } from '../paths.js';
 import {
@@ -42,6 +44,8 @@ type Body = Record<string, unknown>;
 
 interface VisitForm {
   childId: string;
+  /** Whose draft this is: the page keeps unsent text in the browser under this account only. */
+  owner: string;
   context: VisitFormContext;
   values: VisitFormValues;
   errors: FormErrors;
@@ -72,6 +76,9 @@ function renderVisitForm(reply: FastifyReply, status: number, form: VisitForm) {
       : voicePaths.visits.href({ childId }),
     correction: correction ?? null,
     draftUrl: voicePaths.api.draft.href({ childId, formKey: form.draftKey }),
+    draftOwner: form.owner,
+    signInUrl: signInPages.signIn.pattern,
+    sessionTokenUrl: accountApiPaths.sessionToken.pattern,
     draftVersion: draft?.version ?? 0,
     restoredDraftAt: form.restoredDraft && draft ? presentSavedAt(draft.savedAt) : null,
     ...errors,
@@ -148,6 +155,7 @@ export function registerVisitPages(app: FastifyInstance, { database }: VoicePage
       if (!context) return notFound(reply);
       return renderVisitForm(reply, 200, {
         childId,
+        owner: request.actor!.userId,
         context,
         values: visitValuesFrom(context.draft ? context.draft.content : { childSeen: '' }, cleanText),
         errors: noErrors,
@@ -166,7 +174,13 @@ export function registerVisitPages(app: FastifyInstance, { database }: VoicePage
       const saved = await recordVisit(database, request.actor!, childId, values, requestSource(request));
       if (saved.outcome === 'not_found') return notFound(reply);
       if (saved.outcome !== 'saved') {
-        return renderUnsaved(reply, saved, { childId, values, draftKey: NEW_VISIT_DRAFT, restoredDraft: false });
+        return renderUnsaved(reply, saved, {
+          childId,
+          owner: request.actor!.userId,
+          values,
+          draftKey: NEW_VISIT_DRAFT,
+          restoredDraft: false,
+        });
       }
       return reply.redirect(
         voicePaths.visit.href({ childId, visitId: saved.visitId }, { notice: 'visit_recorded' }),
@@ -226,6 +240,7 @@ export function registerVisitPages(app: FastifyInstance, { database }: VoicePage
       const draftStillCurrent = form.draft !== null && form.draft.content.expectedVersion === String(form.version);
       return renderVisitForm(reply, 200, {
         childId,
+        owner: request.actor!.userId,
         context: form,
         values: draftStillCurrent ? visitValuesFrom(form.draft!.content, cleanText) : visitToForm(form.visit),
         errors: noErrors,
@@ -256,6 +271,7 @@ export function registerVisitPages(app: FastifyInstance, { database }: VoicePage
       if (saved.outcome !== 'saved') {
         return renderUnsaved(reply, saved, {
           childId,
+          owner: request.actor!.userId,
           values,
           draftKey: correctionDraftKey(visitId),
           restoredDraft: false,
