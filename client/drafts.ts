@@ -1,13 +1,23 @@
 /**
  * Nothing typed is lost. A form with data-draft-url sends what is typed to the server as a
  * draft a moment after typing pauses (and at least every few seconds while it goes on), and
- * again when the page is hidden or left (fetch keepalive). The draft lives on the server only:
- * case text is never written to localStorage, sessionStorage or IndexedDB. While the connection
- * is down the text simply stays in the page, and is sent when the connection returns. A polite
- * live region says what happened. If the same draft was saved from another window meanwhile
- * (the server refuses the stale version), both versions are shown and nothing is overwritten.
+ * again when the page is hidden or left (fetch keepalive). While the connection is down the text
+ * simply stays in the page, and is sent when the connection returns. A polite live region says
+ * what happened. If the same draft was saved from another window meanwhile (the server refuses
+ * the stale version), both versions are shown and nothing is overwritten.
+ *
+ * When the session ends (timed out, or the cookie is gone) the server cannot take the text, and
+ * the page may be reloaded or left to sign in. Then, and only then, what the server does not
+ * have yet is kept in the browser (kept-text.ts: per account and form, at most a day, forgotten
+ * on signing out), and put back when this person opens the form again. The page asks Kith for
+ * the session's new CSRF token when a save is refused (session.ts), so signing in again in
+ * another tab lets autosave and Save carry on without a refresh; Save while signed out goes to
+ * sign in and back to this form instead of sending the form to be lost.
  */
-type DraftContent = Record<string, string | string[]>;
+import { forgetAllText, forgetOldText, forgetText, keepText, keptText, keptTextKey } from './kept-text.js';
+import type { FormContent as DraftContent } from './kept-text.js';
+import { pageSession, type PageSession, type Renewal } from './session.js';
+
 interface Theirs {
   content: DraftContent;
   version: number;
@@ -17,16 +27,34 @@ interface Theirs {
 const PAUSE_MS = 1_500;
 const MAX_WAIT_MS = 8_000;
 const RETRY_MS = 5_000;
+/** While signed out, how often the page looks whether its person has signed in again elsewhere. */
+const SIGNED_OUT_POLL_MS = 10_000;
 /** Browsers refuse keepalive bodies over 64 KB; larger drafts are sent as an ordinary request. */
 const KEEPALIVE_LIMIT = 60_000;
 
 const clock = (date: Date) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(date);
 
+/** Set while a sign-out form is being sent: nothing may be kept in the browser after it. */
+let signingOut = false;
+
 export function initDraftAutosave(documentRef: Document = document): void {
-  const csrfToken = documentRef.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
-  for (const form of documentRef.querySelectorAll<HTMLFormElement>('form[data-draft-url]')) {
-    attach(form, csrfToken, documentRef);
-  }
+  forgetOldText();
+  // Signing out forgets everything kept in this browser, for every account (shared computers).
+  documentRef.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (
+      form instanceof HTMLFormElement &&
+      new URL(form.action, window.location.href).pathname.startsWith('/sign-out')
+    ) {
+      signingOut = true;
+      forgetAllText();
+    }
+  });
+  if (new URLSearchParams(window.location.search).has('signedOut')) forgetAllText();
+  const forms = documentRef.querySelectorAll<HTMLFormElement>('form[data-draft-url]');
+  if (forms.length === 0) return;
+  const session = pageSession(documentRef, forms[0]?.dataset.sessionTokenUrl);
+  for (const form of forms) attach(form, session, documentRef);
 }
 
 function contentOf(form: HTMLFormElement): DraftContent {
@@ -40,8 +68,39 @@ function contentOf(form: HTMLFormElement): DraftContent {
   return content;
 }
 
-function attach(form: HTMLFormElement, csrfToken: string, documentRef: Document): void {
+/** Puts kept text back in the form's fields (hidden fields, like the version a correction began from, stay). */
+function fill(form: HTMLFormElement, content: DraftContent): void {
+  const valuesOf = (name: string) => {
+    const value = content[name];
+    return value === undefined ? [] : Array.isArray(value) ? value : [value];
+  };
+  for (const field of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[name], textarea[name]')) {
+    if (field.name === '_csrf' || field.type === 'hidden' || field.type === 'file') continue;
+    if (field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox')) {
+      field.checked = valuesOf(field.name).includes(field.value);
+    } else {
+      field.value = valuesOf(field.name)[0] ?? '';
+    }
+  }
+}
+
+/** The same words, give or take the spaces the server trims. */
+const sameWords = (a: DraftContent, b: DraftContent) => {
+  const plain = (content: DraftContent) =>
+    JSON.stringify(
+      Object.entries(content)
+        .map(([name, value]) => [name, Array.isArray(value) ? value.map((v) => v.trim()) : value.trim()])
+        .filter(([, value]) => value !== '' && !(Array.isArray(value) && value.length === 0))
+        .sort(([x], [y]) => String(x).localeCompare(String(y))),
+    );
+  return plain(a) === plain(b);
+};
+
+function attach(form: HTMLFormElement, session: PageSession, documentRef: Document): void {
   const url = form.dataset.draftUrl ?? '';
+  const owner = form.dataset.draftOwner ?? '';
+  const signInUrl = form.dataset.signInUrl ?? '/sign-in';
+  const keptKey = keptTextKey(owner, url);
   let version = Number(form.dataset.draftVersion ?? '0') || 0;
   const status = form.querySelector<HTMLElement>('.app-draft-status');
   const conflictPanel = form.querySelector<HTMLElement>('.app-draft-conflict');
@@ -49,14 +108,84 @@ function attach(form: HTMLFormElement, csrfToken: string, documentRef: Document)
   let pauseTimer: number | undefined;
   let maxWaitTimer: number | undefined;
   let retryTimer: number | undefined;
+  let pollTimer: number | undefined;
   let sending = false;
   let again = false;
   let disconnected = false;
   let inConflict = false;
   let submitting = false;
+  let submitChecked = false;
+  /** Why the server cannot take this page's text just now, if it cannot. */
+  let cannotSend: 'signed_out' | 'someone_else' | null = null;
 
   const say = (text: string) => {
     if (status && status.textContent !== text) status.textContent = text;
+  };
+
+  const unsent = () => JSON.stringify(contentOf(form)) !== lastSaved;
+
+  /** Keeps what the server does not have yet in the browser (or forgets it once it has). */
+  const keep = () => {
+    if (signingOut || submitting || !owner) return;
+    if (unsent()) keepText(keptKey, { keptAt: Date.now(), baseVersion: version, content: contentOf(form) });
+    else forgetText(keptKey);
+  };
+
+  const signInHref = () => {
+    const returnTo = window.location.pathname + window.location.search;
+    const target = new URL(signInUrl, window.location.href);
+    target.searchParams.set('returnTo', returnTo);
+    target.searchParams.set('kept', '1');
+    return target.pathname + target.search;
+  };
+
+  // Where the page says it is signed out: a link to sign in and come back here, text and all.
+  const signInLink = documentRef.createElement('p');
+  signInLink.className = 'govuk-body app-draft-sign-in';
+  signInLink.hidden = true;
+  const link = documentRef.createElement('a');
+  link.className = 'govuk-link';
+  link.textContent = 'Sign in again to save it';
+  link.addEventListener('click', () => {
+    link.href = signInHref();
+    keep();
+  });
+  link.href = signInHref();
+  signInLink.append(
+    link,
+    documentRef.createTextNode(
+      '. You will come back to this page with your text. If you sign in again in another tab instead, this page will carry on saving by itself.',
+    ),
+  );
+  status?.after(signInLink);
+
+  const cannotSendNow = (why: 'signed_out' | 'someone_else') => {
+    cannotSend = why;
+    keep();
+    say(
+      why === 'signed_out'
+        ? 'You have been signed out, so your newest text has not been saved. It is kept on this page and in this browser.'
+        : 'Someone else has signed in to Kith in this browser, so your newest text has not been saved as theirs. It is kept on this page and in this browser for you.',
+    );
+    link.textContent = why === 'signed_out' ? 'Sign in again to save it' : 'Sign in again as yourself to save it';
+    signInLink.hidden = false;
+    window.clearTimeout(pollTimer);
+    pollTimer = window.setTimeout(() => void recover(), SIGNED_OUT_POLL_MS);
+  };
+
+  /** Looks whether this person is signed in again (here or in another tab); if so, carries on saving. */
+  const recover = async (): Promise<Renewal> => {
+    window.clearTimeout(pollTimer);
+    const renewal = await session.renew(owner);
+    if (renewal === 'renewed') {
+      cannotSend = null;
+      signInLink.hidden = true;
+    } else if (renewal === 'signed_out' || renewal === 'someone_else') {
+      cannotSendNow(renewal);
+    } else if (cannotSend) {
+      pollTimer = window.setTimeout(() => void recover(), SIGNED_OUT_POLL_MS);
+    }
+    return renewal;
   };
 
   const scheduleRetry = () => {
@@ -64,12 +193,22 @@ function attach(form: HTMLFormElement, csrfToken: string, documentRef: Document)
     retryTimer = window.setTimeout(() => void save(false), RETRY_MS);
   };
 
+  const put = (body: string, leaving: boolean) =>
+    fetch(url, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      keepalive: leaving && body.length < KEEPALIVE_LIMIT,
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': session.token() },
+      body,
+    });
+
   const save = async (leaving: boolean): Promise<void> => {
     window.clearTimeout(pauseTimer);
     window.clearTimeout(maxWaitTimer);
     pauseTimer = undefined;
     maxWaitTimer = undefined;
     if (submitting || inConflict) return;
+    if (leaving) keep();
     const content = contentOf(form);
     const snapshot = JSON.stringify(content);
     if (snapshot === lastSaved) return;
@@ -77,16 +216,21 @@ function attach(form: HTMLFormElement, csrfToken: string, documentRef: Document)
       again = true;
       return;
     }
+    if (cannotSend) {
+      keep();
+      // Leaving: no time to ask; what is kept in the browser comes back with this person.
+      if (leaving || (await recover()) !== 'renewed') return;
+    }
     sending = true;
     const body = JSON.stringify({ content, expectedVersion: version });
     try {
-      const response = await fetch(url, {
-        method: 'PUT',
-        credentials: 'same-origin',
-        keepalive: leaving && body.length < KEEPALIVE_LIMIT,
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrfToken },
-        body,
-      });
+      let response = await put(body, leaving);
+      if ((response.status === 401 || response.status === 403) && !leaving) {
+        // A new session (signed in again, perhaps in another tab) has a new token: ask for it and try once more.
+        const renewal = await recover();
+        if (renewal === 'renewed') response = await put(body, false);
+        else if (renewal !== 'unreachable') return;
+      }
       if (response.ok) {
         const saved = (await response.json()) as { version: number; savedAt: string };
         version = saved.version;
@@ -94,15 +238,16 @@ function attach(form: HTMLFormElement, csrfToken: string, documentRef: Document)
         say(`${disconnected ? 'Saved after reconnecting' : 'Saved'} ${clock(new Date(saved.savedAt))}`);
         disconnected = false;
         window.clearTimeout(retryTimer);
+        keep();
         // Typing keeps someone signed in: the save refreshed the session on the server.
         documentRef.dispatchEvent(new CustomEvent('kith:session-active'));
       } else if (response.status === 409) {
         const problem = (await response.json()) as { theirs: Theirs };
         showConflict(problem.theirs);
-      } else if (response.status === 401 || response.status === 403) {
-        say(
-          'You have been signed out, so the newest text has not been saved. It is still on this page: copy it, then sign in again.',
-        );
+      } else if (response.status === 401) {
+        cannotSendNow('signed_out');
+      } else if (response.status === 403) {
+        say('You cannot save a draft of this form. What you typed is still on this page.');
       } else {
         say('Your text could not be saved just now. It is safe on this page; we will try again.');
         scheduleRetry();
@@ -152,22 +297,22 @@ function attach(form: HTMLFormElement, csrfToken: string, documentRef: Document)
       row.append(key, saved);
       list.append(row);
     }
-    const keep = documentRef.createElement('button');
-    keep.type = 'button';
-    keep.className = 'govuk-button govuk-button--secondary govuk-!-margin-right-2';
-    keep.textContent = 'Keep what is on this page';
-    keep.addEventListener('click', () => {
+    const keepMine = documentRef.createElement('button');
+    keepMine.type = 'button';
+    keepMine.className = 'govuk-button govuk-button--secondary govuk-!-margin-right-2';
+    keepMine.textContent = 'Keep what is on this page';
+    keepMine.addEventListener('click', () => {
       version = theirs.version;
       inConflict = false;
       conflictPanel.hidden = true;
       lastSaved = '';
       void save(false);
     });
-    const use = documentRef.createElement('button');
-    use.type = 'button';
-    use.className = 'govuk-button govuk-button--secondary';
-    use.textContent = 'Use the other window’s version';
-    use.addEventListener('click', () => {
+    const useTheirs = documentRef.createElement('button');
+    useTheirs.type = 'button';
+    useTheirs.className = 'govuk-button govuk-button--secondary';
+    useTheirs.textContent = 'Use the other window’s version';
+    useTheirs.addEventListener('click', () => {
       for (const [name, value] of Object.entries(theirs.content)) {
         const field = form.elements.namedItem(name);
         if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) {
@@ -180,18 +325,20 @@ function attach(form: HTMLFormElement, csrfToken: string, documentRef: Document)
       lastSaved = JSON.stringify(contentOf(form));
       say('Using the version saved in the other window');
     });
-    conflictPanel.append(list, keep, use);
+    conflictPanel.append(list, keepMine, useTheirs);
     conflictPanel.hidden = false;
     say('This draft was also changed in another window. Both versions are shown; choose which to keep.');
   };
 
   form.addEventListener('input', () => {
     if (submitting) return;
+    if (cannotSend) keep();
     window.clearTimeout(pauseTimer);
     pauseTimer = window.setTimeout(() => void save(false), PAUSE_MS);
     maxWaitTimer ??= window.setTimeout(() => void save(false), MAX_WAIT_MS);
   });
   form.addEventListener('change', () => {
+    if (cannotSend) keep();
     window.clearTimeout(pauseTimer);
     pauseTimer = window.setTimeout(() => void save(false), PAUSE_MS);
   });
@@ -202,11 +349,61 @@ function attach(form: HTMLFormElement, csrfToken: string, documentRef: Document)
       say('Not connected: your text is safe on this page. Save again when the connection returns.');
       return;
     }
-    submitting = true;
+    if (submitChecked) {
+      // The session is this person's and the form carries its token: send it. Once sent, what
+      // the browser kept is not needed (an error shows the form again with everything in it).
+      submitting = true;
+      forgetText(keptKey);
+      return;
+    }
+    // First make sure the form will arrive: a form sent while signed out is lost, and one sent
+    // with an old session's token is refused.
+    event.preventDefault();
+    const submitter = event.submitter;
+    void recover().then((renewal) => {
+      if (renewal === 'renewed') {
+        submitChecked = true;
+        form.requestSubmit(submitter instanceof HTMLButtonElement ? submitter : null);
+        submitChecked = false;
+      } else if (renewal === 'signed_out') {
+        keep();
+        window.location.assign(signInHref());
+      } else if (renewal === 'unreachable') {
+        say(
+          'Kith could not be reached, so nothing was sent. Your text is safe on this page: try Save again in a moment.',
+        );
+      }
+    });
   });
+  const lookAgain = () => {
+    if (!cannotSend) return;
+    void recover().then((renewal) => {
+      if (renewal === 'renewed') void save(false);
+    });
+  };
   window.addEventListener('online', () => void save(false));
+  window.addEventListener('focus', lookAgain);
   documentRef.addEventListener('visibilitychange', () => {
     if (documentRef.visibilityState === 'hidden') void save(true);
+    else lookAgain();
   });
   window.addEventListener('pagehide', () => void save(true));
+
+  // Text kept in this browser after the session ended: put it back, say so, and save it.
+  const kept = owner ? keptText(keptKey) : null;
+  if (kept) {
+    if (sameWords(kept.content, contentOf(form))) {
+      forgetText(keptKey);
+    } else {
+      fill(form, kept.content);
+      // Text that follows on from an older draft than the server's now: saving it is refused as
+      // stale, and both versions are shown, as for another window.
+      if (kept.baseVersion < version) version = kept.baseVersion;
+      const notice = documentRef.createElement('div');
+      notice.className = 'govuk-inset-text app-draft-kept';
+      notice.textContent = `We put back what you typed at ${clock(new Date(kept.keptAt))}, after you were signed out: it was kept in this browser. Check it, then carry on. It is being saved as your draft now.`;
+      form.before(notice);
+      void save(false);
+    }
+  }
 }

@@ -12,7 +12,8 @@ export function initTimeoutWarning(documentRef: Document = document): void {
   const signInUrl = dialog.dataset.signInUrl ?? '/sign-in';
   const countdown = dialog.querySelector<HTMLElement>('.app-timeout-warning__countdown');
   const stayButton = dialog.querySelector<HTMLButtonElement>('.app-timeout-warning__stay');
-  const csrfToken = documentRef.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+  // Read when needed: a page whose session was renewed (drafts.ts) holds a new token.
+  const csrfToken = () => documentRef.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
   let expiresAt = Date.parse(dialog.dataset.idleExpiresAt ?? '');
   if (Number.isNaN(expiresAt)) return;
   let warnTimer: number | undefined;
@@ -53,7 +54,7 @@ export function initTimeoutWarning(documentRef: Document = document): void {
     void fetch(keepAliveUrl, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'x-csrf-token': csrfToken, accept: 'application/json' },
+      headers: { 'x-csrf-token': csrfToken(), accept: 'application/json' },
     })
       .then(async (response) => {
         if (!response.ok) throw new Error(String(response.status));
