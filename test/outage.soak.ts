@@ -16,7 +16,8 @@
  * 3. Two instances started at once on a fresh database with the demo seed on, ten times: both
  *    must come up, and nothing may print a stack trace.
  *
- * Figures go to stderr as it runs and in a summary at the end.
+ * Figures go to stderr as it runs and in a summary at the end. KITH_OUTAGE_SERVER names another
+ * entry point to start instead of src/server.ts (an older copy, to see a part fail before a fix).
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -88,7 +89,7 @@ interface Kith {
 
 function startKith(databaseUrl: string, port: number, environment: Record<string, string> = {}): Kith {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kith-outage-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', process.env.KITH_OUTAGE_SERVER ?? 'src/server.ts'], {
     cwd: REPOSITORY,
     env: {
       PATH: process.env.PATH ?? '',
@@ -335,6 +336,11 @@ describe('workers killed in quick succession', { skip: !serverUrl && 'needs DATA
       const kith = startKith(databaseUrl, await freePort(), { KITH_WORKERS: '2' });
       try {
         assert.ok(await untilReady(kith, 180_000), `Kith did not start:\n${kith.output()}`);
+        // Ready answers once one worker listens; Kith has started when both do (its banner).
+        for (let waited = 0; !kith.output().includes('Kith is running at') && waited < 120_000; waited += 200) {
+          await sleep(200);
+        }
+        assert.match(kith.output(), /Kith is running at/);
         const primary = kith.process.pid!;
         let answered = 0;
         let unanswered = 0;
