@@ -119,7 +119,7 @@ function attach(form: HTMLFormElement, session: PageSession, documentRef: Docume
   let cannotSend: 'signed_out' | 'someone_else' | null = null;
 
   const say = (text: string) => {
-    if (status && status.textContent !== text) status.textContent = text;
+    if (status && (status.textContent !== text || status.childElementCount > 0)) status.textContent = text;
   };
 
   const unsent = () => JSON.stringify(contentOf(form)) !== lastSaved;
@@ -139,36 +139,31 @@ function attach(form: HTMLFormElement, session: PageSession, documentRef: Docume
     return target.pathname + target.search;
   };
 
-  // Where the page says it is signed out: a link to sign in and come back here, text and all.
-  const signInLink = documentRef.createElement('p');
-  signInLink.className = 'govuk-body app-draft-sign-in';
-  signInLink.hidden = true;
+  // In the status line (kept in sight at the foot of the window): a link to sign in and come
+  // back here, text and all.
   const link = documentRef.createElement('a');
-  link.className = 'govuk-link';
-  link.textContent = 'Sign in again to save it';
+  link.className = 'govuk-link app-draft-sign-in';
   link.addEventListener('click', () => {
     link.href = signInHref();
     keep();
   });
-  link.href = signInHref();
-  signInLink.append(
-    link,
-    documentRef.createTextNode(
-      '. You will come back to this page with your text. If you sign in again in another tab instead, this page will carry on saving by itself.',
-    ),
-  );
-  status?.after(signInLink);
 
   const cannotSendNow = (why: 'signed_out' | 'someone_else') => {
+    const alreadySaid = cannotSend === why && link.isConnected;
     cannotSend = why;
     keep();
+    window.clearTimeout(pollTimer);
+    pollTimer = window.setTimeout(() => void recover(), SIGNED_OUT_POLL_MS);
+    // Said once: looking again every few seconds must not announce it again and again.
+    if (alreadySaid) return;
     say(
       why === 'signed_out'
         ? 'You have been signed out, so your newest text has not been saved. It is kept on this page and in this browser.'
         : 'Someone else has signed in to Kith in this browser, so your newest text has not been saved as theirs. It is kept on this page and in this browser for you.',
     );
     link.textContent = why === 'signed_out' ? 'Sign in again to save it' : 'Sign in again as yourself to save it';
-    signInLink.hidden = false;
+    link.href = signInHref();
+    status?.append(' ', link, '. If you sign in in another tab instead, this page carries on saving by itself.');
     window.clearTimeout(pollTimer);
     pollTimer = window.setTimeout(() => void recover(), SIGNED_OUT_POLL_MS);
   };
@@ -179,7 +174,7 @@ function attach(form: HTMLFormElement, session: PageSession, documentRef: Docume
     const renewal = await session.renew(owner);
     if (renewal === 'renewed') {
       cannotSend = null;
-      signInLink.hidden = true;
+      if (link.isConnected) say('');
     } else if (renewal === 'signed_out' || renewal === 'someone_else') {
       cannotSendNow(renewal);
     } else if (cannotSend) {
