@@ -4,6 +4,8 @@
  * field (https://design-system.service.gov.uk/components/error-summary/).
  */
 import type { z } from 'zod';
+import { isRealDate } from './dates.js';
+import { withoutLoneSurrogates } from './text.js';
 
 export interface FormErrors {
   /** For govukErrorSummary. */
@@ -30,11 +32,16 @@ export function singleFormError(field: string, text: string, fieldId = field): F
   return { errorList: [{ text, href: `#${fieldId}` }], fieldErrors: { [field]: { text } } };
 }
 
-/** A form's text value, trimmed of control characters that have no place in typed text. */
+/**
+ * A form's text value, cleaned of what has no place in typed text: control characters (NUL
+ * among them) are removed and a lone surrogate becomes U+FFFD, so what a person typed or pasted
+ * can always be stored (see text.ts: forms clean, the API refuses).
+ */
 export function cleanText(value: unknown): string {
+  if (typeof value !== 'string') return '';
   // Control characters other than tab and line breaks; typed text never needs them.
   // eslint-disable-next-line no-control-regex
-  return typeof value === 'string' ? value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '') : '';
+  return withoutLoneSurrogates(value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ''));
 }
 
 /** Where to go after signing in: only a path on this site, never another site (open redirect). */
@@ -53,11 +60,9 @@ export function isoDateFromParts(day: string, month: string, year: string): stri
   return date.toISOString().slice(0, 10);
 }
 
-/** A real calendar date written YYYY-MM-DD (not 31 February). */
+/** A real calendar date written YYYY-MM-DD (not 31 February): the shared date type's rule (dates.ts). */
 export function isRealIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  return isRealDate(value);
 }
 
 /** The ISO date from a GOV.UK date input named prefix-Day, prefix-Month and prefix-Year ('' when all blank). */
