@@ -1,5 +1,6 @@
 /** One set of rules for the assessment's forms and the JSON API. Messages follow the GOV.UK pattern. */
 import { z } from 'zod';
+import { text } from '../../platform/http/text.js';
 import { contentFields, fullFieldName, type ContentField } from './sections.js';
 
 export const assessmentMessages = {
@@ -18,15 +19,14 @@ export const contentChangesSchema = z
     Object.fromEntries(
       contentFields.map((field) => [
         field,
-        z.string().max(fieldLimit(field), assessmentMessages.fieldTooLong(field)).optional(),
+        text().max(fieldLimit(field), assessmentMessages.fieldTooLong(field)).optional(),
       ]),
     ) as Record<ContentField, z.ZodOptional<z.ZodString>>,
   )
   .strict()
   .meta({ id: 'AssessmentContentChanges' });
 
-export const commentSchema = z
-  .string({ error: assessmentMessages.enterComment })
+export const commentSchema = text({ error: assessmentMessages.enterComment })
   .trim()
   .min(1, assessmentMessages.enterComment)
   .max(4000, assessmentMessages.commentTooLong);

@@ -4,6 +4,7 @@
  * checkLanguage returns (the command line's --json prints the same).
  */
 import { z } from 'zod';
+import { text } from '../../platform/http/text.js';
 import { audiences } from './glossary.js';
 
 export const MAX_TEXT_LENGTH = 100_000;
@@ -48,11 +49,11 @@ export const balanceSchema = z.object({
   notes: z.array(z.string()),
 });
 
-const section = z.array(z.string().max(4000)).max(200);
+const section = z.array(text().max(4000)).max(200);
 
 export const languageCheckRequest = z
   .object({
-    text: z.string().max(MAX_TEXT_LENGTH),
+    text: text().max(MAX_TEXT_LENGTH),
     audience: z.enum(audiences).default('professional'),
     /** Only one kind of suggestion; both when left out. */
     kind: z.enum(findingKinds).optional(),

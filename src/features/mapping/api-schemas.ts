@@ -3,6 +3,8 @@
  * described for the OpenAPI document, and the rows presented in those shapes.
  */
 import { z } from 'zod';
+import { text } from '../../platform/http/text.js';
+import { isoDate } from '../../platform/http/dates.js';
 import { defaultScale } from './domain.js';
 import { mappingSections, viewKinds } from './schema.js';
 import type { MappingEntryRow, ScalingScoreRow } from './queries.js';
@@ -87,7 +89,7 @@ export const mappingSchema = z
   })
   .meta({ id: 'Mapping' });
 
-const optionalText = (max: number) => z.string().max(max).nullable().optional();
+const optionalText = (max: number) => text().max(max).nullable().optional();
 const entryShape = {
   section: z.enum(mappingSections),
   statement: optionalText(4000).describe('Not used for danger statements and safety goals: their parts make it'),
@@ -103,7 +105,7 @@ const entryShape = {
   goalHowWeWillKnow: optionalText(2000),
   stepOwnerPersonId: z.uuid().nullable().optional().describe('Next steps: someone in the child’s network'),
   stepOwnerName: optionalText(200).describe('Next steps: or a name'),
-  stepDueOn: z.iso.date().nullable().optional().describe('Next steps: by when (required)'),
+  stepDueOn: isoDate().nullable().optional().describe('Next steps: by when (required)'),
   viewOfKind: z.enum(viewKinds),
   viewOfPersonId: z.uuid().nullable().optional(),
   viewOfName: optionalText(200).describe('Filled from the person when viewOfPersonId is given'),
@@ -119,13 +121,13 @@ export const entryChangeBody = z
 
 export const newMappingBody = z
   .object({
-    title: z.string().max(200),
-    heldOn: z.iso.date(),
+    title: text().max(200),
+    heldOn: isoDate(),
     whoTookPart: optionalText(2000),
     siblingIds: z.array(z.uuid()).max(20).default([]).describe('Brothers and sisters this mapping is also about'),
-    scalingQuestion: z.string().max(500).default(defaultScale.scalingQuestion),
-    scaleZeroMeans: z.string().max(500).default(defaultScale.scaleZeroMeans),
-    scaleTenMeans: z.string().max(500).default(defaultScale.scaleTenMeans),
+    scalingQuestion: text().max(500).default(defaultScale.scalingQuestion),
+    scaleZeroMeans: text().max(500).default(defaultScale.scaleZeroMeans),
+    scaleTenMeans: text().max(500).default(defaultScale.scaleTenMeans),
   })
   .meta({ id: 'NewMapping' });
 
@@ -135,8 +137,8 @@ export const scoreBody = z
     scorerPersonId: z.uuid().nullable().optional(),
     scorerName: optionalText(200),
     score: z.number().int().min(0).max(10).describe('0 and 10 as the mapping defines them'),
-    reason: z.string().max(4000),
-    scoredOn: z.iso.date().optional().describe('Defaults to today'),
+    reason: text().max(4000),
+    scoredOn: isoDate().optional().describe('Defaults to today'),
   })
   .meta({ id: 'NewScalingScore' });
 

@@ -6,36 +6,24 @@
  * check a body with it before the service checks it again.
  */
 import { z } from 'zod';
+import { isoDate, optionalIsoDate } from '../../platform/http/dates.js';
+import { text } from '../../platform/http/text.js';
 import { attendances, inviteeCircles, meetingKinds, offerResponses } from './schema.js';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const requiredText = (max: number, message: string, tooLong = `Use ${max} characters or fewer`) =>
-  z.string({ error: message }).trim().min(1, message).max(max, tooLong);
+  text({ error: message }).trim().min(1, message).max(max, tooLong);
 const optionalText = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, `Use ${max} characters or fewer`)
     .nullish()
     .transform((value) => (value ? value : null));
-const requiredDate = (missing: string, wrong: string) =>
-  z
-    .string({ error: missing })
-    .min(1, missing)
-    .refine((value) => value === '' || ISO_DATE.test(value), wrong)
-    .describe('A date, YYYY-MM-DD');
-const optionalDate = (wrong: string) =>
-  z
-    .string()
-    .nullish()
-    .refine((value) => !value || ISO_DATE.test(value), wrong)
-    .transform((value) => (value ? value : null))
-    .describe('A date, YYYY-MM-DD, if known');
+const requiredDate = (missing: string, wrong: string) => isoDate({ missing, wrong });
+const optionalDate = (wrong: string) => optionalIsoDate(wrong).describe('A date, YYYY-MM-DD, if known');
 const optionalTime = (wrong: string) =>
-  z
-    .string()
+  text()
     .trim()
     .optional()
     .refine((value) => !value || TIME.test(value), wrong)
@@ -57,16 +45,13 @@ export const newMeetingSchema = z
     endsAt: optionalTime('Enter the end time like 12:30, using the 24-hour clock'),
     place: requiredText(500, 'Enter where the meeting is'),
     purpose: optionalText(2000),
-    coordinatorUserId: z
-      .string()
+    coordinatorUserId: text()
       .optional()
       .transform((value) => (value ? value : null)),
-    offerId: z
-      .string()
+    offerId: text()
       .optional()
       .transform((value) => (value ? value : null)),
-    reviewOfMeetingId: z
-      .string()
+    reviewOfMeetingId: text()
       .optional()
       .transform((value) => (value ? value : null)),
   })
@@ -86,8 +71,7 @@ export type NewMeeting = z.infer<typeof newMeetingSchema>;
 
 export const inviteeSchema = z
   .object({
-    personId: z
-      .string()
+    personId: text()
       .optional()
       .transform((value) => (value ? value : null)),
     name: optionalText(200),
@@ -168,7 +152,7 @@ export const informationSchema = z.object({
   worries: requiredText(8000, 'Enter the worries professionals shared, in plain words'),
   strengths: requiredText(8000, 'Enter the strengths professionals shared'),
   bottomLines: z
-    .array(z.string().trim().min(1).max(1000, 'Use 1000 characters or fewer for each bottom line'), {
+    .array(text().trim().min(1).max(1000, 'Use 1000 characters or fewer for each bottom line'), {
       error: 'Enter the bottom lines, one a line',
     })
     .min(1, 'Enter at least one bottom line that any plan must meet'),
@@ -177,24 +161,25 @@ export const informationSchema = z.object({
 });
 
 export const privateTimeSchema = z.object({
-  startedAt: z.string().trim().default('').describe('HH:MM, UK time'),
-  endedAt: z.string().trim().default('').describe('HH:MM, UK time'),
-  familyPlan: z.string().trim().max(16000, 'Use 16000 characters or fewer').default(''),
+  startedAt: text().trim().default('').describe('HH:MM, UK time'),
+  endedAt: text().trim().default('').describe('HH:MM, UK time'),
+  familyPlan: text().trim().max(16000, 'Use 16000 characters or fewer').default(''),
 });
 
 export const agreementSchema = z.object({
   meetsBottomLines: yesNo('Select whether the family’s plan meets every bottom line'),
   unmetBottomLinesReason: optionalText(4000),
   planAccepted: yesNo('Select whether the plan is accepted'),
-  whatWasAgreed: z.string().trim().max(16000, 'Use 16000 characters or fewer').default(''),
+  whatWasAgreed: text().trim().max(16000, 'Use 16000 characters or fewer').default(''),
   changesAndWhy: optionalText(4000),
   resourcesCommitted: optionalText(4000),
-  whoWillTellChild: z.string().trim().max(500, 'Use 500 characters or fewer').default(''),
+  whoWillTellChild: text().trim().max(500, 'Use 500 characters or fewer').default(''),
   reviewOn: z
-    .string()
+    .union([z.literal(''), isoDate('The review date must be a real date, like 20 1 2027')], {
+      error: 'The review date must be a real date, like 20 1 2027',
+    })
     .default('')
-    .refine((value) => value === '' || ISO_DATE.test(value), 'The review date must be a real date, like 20 1 2027')
-    .describe('When the family plan will be reviewed, YYYY-MM-DD'),
+    .describe('When the family plan will be reviewed, YYYY-MM-DD (or blank)'),
 });
 
 export const offerSchema = z.object({
@@ -227,13 +212,11 @@ export const withdrawalSchema = z.object({
 
 /** Which plan, and which of its goals (null: the whole plan), a meeting's action is added to. */
 export const actionToPlanSchema = z.object({
-  planId: z
-    .string({ error: 'Choose which plan it goes in, and which goal it serves' })
+  planId: text({ error: 'Choose which plan it goes in, and which goal it serves' })
     .trim()
     .min(1, 'Choose which plan it goes in, and which goal it serves')
     .max(64),
-  goalId: z
-    .string()
+  goalId: text()
     .max(64)
     .nullish()
     .transform((value) => (value ? value : null)),
@@ -241,8 +224,7 @@ export const actionToPlanSchema = z.object({
     .number({ error: 'Open the page again: the version of the plan you chose from is missing' })
     .int()
     .min(1, 'Open the page again: the version of the plan you chose from is missing'),
-  ownerCircle: z
-    .string()
+  ownerCircle: text()
     .max(32)
     .nullish()
     .transform((value) => (value ? value : null)),

@@ -3,6 +3,8 @@
  * alike. Messages follow the GOV.UK pattern: say what to do, in plain words.
  */
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/dates.js';
+import { text } from '../../platform/http/text.js';
 import { genders, personKinds } from '../people/schema.js';
 import { circles, closenessLevels, qualities, supportDirections } from './schema.js';
 
@@ -100,16 +102,11 @@ export const networkMessages = {
   enterReason: 'Explain why they are no longer involved',
 } as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, networkMessages.dateReal);
-const realIsoDate = isoDate.refine((value) => {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}, networkMessages.dateReal);
+const realIsoDate = isoDate(networkMessages.dateReal);
 const notInFuture = (message: string) =>
   realIsoDate.refine((value) => value <= new Date().toISOString().slice(0, 10), message);
 const optionalText = (max: number, message: string) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, message)
     .nullish()
@@ -152,14 +149,14 @@ export const tieToChildSchema = relationshipFactsShape
 export const newPersonSchema = z
   .object({
     kind: z.enum(personKinds).default('person'),
-    fullName: z.string().trim().min(1, networkMessages.enterName).max(200, networkMessages.nameTooLong),
+    fullName: text().trim().min(1, networkMessages.enterName).max(200, networkMessages.nameTooLong),
     knownAs: optionalText(100, networkMessages.knownAsTooLong),
     pronouns: optionalText(50, networkMessages.pronounsTooLong),
     gender: z.enum(genders).default('unknown'),
     dateOfBirth: notInFuture(networkMessages.birthFuture).nullable().default(null),
     dateOfBirthIsApproximate: z.boolean().default(false),
     diedOn: notInFuture(networkMessages.dateFuture).nullable().default(null),
-    languages: z.array(z.string().trim().min(1).max(60)).max(10).default([]),
+    languages: z.array(text().trim().min(1).max(60)).max(10).default([]),
     contactDetails: optionalText(1000, networkMessages.contactTooLong),
     whatTheyBring: optionalText(4000, networkMessages.bringsTooLong),
   })

@@ -1,5 +1,7 @@
 /** The plans API's bodies and answers, as zod schemas (they also make the OpenAPI document). */
 import { z } from 'zod';
+import { text } from '../../platform/http/text.js';
+import { isoDate } from '../../platform/http/dates.js';
 import { actionStatuses, ownerCircles } from './plan-rules.js';
 import { agreementResponses, planKinds } from './schema.js';
 import type { PlanView } from './service.js';
@@ -92,25 +94,25 @@ export const planOut = z
 
 export const startBody = z.object({
   kind: z.enum(planKinds),
-  title: z.string().min(1).max(200),
-  startsOn: z.iso.date(),
-  reviewBy: z.iso.date().nullable().default(null),
-  support: z.string().max(4000).nullable().default(null),
+  title: text().min(1).max(200),
+  startsOn: isoDate(),
+  reviewBy: isoDate().nullable().default(null),
+  support: text().max(4000).nullable().default(null),
   fromMapping: z.boolean().default(false).describe('Start from the latest mapping’s safety goals and next steps'),
 });
 export const changeBody = z.object({
   expectedVersion: z.number().int().min(1).describe('The version you read'),
-  reason: z.string().max(2000).default('').describe('Needed when an agreed plan’s expectations change'),
-  title: z.string().min(1).max(200),
-  startsOn: z.iso.date(),
-  reviewBy: z.iso.date().nullable(),
-  support: z.string().max(4000).nullable(),
+  reason: text().max(2000).default('').describe('Needed when an agreed plan’s expectations change'),
+  title: text().min(1).max(200),
+  startsOn: isoDate(),
+  reviewBy: isoDate().nullable(),
+  support: text().max(4000).nullable(),
   goals: z
     .array(
       z.object({
-        id: z.string().max(64).optional().describe('Leave out for a new goal'),
-        goalInFamilyWords: z.string(),
-        professionalWording: z.string().nullable().default(null),
+        id: text().max(64).optional().describe('Leave out for a new goal'),
+        goalInFamilyWords: text(),
+        professionalWording: text().nullable().default(null),
         worryIds: z.array(z.uuid()).default([]),
       }),
     )
@@ -118,13 +120,13 @@ export const changeBody = z.object({
   actions: z
     .array(
       z.object({
-        id: z.string().max(64).optional().describe('Leave out for a new action'),
-        whatWillHappen: z.string(),
-        goalId: z.string().max(64).nullable().default(null),
+        id: text().max(64).optional().describe('Leave out for a new action'),
+        whatWillHappen: text(),
+        goalId: text().max(64).nullable().default(null),
         ownerPersonId: z.uuid().nullable().default(null),
-        ownerName: z.string(),
+        ownerName: text(),
         ownerCircle: z.enum(ownerCircles),
-        dueOn: z.iso.date(),
+        dueOn: isoDate(),
         status: z.enum(actionStatuses).default('not_started'),
       }),
     )

@@ -3,6 +3,8 @@
  * design system asks. Pure: no I/O.
  */
 import { z } from 'zod';
+import { isoDate as realDate } from '../../platform/http/dates.js';
+import { text } from '../../platform/http/text.js';
 import { actionStatuses, ownerCircles } from './plan-rules.js';
 import { agreementResponses, planKinds } from './schema.js';
 
@@ -48,16 +50,15 @@ export function dateFrom(
   return { ok: true, value: date.toISOString().slice(0, 10) };
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-31');
+const isoDate = realDate('Use a date like 2027-01-31');
 const optionalText = (max: number, field: string) =>
-  z
-    .string()
+  text()
     .max(max, `${field} must be ${max} characters or fewer`)
     .transform((text) => (text.trim() === '' ? null : text.trim()));
 
 export const startPlanSchema = z.object({
   kind: z.enum(planKinds, { error: 'Select what kind of plan this is' }),
-  title: z.string().trim().min(1, 'Enter a name for the plan').max(200, 'The name must be 200 characters or fewer'),
+  title: text().trim().min(1, 'Enter a name for the plan').max(200, 'The name must be 200 characters or fewer'),
   startsOn: isoDate,
   reviewBy: isoDate.nullable(),
   support: optionalText(4000, 'Support'),
@@ -66,8 +67,7 @@ export const startPlanSchema = z.object({
 export type StartPlanInput = z.infer<typeof startPlanSchema>;
 
 export const goalSchema = z.object({
-  goalInFamilyWords: z
-    .string()
+  goalInFamilyWords: text()
     .trim()
     .min(1, 'Enter the goal in the family’s words')
     .max(2000, 'The goal must be 2000 characters or fewer'),
@@ -77,15 +77,13 @@ export const goalSchema = z.object({
 export type GoalInput = z.infer<typeof goalSchema>;
 
 export const actionSchema = z.object({
-  whatWillHappen: z
-    .string()
+  whatWillHappen: text()
     .trim()
     .min(1, 'Enter what will happen')
     .max(2000, 'What will happen must be 2000 characters or fewer'),
-  goalId: z.string().max(64).nullable(),
+  goalId: text().max(64).nullable(),
   ownerPersonId: z.uuid().nullable(),
-  ownerName: z
-    .string()
+  ownerName: text()
     .trim()
     .min(1, 'Select who will do this, or enter their name')
     .max(200, 'The name must be 200 characters or fewer'),
@@ -97,16 +95,12 @@ export type ActionInput = z.infer<typeof actionSchema>;
 
 export const reviewSchema = z.object({
   heldOn: isoDate,
-  whoCame: z
-    .string()
-    .trim()
-    .min(1, 'Enter who came to the review')
-    .max(2000, 'Who came must be 2000 characters or fewer'),
+  whoCame: text().trim().min(1, 'Enter who came to the review').max(2000, 'Who came must be 2000 characters or fewer'),
   scores: z
     .array(
       z.object({
-        goalId: z.string().max(64),
-        personName: z.string().trim().min(1).max(200),
+        goalId: text().max(64),
+        personName: text().trim().min(1).max(200),
         score: z.number().int().min(0).max(10),
       }),
     )
@@ -129,4 +123,4 @@ export const agreementSchema = z
   });
 export type AgreementInput = z.infer<typeof agreementSchema>;
 
-export const reasonSchema = z.string().max(2000, 'The reason must be 2000 characters or fewer');
+export const reasonSchema = text().max(2000, 'The reason must be 2000 characters or fewer');

@@ -3,6 +3,8 @@
  * used by the HTML forms and the JSON API alike. Messages follow the GOV.UK pattern.
  */
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/dates.js';
+import { text } from '../../platform/http/text.js';
 import { gridPositions, questionKinds } from './schema.js';
 import { dateInputParts, isoDateFromParts, isRealIsoDate } from '../../platform/http/forms.js';
 
@@ -25,7 +27,7 @@ export const safeUncertaintyMessages = {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-const realDate = (message: string) => z.string({ error: message }).refine(isRealIsoDate, { message, abort: true });
+const realDate = (message: string) => isoDate(message);
 
 /** The date helpers every form shares, as this feature's tests and routes name them. */
 export { dateInputParts as datePartsOf, isoDateFromParts, isRealIsoDate };
@@ -33,8 +35,7 @@ export { dateInputParts as datePartsOf, isoDateFromParts, isRealIsoDate };
 export const newPositionSchema = z
   .object({
     position: z.enum(gridPositions, safeUncertaintyMessages.choosePosition),
-    reasons: z
-      .string({ error: safeUncertaintyMessages.enterReasons })
+    reasons: text({ error: safeUncertaintyMessages.enterReasons })
       .trim()
       .min(1, safeUncertaintyMessages.enterReasons)
       .max(4000, safeUncertaintyMessages.reasonsTooLong),
@@ -49,8 +50,7 @@ export type NewPosition = z.infer<typeof newPositionSchema>;
 export const newQuestionSchema = z
   .object({
     kind: z.enum(questionKinds, safeUncertaintyMessages.chooseKind),
-    wording: z
-      .string({ error: safeUncertaintyMessages.enterWording })
+    wording: text({ error: safeUncertaintyMessages.enterWording })
       .trim()
       .min(1, safeUncertaintyMessages.enterWording)
       .max(2000, safeUncertaintyMessages.wordingTooLong),
@@ -64,8 +64,7 @@ export type NewQuestion = z.infer<typeof newQuestionSchema>;
 
 export const findingSchema = z
   .object({
-    finding: z
-      .string({ error: safeUncertaintyMessages.enterFinding })
+    finding: text({ error: safeUncertaintyMessages.enterFinding })
       .trim()
       .min(1, safeUncertaintyMessages.enterFinding)
       .max(4000, safeUncertaintyMessages.findingTooLong),

@@ -4,6 +4,7 @@
  * and gives what the service saves, or a message per field in the order the form asks.
  */
 import { z } from 'zod';
+import { text } from '../../platform/http/text.js';
 import { chronologyCategories, participationWays } from './schema.js';
 import { isoDate, londonToday } from './visit-form.js';
 
@@ -14,7 +15,7 @@ const fail = (context: z.RefinementCtx, message: string) => {
 
 /** Typed text that must be given: kept trimmed, at most `max` characters as typed. */
 const requiredText = (max: number, missing: string, tooLong: string) =>
-  z.string().transform((text, context) => {
+  text().transform((text, context) => {
     if (text.trim() === '') return fail(context, missing);
     if (text.length > max) return fail(context, tooLong);
     return text.trim();
@@ -22,12 +23,11 @@ const requiredText = (max: number, missing: string, tooLong: string) =>
 
 /** Typed text that may be left blank (null), at most `max` characters as typed. */
 const optionalText = (max: number, tooLong: string) =>
-  z.string().transform((text, context) => (text.length > max ? fail(context, tooLong) : text.trim() || null));
+  text().transform((text, context) => (text.length > max ? fail(context, tooLong) : text.trim() || null));
 
 /** A date from a GOV.UK date input (see `dateOf`): given, real, and not in the future. */
 const pastDate = (missing: string, future: string) =>
-  z
-    .string()
+  text()
     .nullable()
     .transform((date, context) => {
       if (date === '') return fail(context, missing);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AuditAction } from '../../../platform/audit/catalogue.js';
 import { answerConflict, answerInvalid, answerNotFound } from '../../../platform/http/api-answers.js';
 import type { Path } from '../../../platform/http/path.js';
+import { text as storableText } from '../../../platform/http/text.js';
 import { todayInUk } from '../../plans/index.js';
 import type { StagePart } from '../conference.js';
 import { meetingPaths } from '../paths.js';
@@ -202,7 +203,10 @@ export function refusal(reply: FastifyReply, request: FastifyRequest, result: Sa
   return null;
 }
 
-export const text = (max: number) => z.string().max(max).optional();
+/** Optional text for an API body, storable (no NUL, no lone surrogate) and at most `max` characters. */
+export const text = (max: number) => storableText().max(max).optional();
+/** Required text for an API body, storable and at most `max` characters. */
+export const requiredText = (max: number) => storableText().max(max);
 
 /**
  * A stage's body: the version read, and exactly the fields of the stage's own schema (the one
