@@ -6,6 +6,8 @@ import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/dates.js';
+import { text } from '../../platform/http/text.js';
 import type { Database } from '../../platform/db/database.js';
 import { sendProblem } from '../../platform/http/problem.js';
 import {
@@ -158,7 +160,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         tags: ['network'],
         security: apiSecurity,
         params: childParams,
-        querystring: z.object({ on: z.iso.date().optional().describe('Show the network as it stood on this date') }),
+        querystring: z.object({ on: isoDate().optional().describe('Show the network as it stood on this date') }),
         response: { 200: networkSchema, ...problemResponses(404) },
       },
       config: { access: view, audit: 'child_record.view' },
@@ -250,7 +252,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         body: z.object({
           facts: relationshipFactsSchema,
           expectedVersion: z.number().int().min(1),
-          reason: z.string().trim().max(2000).nullable().default(null),
+          reason: text().trim().max(2000).nullable().default(null),
         }),
         response: {
           200: z.object({ relationshipId: z.uuid(), version: z.number() }),
@@ -320,7 +322,7 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
         tags: ['network'],
         security: apiSecurity,
         params: childParams,
-        querystring: z.object({ name: z.string().trim().min(2).max(200) }),
+        querystring: z.object({ name: text().trim().min(2).max(200) }),
         response: {
           200: z.object({
             matches: z.array(

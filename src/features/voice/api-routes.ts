@@ -7,6 +7,7 @@ import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../platform/http/text.js';
 import type { Database } from '../../platform/db/database.js';
 import { problemSchema } from '../../platform/http/problem.js';
 import {
@@ -31,7 +32,7 @@ const draftParams = z.object({
     .describe('Which form: visit-new, or visit-{visitId}-correction'),
 });
 const draftContentSchema = z
-  .record(z.string().max(100), z.union([z.string().max(20_000), z.array(z.string().max(200)).max(200)]))
+  .record(text().max(100), z.union([text().max(20_000), z.array(text().max(200)).max(200)]))
   .refine((content) => Object.keys(content).length <= 100, { message: 'A draft has at most 100 fields' })
   .describe('Each field of the form by name, as typed; a list for checkboxes');
 const draftSchema = z
@@ -164,9 +165,9 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
         params: z.object({ childId: z.string().max(64) }),
         body: z.object({
           belongsTo: z.enum(attachmentOwners),
-          belongsToId: z.string().max(64).nullable(),
-          fileName: z.string().min(1).max(500),
-          description: z.string().max(1000).nullable().default(null),
+          belongsToId: text().max(64).nullable(),
+          fileName: text().min(1).max(500),
+          description: text().max(1000).nullable().default(null),
           contentBase64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'must be base64' }),
         }),
         response: {

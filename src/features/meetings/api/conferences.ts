@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { FeatureContext } from '../../../platform/features/feature.js';
 import { sendProblem } from '../../../platform/http/problem.js';
 import { answerNoContent, apiSecurity, problemResponses } from '../../../platform/http/api-answers.js';
+import { isoDate, optionalIsoDate } from '../../../platform/http/dates.js';
 import { requestSource } from '../../../platform/http/request-source.js';
 import { meetingPaths } from '../paths.js';
 import { ownerCircles } from '../../plans/index.js';
@@ -19,7 +20,17 @@ import {
   offerFamilyMeeting,
   recordOfferAnswer,
 } from '../service.js';
-import { actionParams, api, change, childParams, countsSchema, offerParams, refusal, text } from './schemas.js';
+import {
+  actionParams,
+  api,
+  change,
+  childParams,
+  countsSchema,
+  offerParams,
+  refusal,
+  requiredText,
+  text,
+} from './schemas.js';
 
 export function registerConferenceApi(app: FastifyInstance, { database }: Pick<FeatureContext, 'database'>): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -45,9 +56,7 @@ export function registerConferenceApi(app: FastifyInstance, { database }: Pick<F
         body: z
           .object({
             planId: z.uuid().describe('One of the child’s plans'),
-            goalId: z
-              .string()
-              .max(64)
+            goalId: requiredText(64)
               .nullable()
               .default(null)
               .describe('One of the plan’s goals; null for the whole plan'),
@@ -113,7 +122,7 @@ export function registerConferenceApi(app: FastifyInstance, { database }: Pick<F
         security: apiSecurity,
         params: childParams,
         body: z
-          .object({ offeredOn: z.string().max(10), beforeDecision: z.string().max(500) })
+          .object({ offeredOn: isoDate(), beforeDecision: requiredText(500) })
           .meta({ id: 'NewFamilyMeetingOffer' }),
         response: { 201: z.object({ offerId: z.uuid() }), ...problemResponses(404, 422) },
       },
@@ -143,7 +152,7 @@ export function registerConferenceApi(app: FastifyInstance, { database }: Pick<F
         body: z
           .object({
             response: z.enum(offerResponses),
-            respondedOn: text(10),
+            respondedOn: optionalIsoDate(),
             familyReason: text(2000),
           })
           .meta({ id: 'FamilyMeetingAnswer' }),

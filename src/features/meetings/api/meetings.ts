@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureContext } from '../../../platform/features/feature.js';
 import { answerNoContent, answerNotFound, apiSecurity, problemResponses } from '../../../platform/http/api-answers.js';
+import { isoDate } from '../../../platform/http/dates.js';
 import { requestSource } from '../../../platform/http/request-source.js';
 import { meetingPaths } from '../paths.js';
 import { inviteeCircles, meetingKinds } from '../schema.js';
@@ -32,6 +33,7 @@ import {
   offerSchema,
   presentMeeting,
   refusal,
+  requiredText,
   stages,
   text,
   view,
@@ -84,10 +86,10 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
         body: z
           .object({
             kind: z.enum(meetingKinds),
-            heldOn: z.string().max(10).describe('YYYY-MM-DD'),
+            heldOn: isoDate(),
             startsAt: text(5).describe('HH:MM, UK time'),
             endsAt: text(5),
-            place: z.string().max(500),
+            place: requiredText(500),
             purpose: text(2000),
             coordinatorUserId: z.uuid().optional(),
             offerId: z.uuid().optional(),
@@ -214,7 +216,7 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
         tags,
         security: apiSecurity,
         params: meetingParams,
-        body: z.object({ decision: z.string().max(2000), reason: z.string().max(2000) }).meta({ id: 'NewDecision' }),
+        body: z.object({ decision: requiredText(2000), reason: requiredText(2000) }).meta({ id: 'NewDecision' }),
         response: { 204: z.null(), ...problemResponses(404, 409, 422) },
       },
       config: { access: change, audit: 'meeting.decision' },
@@ -243,9 +245,9 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
         params: meetingParams,
         body: z
           .object({
-            whatWillHappen: z.string().max(2000),
-            ownerName: z.string().max(200),
-            dueOn: z.string().max(10),
+            whatWillHappen: requiredText(2000),
+            ownerName: requiredText(200),
+            dueOn: isoDate(),
             forThePlan: z.boolean().optional(),
           })
           .meta({ id: 'NewMeetingAction' }),
