@@ -86,7 +86,9 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
         body: z
           .object({
             kind: z.enum(meetingKinds),
-            heldOn: isoDate(),
+            heldOn: requiredText(10).describe(
+              'YYYY-MM-DD (a blank or impossible date is refused with 422 by the meeting’s own rules)',
+            ),
             startsAt: text(5).describe('HH:MM, UK time'),
             endsAt: text(5),
             place: requiredText(500),
