@@ -202,28 +202,32 @@ describe('an assessment of need from start to sign-off, on the pages', () => {
     assert.match(own.body, /You wrote or submitted part of this version/);
   });
 
-  test('read-only viewers see signed-off versions only; the family does not see the manager’s comment', async () => {
+  test('a partner agency reads signed-off versions only; the family, a professional page’s outsider, finds nothing', async () => {
     const { partner, family, childId } = people;
-    for (const caller of [partner, family]) {
-      const listed = await get(caller, list(childId));
-      assert.equal(listed.statusCode, 200);
-      assert.match(listed.body, /Version 1/);
-      assert.doesNotMatch(listed.body, /Version 2/);
-      assert.doesNotMatch(listed.body, /Start an assessment of need/);
-      const first = await get(caller, versionUrl);
-      assert.equal(first.statusCode, 200);
-      assert.match(first.body, /Robin reads above their age/);
-      assert.doesNotMatch(first.body, /Balanced and in Robin’s words/);
-      assert.doesNotMatch(first.body, /Start a new version/);
-      assert.equal((await get(caller, versionUrl.replace(/1$/, '2'))).statusCode, 404, 'drafts stay with the team');
-      const json = await api(caller, 'GET', '');
-      assert.deepEqual(
-        json
-          .json<{ assessments: { versions: { version: number }[] }[] }>()
-          .assessments[0]!.versions.map((v) => v.version),
-        [1],
-      );
-    }
+    const listed = await get(partner, list(childId));
+    assert.equal(listed.statusCode, 200);
+    assert.match(listed.body, /Version 1/);
+    assert.doesNotMatch(listed.body, /Version 2/);
+    assert.doesNotMatch(listed.body, /Start an assessment of need/);
+    const first = await get(partner, versionUrl);
+    assert.equal(first.statusCode, 200);
+    assert.match(first.body, /Robin reads above their age/);
+    assert.doesNotMatch(first.body, /Balanced and in Robin’s words/);
+    assert.doesNotMatch(first.body, /Start a new version/);
+    assert.equal((await get(partner, versionUrl.replace(/1$/, '2'))).statusCode, 404, 'drafts stay with the team');
+    const json = await api(partner, 'GET', '');
+    assert.deepEqual(
+      json
+        .json<{ assessments: { versions: { version: number }[] }[] }>()
+        .assessments[0]!.versions.map((v) => v.version),
+      [1],
+    );
+    // The assessment is written for professionals: the family reaches it neither by page nor API.
+    assert.equal((await get(family, list(childId))).statusCode, 404);
+    const familyVersion = await get(family, versionUrl);
+    assert.equal(familyVersion.statusCode, 404);
+    assert.doesNotMatch(familyVersion.body, /Robin reads above their age/);
+    assert.equal((await api(family, 'GET', '')).statusCode, 404);
   });
 
   test('another council and people with no relationship find nothing', async () => {

@@ -199,16 +199,15 @@ describe('who may see and change safe uncertainty', () => {
     assert.ok(entries.entries.some((entry) => entry.outcome === 'allowed'));
   });
 
-  test('the family member the record is shared with reads the positions and questions, and changes nothing', async () => {
+  test('the family member the record is shared with cannot open safe uncertainty: a professional page, it looks missing', async () => {
     const { childId, family } = people;
     const shown = await get(family, page(childId));
-    assert.equal(shown.statusCode, 200);
-    assert.match(shown.body, /The safety plan is holding/);
-    assert.match(shown.body, /Robin says Sunday nights are the worst/);
-    assert.doesNotMatch(shown.body, /Add a question or hypothesis/);
+    assert.equal(shown.statusCode, 404);
+    assert.doesNotMatch(shown.body, /The safety plan is holding/);
+    assert.doesNotMatch(shown.body, /Robin says Sunday nights are the worst/);
     const json = await api(family, 'GET', '');
-    assert.equal(json.statusCode, 200);
-    assert.equal(json.json<{ current: { position: string } }>().current.position, 'safe_uncertainty');
+    assert.equal(json.statusCode, 404);
+    assert.doesNotMatch(json.body, /safe_uncertainty/);
     assert.equal(
       (await api(family, 'POST', '/positions', { position: 'safe_certainty', reasons: 'x', assessedOn: '2026-01-01' }))
         .statusCode,

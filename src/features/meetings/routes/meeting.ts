@@ -7,12 +7,12 @@ import { professionalsOnly } from '../conference.js';
 import { meetingPaths } from '../paths.js';
 import { calendarMeetingOf, letterPage, meetingPage } from '../presenters/meeting.js';
 import { openMeeting } from '../service.js';
-import { notFound, viewRecord } from './access.js';
+import { forInvitees, notFound, viewRecord } from './access.js';
 
 type MeetingParams = { childId: string; meetingId: string };
 
 export function registerMeetingPages(app: FastifyInstance, { database }: Pick<FeatureContext, 'database'>): void {
-  const config = { access: viewRecord, audit: 'meeting.view' } as const;
+  const config = { access: viewRecord, audit: 'meeting.view', audiences: forInvitees } as const;
 
   app.get<{ Params: MeetingParams; Querystring: { notice?: string } }>(
     meetingPaths.meeting.pattern,

@@ -9,13 +9,13 @@ import { sectionPage } from '../presenters/meeting.js';
 import { meetingFields, newMeetingPage } from '../presenters/planning.js';
 import { meetingPlanningForm, meetingsSection, planMeeting } from '../service.js';
 import { newMeetingSchema } from '../validation.js';
-import { changeRecord, notFound, viewRecord } from './access.js';
+import { changeRecord, forInvitees, notFound, viewRecord } from './access.js';
 import { saveOutcome } from './saving.js';
 
 export function registerSectionPages(app: FastifyInstance, { database }: Pick<FeatureContext, 'database'>): void {
   app.get<{ Params: { childId: string } }>(
     meetingPaths.section.pattern,
-    { config: { access: viewRecord, audit: 'meeting.list' } },
+    { config: { access: viewRecord, audit: 'meeting.list', audiences: forInvitees } },
     async (request, reply) => {
       const section = await meetingsSection(database, request.actor!, request.params.childId, requestSource(request));
       if (!section) return notFound(reply);
