@@ -17,6 +17,7 @@
 import { forgetAllText, forgetOldText, forgetText, keepText, keptText, keptTextKey } from './kept-text.js';
 import type { FormContent as DraftContent } from './kept-text.js';
 import { pageSession, type PageSession, type Renewal } from './session.js';
+import { storableText } from './storable-text.js';
 
 interface Theirs {
   content: DraftContent;
@@ -62,8 +63,9 @@ function contentOf(form: HTMLFormElement): DraftContent {
   for (const [name, value] of new FormData(form)) {
     if (name === '_csrf' || typeof value !== 'string') continue;
     const existing = content[name];
-    if (existing === undefined) content[name] = value;
-    else content[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    const text = storableText(value);
+    if (existing === undefined) content[name] = text;
+    else content[name] = Array.isArray(existing) ? [...existing, text] : [existing, text];
   }
   return content;
 }
@@ -243,6 +245,11 @@ function attach(form: HTMLFormElement, session: PageSession, documentRef: Docume
         cannotSendNow('signed_out');
       } else if (response.status === 403) {
         say('You cannot save a draft of this form. What you typed is still on this page.');
+      } else if (response.status >= 400 && response.status < 500) {
+        // Refused for what it says: sending the same again would be refused again, so no retry
+        // loop; the next change typed is tried afresh. The text stays on the page.
+        keep();
+        say('This draft could not be saved as it is. What you typed is still on this page: press Save to check it.');
       } else {
         say('Your text could not be saved just now. It is safe on this page; we will try again.');
         scheduleRetry();
