@@ -12,6 +12,7 @@ import { registerApiDocumentationRoutes } from './platform/api/routes.js';
 import { registerOpenApi } from './platform/api/openapi.js';
 import { requireAccessDeclaration, type RegisteredRoute } from './platform/access/route-access.js';
 import { enforceDeclaredAudit } from './platform/audit/declared-audit.js';
+import { acceptIdempotencyKeys } from './platform/idempotency/idempotency.js';
 import { loadManifest } from './platform/assets/manifest.js';
 import { registerAssetRoutes } from './platform/assets/routes.js';
 import { AuditCatalogue } from './platform/audit/catalogue.js';
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
     changePasswordPath: accountPages.changePassword.pattern,
   });
   registerApiDocumentationRoutes(app);
+  acceptIdempotencyKeys(app, options.database);
 
   for (const feature of all) await feature.routes?.(app, context);
 
