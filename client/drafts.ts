@@ -61,7 +61,7 @@ export function initDraftAutosave(documentRef: Document = document): void {
 function contentOf(form: HTMLFormElement): DraftContent {
   const content: DraftContent = {};
   for (const [name, value] of new FormData(form)) {
-    if (name === '_csrf' || typeof value !== 'string') continue;
+    if (name === '_csrf' || name === '_submission' || typeof value !== 'string') continue;
     const existing = content[name];
     const text = storableText(value);
     if (existing === undefined) content[name] = text;

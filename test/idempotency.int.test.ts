@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { buildTestApp, type TestApp } from './helpers/app.js';
 import { api, mappingApiFixtures, type Caller } from '../src/features/mapping/mapping-api-fixtures.js';
+import { aVisit, voiceSessions } from '../src/features/voice/voice-fixtures.js';
+import { formValuesIn } from './helpers/forms.js';
 
 let kith: TestApp;
 before(async () => {
@@ -15,6 +17,7 @@ before(async () => {
 after(() => kith.close());
 
 const { childWithMum } = mappingApiFixtures(() => kith);
+const visits = voiceSessions(() => kith);
 const mapping = { title: 'First mapping', heldOn: '2026-06-10', whoTookPart: 'Sarah, Robin, Alex' };
 
 const start = (caller: Caller, childId: string, key?: string, payload: object = mapping) =>
@@ -57,4 +60,28 @@ test('a bad key is refused, and a request refused for its input can be sent agai
   const corrected = await start(caller, childId, 'k-2');
   assert.equal(corrected.statusCode, 201, corrected.body);
   assert.equal(await mappingsOf(caller, childId), 1);
+});
+
+test('a form sent twice (a double click, a retry after a lost answer) records once', async () => {
+  const session = await visits.practitioner();
+  const url = `/children/${session.childId}/visits/new`;
+  const page = await session.get(url);
+  const rendered = formValuesIn(page.body, url);
+  assert.match(String(rendered._submission), /^[0-9a-f-]{36}$/, 'the form carries a one-time id');
+  const send = () =>
+    kith.app.inject({ method: 'POST', url, headers: session.headers, payload: { ...rendered, ...aVisit } });
+  const first = await send();
+  assert.equal(first.statusCode, 303, first.body.slice(0, 300));
+  const again = await send();
+  assert.equal(again.statusCode, 303);
+  assert.equal(again.headers.location, first.headers.location, 'sent back to the same visit');
+  const list = await session.get(`/children/${session.childId}/visits`);
+  const visitLinks = new Set(list.body.match(/\/visits\/[0-9a-f-]{36}/g) ?? []);
+  assert.equal(visitLinks.size, 1, 'one visit recorded');
+
+  // A fresh page of the same form is a new submission.
+  const second = await session.submit(url, aVisit);
+  assert.equal(second.statusCode, 303);
+  const after = await session.get(`/children/${session.childId}/visits`);
+  assert.equal(new Set(after.body.match(/\/visits\/[0-9a-f-]{36}/g) ?? []).size, 2);
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * The Nunjucks environment: our layouts and components, each feature's own views, and the
  * GOV.UK and MoJ design system macros. Autoescaping is on, so everything a person typed is
@@ -115,6 +116,9 @@ export function createViewEnvironment(manifest: AssetManifest): nunjucks.Environ
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
   environment.addGlobal('serviceName', SERVICE_NAME);
+  // Each form rendered carries a one-time id: sent twice (a double click, a retry after a lost
+  // answer), it records once (platform/idempotency).
+  environment.addGlobal('newSubmissionId', () => randomUUID());
   environment.addGlobal('govukAssetPath', manifest.govukAssetPath);
   environment.addGlobal('paths', platformPaths);
   environment.addGlobal('asset', (logicalName: string) => manifest.url(logicalName));
