@@ -10,6 +10,7 @@ import { answerNoContent, answerNotFound, apiSecurity, problemResponses } from '
 import { isoDate } from '../../../platform/http/dates.js';
 import { requestSource } from '../../../platform/http/request-source.js';
 import { meetingPaths } from '../paths.js';
+import { forInvitees } from '../routes/access.js';
 import { inviteeCircles, meetingKinds } from '../schema.js';
 import {
   addAction,
@@ -56,7 +57,7 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
           ...problemResponses(404),
         },
       },
-      config: { access: view, audit: 'meeting.list' },
+      config: { access: view, audit: 'meeting.list', audiences: forInvitees },
     },
     async (request, reply) => {
       const section = await meetingsSection(database, request.actor!, request.params.childId, requestSource(request));
@@ -125,7 +126,7 @@ export function registerMeetingApi(app: FastifyInstance, { database }: Pick<Feat
         params: meetingParams,
         response: { 200: meetingSchema, ...problemResponses(404) },
       },
-      config: { access: view, audit: 'meeting.view' },
+      config: { access: view, audit: 'meeting.view', audiences: forInvitees },
     },
     async (request, reply) => {
       const { childId, meetingId } = request.params;
