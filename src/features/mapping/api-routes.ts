@@ -10,13 +10,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { problemSchema } from '../../platform/http/problem.js';
-import {
-  answerConflict,
-  answerInvalid,
-  answerNotFound,
-  apiSecurity,
-  problemResponses,
-} from '../../platform/http/api-answers.js';
+import { answerConflict, answerInvalid, answerNotFound } from '../../platform/http/api-answers.js';
+import { apiRoute, serviceCaller } from '../../platform/http/api-route.js';
 import { mappingBalance } from './domain.js';
 import { mappingPaths } from './paths.js';
 import { scalingOccasions } from './scaling.js';
@@ -45,24 +40,24 @@ const withoutNulls = (body: Record<string, unknown>) =>
 
 export function registerMappingApiRoutes(app: FastifyInstance, database: Database): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  const call = serviceCaller(database);
   const view = { permission: 'child_record.view' } as const;
   const change = { permission: 'child_record.change' } as const;
   const tags = ['mapping and scaling'];
 
   routes.get(
     mappingPaths.api.mappings.pattern,
-    {
-      schema: {
-        summary: 'A child’s mappings, newest first',
-        tags,
-        security: apiSecurity,
-        params: childParams,
-        response: { 200: z.object({ mappings: z.array(mappingSummarySchema) }), ...problemResponses(404) },
-      },
-      config: { access: view, audit: 'child_record.view' },
-    },
+    apiRoute({
+      summary: 'A child’s mappings, newest first',
+      tags,
+      access: view,
+      audit: 'child_record.view',
+      params: childParams,
+      responses: { 200: z.object({ mappings: z.array(mappingSummarySchema) }) },
+      problems: [404],
+    }),
     async (request, reply) => {
-      const section = await mappingSection(database, request.actor!, request.params.childId, requestSource(request));
+      const section = await call(request, mappingSection, request.params.childId);
       if (!section) return answerNotFound(reply, request, notFound);
       return {
         mappings: section.mappings.map((mapping) => ({
@@ -79,27 +74,24 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
 
   routes.post(
     mappingPaths.api.mappings.pattern,
-    {
-      schema: {
-        summary: 'Start a mapping for the child (and, if asked, brothers and sisters in their network)',
-        tags,
-        security: apiSecurity,
-        params: childParams,
-        body: newMappingBody,
-        response: { 201: z.object({ mappingId: z.uuid() }), ...problemResponses(404, 422) },
-      },
-      config: { access: change, audit: 'mapping.started' },
-    },
+    apiRoute({
+      summary: 'Start a mapping for the child (and, if asked, brothers and sisters in their network)',
+      tags,
+      access: change,
+      audit: 'mapping.started',
+      params: childParams,
+      body: newMappingBody,
+      responses: { 201: z.object({ mappingId: z.uuid() }) },
+      problems: [404, 422],
+    }),
     async (request, reply) => {
       const { childId } = request.params;
       const { siblingIds, ...mapping } = request.body;
-      const started = await startMapping(
-        database,
-        request.actor!,
-        childId,
-        { ...mapping, whoTookPart: mapping.whoTookPart ?? '', childIds: [childId, ...siblingIds] },
-        requestSource(request),
-      );
+      const started = await call(request, startMapping, childId, {
+        ...mapping,
+        whoTookPart: mapping.whoTookPart ?? '',
+        childIds: [childId, ...siblingIds],
+      });
       if (started.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       if (started.outcome === 'invalid') return answerInvalid(reply, request, started.issues);
       return reply.status(201).send({ mappingId: started.mappingId });
@@ -108,16 +100,15 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
 
   routes.get(
     mappingPaths.api.mapping.pattern,
-    {
-      schema: {
-        summary: 'One mapping: its entries in seven sections, each person’s score, and its balance',
-        tags,
-        security: apiSecurity,
-        params: mappingParams,
-        response: { 200: mappingSchema, ...problemResponses(404) },
-      },
-      config: { access: view, audit: 'child_record.view' },
-    },
+    apiRoute({
+      summary: 'One mapping: its entries in seven sections, each person’s score, and its balance',
+      tags,
+      access: view,
+      audit: 'child_record.view',
+      params: mappingParams,
+      responses: { 200: mappingSchema },
+      problems: [404],
+    }),
     async (request, reply) => {
       const { childId, mappingId } = request.params;
       const opened = await openMapping(
@@ -152,29 +143,20 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
 
   routes.post(
     mappingPaths.api.entries.pattern,
-    {
-      schema: {
-        summary: 'Add an entry to a mapping, saying whose view it is',
-        tags,
-        security: apiSecurity,
-        params: mappingParams,
-        body: entryBody,
-        response: { 201: entrySchema, ...problemResponses(404, 422) },
-      },
-      config: { access: change, audit: 'mapping.entry_added' },
-    },
+    apiRoute({
+      summary: 'Add an entry to a mapping, saying whose view it is',
+      tags,
+      access: change,
+      audit: 'mapping.entry_added',
+      params: mappingParams,
+      body: entryBody,
+      responses: { 201: entrySchema },
+      problems: [404, 422],
+    }),
     async (request, reply) => {
       const { childId, mappingId } = request.params;
       const { section, ...input } = request.body;
-      const added = await addEntry(
-        database,
-        request.actor!,
-        childId,
-        mappingId,
-        section,
-        withoutNulls(input),
-        requestSource(request),
-      );
+      const added = await call(request, addEntry, childId, mappingId, section, withoutNulls(input));
       if (added.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       if (added.outcome === 'invalid') return answerInvalid(reply, request, added.issues);
       return reply.status(201).send(presentEntry(added.entry));
@@ -183,33 +165,28 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
 
   routes.put(
     mappingPaths.api.entry.pattern,
-    {
-      schema: {
-        summary: 'Change an entry, or move it to another section; every version is kept',
-        tags,
-        security: apiSecurity,
-        params: entryParams,
-        body: entryChangeBody,
-        response: {
-          200: entrySchema,
-          409: z.object({ ...problemSchema.shape, current: entrySchema }).meta({ id: 'MappingEntryConflict' }),
-          ...problemResponses(404, 422),
-        },
+    apiRoute({
+      summary: 'Change an entry, or move it to another section; every version is kept',
+      tags,
+      access: change,
+      audit: 'mapping.entry_changed',
+      params: entryParams,
+      body: entryChangeBody,
+      responses: {
+        200: entrySchema,
+        409: z.object({ ...problemSchema.shape, current: entrySchema }).meta({ id: 'MappingEntryConflict' }),
       },
-      config: { access: change, audit: 'mapping.entry_changed' },
-    },
+      problems: [404, 422],
+    }),
     async (request, reply) => {
       const { childId, mappingId, entryId } = request.params;
       const { section, expectedVersion, reason, ...input } = request.body;
-      const changed = await changeEntry(
-        database,
-        request.actor!,
-        childId,
-        mappingId,
-        entryId,
-        { section, input: withoutNulls(input), expectedVersion, reason: reason ?? null },
-        requestSource(request),
-      );
+      const changed = await call(request, changeEntry, childId, mappingId, entryId, {
+        section,
+        input: withoutNulls(input),
+        expectedVersion,
+        reason: reason ?? null,
+      });
       if (changed.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       if (changed.outcome === 'invalid') return answerInvalid(reply, request, changed.issues);
       if (changed.outcome === 'conflict') {
@@ -223,26 +200,24 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
 
   routes.post(
     mappingPaths.api.scores.pattern,
-    {
-      schema: {
-        summary: 'Add one person’s 0 to 10 score, with their reason',
-        tags,
-        security: apiSecurity,
-        params: mappingParams,
-        body: scoreBody,
-        response: { 201: scoreSchema, ...problemResponses(404, 422) },
-      },
-      config: { access: change, audit: 'mapping.scored' },
-    },
+    apiRoute({
+      summary: 'Add one person’s 0 to 10 score, with their reason',
+      tags,
+      access: change,
+      audit: 'mapping.scored',
+      params: mappingParams,
+      body: scoreBody,
+      responses: { 201: scoreSchema },
+      problems: [404, 422],
+    }),
     async (request, reply) => {
       const { childId, mappingId } = request.params;
-      const scored = await addScore(
-        database,
-        request.actor!,
+      const scored = await call(
+        request,
+        addScore,
         childId,
         mappingId,
         withoutNulls({ ...request.body, scoredOn: request.body.scoredOn ?? new Date().toISOString().slice(0, 10) }),
-        requestSource(request),
       );
       if (scored.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       if (scored.outcome === 'invalid') return answerInvalid(reply, request, scored.issues);
@@ -252,34 +227,32 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
 
   routes.get(
     mappingPaths.api.scaling.pattern,
-    {
-      schema: {
-        summary: 'A child’s scaling over time: each occasion with each group’s average and every score',
-        tags,
-        security: apiSecurity,
-        params: childParams,
-        response: {
-          200: z.object({
-            occasions: z.array(
-              z.object({
-                scoredOn: z.string(),
-                byGroup: z.object({
-                  child: z.number().nullable(),
-                  family: z.number().nullable(),
-                  network: z.number().nullable(),
-                  professional: z.number().nullable(),
-                }),
-                scores: z.array(scoreSchema),
+    apiRoute({
+      summary: 'A child’s scaling over time: each occasion with each group’s average and every score',
+      tags,
+      access: view,
+      audit: 'child_record.view',
+      params: childParams,
+      responses: {
+        200: z.object({
+          occasions: z.array(
+            z.object({
+              scoredOn: z.string(),
+              byGroup: z.object({
+                child: z.number().nullable(),
+                family: z.number().nullable(),
+                network: z.number().nullable(),
+                professional: z.number().nullable(),
               }),
-            ),
-          }),
-          ...problemResponses(404),
-        },
+              scores: z.array(scoreSchema),
+            }),
+          ),
+        }),
       },
-      config: { access: view, audit: 'child_record.view' },
-    },
+      problems: [404],
+    }),
     async (request, reply) => {
-      const section = await mappingSection(database, request.actor!, request.params.childId, requestSource(request));
+      const section = await call(request, mappingSection, request.params.childId);
       if (!section) return answerNotFound(reply, request, notFound);
       return {
         occasions: scalingOccasions(section.scores).map((occasion) => ({

@@ -10,13 +10,8 @@ import { isoDate } from '../../platform/http/dates.js';
 import { text } from '../../platform/http/text.js';
 import type { Database } from '../../platform/db/database.js';
 import { sendProblem } from '../../platform/http/problem.js';
-import {
-  answerConflict,
-  answerNoContent,
-  answerNotFound,
-  apiSecurity,
-  problemResponses,
-} from '../../platform/http/api-answers.js';
+import { answerConflict, answerNoContent, answerNotFound } from '../../platform/http/api-answers.js';
+import { apiRoute, serviceCaller } from '../../platform/http/api-route.js';
 import { genders, personKinds } from '../people/schema.js';
 import { networkPaths } from './paths.js';
 import { circles, closenessLevels, qualities, supportDirections } from './schema.js';
@@ -149,22 +144,22 @@ const addPersonBody = z
 
 export function registerNetworkApiRoutes(app: FastifyInstance, database: Database): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  const call = serviceCaller(database);
   const view = { permission: 'child_record.view' } as const;
   const change = { permission: 'child_record.change' } as const;
 
   routes.get(
     networkPaths.api.network.pattern,
-    {
-      schema: {
-        summary: 'A child’s whole network: people, relationships and households, now or on a past date',
-        tags: ['network'],
-        security: apiSecurity,
-        params: childParams,
-        querystring: z.object({ on: isoDate().optional().describe('Show the network as it stood on this date') }),
-        response: { 200: networkSchema, ...problemResponses(404) },
-      },
-      config: { access: view, audit: 'child_record.view' },
-    },
+    apiRoute({
+      summary: 'A child’s whole network: people, relationships and households, now or on a past date',
+      tags: ['network'],
+      access: view,
+      audit: 'child_record.view',
+      params: childParams,
+      querystring: z.object({ on: isoDate().optional().describe('Show the network as it stood on this date') }),
+      responses: { 200: networkSchema },
+      problems: [404],
+    }),
     async (request, reply) => {
       const network = await viewNetwork(database, request.actor!, request.params.childId, requestSource(request), {
         onDate: request.query.on ?? null,
@@ -177,28 +172,20 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
 
   routes.post(
     networkPaths.api.people.pattern,
-    {
-      schema: {
-        summary: 'Add a new or already-recorded person to the child’s network',
-        tags: ['network'],
-        security: apiSecurity,
-        params: childParams,
-        body: addPersonBody,
-        response: {
-          201: z.object({ personId: z.uuid(), relationshipId: z.uuid().nullable() }),
-          ...problemResponses(404, 409),
-        },
+    apiRoute({
+      summary: 'Add a new or already-recorded person to the child’s network',
+      tags: ['network'],
+      access: change,
+      audit: 'network.person_added',
+      params: childParams,
+      body: addPersonBody,
+      responses: {
+        201: z.object({ personId: z.uuid(), relationshipId: z.uuid().nullable() }),
       },
-      config: { access: change, audit: 'network.person_added' },
-    },
+      problems: [404, 409],
+    }),
     async (request, reply) => {
-      const added = await addPersonToNetwork(
-        database,
-        request.actor!,
-        request.params.childId,
-        request.body,
-        requestSource(request),
-      );
+      const added = await call(request, addPersonToNetwork, request.params.childId, request.body);
       if (added.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       if (added.outcome === 'already_in_network') {
         return answerConflict(reply, request, 'This person is already in the child’s network.');
@@ -209,28 +196,20 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
 
   routes.post(
     networkPaths.api.relationships.pattern,
-    {
-      schema: {
-        summary: 'Record a relationship between two people in the child’s network',
-        tags: ['network'],
-        security: apiSecurity,
-        params: childParams,
-        body: relationshipFactsSchema,
-        response: {
-          201: z.object({ relationshipId: z.uuid(), version: z.number() }),
-          ...problemResponses(404, 409, 422),
-        },
+    apiRoute({
+      summary: 'Record a relationship between two people in the child’s network',
+      tags: ['network'],
+      access: change,
+      audit: 'network.relationship_added',
+      params: childParams,
+      body: relationshipFactsSchema,
+      responses: {
+        201: z.object({ relationshipId: z.uuid(), version: z.number() }),
       },
-      config: { access: change, audit: 'network.relationship_added' },
-    },
+      problems: [404, 409, 422],
+    }),
     async (request, reply) => {
-      const saved = await recordRelationship(
-        database,
-        request.actor!,
-        request.params.childId,
-        request.body,
-        requestSource(request),
-      );
+      const saved = await call(request, recordRelationship, request.params.childId, request.body);
       if (saved.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       if (saved.outcome === 'not_in_network') {
         return sendProblem(reply, request, 422, 'Both people must be in the child’s network. Add them first.');
@@ -243,32 +222,29 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
 
   routes.put(
     networkPaths.api.relationship.pattern,
-    {
-      schema: {
-        summary: 'Change a relationship (refused with 409 if someone else saved since expectedVersion)',
-        tags: ['network'],
-        security: apiSecurity,
-        params: childParams.extend({ relationshipId: z.uuid() }),
-        body: z.object({
-          facts: relationshipFactsSchema,
-          expectedVersion: z.number().int().min(1),
-          reason: text().trim().max(2000).nullable().default(null),
-        }),
-        response: {
-          200: z.object({ relationshipId: z.uuid(), version: z.number() }),
-          ...problemResponses(404, 409),
-        },
+    apiRoute({
+      summary: 'Change a relationship (refused with 409 if someone else saved since expectedVersion)',
+      tags: ['network'],
+      access: change,
+      audit: 'network.relationship_changed',
+      params: childParams.extend({ relationshipId: z.uuid() }),
+      body: z.object({
+        facts: relationshipFactsSchema,
+        expectedVersion: z.number().int().min(1),
+        reason: text().trim().max(2000).nullable().default(null),
+      }),
+      responses: {
+        200: z.object({ relationshipId: z.uuid(), version: z.number() }),
       },
-      config: { access: change, audit: 'network.relationship_changed' },
-    },
+      problems: [404, 409],
+    }),
     async (request, reply) => {
-      const saved = await changeRelationship(
-        database,
-        request.actor!,
+      const saved = await call(
+        request,
+        changeRelationship,
         request.params.childId,
         request.params.relationshipId,
         request.body,
-        requestSource(request),
       );
       if (saved.outcome === 'not_found' || saved.outcome === 'not_in_network')
         return answerNotFound(reply, request, notFound);
@@ -289,26 +265,18 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
 
   routes.put(
     networkPaths.api.position.pattern,
-    {
-      schema: {
-        summary: 'Where a person is drawn on the child’s ecomap (0 to 1000 each way; null to lay them out again)',
-        tags: ['network'],
-        security: apiSecurity,
-        params: childParams.extend({ personId: z.uuid() }),
-        body: z.object({ x: z.number().min(0).max(1000), y: z.number().min(0).max(1000) }).nullable(),
-        response: { 204: z.null(), ...problemResponses(404) },
-      },
-      config: { access: change, audit: 'network.person_moved' },
-    },
+    apiRoute({
+      summary: 'Where a person is drawn on the child’s ecomap (0 to 1000 each way; null to lay them out again)',
+      tags: ['network'],
+      access: change,
+      audit: 'network.person_moved',
+      params: childParams.extend({ personId: z.uuid() }),
+      body: z.object({ x: z.number().min(0).max(1000), y: z.number().min(0).max(1000) }).nullable(),
+      responses: { 204: z.null() },
+      problems: [404],
+    }),
     async (request, reply) => {
-      const placed = await placePerson(
-        database,
-        request.actor!,
-        request.params.childId,
-        request.params.personId,
-        request.body,
-        requestSource(request),
-      );
+      const placed = await call(request, placePerson, request.params.childId, request.params.personId, request.body);
       if (!placed) return answerNotFound(reply, request, notFound);
       return answerNoContent(reply);
     },
@@ -316,38 +284,30 @@ export function registerNetworkApiRoutes(app: FastifyInstance, database: Databas
 
   routes.get(
     networkPaths.api.possibleMatches.pattern,
-    {
-      schema: {
-        summary: 'People already recorded in the council whose names look like this one',
-        tags: ['network'],
-        security: apiSecurity,
-        params: childParams,
-        querystring: z.object({ name: text().trim().min(2).max(200) }),
-        response: {
-          200: z.object({
-            matches: z.array(
-              z.object({
-                id: z.uuid(),
-                fullName: z.string(),
-                knownAs: z.string().nullable(),
-                dateOfBirth: z.string().nullable(),
-                score: z.number(),
-              }),
-            ),
-          }),
-          ...problemResponses(404),
-        },
+    apiRoute({
+      summary: 'People already recorded in the council whose names look like this one',
+      tags: ['network'],
+      access: change,
+      audit: 'network.change',
+      params: childParams,
+      querystring: z.object({ name: text().trim().min(2).max(200) }),
+      responses: {
+        200: z.object({
+          matches: z.array(
+            z.object({
+              id: z.uuid(),
+              fullName: z.string(),
+              knownAs: z.string().nullable(),
+              dateOfBirth: z.string().nullable(),
+              score: z.number(),
+            }),
+          ),
+        }),
       },
-      config: { access: change, audit: 'network.change' },
-    },
+      problems: [404],
+    }),
     async (request, reply) => {
-      const matches = await possibleMatches(
-        database,
-        request.actor!,
-        request.params.childId,
-        request.query.name,
-        requestSource(request),
-      );
+      const matches = await call(request, possibleMatches, request.params.childId, request.query.name);
       if (!matches) return answerNotFound(reply, request, notFound);
       return { matches };
     },

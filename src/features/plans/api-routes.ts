@@ -11,13 +11,8 @@ import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import type { PlansContext } from './routes/forms.js';
 import { problemSchema, sendProblem } from '../../platform/http/problem.js';
-import {
-  answerConflict,
-  answerInvalidAt,
-  answerNotFound,
-  apiSecurity,
-  problemResponses,
-} from '../../platform/http/api-answers.js';
+import { answerConflict, answerInvalidAt, answerNotFound } from '../../platform/http/api-answers.js';
+import { apiRoute, serviceCaller } from '../../platform/http/api-route.js';
 import { plansPaths } from './paths.js';
 import type { PlanContent } from './plan-rules.js';
 import { changeBody, planContentOut, planJson, planOut, planSummary, startBody } from './api-schemas.js';
@@ -32,21 +27,21 @@ const notFound = 'There is no plan or child’s record with that id that you may
 
 export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansContext): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  const call = serviceCaller(database);
 
   routes.get(
     plansPaths.apiList.pattern,
-    {
-      schema: {
-        summary: 'The child’s plans (a family member sees those shared with the family)',
-        tags: ['plans'],
-        security: apiSecurity,
-        params: childParams,
-        response: { 200: z.object({ plans: z.array(planSummary) }), ...problemResponses(404) },
-      },
-      config: { access: view, audit: 'plan.list' },
-    },
+    apiRoute({
+      summary: 'The child’s plans (a family member sees those shared with the family)',
+      tags: ['plans'],
+      access: view,
+      audit: 'plan.list',
+      params: childParams,
+      responses: { 200: z.object({ plans: z.array(planSummary) }) },
+      problems: [404],
+    }),
     async (request, reply) => {
-      const found = await plansForChild(database, request.actor!, request.params.childId, requestSource(request));
+      const found = await call(request, plansForChild, request.params.childId);
       if (!found) return answerNotFound(reply, request, notFound);
       return {
         plans: found.plans.map((plan) => ({
@@ -67,29 +62,22 @@ export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansC
 
   routes.post(
     plansPaths.apiList.pattern,
-    {
-      schema: {
-        summary: 'Start a plan, from the latest mapping when asked',
-        tags: ['plans'],
-        security: apiSecurity,
-        params: childParams,
-        body: startBody,
-        response: { 201: z.object({ planId: z.uuid() }), ...problemResponses(404, 422) },
-      },
-      config: { access: change, audit: 'plan.start' },
-    },
+    apiRoute({
+      summary: 'Start a plan, from the latest mapping when asked',
+      tags: ['plans'],
+      access: change,
+      audit: 'plan.start',
+      params: childParams,
+      body: startBody,
+      responses: { 201: z.object({ planId: z.uuid() }) },
+      problems: [404, 422],
+    }),
     async (request, reply) => {
       const parsed = startPlanSchema.safeParse({ ...request.body, support: request.body.support ?? '' });
       if (!parsed.success) {
         return sendProblem(reply, request, 422, parsed.error.issues[0]!.message);
       }
-      const started = await startPlan(
-        database,
-        request.actor!,
-        request.params.childId,
-        parsed.data,
-        requestSource(request),
-      );
+      const started = await call(request, startPlan, request.params.childId, parsed.data);
       if (started.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       return reply.status(201).send({ planId: started.planId });
     },
@@ -97,24 +85,17 @@ export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansC
 
   routes.get(
     plansPaths.apiPlan.pattern,
-    {
-      schema: {
-        summary: 'One plan: its goals, actions, reviews and who agrees (staff)',
-        tags: ['plans'],
-        security: apiSecurity,
-        params: planParams,
-        response: { 200: planOut, ...problemResponses(404) },
-      },
-      config: { access: view, audit: 'plan.view' },
-    },
+    apiRoute({
+      summary: 'One plan: its goals, actions, reviews and who agrees (staff)',
+      tags: ['plans'],
+      access: view,
+      audit: 'plan.view',
+      params: planParams,
+      responses: { 200: planOut },
+      problems: [404],
+    }),
     async (request, reply) => {
-      const found = await viewPlan(
-        database,
-        request.actor!,
-        request.params.childId,
-        request.params.planId,
-        requestSource(request),
-      );
+      const found = await call(request, viewPlan, request.params.childId, request.params.planId);
       if (!found) return answerNotFound(reply, request, notFound);
       return planJson(found);
     },
@@ -122,26 +103,24 @@ export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansC
 
   routes.put(
     plansPaths.apiPlan.pattern,
-    {
-      schema: {
-        summary: 'Change a plan’s goals and actions from the version you read',
-        description:
-          'Refused with 409 (and the newer plan in `current`) when someone saved since expectedVersion; with 422 when an agreed plan’s expectations change without a reason.',
-        tags: ['plans'],
-        security: apiSecurity,
-        params: planParams,
-        body: changeBody,
-        response: {
-          200: z.object({ version: z.number().int() }),
-          409: problemSchema.extend({
-            current: planContentOut.optional(),
-            currentVersion: z.number().int().optional(),
-          }),
-          ...problemResponses(404, 422),
-        },
+    apiRoute({
+      summary: 'Change a plan’s goals and actions from the version you read',
+      description:
+        'Refused with 409 (and the newer plan in `current`) when someone saved since expectedVersion; with 422 when an agreed plan’s expectations change without a reason.',
+      tags: ['plans'],
+      access: change,
+      audit: 'plan.change',
+      params: planParams,
+      body: changeBody,
+      responses: {
+        200: z.object({ version: z.number().int() }),
+        409: problemSchema.extend({
+          current: planContentOut.optional(),
+          currentVersion: z.number().int().optional(),
+        }),
       },
-      config: { access: change, audit: 'plan.change' },
-    },
+      problems: [404, 422],
+    }),
     async (request, reply) => {
       const { childId, planId } = request.params;
       const body = request.body;
@@ -205,27 +184,20 @@ export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansC
         problems.push({ pointer: '/reviewBy', detail: 'The review must be on or after the day the plan starts' });
       }
       if (problems.length > 0) return sendProblem(reply, request, 422, problems[0]!.detail, { errors: problems });
-      const result = await changePlan(
-        database,
-        request.actor!,
-        childId,
-        planId,
-        {
-          expectedVersion: body.expectedVersion,
-          reason: body.reason,
-          what: 'plan_replaced',
-          edit: (content): PlanContent => ({
-            ...content,
-            title: body.title,
-            startsOn: body.startsOn,
-            reviewBy: body.reviewBy,
-            support: body.support?.trim() || null,
-            goals,
-            actions,
-          }),
-        },
-        requestSource(request),
-      );
+      const result = await call(request, changePlan, childId, planId, {
+        expectedVersion: body.expectedVersion,
+        reason: body.reason,
+        what: 'plan_replaced',
+        edit: (content): PlanContent => ({
+          ...content,
+          title: body.title,
+          startsOn: body.startsOn,
+          reviewBy: body.reviewBy,
+          support: body.support?.trim() || null,
+          goals,
+          actions,
+        }),
+      });
       switch (result.outcome) {
         case 'not_found':
           return answerNotFound(reply, request, notFound);

@@ -3,7 +3,6 @@
  * few seconds and on leaving the page; a draft changed elsewhere since the version the page
  * holds is refused with 409 and the other version, so nothing is overwritten silently.
  */
-import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,6 +16,7 @@ import {
   apiSecurity,
   problemResponses,
 } from '../../platform/http/api-answers.js';
+import { apiRoute, serviceCaller } from '../../platform/http/api-route.js';
 import { voicePaths } from './paths.js';
 import { addAttachment, linesOfVisit, readDraft, saveDraft } from './service.js';
 import { attachmentOwners } from './schema.js';
@@ -45,37 +45,32 @@ const draftSchema = z
 
 export function registerVoiceApiRoutes(app: FastifyInstance, database: Database): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  const call = serviceCaller(database);
   const change = { permission: 'child_record.change' } as const;
 
   routes.put(
     voicePaths.api.draft.pattern,
-    {
-      schema: {
-        summary: 'Save what is typed in a form as your draft (refused with 409 if it changed elsewhere)',
-        tags: ['drafts'],
-        security: apiSecurity,
-        params: draftParams,
-        body: z.object({
-          content: draftContentSchema,
-          expectedVersion: z.number().int().min(0).describe('The version this page holds; 0 when it has none'),
-        }),
-        response: {
-          200: z.object({ version: z.number().int(), savedAt: z.iso.datetime() }),
-          409: problemSchema.extend({ theirs: draftSchema }),
-          ...problemResponses(404),
-        },
+    apiRoute({
+      summary: 'Save what is typed in a form as your draft (refused with 409 if it changed elsewhere)',
+      tags: ['drafts'],
+      access: change,
+      audit: 'draft.saved',
+      params: draftParams,
+      body: z.object({
+        content: draftContentSchema,
+        expectedVersion: z.number().int().min(0).describe('The version this page holds; 0 when it has none'),
+      }),
+      responses: {
+        200: z.object({ version: z.number().int(), savedAt: z.iso.datetime() }),
+        409: problemSchema.extend({ theirs: draftSchema }),
       },
-      config: { access: change, audit: 'draft.saved' },
-    },
+      problems: [404],
+    }),
     async (request, reply) => {
-      const saved = await saveDraft(
-        database,
-        request.actor!,
-        request.params.childId,
-        request.params.formKey,
-        { content: request.body.content, expectedVersion: request.body.expectedVersion },
-        requestSource(request),
-      );
+      const saved = await call(request, saveDraft, request.params.childId, request.params.formKey, {
+        content: request.body.content,
+        expectedVersion: request.body.expectedVersion,
+      });
       if (saved.outcome === 'not_found') return answerNotFound(reply, request, notFound);
       if (saved.outcome === 'conflict') {
         return answerConflict(reply, request, 'This draft was changed in another window since this page saved it.', {
@@ -88,24 +83,17 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
 
   routes.get(
     voicePaths.api.draft.pattern,
-    {
-      schema: {
-        summary: 'Your draft of a form, if you have one',
-        tags: ['drafts'],
-        security: apiSecurity,
-        params: draftParams,
-        response: { 200: z.object({ draft: draftSchema.nullable() }), ...problemResponses(404) },
-      },
-      config: { access: change, audit: 'draft.read' },
-    },
+    apiRoute({
+      summary: 'Your draft of a form, if you have one',
+      tags: ['drafts'],
+      access: change,
+      audit: 'draft.read',
+      params: draftParams,
+      responses: { 200: z.object({ draft: draftSchema.nullable() }) },
+      problems: [404],
+    }),
     async (request, reply) => {
-      const found = await readDraft(
-        database,
-        request.actor!,
-        request.params.childId,
-        request.params.formKey,
-        requestSource(request),
-      );
+      const found = await call(request, readDraft, request.params.childId, request.params.formKey);
       if (!found) return answerNotFound(reply, request, notFound);
       return { draft: found.draft ? { ...found.draft, savedAt: found.draft.savedAt.toISOString() } : null };
     },
@@ -113,41 +101,33 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
 
   routes.get(
     voicePaths.api.visitLines.pattern,
-    {
-      schema: {
-        summary: 'Each line of a visit with its source, for carrying a line into the child’s mapping',
-        tags: ['visits'],
-        security: apiSecurity,
-        params: z.object({ childId: z.string().max(64), visitId: z.string().max(64) }),
-        response: {
-          200: z.object({
-            lines: z.array(
-              z.object({
-                text: z.string(),
-                field: z.enum(['seenHeardFelt', 'childsWords', 'workingWell', 'worries', 'nextSteps']),
-                source: z.object({
-                  type: z.literal('visit'),
-                  visitId: z.string(),
-                  version: z.number().int(),
-                  happenedAt: z.string(),
-                  lineNumber: z.number().int(),
-                }),
+    apiRoute({
+      summary: 'Each line of a visit with its source, for carrying a line into the child’s mapping',
+      tags: ['visits'],
+      access: { permission: 'child_record.view' },
+      audit: 'visit.viewed',
+      params: z.object({ childId: z.string().max(64), visitId: z.string().max(64) }),
+      responses: {
+        200: z.object({
+          lines: z.array(
+            z.object({
+              text: z.string(),
+              field: z.enum(['seenHeardFelt', 'childsWords', 'workingWell', 'worries', 'nextSteps']),
+              source: z.object({
+                type: z.literal('visit'),
+                visitId: z.string(),
+                version: z.number().int(),
+                happenedAt: z.string(),
+                lineNumber: z.number().int(),
               }),
-            ),
-          }),
-          ...problemResponses(404),
-        },
+            }),
+          ),
+        }),
       },
-      config: { access: { permission: 'child_record.view' }, audit: 'visit.viewed' },
-    },
+      problems: [404],
+    }),
     async (request, reply) => {
-      const lines = await linesOfVisit(
-        database,
-        request.actor!,
-        request.params.childId,
-        request.params.visitId,
-        requestSource(request),
-      );
+      const lines = await call(request, linesOfVisit, request.params.childId, request.params.visitId);
       if (!lines) return answerNotFound(reply, request, 'There is no such visit that you may see.');
       return { lines };
     },
@@ -179,19 +159,13 @@ export function registerVoiceApiRoutes(app: FastifyInstance, database: Database)
     },
     async (request, reply) => {
       const { childId } = request.params;
-      const saved = await addAttachment(
-        database,
-        request.actor!,
-        childId,
-        {
-          belongsTo: request.body.belongsTo,
-          belongsToId: request.body.belongsToId,
-          fileName: request.body.fileName,
-          description: request.body.description?.trim() || null,
-          content: Buffer.from(request.body.contentBase64, 'base64'),
-        },
-        requestSource(request),
-      );
+      const saved = await call(request, addAttachment, childId, {
+        belongsTo: request.body.belongsTo,
+        belongsToId: request.body.belongsToId,
+        fileName: request.body.fileName,
+        description: request.body.description?.trim() || null,
+        content: Buffer.from(request.body.contentBase64, 'base64'),
+      });
       if (saved.outcome === 'not_found')
         return answerNotFound(reply, request, 'There is no such record that you may change.');
       if (saved.outcome === 'invalid') {
