@@ -153,10 +153,17 @@ export function registerPlanApiRoutes(app: FastifyInstance, { database }: PlansC
       const goalIds = new Map(body.goals.map((goal, index) => [goal.id ?? '', goals[index]!.id]));
       goalIds.delete('');
       const ownerIds = new Set(found.owners.map((owner) => owner.personId));
+      // What the API gave, it takes back: an owner the plan already names (a place in the
+      // network, say, which is not offered as a new owner) stays acceptable.
+      const namedOwners = new Set(found.content.actions.map((action) => action.ownerPersonId));
       const actions = body.actions.map((action, index) => {
         const parsed = actionSchema.safeParse(action);
         if (!parsed.success) problems.push({ pointer: `/actions/${index}`, detail: parsed.error.issues[0]!.message });
-        if (action.ownerPersonId !== null && !ownerIds.has(action.ownerPersonId)) {
+        if (
+          action.ownerPersonId !== null &&
+          !ownerIds.has(action.ownerPersonId) &&
+          !namedOwners.has(action.ownerPersonId)
+        ) {
           problems.push({
             pointer: `/actions/${index}/ownerPersonId`,
             detail:

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  sameContent,
   changesExpectations,
   dateInWords,
   nextActionDueOn,
@@ -285,4 +286,13 @@ describe('actions from a meeting', () => {
     assert.equal(ownerNamed('The social worker', owners), null);
     assert.equal(ownerNamed('', owners), null);
   });
+});
+
+test('a plan read back with its fields in another order is the same plan; a changed word is not', () => {
+  const stored = { title: 'Calmer evenings', goals: [{ worries: [], id: 'g1', goalInFamilyWords: 'Calm' }] };
+  const sent = { goals: [{ id: 'g1', goalInFamilyWords: 'Calm', worries: [] }], title: 'Calmer evenings' };
+  assert.equal(sameContent(stored, sent), true);
+  assert.equal(sameContent(stored, { ...sent, title: 'Calmer evenings!' }), false);
+  assert.equal(sameContent({ goals: ['a', 'b'] }, { goals: ['b', 'a'] }), false, 'order in a list counts');
+  assert.equal(sameContent({ a: 1, b: undefined }, { a: 1 }), true);
 });

@@ -369,3 +369,22 @@ export function ownerNamed<O extends { name: string; fullName: string; knownAs: 
   );
   return matches.length === 1 ? matches[0]! : null;
 }
+
+/**
+ * Whether two plans say the same, whatever order their fields come in (the database gives a
+ * plan's stored parts back with their keys in its own order): an unchanged save is no change.
+ */
+export function sameContent(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, field]) => field !== undefined)
+              .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+              .map(([key, field]) => [key, canonical(field)]),
+          )
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}

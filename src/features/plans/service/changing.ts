@@ -17,6 +17,7 @@ import {
   nextActionDueOn,
   reasonProblem,
   reviewDateProblem,
+  sameContent,
   type PlanAction,
   type PlanContent,
   type PlanGoal,
@@ -175,7 +176,7 @@ export async function applyPlanEdit(on: PlansOnRecord, plan: PlanRow, change: Pl
   const before = contentOf(plan);
   const after = change.edit(before);
   if (typeof after === 'string') return { outcome: 'invalid', message: after };
-  if (JSON.stringify(before) === JSON.stringify(after)) return { outcome: 'unchanged' };
+  if (sameContent(before, after)) return { outcome: 'unchanged' };
   const problem = reasonProblem(plan.status, before, after, change.reason);
   if (problem) return { outcome: 'reason_needed', message: problem };
   const version = await updatePlanIfVersion(tx, actor.tenantId, planId, change.expectedVersion, {
