@@ -1,5 +1,6 @@
 /** The assessment of need on its pages: from start to sign-off, a stale save, who sees what, and the audit log. */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { TestApp } from '../../../test/helpers/app.js';
@@ -192,7 +193,8 @@ describe('an assessment of need from start to sign-off, on the pages', () => {
     assert.match(changes.body, /The child’s developmental needs: Strengths: what is working well/);
     assert.match(changes.body, /<ins><span class="govuk-visually-hidden">\[added: <\/span>well /);
     assert.equal((await stored(assessmentId, 1)).developmentStrengths, 'Robin reads above their age');
-    const again = await post(practitioner, action, formValuesIn(listed.body, action));
+    // Asked again from a new page (a new submission; the same form sent twice gets its first answer).
+    const again = await post(practitioner, action, { ...formValuesIn(listed.body, action), _submission: randomUUID() });
     assert.match(String(again.headers.location), /versions\/2\?notice=version_open/, 'one open version at a time');
     // A manager who writes in a version may not sign it off.
     await submit(manager, `${secondUrl}/sections/analysis`, { analysis: 'Manager’s words' });

@@ -4,6 +4,7 @@
  * plan and nobody else.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { testAppPerFile } from '../../../test/helpers/app.js';
@@ -175,8 +176,19 @@ test('on the pages: an ordinary meeting’s action goes into the plan and goal c
   );
   assert.match(versions[0]!.reason ?? '', /Added from the child in need review on 3 February 2030/);
 
-  // A second time (the same form sent again) changes nothing and says where it already is.
-  const again = await post(practitioner, addHref, { ...(formValuesIn(form.body) as Record<string, string>), target });
+  // The same form sent again (a double click) is answered as the first time, and changes nothing.
+  const sentTwice = await post(practitioner, addHref, {
+    ...(formValuesIn(form.body) as Record<string, string>),
+    target,
+  });
+  assert.equal(sentTwice.statusCode, 303);
+  assert.equal(sentTwice.headers.location, added.headers.location);
+  // Asked again from a new page (a new submission), it changes nothing and says where it already is.
+  const again = await post(practitioner, addHref, {
+    ...(formValuesIn(form.body) as Record<string, string>),
+    _submission: randomUUID(),
+    target,
+  });
   assert.equal(again.statusCode, 200);
   assert.match(again.body, /This action is already in Robin’s plan/);
   assert.match(again.body, /See the action in the plan/);
