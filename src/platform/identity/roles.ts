@@ -53,11 +53,27 @@ export const permissions = [
   'conferences.coordinate',
   /** Count offers and outcomes of family group decision-making across the council (managers). */
   'family_meetings.count',
+  /** Record a contact at the front door: anyone who takes a call about a child (staff). */
+  'front_door.record',
+  /** Decide what happens to a contact within one working day (managers at the front door). */
+  'front_door.decide',
+  /** Allocate a child to a worker and a team, and transfer them (managers). */
+  'allocation.manage',
+  /** Close a child's case with a reason and a closing summary to the family (managers). */
+  'case.close',
+  /** Change the council's timescale policy and closure days, with a reason (administrators). */
+  'timescales.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
-  practitioner: ['caseload.view', 'child_record.view', 'child_record.change', 'access_tokens.manage'],
+  practitioner: [
+    'caseload.view',
+    'child_record.view',
+    'child_record.change',
+    'access_tokens.manage',
+    'front_door.record',
+  ],
   team_manager: [
     'caseload.view',
     'child_record.view',
@@ -67,6 +83,10 @@ const grants: Record<Role, readonly Permission[]> = {
     'access_tokens.manage',
     'assessment.sign_off',
     'family_meetings.count',
+    'front_door.record',
+    'front_door.decide',
+    'allocation.manage',
+    'case.close',
   ],
   fgc_coordinator: [
     'caseload.view',
@@ -76,7 +96,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'conferences.coordinate',
   ],
   partner_agency_worker: ['caseload.view', 'child_record.view', 'access_tokens.manage'],
-  council_administrator: ['users.manage', 'access_tokens.manage'],
+  council_administrator: ['users.manage', 'access_tokens.manage', 'timescales.manage'],
   auditor: ['audit.view', 'audit.search', 'access_tokens.manage'],
   family_member: ['child_record.view'],
   young_person: ['child_record.view'],
