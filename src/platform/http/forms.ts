@@ -17,13 +17,26 @@ export interface FormErrors {
 export const noErrors: FormErrors = { errorList: [], fieldErrors: {} };
 
 export function formErrorsFrom(error: z.ZodError, fieldIds: Record<string, string> = {}): FormErrors {
+  return formErrorsFromIssues(
+    error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'form'), message: issue.message })),
+    fieldIds,
+  );
+}
+
+/**
+ * The same for issues a service found (a field and a message each, as the API's 422 names
+ * them): the first issue of each field, for the error summary and the field.
+ */
+export function formErrorsFromIssues(
+  issues: readonly { field: string; message: string }[],
+  fieldIds: Record<string, string> = {},
+): FormErrors {
   const fieldErrors: Record<string, { text: string }> = {};
   const errorList: { text: string; href: string }[] = [];
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
+  for (const { field, message } of issues) {
     if (fieldErrors[field]) continue; // first problem per field, as the design system asks
-    fieldErrors[field] = { text: issue.message };
-    errorList.push({ text: issue.message, href: `#${fieldIds[field] ?? field}` });
+    fieldErrors[field] = { text: message };
+    errorList.push({ text: message, href: `#${fieldIds[field] ?? field}` });
   }
   return { errorList, fieldErrors };
 }

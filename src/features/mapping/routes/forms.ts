@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../../platform/db/database.js';
 import { requestSource } from '../../../platform/http/request-source.js';
-import type { FormErrors } from '../../../platform/http/forms.js';
+import { formErrorsFromIssues, type FormErrors } from '../../../platform/http/forms.js';
 import { mappingSections, type MappingSection } from '../schema.js';
 import { openMappingForChange, type FieldIssue } from '../service.js';
 
@@ -20,16 +20,7 @@ export const fieldIds: Record<string, string> = {
 };
 
 /** The first issue of each field, for the error summary and the field. */
-export function errorsFrom(issues: readonly FieldIssue[]): FormErrors {
-  const fieldErrors: FormErrors['fieldErrors'] = {};
-  const errorList: FormErrors['errorList'] = [];
-  for (const issue of issues) {
-    if (fieldErrors[issue.field]) continue;
-    fieldErrors[issue.field] = { text: issue.message };
-    errorList.push({ text: issue.message, href: `#${fieldIds[issue.field] ?? issue.field}` });
-  }
-  return { errorList, fieldErrors };
-}
+export const errorsFrom = (issues: readonly FieldIssue[]): FormErrors => formErrorsFromIssues(issues, fieldIds);
 
 /**
  * Entries and scores may name someone from the child's world, who then stands for themselves
