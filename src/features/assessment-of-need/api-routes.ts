@@ -6,11 +6,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AuditAction } from '../../platform/audit/catalogue.js';
 import type { Database } from '../../platform/db/database.js';
-import type { RouteAccess } from '../../platform/access/route-access.js';
 import { sendProblem } from '../../platform/http/problem.js';
-import { answerConflict, answerNotFound, apiSecurity, problemResponses } from '../../platform/http/api-answers.js';
+import { answerConflict, answerNotFound } from '../../platform/http/api-answers.js';
+import { apiRoute, serviceCaller } from '../../platform/http/api-route.js';
 import { requestSource } from '../../platform/http/request-source.js';
 import {
   changesSchema,
@@ -38,25 +37,10 @@ import {
 import { commentSchema, contentChangesSchema } from './validation.js';
 
 const paths = assessmentPaths.api;
+const tags = ['assessment of need'];
 const notFound = 'There is no assessment of need with that id on a child’s record you may see.';
 const view = { permission: 'child_record.view' } as const;
 const change = { permission: 'child_record.change' } as const;
-
-/** A route's OpenAPI description and its declared access and audit action. */
-const described = <Schema extends object>(
-  summary: string,
-  access: RouteAccess,
-  audit: AuditAction,
-  schema: Schema,
-) => ({
-  schema: {
-    summary,
-    tags: ['assessment of need'],
-    security: apiSecurity,
-    ...schema,
-  },
-  config: { access, audit },
-});
 
 const missing = (reply: FastifyReply, request: FastifyRequest) => answerNotFound(reply, request, notFound);
 /** What the caller sees of a version they have just changed. */
@@ -65,22 +49,22 @@ const changed = (version: Parameters<typeof presentVersion>[0]) =>
 
 export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database: Database): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const open = (request: FastifyRequest<{ Params: z.infer<typeof versionParams> }>, part: string) =>
-    viewVersion(
-      database,
-      request.actor!,
-      request.params.childId,
-      request.params.assessmentId,
-      request.params.version,
-      requestSource(request),
-      part,
-    );
+  const call = serviceCaller(database);
+  const open = (request: FastifyRequest<{ Params: z.infer<typeof versionParams> }>, part: string) => {
+    const { childId, assessmentId, version } = request.params;
+    return viewVersion(database, request.actor!, childId, assessmentId, version, requestSource(request), part);
+  };
 
   routes.get(
     paths.list.pattern,
-    described('A child’s assessments of need and their versions', view, 'child_record.view', {
+    apiRoute({
+      summary: 'A child’s assessments of need and their versions',
+      tags,
+      access: view,
+      audit: 'child_record.view',
       params: childParams,
-      response: { 200: listSchema, ...problemResponses(404) },
+      responses: { 200: listSchema },
+      problems: [404],
     }),
     async (request, reply) => {
       const { childId } = request.params;
@@ -91,12 +75,17 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
 
   routes.post(
     paths.list.pattern,
-    described('Start an assessment of need: version 1, an empty draft', change, 'assessment.started', {
+    apiRoute({
+      summary: 'Start an assessment of need: version 1, an empty draft',
+      tags,
+      access: change,
+      audit: 'assessment.started',
       params: childParams,
-      response: { 201: versionSchema, ...problemResponses(404) },
+      responses: { 201: versionSchema },
+      problems: [404],
     }),
     async (request, reply) => {
-      const started = await startAssessment(database, request.actor!, request.params.childId, requestSource(request));
+      const started = await call(request, startAssessment, request.params.childId);
       if (started.outcome === 'not_found') return missing(reply, request);
       return reply.status(201).send(changed(started.version));
     },
@@ -104,12 +93,15 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
 
   routes.get(
     paths.version.pattern,
-    described(
-      'One version of an assessment of need (read-only callers: signed-off versions only)',
-      view,
-      'child_record.view',
-      { params: versionParams, response: { 200: versionSchema, ...problemResponses(404) } },
-    ),
+    apiRoute({
+      summary: 'One version of an assessment of need (read-only callers: signed-off versions only)',
+      tags,
+      access: view,
+      audit: 'child_record.view',
+      params: versionParams,
+      responses: { 200: versionSchema },
+      problems: [404],
+    }),
     async (request, reply) => {
       const found = await open(request, 'assessment_api');
       if (!found) return missing(reply, request);
@@ -123,27 +115,20 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
 
   routes.put(
     paths.version.pattern,
-    described(
-      'Save changes to a draft: the fields sent replace those fields (409 if someone else saved since expectedRevision, or it is no longer a draft)',
-      change,
-      'assessment.draft_saved',
-      {
-        params: versionParams,
-        body: z.object({ content: contentChangesSchema, expectedRevision: z.number().int().min(1) }),
-        response: { 200: versionSchema, ...problemResponses(404, 409) },
-      },
-    ),
+    apiRoute({
+      summary:
+        'Save changes to a draft: the fields sent replace those fields (409 if someone else saved since expectedRevision, or it is no longer a draft)',
+      tags,
+      access: change,
+      audit: 'assessment.draft_saved',
+      params: versionParams,
+      body: z.object({ content: contentChangesSchema, expectedRevision: z.number().int().min(1) }),
+      responses: { 200: versionSchema },
+      problems: [404, 409],
+    }),
     async (request, reply) => {
       const { childId, assessmentId, version } = request.params;
-      const saved = await saveDraft(
-        database,
-        request.actor!,
-        childId,
-        assessmentId,
-        version,
-        request.body,
-        requestSource(request),
-      );
+      const saved = await call(request, saveDraft, childId, assessmentId, version, request.body);
       if (saved.outcome === 'not_found') return missing(reply, request);
       if (saved.outcome === 'locked') {
         return answerConflict(
@@ -163,22 +148,19 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
 
   routes.post(
     paths.submit.pattern,
-    described('Submit a draft for a team manager to sign off', change, 'assessment.submitted', {
+    apiRoute({
+      summary: 'Submit a draft for a team manager to sign off',
+      tags,
+      access: change,
+      audit: 'assessment.submitted',
       params: versionParams,
       body: z.object({ expectedRevision: z.number().int().min(1) }),
-      response: { 200: versionSchema, ...problemResponses(404, 409) },
+      responses: { 200: versionSchema },
+      problems: [404, 409],
     }),
     async (request, reply) => {
       const { childId, assessmentId, version } = request.params;
-      const result = await submitVersion(
-        database,
-        request.actor!,
-        childId,
-        assessmentId,
-        version,
-        request.body.expectedRevision,
-        requestSource(request),
-      );
+      const result = await call(request, submitVersion, childId, assessmentId, version, request.body.expectedRevision);
       if (result.outcome === 'not_found') return missing(reply, request);
       if (result.outcome === 'conflict') {
         return answerConflict(
@@ -213,22 +195,20 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
   for (const { decision, path, audit, summary } of decisions) {
     routes.post(
       path.pattern,
-      described(summary, change, audit, {
+      apiRoute({
+        summary,
+        tags,
+        access: change,
+        audit,
         params: versionParams,
         body: z.object({ comment: commentSchema }),
-        response: { 200: versionSchema, ...problemResponses(403, 404) },
+        responses: { 200: versionSchema },
+        problems: [403, 404],
       }),
       async (request, reply) => {
         const { childId, assessmentId, version } = request.params;
-        const result = await decideOnVersion(
-          database,
-          request.actor!,
-          childId,
-          assessmentId,
-          version,
-          { decision, comment: request.body.comment },
-          requestSource(request),
-        );
+        const comment = request.body.comment;
+        const result = await call(request, decideOnVersion, childId, assessmentId, version, { decision, comment });
         if (result.outcome === 'not_found') return missing(reply, request);
         if (result.outcome === 'refused')
           return sendProblem(reply, request, 403, signOffRefusalMessages[result.reason]);
@@ -239,15 +219,18 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
 
   routes.post(
     paths.versions.pattern,
-    described(
-      'Start a new draft version from a copy of the latest signed-off one, which stays unchanged',
-      change,
-      'assessment.new_version',
-      { params: seriesParams, response: { 201: versionSchema, ...problemResponses(404, 409) } },
-    ),
+    apiRoute({
+      summary: 'Start a new draft version from a copy of the latest signed-off one, which stays unchanged',
+      tags,
+      access: change,
+      audit: 'assessment.new_version',
+      params: seriesParams,
+      responses: { 201: versionSchema },
+      problems: [404, 409],
+    }),
     async (request, reply) => {
       const { childId, assessmentId } = request.params;
-      const started = await startNewVersion(database, request.actor!, childId, assessmentId, requestSource(request));
+      const started = await call(request, startNewVersion, childId, assessmentId);
       if (started.outcome === 'not_found') return missing(reply, request);
       if (started.outcome === 'not_allowed') {
         return answerConflict(
@@ -264,9 +247,14 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
 
   routes.get(
     paths.changes.pattern,
-    described('What changed in a version since the one before it that the caller may see', view, 'child_record.view', {
+    apiRoute({
+      summary: 'What changed in a version since the one before it that the caller may see',
+      tags,
+      access: view,
+      audit: 'child_record.view',
       params: versionParams,
-      response: { 200: changesSchema, ...problemResponses(404) },
+      responses: { 200: changesSchema },
+      problems: [404],
     }),
     async (request, reply) => {
       const found = await open(request, 'assessment_changes_api');
