@@ -37,12 +37,12 @@ test('a single mistyped digit or two digits swapped is caught', () => {
   for (let i = 0; i < 10; i += 1) {
     for (let d = 0; d <= 9; d += 1) {
       if (String(d) === valid[i]) continue;
-      assert.equal(isValidNhsNumber(valid.slice(0, i) + d + valid.slice(i + 1)), false, `digit ${i} as ${d}`);
+      assert.equal(isValidNhsNumber(`${valid.slice(0, i)}${d}${valid.slice(i + 1)}`), false, `digit ${i} as ${d}`);
     }
   }
   for (let i = 0; i < 9; i += 1) {
     if (valid[i] === valid[i + 1]) continue;
-    const swapped = valid.slice(0, i) + valid[i + 1] + valid[i] + valid.slice(i + 2);
+    const swapped = `${valid.slice(0, i)}${valid.charAt(i + 1)}${valid.charAt(i)}${valid.slice(i + 2)}`;
     assert.equal(isValidNhsNumber(swapped), false, `swap at ${i}`);
   }
 });
