@@ -1,0 +1,158 @@
+/** The only place SQL about referrals, episodes, child protection steps and closures is written. Each takes the transaction. */
+import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.js';
+import { rowsOfChild } from '../../platform/db/reusable-query.js';
+import { insertReturningRow, isRowAtVersion, isRowOfChild, ofChild, rowOfChildFinder } from '../../platform/db/rows.js';
+import { needAssessments } from '../assessment-of-need/schema.js';
+import { meetings } from '../meetings/schema.js';
+import { caseClosures, episodes, protectionSteps, referrals } from './schema.js';
+
+export type ReferralRow = typeof referrals.$inferSelect;
+export type EpisodeRow = typeof episodes.$inferSelect;
+export type ProtectionStepRow = typeof protectionSteps.$inferSelect;
+export type ClosureRow = typeof caseClosures.$inferSelect;
+
+export const referralsOf = rowsOfChild(referrals, asc(referrals.referredOn), asc(referrals.recordedAt));
+export const episodesOf = rowsOfChild(episodes, asc(episodes.startsOn), asc(episodes.recordedAt));
+export const protectionStepsOf = rowsOfChild(
+  protectionSteps,
+  asc(protectionSteps.heldOn),
+  asc(protectionSteps.recordedAt),
+);
+export const closuresOf = rowsOfChild(caseClosures, asc(caseClosures.closedOn), asc(caseClosures.recordedAt));
+
+export const findReferral = rowOfChildFinder(referrals);
+export const findEpisode = rowOfChildFinder(episodes);
+
+/**
+ * Holds the child's episodes for this transaction: anyone else starting, ending or stepping an
+ * episode of this child waits, then sees what this one did (so two overlapping episodes cannot
+ * both pass the check).
+ */
+export async function holdEpisodesOfChild(tx: Tx, tenantId: string, childId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${tenantId}:episodes:${childId}`}, 0))`);
+}
+
+type Recorded = { recordedBy: string | null; recordedByLabel: string; recordedAt?: Date };
+
+export const insertReferral = (
+  tx: Tx,
+  tenantId: string,
+  referral: {
+    childPersonId: string;
+    referredOn: string;
+    source: string;
+    contactId?: string | null;
+    primaryNeedCode?: string | null;
+  } & Recorded,
+): Promise<ReferralRow> => insertReturningRow(tx, referrals, { tenantId, ...referral });
+
+export const insertEpisode = (
+  tx: Tx,
+  tenantId: string,
+  episode: Omit<typeof episodes.$inferInsert, 'tenantId' | 'id' | 'version'>,
+): Promise<EpisodeRow> => insertReturningRow(tx, episodes, { tenantId, ...episode });
+
+export const insertProtectionStep = (
+  tx: Tx,
+  tenantId: string,
+  step: Omit<typeof protectionSteps.$inferInsert, 'tenantId' | 'id'>,
+): Promise<ProtectionStepRow> => insertReturningRow(tx, protectionSteps, { tenantId, ...step });
+
+export const insertClosure = (
+  tx: Tx,
+  tenantId: string,
+  closure: Omit<typeof caseClosures.$inferInsert, 'tenantId' | 'id'>,
+): Promise<ClosureRow> => insertReturningRow(tx, caseClosures, { tenantId, ...closure });
+
+/** Records the assessment's outcome on the referral, only if nobody saved since `expectedVersion`. */
+export async function updateReferralOutcome(
+  tx: Tx,
+  tenantId: string,
+  referralId: string,
+  outcome: {
+    assessmentOutcome: NonNullable<ReferralRow['assessmentOutcome']>;
+    assessmentCompletedOn: string;
+    assessmentFactors: string[];
+    outcomeReasons: string;
+    needAssessmentId: string | null;
+    outcomeRecordedByLabel: string;
+  },
+  expectedVersion: number,
+): Promise<ReferralRow | null> {
+  const [row] = await tx
+    .update(referrals)
+    .set({ ...outcome, version: sql`${referrals.version} + 1` })
+    .where(isRowAtVersion(referrals, tenantId, referralId, expectedVersion))
+    .returning();
+  return row ?? null;
+}
+
+/** Ends an open episode, only if nobody saved since `expectedVersion`. */
+export async function updateEpisodeEnd(
+  tx: Tx,
+  tenantId: string,
+  episodeId: string,
+  end: { endsOn: string; closureReasonCode: string; endedByLabel: string },
+  expectedVersion: number,
+): Promise<EpisodeRow | null> {
+  const [row] = await tx
+    .update(episodes)
+    .set({ ...end, version: sql`${episodes.version} + 1` })
+    .where(isRowAtVersion(episodes, tenantId, episodeId, expectedVersion))
+    .returning();
+  return row ?? null;
+}
+
+/** The date the child's case was last closed, or null. */
+export async function lastClosureDate(tx: Tx, tenantId: string, childId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ closedOn: max(caseClosures.closedOn) })
+    .from(caseClosures)
+    .where(ofChild(caseClosures, tenantId, childId));
+  return row?.closedOn ?? null;
+}
+
+/** Whether the assessment of need belongs to this child. */
+export async function isNeedAssessmentOfChild(tx: Tx, tenantId: string, childId: string, id: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: needAssessments.id })
+    .from(needAssessments)
+    .where(isRowOfChild(needAssessments, tenantId, childId, id));
+  return rows.length > 0;
+}
+
+/** The child's assessments of need, newest first, to link one to a referral. */
+export async function needAssessmentsOfChild(tx: Tx, tenantId: string, childId: string) {
+  return tx
+    .select({ id: needAssessments.id, startedAt: needAssessments.startedAt })
+    .from(needAssessments)
+    .where(ofChild(needAssessments, tenantId, childId))
+    .orderBy(sql`${needAssessments.startedAt} desc`);
+}
+
+const conferenceKinds = ['child_protection_conference', 'child_protection_review', 'strategy_discussion'] as const;
+
+/** The child's strategy discussions and child protection conferences in the meetings capability, newest first. */
+export async function protectionMeetingsOfChild(tx: Tx, tenantId: string, childId: string) {
+  return tx
+    .select({ id: meetings.id, kind: meetings.kind, heldOn: meetings.heldOn })
+    .from(meetings)
+    .where(and(ofChild(meetings, tenantId, childId), inArray(meetings.kind, [...conferenceKinds])))
+    .orderBy(sql`${meetings.heldOn} desc`);
+}
+
+/** Whether the meeting is one of this child's, of the kind given. */
+export async function isMeetingOfChild(
+  tx: Tx,
+  tenantId: string,
+  childId: string,
+  id: string,
+  kind: (typeof conferenceKinds)[number],
+) {
+  const rows = await tx
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(isRowOfChild(meetings, tenantId, childId, id), eq(meetings.kind, kind)));
+  return rows.length > 0;
+}
