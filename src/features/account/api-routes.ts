@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema } from '../../platform/http/problem.js';
+import { apiRoute } from '../../platform/http/api-route.js';
 import { roles } from '../../platform/identity/roles.js';
 import { accountApiPaths } from './paths.js';
 
@@ -24,18 +24,18 @@ const sessionTokenSchema = z
   })
   .meta({ id: 'SessionToken' });
 
+const tags = ['account'];
+
 export function registerAccountApiRoutes(app: FastifyInstance): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     accountApiPaths.me.pattern,
-    {
-      schema: {
-        summary: 'Who the caller is',
-        tags: ['account'],
-        security: [{ bearerAuth: [] }, { cookieAuth: [] }],
-        response: { 200: meSchema, 401: problemSchema },
-      },
-      config: { access: { permission: 'account.read_own' } },
-    },
+    apiRoute({
+      summary: 'Who the caller is',
+      tags,
+      access: { permission: 'account.read_own' },
+      responses: { 200: meSchema },
+      problems: [401],
+    }),
     async (request) => {
       const actor = request.actor!;
       return {
@@ -54,15 +54,14 @@ export function registerAccountApiRoutes(app: FastifyInstance): void {
   // without a refresh. Same-origin only: the token is useless to a page that cannot read it.
   app.withTypeProvider<ZodTypeProvider>().get(
     accountApiPaths.sessionToken.pattern,
-    {
-      schema: {
-        summary: 'The browser session’s CSRF token, and whose session it is',
-        tags: ['account'],
-        security: [{ cookieAuth: [] }],
-        response: { 200: sessionTokenSchema, 401: problemSchema, 403: problemSchema },
-      },
-      config: { access: { signedIn: true } },
-    },
+    apiRoute({
+      summary: 'The browser session’s CSRF token, and whose session it is',
+      tags,
+      security: [{ cookieAuth: [] }],
+      access: { signedIn: true },
+      responses: { 200: sessionTokenSchema },
+      problems: [401, 403],
+    }),
     async (request, reply) => {
       void reply.header('cache-control', 'no-store');
       return {

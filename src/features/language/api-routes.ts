@@ -1,7 +1,7 @@
 /** POST /api/v1/language/check: the same check as the pages and the command line. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { problemSchema } from '../../platform/http/problem.js';
+import { apiRoute } from '../../platform/http/api-route.js';
 import { checkLanguage } from './companion.js';
 import { languageCheckRequest, languageCheckResponse } from './api-schemas.js';
 import { languagePaths as paths } from './paths.js';
@@ -11,17 +11,15 @@ import type { Database } from '../../platform/db/database.js';
 export function registerLanguageApiRoutes(app: FastifyInstance, database: Database): void {
   app.withTypeProvider<ZodTypeProvider>().post(
     paths.check.pattern,
-    {
-      schema: {
-        summary: 'Check a text with the language companion (suggestions only; nothing is stored)',
-        tags: ['language'],
-        security: [{ bearerAuth: [] }, { cookieAuth: [] }],
-        body: languageCheckRequest,
-        response: { 200: languageCheckResponse, 400: problemSchema, 401: problemSchema },
-      },
+    apiRoute({
+      summary: 'Check a text with the language companion (suggestions only; nothing is stored)',
+      tags: ['language'],
       // Anyone signed in writes: staff, families and young people alike.
-      config: { access: { permission: 'account.read_own' } },
-    },
+      access: { permission: 'account.read_own' },
+      body: languageCheckRequest,
+      responses: { 200: languageCheckResponse },
+      problems: [400, 401],
+    }),
     async (request) =>
       checkLanguage(request.body.text, {
         audience: request.body.audience,

@@ -50,6 +50,18 @@ describe('apiRoute', () => {
     assert.equal(options.schema.response[404], problemSchema);
     assert.deepEqual(options.config, { access: { signedIn: true } });
   });
+
+  test('a route signed in another way declares its own schemes', () => {
+    const options = apiRoute({
+      summary: 'The session',
+      tags: ['account'],
+      access: { signedIn: true },
+      security: [{ cookieAuth: [] }],
+      responses: { 200: z.null() },
+    });
+    assert.deepEqual(options.schema.security, [{ cookieAuth: [] }]);
+    assert.deepEqual(options.config, { access: { signedIn: true } });
+  });
 });
 
 describe('serviceCaller', () => {

@@ -47,6 +47,8 @@ export interface ApiRouteDeclaration<
   responses: Responses;
   /** The problem statuses the route may answer with, each documented with the problem schema. */
   problems?: Problems;
+  /** How it may be signed in, when not the usual bearer token or session cookie (e.g. the cookie alone). */
+  security?: Record<string, string[]>[];
 }
 
 type ProblemAnswers<Problems extends readonly ProblemStatus[]> = {
@@ -78,13 +80,25 @@ export function apiRoute<
 >(
   declaration: ApiRouteDeclaration<Params, Query, Body, Responses, Problems>,
 ): ApiRouteOptions<Params, Query, Body, Omit<ProblemAnswers<Problems>, keyof Responses> & Responses> {
-  const { summary, description, tags, access, audit, params, querystring, body, responses, problems, ...config } =
-    declaration;
+  const {
+    summary,
+    description,
+    tags,
+    access,
+    audit,
+    params,
+    querystring,
+    body,
+    responses,
+    problems,
+    security,
+    ...config
+  } = declaration;
   const schema = {
     summary,
     ...(description === undefined ? {} : { description }),
     tags,
-    security: apiSecurity,
+    security: security ?? apiSecurity,
     // Only what the route declares: a key left undefined would still reach the OpenAPI document.
     ...(params === undefined ? {} : { params }),
     ...(querystring === undefined ? {} : { querystring }),
