@@ -3,7 +3,7 @@
  * council's transaction as the application role, except the three database functions that
  * find the council first (an account by its email, a session by its cookie, a token by its id).
  */
-import { and, eq, gt, gte, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/database.js';
 import { rowsOf } from '../db/tenancy.js';
 import type { Role } from './roles.js';
@@ -20,6 +20,19 @@ import {
 // ---------------------------------------------------------------------------------------------------
 // Accounts and roles
 
+/** One account, by its council and id. */
+const theUser = (tenantId: string, userId: string) => and(eq(users.tenantId, tenantId), eq(users.id, userId));
+
+/** Sets some of one account's columns. */
+async function updateUser(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  values: Partial<typeof users.$inferInsert>,
+): Promise<void> {
+  await tx.update(users).set(values).where(theUser(tenantId, userId));
+}
+
 /** The councils and accounts that have this email address (before any council is chosen). */
 export async function accountsWithEmail(orm: Orm, email: string): Promise<{ tenantId: string; userId: string }[]> {
   const result = await orm.execute(
@@ -34,10 +47,7 @@ export async function selectUser(
   tenantId: string,
   userId: string,
 ): Promise<typeof users.$inferSelect | undefined> {
-  const [user] = await tx
-    .select()
-    .from(users)
-    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+  const [user] = await tx.select().from(users).where(theUser(tenantId, userId));
   return user;
 }
 
@@ -53,14 +63,19 @@ export async function rolesHeldBy(tx: Tx, tenantId: string, userId: string): Pro
 
 /** Replaces an account's password hash (a stronger hash of the same password). */
 export async function setPasswordHash(tx: Tx, tenantId: string, userId: string, passwordHash: string): Promise<void> {
-  await tx
-    .update(users)
-    .set({ passwordHash })
-    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+  await updateUser(tx, tenantId, userId, { passwordHash });
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Failed sign-ins
+
+/** When the council's sign-ins that match `which` failed, since the given time. */
+function failuresSince(tx: Tx, tenantId: string, which: SQL, since: Date): Promise<{ failedAt: Date }[]> {
+  return tx
+    .select({ failedAt: signInFailures.failedAt })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.tenantId, tenantId), which, gte(signInFailures.failedAt, since)));
+}
 
 /** When an account's sign-ins failed, since the given time. */
 export async function failuresOfUserSince(
@@ -69,16 +84,7 @@ export async function failuresOfUserSince(
   userId: string,
   since: Date,
 ): Promise<{ failedAt: Date }[]> {
-  return tx
-    .select({ failedAt: signInFailures.failedAt })
-    .from(signInFailures)
-    .where(
-      and(
-        eq(signInFailures.tenantId, tenantId),
-        eq(signInFailures.userId, userId),
-        gte(signInFailures.failedAt, since),
-      ),
-    );
+  return failuresSince(tx, tenantId, eq(signInFailures.userId, userId), since);
 }
 
 /** When sign-ins from an address failed in this council, since the given time. */
@@ -88,16 +94,7 @@ export async function failuresFromAddressSince(
   sourceIp: string,
   since: Date,
 ): Promise<{ failedAt: Date }[]> {
-  return tx
-    .select({ failedAt: signInFailures.failedAt })
-    .from(signInFailures)
-    .where(
-      and(
-        eq(signInFailures.tenantId, tenantId),
-        eq(signInFailures.sourceIp, sourceIp),
-        gte(signInFailures.failedAt, since),
-      ),
-    );
+  return failuresSince(tx, tenantId, eq(signInFailures.sourceIp, sourceIp), since);
 }
 
 /**
@@ -105,11 +102,7 @@ export async function failuresFromAddressSince(
  * are checked one after the other, each seeing the other's failure.
  */
 export async function lockAccountForSignIn(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
-  const rows = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)))
-    .for('update');
+  const rows = await tx.select({ id: users.id }).from(users).where(theUser(tenantId, userId)).for('update');
   return rows.length === 1;
 }
 
@@ -133,7 +126,7 @@ export async function totpStateOf(
   const [user] = await tx
     .select({ totpSecret: users.totpSecret, lastUsedStep: users.totpLastUsedStep, enabledAt: users.totpEnabledAt })
     .from(users)
-    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+    .where(theUser(tenantId, userId));
   return user;
 }
 
@@ -146,32 +139,23 @@ export async function totpSetupOf(
   const [user] = await tx
     .select({ totpSecret: users.totpSecret, enabledAt: users.totpEnabledAt })
     .from(users)
-    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+    .where(theUser(tenantId, userId));
   return user;
 }
 
 /** Remembers the time step of the code just used, so the same code cannot be used again. */
 export async function setTotpLastUsedStep(tx: Tx, tenantId: string, userId: string, step: number): Promise<void> {
-  await tx
-    .update(users)
-    .set({ totpLastUsedStep: step })
-    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+  await updateUser(tx, tenantId, userId, { totpLastUsedStep: step });
 }
 
 /** Turns two-factor sign-in on for an account. */
 export async function setTotpEnabledAt(tx: Tx, tenantId: string, userId: string, enabledAt: Date): Promise<void> {
-  await tx
-    .update(users)
-    .set({ totpEnabledAt: enabledAt })
-    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+  await updateUser(tx, tenantId, userId, { totpEnabledAt: enabledAt });
 }
 
 /** Keeps the authenticator secret made for an account setting it up. */
 export async function setTotpSecret(tx: Tx, tenantId: string, userId: string, secret: string): Promise<void> {
-  await tx
-    .update(users)
-    .set({ totpSecret: secret })
-    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+  await updateUser(tx, tenantId, userId, { totpSecret: secret });
 }
 
 /** Removes every recovery code of an account, used or not. */
@@ -213,6 +197,10 @@ export async function markRecoveryCodeUsed(
 // ---------------------------------------------------------------------------------------------------
 // Sessions
 
+/** One session, by its council and id. */
+const theSession = (tenantId: string, sessionId: string) =>
+  and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId));
+
 /** Starts a session; returns its id. */
 export async function insertSession(tx: Tx, session: typeof sessions.$inferInsert): Promise<string> {
   const [row] = await tx.insert(sessions).values(session).returning({ id: sessions.id });
@@ -236,7 +224,7 @@ export async function sessionForSecondFactor(
       secondFactorDone: sessions.secondFactorDone,
     })
     .from(sessions)
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId)));
+    .where(theSession(tenantId, sessionId));
   return row;
 }
 
@@ -274,10 +262,7 @@ export async function findSession(orm: Orm, tenantId: string, tokenHash: string)
 
 /** Records that a session was seen now. */
 export async function touchSession(tx: Tx, tenantId: string, sessionId: string, lastSeenAt: Date): Promise<void> {
-  await tx
-    .update(sessions)
-    .set({ lastSeenAt })
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId)));
+  await tx.update(sessions).set({ lastSeenAt }).where(theSession(tenantId, sessionId));
 }
 
 /** Marks a session's second factor done, gives it a new token hash and its full lifetime from now. */
@@ -291,7 +276,7 @@ export async function setSecondFactorDone(
   await tx
     .update(sessions)
     .set({ secondFactorDone: true, tokenHash, lastSeenAt: times.now, expiresAt: times.expiresAt })
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId)));
+    .where(theSession(tenantId, sessionId));
 }
 
 /** Ends a session, unless it has ended already. */
@@ -305,7 +290,7 @@ export async function endSession(
   await tx
     .update(sessions)
     .set({ endedAt, endedReason: reason })
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+    .where(and(theSession(tenantId, sessionId), isNull(sessions.endedAt)));
 }
 
 /** Ends every open session of an account; returns how many it ended. */
