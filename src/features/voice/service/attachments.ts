@@ -10,7 +10,7 @@ import type { attachmentsOf } from '../queries.js';
 import { findAttachmentContent, findDirectWork, findVisit, insertAttachment } from '../queries.js';
 import type { AttachmentOwner, AttachmentType } from '../schema.js';
 import { checkUpload } from '../uploads.js';
-import { auditPart, author } from './record.js';
+import { auditPart, author, recordService } from './record.js';
 
 export type AttachmentSummary = Awaited<ReturnType<typeof attachmentsOf>>[number];
 
@@ -33,71 +33,52 @@ export async function addAttachment(
   },
   source: RequestSource,
 ): Promise<AttachmentSave> {
-  const saved = await withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'change', action: 'attachment.added', source },
-    async (record): Promise<AttachmentSave> => {
-      const { tx } = record;
-      const ownerId = upload.belongsTo === 'child_record' ? null : upload.belongsToId;
-      if (upload.belongsTo !== 'child_record') {
-        const owner =
-          ownerId && isUuid(ownerId)
-            ? upload.belongsTo === 'direct_work'
-              ? await findDirectWork(tx, actor.tenantId, childId, ownerId)
-              : await findVisit(tx, actor.tenantId, childId, ownerId)
-            : undefined;
-        if (!owner) return { outcome: 'not_found' };
-      }
-      const checked = checkUpload(upload.fileName, upload.content);
-      if (!checked.ok) return { outcome: 'invalid', message: checked.message };
-      const attachmentId = await insertAttachment(
-        tx,
-        actor.tenantId,
-        childId,
-        {
-          belongsTo: upload.belongsTo,
-          belongsToId: ownerId,
-          fileName: checked.fileName,
-          contentType: checked.contentType,
-          description: upload.description,
-          content: upload.content,
-        },
-        author(actor),
-      );
-      await auditPart(
-        record,
-        'attachment.added',
-        { type: 'attachment', id: attachmentId },
-        { contentType: checked.contentType, bytes: upload.content.length },
-      );
-      return { outcome: 'saved', attachmentId, contentType: checked.contentType };
-    },
-  );
+  const purpose = { need: 'change', action: 'attachment.added', source } as const;
+  const saved = await withChildRecord(database, actor, childId, purpose, async (record): Promise<AttachmentSave> => {
+    const { tx } = record;
+    const ownerId = upload.belongsTo === 'child_record' ? null : upload.belongsToId;
+    if (upload.belongsTo !== 'child_record') {
+      const owner =
+        ownerId && isUuid(ownerId)
+          ? upload.belongsTo === 'direct_work'
+            ? await findDirectWork(tx, actor.tenantId, childId, ownerId)
+            : await findVisit(tx, actor.tenantId, childId, ownerId)
+          : undefined;
+      if (!owner) return { outcome: 'not_found' };
+    }
+    const checked = checkUpload(upload.fileName, upload.content);
+    if (!checked.ok) return { outcome: 'invalid', message: checked.message };
+    const attachmentId = await insertAttachment(
+      tx,
+      actor.tenantId,
+      childId,
+      {
+        belongsTo: upload.belongsTo,
+        belongsToId: ownerId,
+        fileName: checked.fileName,
+        contentType: checked.contentType,
+        description: upload.description,
+        content: upload.content,
+      },
+      author(actor),
+    );
+    await auditPart(
+      record,
+      'attachment.added',
+      { type: 'attachment', id: attachmentId },
+      { contentType: checked.contentType, bytes: upload.content.length },
+    );
+    return { outcome: 'saved', attachmentId, contentType: checked.contentType };
+  });
   return saved ?? { outcome: 'not_found' };
 }
 
 /** An attachment's content, for the access-checked download route. Every opening is audited. */
-export async function openAttachment(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  attachmentId: string,
-  source: RequestSource,
-): Promise<{ fileName: string; contentType: AttachmentType; content: Buffer } | null> {
-  const found = await withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'view', action: 'attachment.opened', source },
-    async (record) => {
-      if (!isUuid(attachmentId)) return null;
-      const attachment = await findAttachmentContent(record.tx, actor.tenantId, childId, attachmentId);
-      if (!attachment) return null;
-      await auditPart(record, 'attachment.opened', { type: 'attachment', id: attachmentId });
-      return attachment;
-    },
-  );
-  return found ?? null;
-}
+export const openAttachment = recordService('view', 'attachment.opened', async (record, attachmentId: string) => {
+  const attachment = isUuid(attachmentId)
+    ? await findAttachmentContent(record.tx, record.tenantId, record.childId, attachmentId)
+    : undefined;
+  if (!attachment) return null;
+  await auditPart(record, 'attachment.opened', { type: 'attachment', id: attachmentId });
+  return attachment;
+});

@@ -67,34 +67,29 @@ export function viewChronology(
   source: RequestSource,
   sources: ChronologySources,
 ): Promise<ChronologyPage | null> {
-  return withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'view', action: 'chronology.viewed', source },
-    async (record) => {
-      const contributors = sources.all();
-      // Every source's events, read together (on a server, one round trip rather than one each).
-      const [builtIn, ...contributed] = await together([
-        builtInEvents(record.tx, actor.tenantId, childId),
-        ...contributors.map((contributor) => contributor.read(record.tx, actor.tenantId, childId)),
-      ]);
-      const types = [
-        ...Object.entries(builtInTypeNames).map(([type, name]) => ({ type, name })),
-        ...contributors.map((contributor) => ({ type: contributor.type, name: contributor.name })),
-      ];
-      const known = new Set(types.map((type) => type.type));
-      await record.audit('chronology.viewed', { filtered: chosenTypes.length > 0 });
-      return {
-        child: record.child,
-        events: arrangeChronology(
-          [...builtIn, ...contributed.flat()],
-          chosenTypes.filter((type) => known.has(type)),
-        ),
-        types,
-      };
-    },
-  );
+  const purpose = { need: 'view', action: 'chronology.viewed', source } as const;
+  return withChildRecord(database, actor, childId, purpose, async (record) => {
+    const contributors = sources.all();
+    // Every source's events, read together (on a server, one round trip rather than one each).
+    const [builtIn, ...contributed] = await together([
+      builtInEvents(record.tx, actor.tenantId, childId),
+      ...contributors.map((contributor) => contributor.read(record.tx, actor.tenantId, childId)),
+    ]);
+    const types = [
+      ...Object.entries(builtInTypeNames).map(([type, name]) => ({ type, name })),
+      ...contributors.map((contributor) => ({ type: contributor.type, name: contributor.name })),
+    ];
+    const known = new Set(types.map((type) => type.type));
+    await record.audit('chronology.viewed', { filtered: chosenTypes.length > 0 });
+    return {
+      child: record.child,
+      events: arrangeChronology(
+        [...builtIn, ...contributed.flat()],
+        chosenTypes.filter((type) => known.has(type)),
+      ),
+      types,
+    };
+  });
 }
 
 export function recordChronologyEntry(

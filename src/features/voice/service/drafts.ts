@@ -29,22 +29,17 @@ export async function saveDraft(
 ): Promise<DraftSave> {
   const { userId } = actor;
   if (!userId) return { outcome: 'not_found' };
-  const saved = await withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'change', action: 'draft.saved', source },
-    async (record): Promise<DraftSave> => {
-      const key = { userId, childId, formKey };
-      const draft = await saveDraftIfCurrent(record.tx, actor.tenantId, key, change.content, change.expectedVersion);
-      if (!draft) {
-        const theirs = await findDraft(record.tx, actor.tenantId, userId, childId, formKey);
-        return theirs ? { outcome: 'conflict', theirs } : { outcome: 'not_found' };
-      }
-      await auditPart(record, 'draft.saved', { type: 'draft', id: childId }, { form: formKey, version: draft.version });
-      return { outcome: 'saved', version: draft.version, savedAt: draft.savedAt };
-    },
-  );
+  const purpose = { need: 'change', action: 'draft.saved', source } as const;
+  const saved = await withChildRecord(database, actor, childId, purpose, async (record): Promise<DraftSave> => {
+    const key = { userId, childId, formKey };
+    const draft = await saveDraftIfCurrent(record.tx, actor.tenantId, key, change.content, change.expectedVersion);
+    if (!draft) {
+      const theirs = await findDraft(record.tx, actor.tenantId, userId, childId, formKey);
+      return theirs ? { outcome: 'conflict', theirs } : { outcome: 'not_found' };
+    }
+    await auditPart(record, 'draft.saved', { type: 'draft', id: childId }, { form: formKey, version: draft.version });
+    return { outcome: 'saved', version: draft.version, savedAt: draft.savedAt };
+  });
   return saved ?? { outcome: 'not_found' };
 }
 

@@ -8,7 +8,12 @@ import { recordAuditEvent, type AuditDetails } from '../../../platform/audit/aud
 import type { AuditAction } from '../../../platform/audit/catalogue.js';
 import { actorLabel, type Actor } from '../../../platform/identity/actor.js';
 import type { Database } from '../../../platform/db/database.js';
-import { withChildRecord, type ChildRecordHandle, type RequestSource } from '../../child-record/index.js';
+import {
+  withChildRecord,
+  type ChildRecordHandle,
+  type ChildRecordPurpose,
+  type RequestSource,
+} from '../../child-record/index.js';
 import type { VisitContent } from '../visit-form.js';
 
 /** The record type of a visit in the record history, and the subject of its audit entries. */
@@ -62,4 +67,22 @@ export async function recordChange(
     return true;
   });
   return saved ?? false;
+}
+
+/**
+ * A service that opens the child's record for `need` and does `work` there, audited by `action`
+ * if refused. It takes what voice's services take: the database, the actor and the child, then
+ * `work`'s own arguments, then the request's source; it answers null when the record may not
+ * be opened (the refusal audited), as it does for a wrong id.
+ */
+export function recordService<Args extends unknown[], Result>(
+  need: ChildRecordPurpose['need'],
+  action: AuditAction,
+  work: (record: ChildRecordHandle, ...args: Args) => Promise<Result>,
+) {
+  return (database: Database, actor: Actor, childId: string, ...rest: [...Args, RequestSource]) => {
+    const source = rest.at(-1) as RequestSource;
+    const args = rest.slice(0, -1) as Args;
+    return withChildRecord(database, actor, childId, { need, action, source }, (record) => work(record, ...args));
+  };
 }

@@ -44,20 +44,15 @@ export function searchChild(
   order: SearchOrder = 'newest',
   page = 1,
 ): Promise<{ child: ChildSummary; results: SearchResult[]; total: number } | null> {
-  return withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'view', action: 'child_record.searched', source },
-    async (record) => {
-      const { hits, total } = terms
-        ? await searchRecords(record.tx, actor.tenantId, [childId], terms, { order, page })
-        : { hits: [], total: 0 };
-      if (terms) await record.audit('child_record.searched', { results: total, page });
-      const childName = childShortName(record.child);
-      return { child: record.child, results: hits.map((hit) => ({ ...hit, childName, href: hrefOf(hit) })), total };
-    },
-  );
+  const purpose = { need: 'view', action: 'child_record.searched', source } as const;
+  return withChildRecord(database, actor, childId, purpose, async (record) => {
+    const { hits, total } = terms
+      ? await searchRecords(record.tx, actor.tenantId, [childId], terms, { order, page })
+      : { hits: [], total: 0 };
+    if (terms) await record.audit('child_record.searched', { results: total, page });
+    const childName = childShortName(record.child);
+    return { child: record.child, results: hits.map((hit) => ({ ...hit, childName, href: hrefOf(hit) })), total };
+  });
 }
 
 /**

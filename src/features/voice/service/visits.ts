@@ -34,7 +34,7 @@ import {
   type VisitFormValues,
   type VisitLine,
 } from '../visit-form.js';
-import { auditPart, author, forReader, VISIT } from './record.js';
+import { auditPart, author, forReader, recordService, VISIT } from './record.js';
 import { participationPreferenceOf } from './words.js';
 import type { AttachmentSummary } from './attachments.js';
 
@@ -54,33 +54,21 @@ export interface VisitsPage {
   preferenceSentence: string;
 }
 
-export function viewVisits(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  source: RequestSource,
-): Promise<VisitsPage | null> {
-  return withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'view', action: 'visits.viewed', source },
-    async (record) => {
-      const visits = (await visitsOf(record.tx, actor.tenantId, childId)).map((visit) => ({
-        ...visit,
-        content: forReader(actor, visit.content),
-      }));
-      const preference = await participationPreferenceOf(record.tx, actor.tenantId, childId);
-      await record.audit('visits.viewed', { count: visits.length });
-      return {
-        child: record.child,
-        visits,
-        preference,
-        preferenceSentence: describePreference(childShortName(record.child), preference),
-      };
-    },
-  );
-}
+export const viewVisits = recordService('view', 'visits.viewed', async (record): Promise<VisitsPage> => {
+  const { tx, tenantId, childId, actor } = record;
+  const visits = (await visitsOf(tx, tenantId, childId)).map((visit) => ({
+    ...visit,
+    content: forReader(actor, visit.content),
+  }));
+  const preference = await participationPreferenceOf(tx, tenantId, childId);
+  await record.audit('visits.viewed', { count: visits.length });
+  return {
+    child: record.child,
+    visits,
+    preference,
+    preferenceSentence: describePreference(childShortName(record.child), preference),
+  };
+});
 
 export interface VisitFormContext {
   child: ChildSummary;
@@ -98,25 +86,16 @@ async function formContext(record: ChildRecordHandle, formKey: string): Promise<
   return { child: record.child, network, draft };
 }
 
+/** The child's visit with this id, if it is one. */
+const visitOf = async (record: ChildRecordHandle, visitId: string) =>
+  isUuid(visitId) ? await findVisit(record.tx, record.tenantId, record.childId, visitId) : undefined;
+
 /** What the new-visit form needs: the child, their network, and this person's draft if any. */
-export function newVisitForm(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  source: RequestSource,
-): Promise<VisitFormContext | null> {
-  return withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'change', action: 'visit.form_opened', source },
-    async (record) => {
-      const context = await formContext(record, NEW_VISIT_DRAFT);
-      await record.audit('visit.form_opened', { draftRestored: context.draft !== null });
-      return context;
-    },
-  );
-}
+export const newVisitForm = recordService('change', 'visit.form_opened', async (record) => {
+  const context = await formContext(record, NEW_VISIT_DRAFT);
+  await record.audit('visit.form_opened', { draftRestored: context.draft !== null });
+  return context;
+});
 
 export type VisitSave =
   | { outcome: 'saved'; visitId: string; version: number }
@@ -142,36 +121,31 @@ export async function recordVisit(
   source: RequestSource,
   now = new Date(),
 ): Promise<VisitSave> {
-  const saved = await withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'change', action: 'visit.recorded', source },
-    async (record): Promise<VisitSave> => {
-      const { tx } = record;
-      const context = await formContext(record, NEW_VISIT_DRAFT);
-      const parsed = parseVisit(values, {
-        network: new Map(context.network.map((person) => [person.id, person.name])),
-        childName: childShortName(context.child),
-        now,
-        isCorrection: false,
-      });
-      if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors, context };
-      const { id, createdAt } = await insertVisit(tx, actor.tenantId, childId, parsed.visit, author(actor));
-      await appendVersion(tx, actor.tenantId, {
-        recordType: VISIT,
-        recordId: id,
-        version: 1,
-        author: author(actor),
-        reason: null,
-        content: parsed.visit as unknown as Record<string, unknown>,
-        recordedAt: createdAt,
-      });
-      if (actor.userId) await deleteDraft(tx, actor.tenantId, actor.userId, childId, NEW_VISIT_DRAFT);
-      await auditPart(record, 'visit.recorded', { type: VISIT, id }, { kind: parsed.visit.kind });
-      return { outcome: 'saved', visitId: id, version: 1 };
-    },
-  );
+  const purpose = { need: 'change', action: 'visit.recorded', source } as const;
+  const saved = await withChildRecord(database, actor, childId, purpose, async (record): Promise<VisitSave> => {
+    const { tx } = record;
+    const context = await formContext(record, NEW_VISIT_DRAFT);
+    const parsed = parseVisit(values, {
+      network: new Map(context.network.map((person) => [person.id, person.name])),
+      childName: childShortName(context.child),
+      now,
+      isCorrection: false,
+    });
+    if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors, context };
+    const { id, createdAt } = await insertVisit(tx, actor.tenantId, childId, parsed.visit, author(actor));
+    await appendVersion(tx, actor.tenantId, {
+      recordType: VISIT,
+      recordId: id,
+      version: 1,
+      author: author(actor),
+      reason: null,
+      content: parsed.visit as unknown as Record<string, unknown>,
+      recordedAt: createdAt,
+    });
+    if (actor.userId) await deleteDraft(tx, actor.tenantId, actor.userId, childId, NEW_VISIT_DRAFT);
+    await auditPart(record, 'visit.recorded', { type: VISIT, id }, { kind: parsed.visit.kind });
+    return { outcome: 'saved', visitId: id, version: 1 };
+  });
   return saved ?? notFound;
 }
 
@@ -195,82 +169,59 @@ export interface VisitView {
 }
 
 /** One visit with its history: every version, newest first, each with what it changed. */
-export async function viewVisit(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  visitId: string,
-  source: RequestSource,
-): Promise<VisitView | null> {
-  const found = await withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'view', action: 'visit.viewed', source },
-    async (record) => {
-      if (!isUuid(visitId)) return null;
-      const { tx } = record;
-      const visit = await findVisit(tx, actor.tenantId, childId, visitId);
-      if (!visit) return null;
-      const versions = await versionsOf(tx, actor.tenantId, VISIT, visitId);
-      const attached = await attachmentsOf(tx, actor.tenantId, childId, 'visit', visitId);
-      await auditPart(record, 'visit.viewed', { type: VISIT, id: visitId });
-      return {
-        child: record.child,
-        visitId,
-        version: visit.version,
-        recordedByLabel: visit.recordedByLabel,
-        content: forReader(actor, visit.content),
-        attachments: attached,
-        versions: versions.map((version, index) => {
-          const content = forReader(actor, version.content as unknown as VisitContent);
-          const earlier = versions[index + 1];
-          return {
-            version: version.version,
-            recordedAt: version.recordedAt,
-            recordedByLabel: version.recordedByLabel,
-            reason: version.reason,
-            isCorrection: version.isCorrection,
-            changed: earlier
-              ? changedFields(forReader(actor, earlier.content as unknown as VisitContent) as never, content as never)
-              : [],
-            content,
-          };
-        }),
-      };
-    },
-  );
-  return found ?? null;
-}
+export const viewVisit = recordService(
+  'view',
+  'visit.viewed',
+  async (record, visitId: string): Promise<VisitView | null> => {
+    const visit = await visitOf(record, visitId);
+    if (!visit) return null;
+    const { tx, tenantId, childId, actor } = record;
+    const versions = await versionsOf(tx, tenantId, VISIT, visitId);
+    const attached = await attachmentsOf(tx, tenantId, childId, 'visit', visitId);
+    await auditPart(record, 'visit.viewed', { type: VISIT, id: visitId });
+    return {
+      child: record.child,
+      visitId,
+      version: visit.version,
+      recordedByLabel: visit.recordedByLabel,
+      content: forReader(actor, visit.content),
+      attachments: attached,
+      versions: versions.map((version, index) => {
+        const content = forReader(actor, version.content as unknown as VisitContent);
+        const earlier = versions[index + 1];
+        return {
+          version: version.version,
+          recordedAt: version.recordedAt,
+          recordedByLabel: version.recordedByLabel,
+          reason: version.reason,
+          isCorrection: version.isCorrection,
+          changed: earlier
+            ? changedFields(forReader(actor, earlier.content as unknown as VisitContent) as never, content as never)
+            : [],
+          content,
+        };
+      }),
+    };
+  },
+);
 
 export interface CorrectionForm extends VisitFormContext {
   visit: VisitContent;
   version: number;
 }
 
-export async function correctionForm(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  visitId: string,
-  source: RequestSource,
-): Promise<CorrectionForm | null> {
-  const found = await withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'change', action: 'visit.correction_opened', source },
-    async (record) => {
-      if (!isUuid(visitId)) return null;
-      const visit = await findVisit(record.tx, actor.tenantId, childId, visitId);
-      const context = await formContext(record, correctionDraftKey(visitId));
-      if (!visit) return null;
-      await auditPart(record, 'visit.correction_opened', { type: VISIT, id: visitId });
-      return { ...context, visit: visit.content, version: visit.version };
-    },
-  );
-  return found ?? null;
-}
+export const correctionForm = recordService(
+  'change',
+  'visit.correction_opened',
+  async (record, visitId: string): Promise<CorrectionForm | null> => {
+    if (!isUuid(visitId)) return null;
+    const visit = await visitOf(record, visitId);
+    const context = await formContext(record, correctionDraftKey(visitId));
+    if (!visit) return null;
+    await auditPart(record, 'visit.correction_opened', { type: VISIT, id: visitId });
+    return { ...context, visit: visit.content, version: visit.version };
+  },
+);
 
 class Unchanged extends Error {
   constructor(readonly context: VisitFormContext) {
@@ -288,68 +239,63 @@ export async function correctVisit(
   source: RequestSource,
   now = new Date(),
 ): Promise<VisitSave> {
-  const saved = await withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'change', action: 'visit.corrected', source },
-    async (record): Promise<VisitSave> => {
-      const { tx } = record;
-      const visit = isUuid(visitId) ? await findVisit(tx, actor.tenantId, childId, visitId) : undefined;
-      const context = await formContext(record, correctionDraftKey(visitId));
-      if (!visit) return notFound;
-      const parsed = parseVisit(change.values, {
-        network: new Map([
-          ...context.network.map((person) => [person.id, person.name] as [string, string]),
-          // People who were there stay choosable even if they have since left the network.
-          ...visit.content.whoWasThere.flatMap((person) =>
-            person.personId ? [[person.personId, person.name] as [string, string]] : [],
-          ),
-        ]),
-        childName: childShortName(context.child),
-        now,
-        isCorrection: true,
-      });
-      if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors, context };
-      const fields = changedFields(
-        visit.content as unknown as Record<string, unknown>,
-        parsed.visit as unknown as Record<string, unknown>,
-      );
-      const reason = change.values.reason.trim();
-      const version = await saveVersion(tx, actor.tenantId, {
-        recordType: VISIT,
-        recordId: visitId,
-        before: visit.content as unknown as Record<string, unknown>,
-        beforeRecordedAt: visit.createdAt,
-        content: parsed.visit as unknown as Record<string, unknown>,
-        expectedVersion: change.expectedVersion,
-        author: author(actor),
-        reason,
-        isCorrection: true,
-      });
-      if (version.outcome === 'conflict') {
-        return {
-          outcome: 'conflict',
-          context,
-          theirs: version.current.content as unknown as VisitContent,
-          theirVersion: version.current.version,
-          theirAuthor: 'recordedByLabel' in version.current ? version.current.recordedByLabel : '',
-        };
-      }
-      // Nothing changed: thrown, so the transaction rolls back and no empty version is kept.
-      if (fields.length === 0) throw new Unchanged(context);
-      await updateVisit(tx, actor.tenantId, visitId, parsed.visit, version.version);
-      if (actor.userId) await deleteDraft(tx, actor.tenantId, actor.userId, childId, correctionDraftKey(visitId));
-      await auditPart(
-        record,
-        'visit.corrected',
-        { type: VISIT, id: visitId },
-        { fields: fields.join(','), version: version.version },
-        reason,
-      );
-      return { outcome: 'saved', visitId, version: version.version };
-    },
-  ).catch((error: unknown) => {
+  const purpose = { need: 'change', action: 'visit.corrected', source } as const;
+  const saved = await withChildRecord(database, actor, childId, purpose, async (record): Promise<VisitSave> => {
+    const { tx } = record;
+    const visit = await visitOf(record, visitId);
+    const context = await formContext(record, correctionDraftKey(visitId));
+    if (!visit) return notFound;
+    const parsed = parseVisit(change.values, {
+      network: new Map([
+        ...context.network.map((person) => [person.id, person.name] as [string, string]),
+        // People who were there stay choosable even if they have since left the network.
+        ...visit.content.whoWasThere.flatMap((person) =>
+          person.personId ? [[person.personId, person.name] as [string, string]] : [],
+        ),
+      ]),
+      childName: childShortName(context.child),
+      now,
+      isCorrection: true,
+    });
+    if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors, context };
+    const fields = changedFields(
+      visit.content as unknown as Record<string, unknown>,
+      parsed.visit as unknown as Record<string, unknown>,
+    );
+    const reason = change.values.reason.trim();
+    const version = await saveVersion(tx, actor.tenantId, {
+      recordType: VISIT,
+      recordId: visitId,
+      before: visit.content as unknown as Record<string, unknown>,
+      beforeRecordedAt: visit.createdAt,
+      content: parsed.visit as unknown as Record<string, unknown>,
+      expectedVersion: change.expectedVersion,
+      author: author(actor),
+      reason,
+      isCorrection: true,
+    });
+    if (version.outcome === 'conflict') {
+      return {
+        outcome: 'conflict',
+        context,
+        theirs: version.current.content as unknown as VisitContent,
+        theirVersion: version.current.version,
+        theirAuthor: 'recordedByLabel' in version.current ? version.current.recordedByLabel : '',
+      };
+    }
+    // Nothing changed: thrown, so the transaction rolls back and no empty version is kept.
+    if (fields.length === 0) throw new Unchanged(context);
+    await updateVisit(tx, actor.tenantId, visitId, parsed.visit, version.version);
+    if (actor.userId) await deleteDraft(tx, actor.tenantId, actor.userId, childId, correctionDraftKey(visitId));
+    await auditPart(
+      record,
+      'visit.corrected',
+      { type: VISIT, id: visitId },
+      { fields: fields.join(','), version: version.version },
+      reason,
+    );
+    return { outcome: 'saved', visitId, version: version.version };
+  }).catch((error: unknown) => {
     if (error instanceof Unchanged) return { outcome: 'unchanged' as const, context: error.context };
     throw error;
   });
@@ -360,24 +306,13 @@ export async function correctVisit(
  * A visit's lines with their source (visit, version, line), for carrying a line into the
  * child's current mapping. Access-checked and audited like reading the visit.
  */
-export async function linesOfVisit(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  visitId: string,
-  source: RequestSource,
-): Promise<VisitLine[] | null> {
-  const lines = await withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'view', action: 'visit.viewed', source },
-    async (record) => {
-      const visit = isUuid(visitId) ? await findVisit(record.tx, actor.tenantId, childId, visitId) : undefined;
-      if (!visit) return null;
-      await auditPart(record, 'visit.viewed', { type: VISIT, id: visitId }, { part: 'lines' });
-      return visitLines(visitId, visit.version, forReader(actor, visit.content));
-    },
-  );
-  return lines ?? null;
-}
+export const linesOfVisit = recordService(
+  'view',
+  'visit.viewed',
+  async (record, visitId: string): Promise<VisitLine[] | null> => {
+    const visit = await visitOf(record, visitId);
+    if (!visit) return null;
+    await auditPart(record, 'visit.viewed', { type: VISIT, id: visitId }, { part: 'lines' });
+    return visitLines(visitId, visit.version, forReader(record.actor, visit.content));
+  },
+);

@@ -20,7 +20,7 @@ import {
 } from '../queries.js';
 import type { ParticipationWay } from '../schema.js';
 import { visitKindNames, type VisitContent } from '../visit-form.js';
-import { author, recordChange } from './record.js';
+import { author, recordChange, recordService } from './record.js';
 import type { DirectWorkRecord } from './direct-work.js';
 
 /** The child's current participation preference, for any feature that plans meetings. No audit: the caller has checked access. */
@@ -89,37 +89,24 @@ export interface OwnWordsPage {
   preferenceSentence: string;
 }
 
-export function viewOwnWords(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  source: RequestSource,
-): Promise<OwnWordsPage | null> {
-  return withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'view', action: 'own_words.viewed', source },
-    async (record) => {
-      const { tx } = record;
-      const directWork = await directWorkOf(tx, actor.tenantId, childId);
-      const entries = gatherOwnWords(
-        await visitsOf(tx, actor.tenantId, childId),
-        await childsWordsOf(tx, actor.tenantId, childId),
-        directWork,
-      );
-      const preference = await participationPreferenceOf(tx, actor.tenantId, childId);
-      await record.audit('own_words.viewed', { count: entries.length });
-      return {
-        child: record.child,
-        entries,
-        directWork,
-        preference,
-        preferenceSentence: describePreference(childShortName(record.child), preference),
-      };
-    },
+export const viewOwnWords = recordService('view', 'own_words.viewed', async (record): Promise<OwnWordsPage> => {
+  const { tx, tenantId, childId } = record;
+  const directWork = await directWorkOf(tx, tenantId, childId);
+  const entries = gatherOwnWords(
+    await visitsOf(tx, tenantId, childId),
+    await childsWordsOf(tx, tenantId, childId),
+    directWork,
   );
-}
+  const preference = await participationPreferenceOf(tx, tenantId, childId);
+  await record.audit('own_words.viewed', { count: entries.length });
+  return {
+    child: record.child,
+    entries,
+    directWork,
+    preference,
+    preferenceSentence: describePreference(childShortName(record.child), preference),
+  };
+});
 
 export interface ChildForForm {
   child: ChildSummary;
