@@ -1,10 +1,18 @@
 /** Council administration pages. Only council administrators reach them (route access). */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+  RouteHandlerMethod,
+} from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { isUuid } from '../../platform/db/ids.js';
 import { cleanText, formErrorsFrom, noErrors, singleFormError, type FormErrors } from '../../platform/http/forms.js';
-import { requestSource } from '../../platform/http/request-source.js';
+import { serviceCaller } from '../../platform/http/api-route.js';
 import { staffRoles, type Role } from '../../platform/identity/roles.js';
 import { administrationMessages as messages } from './messages.js';
 import { administrationPages as pages } from './paths.js';
@@ -78,9 +86,18 @@ function notFound(reply: FastifyReply): FastifyReply {
   return reply;
 }
 
-type UserRoute = { Params: { userId: string }; Body: Record<string, unknown> };
+type FormRoute = { Body: Record<string, unknown> };
+type UserRoute = FormRoute & { Params: { userId: string } };
+type TeamRoute = FormRoute & { Params: { teamId: string } };
 
 export function registerAdministrationRoutes(app: FastifyInstance, database: Database): void {
+  const call = serviceCaller(database);
+  /** A form's POST on an administration page. */
+  const post = <Route extends FormRoute>(
+    pattern: string,
+    handler: RouteHandlerMethod<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, Route>,
+  ) => app.post<Route>(pattern, { config: { access: admin } }, handler);
+
   app.get(pages.users.pattern, { config: { access: admin } }, async (request, reply) => {
     const accounts = await accountsOf(database, request.actor!);
     const securityEvents = await securityEventsOf(database, request.actor!);
@@ -102,32 +119,27 @@ export function registerAdministrationRoutes(app: FastifyInstance, database: Dat
     showNewAccount(request, reply, 200, {}, noErrors),
   );
 
-  app.post<{ Body: Record<string, unknown> }>(
-    pages.newUser.pattern,
-    { config: { access: admin } },
-    async (request, reply) => {
-      const body = request.body ?? {};
-      const values = {
-        fullName: cleanText(body.fullName),
-        email: cleanText(body.email),
-        roles: asList(body.roles),
-        teamId: cleanText(body.teamId),
-      };
-      const parsed = newAccountForm.safeParse(values);
-      if (!parsed.success) return showNewAccount(request, reply, 400, values, formErrorsFrom(parsed.error));
-      const input = { ...parsed.data, teamId: parsed.data.teamId || null };
-      const result = await createStaffAccount(database, request.actor!, input, requestSource(request));
-      if (result.outcome === 'email_taken') {
-        return showNewAccount(request, reply, 400, values, singleFormError('email', messages.emailTaken));
-      }
-      if (result.outcome === 'no_such_team') {
-        return showNewAccount(request, reply, 400, values, singleFormError('teamId', messages.chooseTeam));
-      }
-      // The temporary password is shown once, here, and never stored in a form it can be read from.
-      const page = accountCreatedPage(result, parsed.data.email, messages.created(parsed.data.fullName));
-      return reply.render('administration/views/user-created.njk', page);
-    },
-  );
+  post<FormRoute>(pages.newUser.pattern, async (request, reply) => {
+    const body = request.body ?? {};
+    const values = {
+      fullName: cleanText(body.fullName),
+      email: cleanText(body.email),
+      roles: asList(body.roles),
+      teamId: cleanText(body.teamId),
+    };
+    const parsed = newAccountForm.safeParse(values);
+    if (!parsed.success) return showNewAccount(request, reply, 400, values, formErrorsFrom(parsed.error));
+    const result = await call(request, createStaffAccount, { ...parsed.data, teamId: parsed.data.teamId || null });
+    if (result.outcome === 'email_taken') {
+      return showNewAccount(request, reply, 400, values, singleFormError('email', messages.emailTaken));
+    }
+    if (result.outcome === 'no_such_team') {
+      return showNewAccount(request, reply, 400, values, singleFormError('teamId', messages.chooseTeam));
+    }
+    // The temporary password is shown once, here, and never stored in a form it can be read from.
+    const page = accountCreatedPage(result, parsed.data.email, messages.created(parsed.data.fullName));
+    return reply.render('administration/views/user-created.njk', page);
+  });
 
   const showAccount = async (
     request: FastifyRequest,
@@ -147,12 +159,12 @@ export function registerAdministrationRoutes(app: FastifyInstance, database: Dat
     showAccount(request, reply, request.params.userId, 200, noErrors),
   );
 
-  app.post<UserRoute>(pages.userRoles.pattern, { config: { access: admin } }, async (request, reply) => {
+  post<UserRoute>(pages.userRoles.pattern, async (request, reply) => {
     const { userId } = request.params;
     if (!isUuid(userId)) return notFound(reply);
     const parsed = rolesForm.safeParse({ roles: asList(request.body?.roles) });
     if (!parsed.success) return showAccount(request, reply, userId, 400, formErrorsFrom(parsed.error));
-    const outcome = await changeRoles(database, request.actor!, userId, parsed.data.roles, requestSource(request));
+    const outcome = await call(request, changeRoles, userId, parsed.data.roles);
     if (outcome === 'not_found') return notFound(reply);
     if (outcome === 'own_admin_role') {
       return showAccount(request, reply, userId, 400, singleFormError('roles', messages.cannotRemoveOwnAdmin));
@@ -160,11 +172,9 @@ export function registerAdministrationRoutes(app: FastifyInstance, database: Dat
     return reply.redirect(pages.user.href({ userId }, { notice: 'roles_changed' }), 303);
   });
 
-  app.post<UserRoute>(pages.userEndSessions.pattern, { config: { access: admin } }, async (request, reply) => {
+  post<UserRoute>(pages.userEndSessions.pattern, async (request, reply) => {
     const { userId } = request.params;
-    const ended = isUuid(userId)
-      ? await endSessionsFor(database, request.actor!, userId, requestSource(request))
-      : null;
+    const ended = isUuid(userId) ? await call(request, endSessionsFor, userId) : null;
     if (ended === null) return notFound(reply);
     const account = await accountOf(database, request.actor!, userId);
     return showAccount(request, reply, userId, 200, noErrors, messages.sessionsEnded(account?.fullName ?? '', ended));
@@ -174,11 +184,9 @@ export function registerAdministrationRoutes(app: FastifyInstance, database: Dat
     [pages.userDisable, true],
     [pages.userEnable, false],
   ] as const) {
-    app.post<UserRoute>(page.pattern, { config: { access: admin } }, async (request, reply) => {
+    post<UserRoute>(page.pattern, async (request, reply) => {
       const { userId } = request.params;
-      const outcome = isUuid(userId)
-        ? await setAccountDisabled(database, request.actor!, userId, disabled, requestSource(request))
-        : 'not_found';
+      const outcome = isUuid(userId) ? await call(request, setAccountDisabled, userId, disabled) : 'not_found';
       if (outcome === 'not_found') return notFound(reply);
       if (outcome === 'self') {
         const errors = singleFormError('disable', messages.cannotDisableSelf, 'disable-account');
@@ -209,50 +217,35 @@ export function registerAdministrationRoutes(app: FastifyInstance, database: Dat
     showTeams(request, reply, 200, {}, noErrors),
   );
 
-  app.post<{ Body: Record<string, unknown> }>(
-    pages.teams.pattern,
-    { config: { access: admin } },
-    async (request, reply) => {
-      const values = { name: cleanText(request.body?.name) };
-      const parsed = teamForm.safeParse(values);
-      if (!parsed.success) return showTeams(request, reply, 400, values, formErrorsFrom(parsed.error));
-      const outcome = await createTeamNamed(database, request.actor!, parsed.data.name, requestSource(request));
-      if (outcome === 'name_taken') {
-        return showTeams(request, reply, 400, values, singleFormError('name', messages.teamNameTaken));
-      }
-      return showTeams(request, reply, 200, {}, noErrors, messages.teamCreated(parsed.data.name));
-    },
-  );
+  post<FormRoute>(pages.teams.pattern, async (request, reply) => {
+    const values = { name: cleanText(request.body?.name) };
+    const parsed = teamForm.safeParse(values);
+    if (!parsed.success) return showTeams(request, reply, 400, values, formErrorsFrom(parsed.error));
+    const outcome = await call(request, createTeamNamed, parsed.data.name);
+    if (outcome === 'name_taken') {
+      return showTeams(request, reply, 400, values, singleFormError('name', messages.teamNameTaken));
+    }
+    return showTeams(request, reply, 200, {}, noErrors, messages.teamCreated(parsed.data.name));
+  });
 
-  app.post<{ Params: { teamId: string }; Body: Record<string, unknown> }>(
-    pages.teamMembers.pattern,
-    { config: { access: admin } },
-    async (request, reply) => {
-      const { teamId } = request.params;
-      if (!isUuid(teamId)) return notFound(reply);
-      // Each team has its own "add someone" field, so the error names that team's.
-      const fieldId = `member-${teamId}`;
-      const choosePerson = () =>
-        showTeams(request, reply, 400, {}, singleFormError(fieldId, messages.choosePerson, fieldId));
-      const parsed = memberForm.safeParse({
-        userId: cleanText(request.body?.userId),
-        asManager: cleanText(request.body?.asManager) || 'no',
-      });
-      if (!parsed.success) return choosePerson();
-      const { userId, asManager } = parsed.data;
-      const result = await addMember(
-        database,
-        request.actor!,
-        teamId,
-        userId,
-        asManager === 'yes',
-        requestSource(request),
-      );
-      if (result.outcome === 'not_found') return choosePerson();
-      if (result.outcome === 'already_member') {
-        return showTeams(request, reply, 200, {}, noErrors, 'They are already in that team.');
-      }
-      return showTeams(request, reply, 200, {}, noErrors, messages.memberAdded(result.personName, result.teamName));
-    },
-  );
+  post<TeamRoute>(pages.teamMembers.pattern, async (request, reply) => {
+    const { teamId } = request.params;
+    if (!isUuid(teamId)) return notFound(reply);
+    // Each team has its own "add someone" field, so the error names that team's.
+    const fieldId = `member-${teamId}`;
+    const choosePerson = () =>
+      showTeams(request, reply, 400, {}, singleFormError(fieldId, messages.choosePerson, fieldId));
+    const parsed = memberForm.safeParse({
+      userId: cleanText(request.body?.userId),
+      asManager: cleanText(request.body?.asManager) || 'no',
+    });
+    if (!parsed.success) return choosePerson();
+    const { userId, asManager } = parsed.data;
+    const result = await call(request, addMember, teamId, userId, asManager === 'yes');
+    if (result.outcome === 'not_found') return choosePerson();
+    if (result.outcome === 'already_member') {
+      return showTeams(request, reply, 200, {}, noErrors, 'They are already in that team.');
+    }
+    return showTeams(request, reply, 200, {}, noErrors, messages.memberAdded(result.personName, result.teamName));
+  });
 }
