@@ -17,6 +17,12 @@ import { totpCode } from '../../src/platform/auth/totp.js';
 
 export const TEST_PASSWORD = 'test-river-candle-orbit';
 
+/** An authenticator secret for a test account whose role needs two-factor sign-in (see `signInWithCode`). */
+export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+/** The request headers that carry a session's cookie. */
+export const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
+
 export async function createTestAccount(
   database: Database,
   tenantId: string,
