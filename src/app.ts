@@ -45,6 +45,7 @@ import { safeUncertaintyFeature } from './features/safe-uncertainty/feature.js';
 import { signInFeature } from './features/sign-in/feature.js';
 import { identityPaths } from './features/sign-in/index.js';
 import { startFeature } from './features/start/feature.js';
+import { timescalesFeature } from './features/timescales/feature.js';
 import { voiceFeature } from './features/voice/feature.js';
 
 /** Every feature, in the order its routes are registered. */
@@ -67,6 +68,7 @@ export const features: readonly KithFeature[] = [
   assessmentOfNeedFeature,
   voiceFeature,
   meetingsFeature,
+  timescalesFeature,
 ];
 
 export interface AppOptions {
