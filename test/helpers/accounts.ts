@@ -1,5 +1,6 @@
 /** Test councils with people, accounts and sessions, made through the same code as the app. */
 import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/platform/db/database.js';
 import { withTenant } from '../../src/platform/db/tenancy.js';
@@ -11,7 +12,9 @@ import {
   shareChildRecord,
 } from '../../src/platform/identity/accounts.js';
 import type { Role } from '../../src/platform/identity/roles.js';
+import { teamMemberships } from '../../src/platform/identity/schema.js';
 import { insertChildRecord, insertPerson } from '../../src/features/people/queries.js';
+import { childRecords } from '../../src/features/people/schema.js';
 import { createTestCouncil } from './database.js';
 import { totpCode } from '../../src/platform/auth/totp.js';
 
@@ -65,6 +68,30 @@ export async function createCouncilWithChild(database: Database) {
     return personId;
   });
   return { council, practitioner, childId };
+}
+
+/** Marks a child's record restricted: only those who work with the child open it without giving a reason. */
+export async function restrictRecord(database: Database, tenantId: string, childId: string): Promise<void> {
+  await withTenant(database.orm, tenantId, (tx) =>
+    tx
+      .update(childRecords)
+      .set({ isRestricted: true })
+      .where(and(eq(childRecords.tenantId, tenantId), eq(childRecords.personId, childId))),
+  );
+}
+
+/** Puts an account in the (first) team of another, e.g. a colleague or manager of a child's worker. */
+export async function joinTeamOf(
+  database: Database,
+  tenantId: string,
+  memberOf: string,
+  userId: string,
+  asManager = false,
+): Promise<void> {
+  await withTenant(database.orm, tenantId, async (tx) => {
+    const [membership] = await tx.select().from(teamMemberships).where(eq(teamMemberships.userId, memberOf));
+    await addTeamMember(tx, tenantId, membership!.teamId, userId, asManager);
+  });
 }
 
 export function sessionCookieFrom(response: { cookies: { name: string; value: string }[] }): string | undefined {

@@ -1,3 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import { cookieHeader, csrfTokenIn } from './accounts.js';
+
 /**
  * Reads a rendered form the way a browser would submit it: every named input's value, checked
  * boxes and radios, selected options and textareas. Posting this back is the honest test
@@ -45,4 +48,24 @@ export function formValuesIn(html: string, action?: string): Record<string, stri
     if (name) add(name, decode(match[1]!.replace(/^\n/, '')));
   }
   return values;
+}
+
+/** Posts a form as the signed-in person with this session cookie (the payload carries its `_csrf`). */
+export function postForm(app: FastifyInstance, cookie: string, url: string, payload: Record<string, unknown>) {
+  return app.inject({ method: 'POST', url, headers: cookieHeader(cookie), payload });
+}
+
+/**
+ * Sends a form the way a signed-in person does: opens the page it is on (`from`, by default the
+ * form's own address) for the session's CSRF token, then posts the payload with it.
+ */
+export async function submitForm(
+  app: FastifyInstance,
+  cookie: string,
+  url: string,
+  payload: Record<string, unknown>,
+  from = url,
+) {
+  const page = await app.inject({ url: from, headers: cookieHeader(cookie) });
+  return postForm(app, cookie, url, { _csrf: csrfTokenIn(page.body), ...payload });
 }

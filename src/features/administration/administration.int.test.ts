@@ -1,48 +1,33 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { before, describe, test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { createTestCouncil } from '../../../test/helpers/database.js';
-import {
-  createTestAccount,
-  csrfTokenIn,
-  signIn,
-  signInWithCode,
-  TEST_PASSWORD,
-} from '../../../test/helpers/accounts.js';
+import * as accounts from '../../../test/helpers/accounts.js';
+import { postForm, submitForm } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 
-const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
+const { cookieHeader, createTestAccount, csrfTokenIn, signIn, TEST_PASSWORD } = accounts;
 
 describe('council administration', () => {
-  let kith: TestApp;
+  const kith = testAppPerFile();
   let councilId: string;
   let adminCookie: string;
   let adminUserId: string;
 
   before(async () => {
-    kith = await buildTestApp();
     const council = await createTestCouncil(kith.database, 'Administration');
     councilId = council.id;
     const admin = await createTestAccount(kith.database, councilId, {
       roles: ['council_administrator'],
-      totpSecret: SECRET,
+      totpSecret: accounts.TEST_TOTP_SECRET,
     });
     adminUserId = admin.userId;
-    adminCookie = await signInWithCode(kith.app, admin.email, SECRET);
+    adminCookie = await accounts.signInWithCode(kith.app, admin.email, accounts.TEST_TOTP_SECRET);
   });
-  after(() => kith.close());
 
-  async function post(url: string, payload: Record<string, unknown>) {
-    const page = await kith.app.inject({ url: '/admin/users', headers: cookieHeader(adminCookie) });
-    return kith.app.inject({
-      method: 'POST',
-      url,
-      headers: cookieHeader(adminCookie),
-      payload: { _csrf: csrfTokenIn(page.body), ...payload },
-    });
-  }
+  const post = (url: string, payload: Record<string, unknown>) =>
+    submitForm(kith.app, adminCookie, url, payload, '/admin/users');
 
   test('an administrator adds an account; its owner must choose their own password at first sign-in', async () => {
     const email = `new.worker.${Date.now()}@test.example`;
@@ -60,31 +45,18 @@ describe('council administration', () => {
     assert.equal(blocked.headers.location, '/account/password');
     const form = await kith.app.inject({ url: '/account/password', headers: cookieHeader(cookie) });
     assert.match(form.body, /You signed in with a temporary password/);
-    const weak = await kith.app.inject({
-      method: 'POST',
-      url: '/account/password',
-      headers: cookieHeader(cookie),
-      payload: {
+    const choosePassword = (newPassword: string) =>
+      postForm(kith.app, cookie, '/account/password', {
         _csrf: csrfTokenIn(form.body),
         currentPassword: temporary,
-        newPassword: 'password1234',
-        confirmPassword: 'password1234',
-      },
-    });
+        newPassword,
+        confirmPassword: newPassword,
+      });
+    const weak = await choosePassword('password1234');
     assert.equal(weak.statusCode, 400);
     assert.match(weak.body, /Password is too common/);
     assert.doesNotMatch(weak.body, /password1234/, 'passwords are never put back into the page');
-    const changed = await kith.app.inject({
-      method: 'POST',
-      url: '/account/password',
-      headers: cookieHeader(cookie),
-      payload: {
-        _csrf: csrfTokenIn(form.body),
-        currentPassword: temporary,
-        newPassword: 'amber-lantern-harbour',
-        confirmPassword: 'amber-lantern-harbour',
-      },
-    });
+    const changed = await choosePassword('amber-lantern-harbour');
     assert.equal(changed.statusCode, 200);
     assert.equal((await kith.app.inject({ url: '/caseload', headers: cookieHeader(cookie) })).statusCode, 200);
     const audit = await withTenant(kith.database.orm, councilId, (tx) =>

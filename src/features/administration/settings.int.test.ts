@@ -3,75 +3,51 @@
  * after a reason is given, and the next opening in that council (not another) lasts that long.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
-import {
-  createCouncilWithChild,
-  createTestAccount,
-  csrfTokenIn,
-  signIn,
-  signInWithCode,
-} from '../../../test/helpers/accounts.js';
+import { describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { testAppPerFile } from '../../../test/helpers/app.js';
+import * as accounts from '../../../test/helpers/accounts.js';
+import { postForm, submitForm } from '../../../test/helpers/forms.js';
 import { errorSummaryOf, parseHtml, textOf } from '../../../test/helpers/html.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
-import { addTeamMember } from '../../platform/identity/accounts.js';
-import { restrictedAccessGrants, teamMemberships } from '../../platform/identity/schema.js';
-import { childRecords } from '../people/schema.js';
+import { restrictedAccessGrants } from '../../platform/identity/schema.js';
 
-const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
+const { cookieHeader, csrfTokenIn, signIn, TEST_TOTP_SECRET: SECRET } = accounts;
 
 describe('council settings', () => {
-  let kith: TestApp;
-  before(async () => {
-    kith = await buildTestApp();
-  });
-  after(() => kith.close());
+  const kith = testAppPerFile();
 
   /** A council with a restricted child, a colleague in the child's team, and an administrator. */
   async function councilWithRestrictedChild() {
-    const { council, practitioner, childId } = await createCouncilWithChild(kith.database);
-    const colleague = await createTestAccount(kith.database, council.id, { roles: ['practitioner'] });
-    const admin = await createTestAccount(kith.database, council.id, {
+    const { council, practitioner, childId } = await accounts.createCouncilWithChild(kith.database);
+    const colleague = await accounts.createTestAccount(kith.database, council.id, { roles: ['practitioner'] });
+    const admin = await accounts.createTestAccount(kith.database, council.id, {
       roles: ['council_administrator'],
       totpSecret: SECRET,
     });
-    await withTenant(kith.database.orm, council.id, async (tx) => {
-      await tx
-        .update(childRecords)
-        .set({ isRestricted: true })
-        .where(and(eq(childRecords.tenantId, council.id), eq(childRecords.personId, childId)));
-      const [membership] = await tx
-        .select()
-        .from(teamMemberships)
-        .where(eq(teamMemberships.userId, practitioner.userId));
-      await addTeamMember(tx, council.id, membership!.teamId, colleague.userId);
-    });
-    const adminCookie = await signInWithCode(kith.app, admin.email, SECRET);
+    await accounts.restrictRecord(kith.database, council.id, childId);
+    await accounts.joinTeamOf(kith.database, council.id, practitioner.userId, colleague.userId);
+    const adminCookie = await accounts.signInWithCode(kith.app, admin.email, SECRET);
     return { council, childId, colleague, adminCookie };
   }
 
-  async function saveSettings(cookie: string, payload: Record<string, string>) {
-    const page = await kith.app.inject({ url: '/admin/settings', headers: cookieHeader(cookie) });
-    return kith.app.inject({
-      method: 'POST',
-      url: '/admin/settings',
-      headers: cookieHeader(cookie),
-      payload: { _csrf: csrfTokenIn(page.body), ...payload },
-    });
+  /** The settings page as an administrator sees it. */
+  async function settingsPage(cookie: string) {
+    return parseHtml((await kith.app.inject({ url: '/admin/settings', headers: cookieHeader(cookie) })).body);
   }
+
+  const saveSettings = (cookie: string, payload: Record<string, string>) =>
+    submitForm(kith.app, cookie, '/admin/settings', payload);
 
   async function openRestricted(childId: string, email: string) {
     const cookie = await signIn(kith.app, email);
     const gate = await kith.app.inject({ url: `/children/${childId}`, headers: cookieHeader(cookie) });
     assert.equal(gate.statusCode, 403);
-    const opened = await kith.app.inject({
-      method: 'POST',
-      url: `/children/${childId}/open-restricted`,
-      headers: cookieHeader(cookie),
-      payload: { _csrf: csrfTokenIn(gate.body), reason: 'Duty visit tonight, the allocated worker is away' },
+    const reason = 'Duty visit tonight, the allocated worker is away';
+    const opened = await postForm(kith.app, cookie, `/children/${childId}/open-restricted`, {
+      _csrf: csrfTokenIn(gate.body),
+      reason,
     });
     assert.equal(opened.statusCode, 303);
     return gate;
@@ -79,9 +55,7 @@ describe('council settings', () => {
 
   test('the page shows the default: until the end of the working day, 17:30', async () => {
     const { adminCookie } = await councilWithRestrictedChild();
-    const page = parseHtml(
-      (await kith.app.inject({ url: '/admin/settings', headers: cookieHeader(adminCookie) })).body,
-    );
+    const page = await settingsPage(adminCookie);
     assert.equal(
       textOf(page, '#current-rule'),
       'Now: a restricted record stays open until the end of the working day (5:30pm).',
@@ -123,9 +97,9 @@ describe('council settings', () => {
     const first = await councilWithRestrictedChild();
     await saveSettings(first.adminCookie, { until: 'hours', hours: '3', workingDayEndsAt: '' });
     const second = await councilWithRestrictedChild();
-    const page = await kith.app.inject({ url: '/admin/settings', headers: cookieHeader(second.adminCookie) });
+    const page = await settingsPage(second.adminCookie);
     assert.equal(
-      textOf(page.body, '#current-rule'),
+      textOf(page, '#current-rule'),
       'Now: a restricted record stays open until the end of the working day (5:30pm).',
     );
   });
@@ -164,9 +138,9 @@ describe('council settings', () => {
     }
     const kept = parseHtml((await saveSettings(adminCookie, { until: 'hours', hours: '168' })).body);
     assert.equal(kept.querySelector('#hours')?.getAttribute('value'), '168');
-    const page = await kith.app.inject({ url: '/admin/settings', headers: cookieHeader(adminCookie) });
+    const after = await settingsPage(adminCookie);
     assert.equal(
-      textOf(page.body, '#current-rule'),
+      textOf(after, '#current-rule'),
       'Now: a restricted record stays open until the end of the working day (5:30pm).',
     );
   });
@@ -180,9 +154,7 @@ describe('council settings', () => {
       hours: '',
     });
     assert.equal(saved.statusCode, 303);
-    const page = parseHtml(
-      (await kith.app.inject({ url: '/admin/settings', headers: cookieHeader(adminCookie) })).body,
-    );
+    const page = await settingsPage(adminCookie);
     assert.equal(
       textOf(page, '#current-rule'),
       'Now: a restricted record stays open until the end of the working day (5:45pm).',
