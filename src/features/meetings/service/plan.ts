@@ -2,11 +2,8 @@
  * Where meetings meet the child's plan: a meeting's action made a plan action, and the four
  * stages of a family group conference, whose accepted agreement becomes the child's plan.
  */
-import type { Database } from '../../../platform/db/database.js';
 import { isUuid } from '../../../platform/db/ids.js';
 import type { AuditAction } from '../../../platform/audit/catalogue.js';
-import type { Actor } from '../../../platform/identity/actor.js';
-import type { RequestSource } from '../../child-record/index.js';
 import {
   addActionFromMeeting,
   adoptFamilyPlan,
@@ -38,7 +35,8 @@ import {
 } from '../validation.js';
 import {
   auditMeeting,
-  changeMeeting,
+  meetingChange,
+  type MeetingChange,
   conflict,
   invalid,
   isStaff,
@@ -46,7 +44,7 @@ import {
   notFound,
   parsedOr,
   readMeeting,
-  withMeetingsOf,
+  onChildsRecord,
   type FieldIssue,
   type MeetingView,
   type Saved,
@@ -64,25 +62,19 @@ export interface ActionForPlan {
 }
 
 /** A meeting's action with the child's plans it could become an action of, for the page that asks which. */
-export function actionForPlan(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  meetingId: string,
-  actionId: string,
-  source: RequestSource,
-): Promise<ActionForPlan | null> {
-  const purpose = { need: 'change', action: 'meeting.change', source } as const;
-  return withMeetingsOf(database, actor, childId, purpose, null, async (record) => {
+export const actionForPlan = onChildsRecord(
+  { need: 'change', action: 'meeting.change' },
+  null,
+  async (record, meetingId: string, actionId: string): Promise<ActionForPlan | null> => {
     const view = await readMeeting(record, meetingId, 'meeting.change');
     if (!view || view.familyView) return null;
     const action = view.meeting.actions.find((candidate) => candidate.id === actionId);
     if (!action) return null;
-    const choices = await plansToAddMeetingActionTo(record.tx, actor, childId, action.ownerName);
+    const choices = await plansToAddMeetingActionTo(record.tx, record.actor, record.childId, action.ownerName);
     await auditMeeting(record, 'meeting.view', meetingId, { part: 'action_to_plan', forChange: true, actionId });
     return { view, action, inPlan: view.actionsInPlans.get(actionId) ?? null, ...choices };
-  });
-}
+  },
+);
 
 export type ActionToPlan =
   | { outcome: 'added'; planId: string; planActionId: string }
@@ -98,24 +90,18 @@ export type ActionToPlan =
  * already is. The meeting is held for the transaction, so two people cannot add it twice at once.
  * Needs the right to change the child's record; audited on the child's record either way.
  */
-export function addActionToPlan(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  meetingId: string,
-  actionId: string,
-  input: Record<string, unknown>,
-  source: RequestSource,
-): Promise<ActionToPlan> {
-  const purpose = { need: 'change', action: 'meeting.action_to_plan', source } as const;
-  return withMeetingsOf(database, actor, childId, purpose, notFound, async (record): Promise<ActionToPlan> => {
+export const addActionToPlan = onChildsRecord(
+  { need: 'change', action: 'meeting.action_to_plan' },
+  notFound,
+  async (record, meetingId: string, actionId: string, input: Record<string, unknown>): Promise<ActionToPlan> => {
+    const { tx, actor, childId, source } = record;
     if (!isStaff(actor) || !isUuid(meetingId)) return notFound;
-    const meeting = await findMeetingForUpdate(record.tx, actor.tenantId, childId, meetingId);
+    const meeting = await findMeetingForUpdate(tx, actor.tenantId, childId, meetingId);
     const action = meeting?.actions.find((candidate) => candidate.id === actionId);
     if (!meeting || !action) return notFound;
     const parsed = actionToPlanSchema.safeParse(input);
     const result = await addActionFromMeeting(
-      record.tx,
+      tx,
       actor,
       childId,
       {
@@ -155,8 +141,8 @@ export function addActionToPlan(
       case 'no_plan':
         return result;
     }
-  });
-}
+  },
+);
 
 // ---- The four stages of a family group conference ---------------------------------------------
 
@@ -202,69 +188,58 @@ const stageAuditActions = {
  * accepted agreement makes the family's plan the child's plan (or a new version of the plan the
  * conference reviews), its source kept.
  */
-export function recordStage(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  meetingId: string,
-  part: StagePart,
-  input: Record<string, unknown>,
-  expectedVersion: number,
-  source: RequestSource,
-): Promise<Saved<{ planId: string | null }>> {
-  return changeMeeting(
-    database,
-    actor,
-    childId,
-    meetingId,
-    source,
-    stageAuditActions[part],
-    async ({ tx }, meeting, invitees) => {
-      if (!meeting.stage) return notFound;
-      const fromFamily = stillInvited(invitees).filter(
-        (invitee) => invitee.circle === 'family' || invitee.circle === 'network',
-      ).length;
-      const order = stageProblem(part, meeting.conference, meeting.stage, fromFamily);
-      if (order) return invalid([order]);
-      const parsed = parseStage(part, input, meeting.heldOn);
-      if (!('data' in parsed)) return parsed;
-      const conference: Conference = { ...meeting.conference, [part]: parsed.data };
-      const stage = stageAfter(part, meeting.stage, conference.agreement);
-      let planId: string | null = meeting.planId;
-      if (part === 'agreement' && stage === 'agreed') {
-        const reviewed = meeting.reviewOfMeetingId
-          ? await findMeeting(tx, actor.tenantId, childId, meeting.reviewOfMeetingId)
-          : undefined;
-        const agreement = conference.agreement!;
-        planId = await adoptFamilyPlan(
-          tx,
-          actor,
-          childId,
-          {
-            meetingId: meeting.id,
-            meetingName: meetingNameInSentence(meeting.kind),
-            heldOn: meeting.heldOn,
-            planId: reviewed?.planId ?? null,
-            title: `Family plan from the family group conference on ${dateInWords(meeting.heldOn)}`,
-            agreedOn: meeting.heldOn,
-            reviewBy: agreement.reviewOn,
-            goalsInFamilyWords: [conference.privateFamilyTime!.familyPlan, agreement.whatWasAgreed],
-            actions: meeting.actions.filter((action) => action.forThePlan),
-            support: agreement.resourcesCommitted,
-            reason: reviewed
-              ? `Agreed at the review of the family plan on ${dateInWords(meeting.heldOn)}${agreement.changesAndWhy ? `: ${agreement.changesAndWhy}` : ''}`
-              : `Agreed at the family group conference on ${dateInWords(meeting.heldOn)}`,
-          },
-          source,
-        );
-      }
-      const saved = await updateMeetingIfVersion(tx, actor.tenantId, meeting.id, expectedVersion, {
-        conference,
-        stage,
-        planId,
-      });
-      if (saved === null) return conflict;
-      return { outcome: 'saved' as const, planId };
-    },
-  );
-}
+export const recordStage = meetingChange(
+  ([part]) => stageAuditActions[part],
+  async (
+    { record: { tx, actor, childId, source }, meeting, invitees }: MeetingChange,
+    part: StagePart,
+    input: Record<string, unknown>,
+    expectedVersion: number,
+  ): Promise<Saved<{ planId: string | null }>> => {
+    if (!meeting.stage) return notFound;
+    const fromFamily = stillInvited(invitees).filter(
+      (invitee) => invitee.circle === 'family' || invitee.circle === 'network',
+    ).length;
+    const order = stageProblem(part, meeting.conference, meeting.stage, fromFamily);
+    if (order) return invalid([order]);
+    const parsed = parseStage(part, input, meeting.heldOn);
+    if (!('data' in parsed)) return parsed;
+    const conference: Conference = { ...meeting.conference, [part]: parsed.data };
+    const stage = stageAfter(part, meeting.stage, conference.agreement);
+    let planId: string | null = meeting.planId;
+    if (part === 'agreement' && stage === 'agreed') {
+      const reviewed = meeting.reviewOfMeetingId
+        ? await findMeeting(tx, actor.tenantId, childId, meeting.reviewOfMeetingId)
+        : undefined;
+      const agreement = conference.agreement!;
+      planId = await adoptFamilyPlan(
+        tx,
+        actor,
+        childId,
+        {
+          meetingId: meeting.id,
+          meetingName: meetingNameInSentence(meeting.kind),
+          heldOn: meeting.heldOn,
+          planId: reviewed?.planId ?? null,
+          title: `Family plan from the family group conference on ${dateInWords(meeting.heldOn)}`,
+          agreedOn: meeting.heldOn,
+          reviewBy: agreement.reviewOn,
+          goalsInFamilyWords: [conference.privateFamilyTime!.familyPlan, agreement.whatWasAgreed],
+          actions: meeting.actions.filter((action) => action.forThePlan),
+          support: agreement.resourcesCommitted,
+          reason: reviewed
+            ? `Agreed at the review of the family plan on ${dateInWords(meeting.heldOn)}${agreement.changesAndWhy ? `: ${agreement.changesAndWhy}` : ''}`
+            : `Agreed at the family group conference on ${dateInWords(meeting.heldOn)}`,
+        },
+        source,
+      );
+    }
+    const saved = await updateMeetingIfVersion(tx, actor.tenantId, meeting.id, expectedVersion, {
+      conference,
+      stage,
+      planId,
+    });
+    if (saved === null) return conflict;
+    return { outcome: 'saved' as const, planId };
+  },
+);

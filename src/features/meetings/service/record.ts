@@ -82,6 +82,26 @@ export function withMeetingsOf<T, R>(
   });
 }
 
+/** What a call of the service opens the child's record for, but where the request came from. */
+type Purpose = { need: 'view' | 'change'; action: AuditAction };
+
+/**
+ * A call of the meetings service, as every page and API route calls it: `(database, actor,
+ * childId, ...args, source)`. It opens the child's record for `purpose` (`refused` is the answer
+ * when it may not) and runs `work` with the record and the arguments between.
+ */
+export function onChildsRecord<Args extends unknown[], T, R>(
+  purpose: Purpose,
+  refused: R,
+  work: (record: ChildRecordHandle, ...args: Args) => Promise<T>,
+): (database: Database, actor: Actor, childId: string, ...rest: [...Args, RequestSource]) => Promise<T | R> {
+  return (database, actor, childId, ...rest) => {
+    const source = rest.at(-1) as RequestSource;
+    const args = rest.slice(0, -1) as Args;
+    return withMeetingsOf(database, actor, childId, { ...purpose, source }, refused, (record) => work(record, ...args));
+  };
+}
+
 /** An audit entry about one of the child's meetings: its subject is the meeting, not the record. */
 export function auditMeeting(
   record: ChildRecordHandle,
@@ -213,31 +233,44 @@ export async function readMeeting(
   };
 }
 
+/** A meeting being changed: the record opened to change it, the meeting, and its invitees. */
+export interface MeetingChange {
+  record: ChildRecordHandle;
+  meeting: MeetingRow;
+  invitees: InviteeRow[];
+}
+
 /**
- * Runs a change of a meeting: opens the record to change it, finds the meeting and its
- * invitees, applies the change, then keeps the new version and writes the audit entry.
+ * A change of a meeting, called as `(database, actor, childId, meetingId, ...args, source)`:
+ * opens the record to change it (refused, audited under the change's action), finds the meeting
+ * and its invitees, applies the change, then keeps the new version and writes the audit entry.
  */
-export function changeMeeting<T extends object>(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  meetingId: string,
-  source: RequestSource,
-  auditAction: AuditAction,
-  apply: (record: ChildRecordHandle, meeting: MeetingRow, invitees: InviteeRow[]) => Promise<Saved<T>>,
-  details: AuditDetails = {},
-): Promise<Saved<T>> {
-  const purpose = { need: 'change', action: auditAction, source } as const;
-  return withMeetingsOf(database, actor, childId, purpose, notFound, async (record): Promise<Saved<T>> => {
-    if (!isUuid(meetingId)) return notFound;
-    const meeting = await findMeeting(record.tx, actor.tenantId, childId, meetingId);
-    if (!meeting) return notFound;
-    const invitees = await inviteesOf(record.tx, actor.tenantId, [meetingId]);
-    const result = await apply(record, meeting, invitees);
-    if (result.outcome !== 'saved') return result;
-    const after = (await findMeeting(record.tx, actor.tenantId, childId, meetingId))!;
-    await keepVersion(record.tx, actor, after, null);
-    await auditMeeting(record, auditAction, meetingId, { ...details, version: after.version });
-    return result;
-  });
+export function meetingChange<Args extends unknown[], T extends object>(
+  auditAction: AuditAction | ((args: NoInfer<Args>) => AuditAction),
+  apply: (change: MeetingChange, ...args: Args) => Promise<Saved<T>>,
+  details: (args: NoInfer<Args>) => AuditDetails = () => ({}),
+) {
+  return (
+    database: Database,
+    actor: Actor,
+    childId: string,
+    meetingId: string,
+    ...rest: [...Args, RequestSource]
+  ): Promise<Saved<T>> => {
+    const args = rest.slice(0, -1) as Args;
+    const action = typeof auditAction === 'function' ? auditAction(args) : auditAction;
+    const purpose = { need: 'change', action, source: rest.at(-1) as RequestSource } as const;
+    return withMeetingsOf(database, actor, childId, purpose, notFound, async (record): Promise<Saved<T>> => {
+      if (!isUuid(meetingId)) return notFound;
+      const meeting = await findMeeting(record.tx, actor.tenantId, childId, meetingId);
+      if (!meeting) return notFound;
+      const invitees = await inviteesOf(record.tx, actor.tenantId, [meetingId]);
+      const result = await apply({ record, meeting, invitees }, ...args);
+      if (result.outcome !== 'saved') return result;
+      const after = (await findMeeting(record.tx, actor.tenantId, childId, meetingId))!;
+      await keepVersion(record.tx, actor, after, null);
+      await auditMeeting(record, action, meetingId, { ...details(args), version: after.version });
+      return result;
+    });
+  };
 }

@@ -1,8 +1,7 @@
 /** The child's meetings and offers, and planning a meeting. */
-import type { Database } from '../../../platform/db/database.js';
 import { isUuid } from '../../../platform/db/ids.js';
-import { actorLabel, type Actor } from '../../../platform/identity/actor.js';
-import type { ChildSummary, RequestSource } from '../../child-record/index.js';
+import { actorLabel } from '../../../platform/identity/actor.js';
+import type { ChildSummary } from '../../child-record/index.js';
 import { meetingActionsInPlans, type MeetingActionInPlan } from '../../plans/index.js';
 import { coordinatorProblem, stillInvited } from '../conference.js';
 import {
@@ -27,7 +26,7 @@ import {
   meetingsVisibleTo,
   notFound,
   parsedOr,
-  withMeetingsOf,
+  onChildsRecord,
   type Saved,
 } from './record.js';
 
@@ -39,15 +38,11 @@ export interface MeetingsSection {
   mayChange: boolean;
 }
 
-export function meetingsSection(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  source: RequestSource,
-): Promise<MeetingsSection | null> {
-  const purpose = { need: 'view', action: 'meeting.list', source } as const;
-  return withMeetingsOf(database, actor, childId, purpose, null, async (record) => {
-    const { tx, tenantId } = record;
+export const meetingsSection = onChildsRecord(
+  { need: 'view', action: 'meeting.list' },
+  null,
+  async (record): Promise<MeetingsSection> => {
+    const { tx, tenantId, actor, childId } = record;
     const shown = await meetingsVisibleTo(tx, actor, childId);
     const invitees = await inviteesOf(
       tx,
@@ -72,8 +67,8 @@ export function meetingsSection(
       offers: isStaff(actor) ? await offersOfChild(tx, tenantId, childId) : [],
       mayChange: record.mayChange,
     };
-  });
-}
+  },
+);
 
 export interface MeetingPlanningForm {
   child: ChildSummary;
@@ -85,15 +80,11 @@ export interface MeetingPlanningForm {
   childPreference: string | null;
 }
 
-export function meetingPlanningForm(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  source: RequestSource,
-): Promise<MeetingPlanningForm | null> {
-  const purpose = { need: 'change', action: 'meeting.plan', source } as const;
-  return withMeetingsOf(database, actor, childId, purpose, null, async (record) => {
-    const { tx, tenantId } = record;
+export const meetingPlanningForm = onChildsRecord(
+  { need: 'change', action: 'meeting.plan' },
+  null,
+  async (record): Promise<MeetingPlanningForm> => {
+    const { tx, tenantId, childId } = record;
     const meetings = await meetingsOfChild(tx, tenantId, childId);
     const usedOffers = new Set(meetings.map((meeting) => meeting.offerId));
     await record.audit('child_record.view', { part: 'meeting_planning_form' });
@@ -106,19 +97,14 @@ export function meetingPlanningForm(
       agreedConferences: meetings.filter((meeting) => meeting.stage === 'agreed'),
       childPreference: await childsPreference(tx, tenantId, childId),
     };
-  });
-}
+  },
+);
 
-export function planMeeting(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  input: Record<string, unknown>,
-  source: RequestSource,
-): Promise<Saved<{ meetingId: string }>> {
-  const purpose = { need: 'change', action: 'meeting.plan', source } as const;
-  return withMeetingsOf(database, actor, childId, purpose, notFound, async (record) => {
-    const { tx, tenantId } = record;
+export const planMeeting = onChildsRecord(
+  { need: 'change', action: 'meeting.plan' },
+  notFound,
+  async (record, input: Record<string, unknown>): Promise<Saved<{ meetingId: string }>> => {
+    const { tx, tenantId, actor, childId } = record;
     const parsed = parsedOr(newMeetingSchema, input);
     if (!('data' in parsed)) return parsed;
     const meeting = parsed.data;
@@ -170,5 +156,5 @@ export function planMeeting(
     await keepVersion(tx, actor, row, null);
     await auditMeeting(record, 'meeting.plan', meetingId, { kind: meeting.kind });
     return { outcome: 'saved' as const, meetingId };
-  });
-}
+  },
+);
