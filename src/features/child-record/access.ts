@@ -151,6 +151,40 @@ export function withChildRecord<T>(
   });
 }
 
+/**
+ * A service that opens the child's record for one purpose and does its work there, called the
+ * way every service is: `service(database, actor, childId, ...args, source)`. It answers what
+ * the work answers, or, when the record is refused, null (or the `whenRefused` answer given).
+ *
+ *   export const entryHistory = childRecordService('view', 'child_record.view', async (record, entryId: string) => …);
+ */
+export function childRecordService<Args extends unknown[], T>(
+  need: ChildRecordAction,
+  action: AuditAction,
+  work: (record: ChildRecordHandle, ...args: Args) => Promise<T>,
+): (database: Database, actor: Actor, childId: string, ...rest: [...Args, RequestSource]) => Promise<T | null>;
+export function childRecordService<Args extends unknown[], T, Refused>(
+  need: ChildRecordAction,
+  action: AuditAction,
+  work: (record: ChildRecordHandle, ...args: Args) => Promise<T>,
+  whenRefused: Refused,
+): (database: Database, actor: Actor, childId: string, ...rest: [...Args, RequestSource]) => Promise<T | Refused>;
+export function childRecordService<Args extends unknown[], T, Refused>(
+  need: ChildRecordAction,
+  action: AuditAction,
+  work: (record: ChildRecordHandle, ...args: Args) => Promise<T>,
+  whenRefused: Refused | null = null,
+) {
+  return async (database: Database, actor: Actor, childId: string, ...rest: [...Args, RequestSource]) => {
+    const args = rest.slice(0, -1) as Args;
+    const source = rest[rest.length - 1] as RequestSource;
+    const done = await withChildRecord(database, actor, childId, { need, action, source }, (record) =>
+      work(record, ...args),
+    );
+    return done ?? whenRefused;
+  };
+}
+
 /** The record's front page: its summary when the actor may view it, audited either way. */
 export async function openChildRecord<Extra = undefined>(
   database: Database,

@@ -6,6 +6,7 @@ export {
   auditChildRecord,
   checkChildAccess,
   childRecordAccess,
+  childRecordService,
   childrenActorMay,
   childSummaryIn,
   openChildRecord,

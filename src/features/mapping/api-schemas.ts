@@ -8,6 +8,7 @@ import { isoDate } from '../../platform/http/dates.js';
 import { defaultScale } from './domain.js';
 import { mappingSections, viewKinds } from './schema.js';
 import type { MappingEntryRow, ScalingScoreRow } from './queries.js';
+import { entryContentOf } from './service/entries.js';
 
 export const childParams = z.object({ childId: z.string().max(64) });
 export const mappingParams = z.object({ childId: z.string().max(64), mappingId: z.string().max(64) });
@@ -146,24 +147,7 @@ export function presentEntry(entry: MappingEntryRow): z.infer<typeof entrySchema
   return {
     id: entry.id,
     version: entry.version,
-    section: entry.section,
-    statement: entry.statement,
-    harmSeverity: entry.harmSeverity,
-    harmFrequency: entry.harmFrequency,
-    harmWhen: entry.harmWhen,
-    worriedWho: entry.worriedWho,
-    couldHappen: entry.couldHappen,
-    becauseOf: entry.becauseOf,
-    inCircumstances: entry.inCircumstances,
-    goalWho: entry.goalWho,
-    goalWillBeDoing: entry.goalWillBeDoing,
-    goalHowWeWillKnow: entry.goalHowWeWillKnow,
-    stepOwnerPersonId: entry.stepOwnerPersonId,
-    stepOwnerName: entry.stepOwnerName,
-    stepDueOn: entry.stepDueOn,
-    viewOfKind: entry.viewOfKind,
-    viewOfPersonId: entry.viewOfPersonId,
-    viewOfName: entry.viewOfName,
+    ...entryContentOf(entry),
     source: entry.sourceType ? { type: entry.sourceType, id: entry.sourceId, label: entry.sourceLabel } : null,
     updatedAt: entry.updatedAt.toISOString(),
   };

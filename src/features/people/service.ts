@@ -16,7 +16,7 @@ import {
   versionsOf,
   type RecordVersion,
 } from '../../platform/history/record-history.js';
-import { auditChildRecord, withChildRecord } from '../child-record/index.js';
+import { auditChildRecord, childRecordService, withChildRecord } from '../child-record/index.js';
 import type { ChildDetails } from './details.js';
 import { childDetailsOf, insertPerson, updatePerson, type NewPerson, type PersonChange } from './queries.js';
 
@@ -41,25 +41,16 @@ export function markPersonMergedIn(tx: Tx, tenantId: string, duplicateId: string
 
 const asRecord = (details: ChildDetails) => details as unknown as Record<string, unknown>;
 
-export async function detailsForEditing(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  source: RequestSource,
-): Promise<{ details: ChildDetails; version: number } | null> {
-  return withChildRecord(
-    database,
-    actor,
-    childId,
-    { need: 'change', action: 'child_record.change', source },
-    async ({ tx }) => {
-      const current = await childDetailsOf(tx, actor.tenantId, childId);
-      if (!current) return null;
-      const latest = await latestVersion(tx, actor.tenantId, CHILD_DETAILS, childId);
-      return { details: current.details, version: latest?.version ?? 0 };
-    },
-  );
-}
+export const detailsForEditing = childRecordService(
+  'change',
+  'child_record.change',
+  async ({ tx, tenantId, childId }): Promise<{ details: ChildDetails; version: number } | null> => {
+    const current = await childDetailsOf(tx, tenantId, childId);
+    if (!current) return null;
+    const latest = await latestVersion(tx, tenantId, CHILD_DETAILS, childId);
+    return { details: current.details, version: latest?.version ?? 0 };
+  },
+);
 
 export type DetailsSave =
   | { outcome: 'saved'; version: number }
@@ -136,16 +127,13 @@ export interface HistoryView {
  * including the original text of anything later corrected; anyone else who may read it sees
  * the corrected text only.
  */
-export async function detailsHistory(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  source: RequestSource,
-): Promise<HistoryView | null> {
-  const purpose = { need: 'view', action: 'child_record.history_viewed', source } as const;
-  return withChildRecord(database, actor, childId, purpose, async (record) => {
-    const current = await childDetailsOf(record.tx, actor.tenantId, childId);
-    const versions = await versionsOf(record.tx, actor.tenantId, CHILD_DETAILS, childId);
+export const detailsHistory = childRecordService(
+  'view',
+  'child_record.history_viewed',
+  async (record): Promise<HistoryView> => {
+    const { tx, tenantId, childId } = record;
+    const current = await childDetailsOf(tx, tenantId, childId);
+    const versions = await versionsOf(tx, tenantId, CHILD_DETAILS, childId);
     const marked = versions.map((version, index) => ({
       ...version,
       // versions are newest first: the one before this in the list is the next version
@@ -157,5 +145,5 @@ export async function detailsHistory(
       versions: record.mayChange ? marked : marked.filter((version) => !version.supersededByCorrection),
       mayChange: record.mayChange,
     };
-  });
-}
+  },
+);

@@ -55,7 +55,7 @@ function withPickedNames(
 const versionContent = (content: EntryContent) => ({ ...content }) as unknown as Record<string, unknown>;
 
 /** What a stored entry says, in the shape its versions keep. */
-const entryContentOf = (entry: MappingEntryRow): EntryContent => ({
+export const entryContentOf = (entry: MappingEntryRow): EntryContent => ({
   section: entry.section,
   statement: entry.statement,
   harmSeverity: entry.harmSeverity,

@@ -4,16 +4,15 @@
  * into a mapping, and each mapping as an event in the child's chronology.
  */
 import type { ChronologyEvent } from '../../../platform/chronology/sources.js';
-import type { Database, Tx } from '../../../platform/db/database.js';
+import type { Tx } from '../../../platform/db/database.js';
 import { together } from '../../../platform/db/tenancy.js';
-import { actorLabel, type Actor } from '../../../platform/identity/actor.js';
+import { actorLabel } from '../../../platform/identity/actor.js';
 import {
   auditChildRecord,
   childrenActorMay,
+  childRecordService,
   childSummaryIn,
-  withChildRecord,
   type ChildSummary,
-  type RequestSource,
 } from '../../child-record/index.js';
 import { peopleToPickFrom, type PersonToPick } from '../../network/index.js';
 import { newMappingSchema } from '../domain.js';
@@ -35,15 +34,11 @@ export interface MappingSectionView {
 }
 
 /** The child's mappings, newest first, and their scaling over time. */
-export function mappingSection(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  source: RequestSource,
-): Promise<MappingSectionView | null> {
-  const purpose = { need: 'view', action: 'child_record.view', source } as const;
-  return withChildRecord(database, actor, childId, purpose, async (record) => {
-    const { tx, child } = record;
+export const mappingSection = childRecordService(
+  'view',
+  'child_record.view',
+  async (record): Promise<MappingSectionView> => {
+    const { tx, child, actor, childId } = record;
     const all = await mappingsOfChild(tx, actor.tenantId, childId);
     // A sibling group's mapping is listed only for someone who may see every child in it.
     const viewable = await childrenActorMay(
@@ -77,8 +72,8 @@ export function mappingSection(
       scores,
       mayChange: record.mayChange,
     };
-  });
-}
+  },
+);
 
 export interface MappingStartView {
   child: ChildSummary;
@@ -86,15 +81,11 @@ export interface MappingStartView {
   siblings: PersonToPick[];
 }
 
-const startPurpose = (source: RequestSource) => ({ need: 'change', action: 'mapping.start', source }) as const;
-
-export function mappingStartForm(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  source: RequestSource,
-): Promise<MappingStartView | null> {
-  return withChildRecord(database, actor, childId, startPurpose(source), async (record) => {
+export const mappingStartForm = childRecordService(
+  'change',
+  'mapping.start',
+  async (record): Promise<MappingStartView | null> => {
+    const { actor, childId } = record;
     const picking = await peopleToPickFrom(record.tx, actor.tenantId, childId);
     if (!picking) return null;
     const withRecords = picking.people.filter((person) => person.hasChildRecord);
@@ -106,73 +97,63 @@ export function mappingStartForm(
     );
     await record.audit('child_record.view', { part: 'mapping_start_form' });
     return { child: record.child, siblings: withRecords.filter((person) => changeable.has(person.id)) };
-  });
-}
+  },
+);
 
 export type StartMappingResult =
   { outcome: 'started'; mappingId: string } | { outcome: 'invalid'; issues: FieldIssue[] } | { outcome: 'not_found' };
 
-export async function startMapping(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  input: Record<string, unknown>,
-  source: RequestSource,
-): Promise<StartMappingResult> {
-  const started = await withChildRecord(
-    database,
-    actor,
-    childId,
-    startPurpose(source),
-    async ({ tx }): Promise<StartMappingResult> => {
-      const parsed = newMappingSchema.safeParse(input);
-      if (!parsed.success) return { outcome: 'invalid', issues: issuesOf(parsed.error) };
-      const childIds = [...new Set([childId, ...parsed.data.childIds])];
-      // Other children must be in this child's world, with a record this person may change.
-      const picking = await peopleToPickFrom(tx, actor.tenantId, childId);
-      const siblings = new Set(picking?.people.filter((person) => person.hasChildRecord).map((person) => person.id));
-      const others = childIds.filter((id) => id !== childId);
-      const changeable = await childrenActorMay(tx, actor, others, 'change');
-      if (others.some((id) => !siblings.has(id) || !changeable.has(id))) {
-        return {
-          outcome: 'invalid',
-          issues: [
-            { field: 'childIds', message: 'Select only children in this child’s world whose records you work on' },
-          ],
-        };
-      }
-      const { title, heldOn, whoTookPart, scalingQuestion, scaleZeroMeans, scaleTenMeans } = parsed.data;
-      const mappingId = await insertMapping(
+export const startMapping = childRecordService(
+  'change',
+  'mapping.start',
+  async ({ tx, actor, childId, source }, input: Record<string, unknown>): Promise<StartMappingResult> => {
+    const parsed = newMappingSchema.safeParse(input);
+    if (!parsed.success) return { outcome: 'invalid', issues: issuesOf(parsed.error) };
+    const childIds = [...new Set([childId, ...parsed.data.childIds])];
+    // Other children must be in this child's world, with a record this person may change.
+    const picking = await peopleToPickFrom(tx, actor.tenantId, childId);
+    const siblings = new Set(picking?.people.filter((person) => person.hasChildRecord).map((person) => person.id));
+    const others = childIds.filter((id) => id !== childId);
+    const changeable = await childrenActorMay(tx, actor, others, 'change');
+    if (others.some((id) => !siblings.has(id) || !changeable.has(id))) {
+      return {
+        outcome: 'invalid',
+        issues: [
+          { field: 'childIds', message: 'Select only children in this child’s world whose records you work on' },
+        ],
+      };
+    }
+    const { title, heldOn, whoTookPart, scalingQuestion, scaleZeroMeans, scaleTenMeans } = parsed.data;
+    const mappingId = await insertMapping(
+      tx,
+      actor.tenantId,
+      {
+        title,
+        heldOn,
+        whoTookPart,
+        scalingQuestion,
+        scaleZeroMeans,
+        scaleTenMeans,
+        childPersonId: childId,
+        createdBy: actor.userId,
+        createdByLabel: actorLabel(actor),
+      },
+      childIds,
+    );
+    // A sibling group's mapping is part of each child's record.
+    for (const id of childIds) {
+      await auditChildRecord(
         tx,
-        actor.tenantId,
-        {
-          title,
-          heldOn,
-          whoTookPart,
-          scalingQuestion,
-          scaleZeroMeans,
-          scaleTenMeans,
-          childPersonId: childId,
-          createdBy: actor.userId,
-          createdByLabel: actorLabel(actor),
-        },
-        childIds,
+        actor,
+        id,
+        { action: 'mapping.started', outcome: 'allowed', details: { mappingId, children: childIds.length } },
+        source,
       );
-      // A sibling group's mapping is part of each child's record.
-      for (const id of childIds) {
-        await auditChildRecord(
-          tx,
-          actor,
-          id,
-          { action: 'mapping.started', outcome: 'allowed', details: { mappingId, children: childIds.length } },
-          source,
-        );
-      }
-      return { outcome: 'started', mappingId };
-    },
-  );
-  return started ?? { outcome: 'not_found' };
-}
+    }
+    return { outcome: 'started', mappingId };
+  },
+  { outcome: 'not_found' } as const,
+);
 
 export interface CarryForm {
   child: ChildSummary;
@@ -182,33 +163,26 @@ export interface CarryForm {
 }
 
 /** What the "add this line to the mapping" form offers: the mappings to choose from and the people in the child's world. */
-export function carryForm(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  source: RequestSource,
-): Promise<CarryForm | null> {
-  const purpose = { need: 'change', action: 'mapping.change', source } as const;
-  return withChildRecord(database, actor, childId, purpose, async (record) => {
-    const picking = await peopleToPickFrom(record.tx, actor.tenantId, childId);
-    if (!picking) return null;
-    const all = await mappingsOfChild(record.tx, actor.tenantId, childId);
-    const changeable = await childrenActorMay(
-      record.tx,
-      actor,
-      all.flatMap((mapping) => mapping.childIds),
-      'change',
-    );
-    await record.audit('child_record.view', { part: 'mapping_carry_form' });
-    return {
-      child: record.child,
-      mappings: all
-        .filter((mapping) => mapping.childIds.every((id) => changeable.has(id)))
-        .map((mapping) => ({ id: mapping.id, title: mapping.title, heldOn: mapping.heldOn })),
-      people: [picking.child, ...picking.people],
-    };
-  });
-}
+export const carryForm = childRecordService('change', 'mapping.change', async (record): Promise<CarryForm | null> => {
+  const { actor, childId } = record;
+  const picking = await peopleToPickFrom(record.tx, actor.tenantId, childId);
+  if (!picking) return null;
+  const all = await mappingsOfChild(record.tx, actor.tenantId, childId);
+  const changeable = await childrenActorMay(
+    record.tx,
+    actor,
+    all.flatMap((mapping) => mapping.childIds),
+    'change',
+  );
+  await record.audit('child_record.view', { part: 'mapping_carry_form' });
+  return {
+    child: record.child,
+    mappings: all
+      .filter((mapping) => mapping.childIds.every((id) => changeable.has(id)))
+      .map((mapping) => ({ id: mapping.id, title: mapping.title, heldOn: mapping.heldOn })),
+    people: [picking.child, ...picking.people],
+  };
+});
 
 /**
  * Each mapping as an event in the child's chronology: when it was held and where everyone put

@@ -4,11 +4,9 @@
  * change it (a refusal is audited as 'network.change') and audits what it changed, in one
  * transaction; each relationship change is kept as a version.
  */
-import type { Database, Tx } from '../../../platform/db/database.js';
+import type { Tx } from '../../../platform/db/database.js';
 import { changedFields } from '../../../platform/history/record-history.js';
-import type { RequestSource } from '../../../platform/http/request-source.js';
-import type { Actor } from '../../../platform/identity/actor.js';
-import { auditChildRecord, withChildRecord, type ChildRecordHandle } from '../../child-record/index.js';
+import { auditChildRecord, childRecordService, type ChildRecordHandle } from '../../child-record/index.js';
 import { addPersonIn } from '../../people/index.js';
 import {
   findRelationship,
@@ -25,17 +23,6 @@ import {
 import type { Circle } from '../schema.js';
 import type { NewPersonInput, RelationshipInput } from '../validation.js';
 import { factsOf, keepRelationshipVersion, type RelationshipView } from './network.js';
-
-/** Opens the child's record to change the network, in its own transaction; null when refused. */
-export function changingNetwork<T>(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  source: RequestSource,
-  work: (record: ChildRecordHandle) => Promise<T>,
-): Promise<T | null> {
-  return withChildRecord(database, actor, childId, { need: 'change', action: 'network.change', source }, work);
-}
 
 /** A change's audit entry that keeps the reason given for it. */
 export function auditWithReason(
@@ -61,20 +48,19 @@ export type AddPersonResult =
   | { outcome: 'not_found' };
 
 /** Adds a new or already-recorded person to the child's network, with how they relate to the child. */
-export async function addPersonToNetwork(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  input: {
-    person: NewPersonInput | { existingPersonId: string };
-    circle: Circle;
-    relationshipToChild: Omit<RelationshipInput, 'fromPersonId' | 'toPersonId'> | null;
-    position?: { x: number; y: number } | null;
-  },
-  source: RequestSource,
-): Promise<AddPersonResult> {
-  const added = await changingNetwork(database, actor, childId, source, async (record): Promise<AddPersonResult> => {
-    const { tx, tenantId } = record;
+export const addPersonToNetwork = childRecordService(
+  'change',
+  'network.change',
+  async (
+    record,
+    input: {
+      person: NewPersonInput | { existingPersonId: string };
+      circle: Circle;
+      relationshipToChild: Omit<RelationshipInput, 'fromPersonId' | 'toPersonId'> | null;
+      position?: { x: number; y: number } | null;
+    },
+  ): Promise<AddPersonResult> => {
+    const { tx, tenantId, childId } = record;
     let personId: string;
     if ('existingPersonId' in input.person) {
       personId = input.person.existingPersonId;
@@ -101,9 +87,9 @@ export async function addPersonToNetwork(
       existingPerson: 'existingPersonId' in input.person,
     });
     return { outcome: 'added', personId, relationshipId };
-  });
-  return added ?? { outcome: 'not_found' };
-}
+  },
+  { outcome: 'not_found' } as const,
+);
 
 export type RelationshipSave =
   | { outcome: 'saved'; relationshipId: string; version: number }
@@ -117,15 +103,11 @@ async function inNetwork(tx: Tx, tenantId: string, childId: string, personId: st
 }
 
 /** Records a relationship between any two people in the child's network (not only with the child). */
-export async function recordRelationship(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  facts: RelationshipInput,
-  source: RequestSource,
-): Promise<RelationshipSave> {
-  const saved = await changingNetwork(database, actor, childId, source, async (record): Promise<RelationshipSave> => {
-    const { tx, tenantId } = record;
+export const recordRelationship = childRecordService(
+  'change',
+  'network.change',
+  async (record, facts: RelationshipInput): Promise<RelationshipSave> => {
+    const { tx, tenantId, childId } = record;
     if (
       !(await inNetwork(tx, tenantId, childId, facts.fromPersonId)) ||
       !(await inNetwork(tx, tenantId, childId, facts.toPersonId))
@@ -137,21 +119,20 @@ export async function recordRelationship(
     const relationshipId = await addRelationshipIn(record, facts);
     await record.audit('network.relationship_added', { relationshipId, type: facts.type });
     return { outcome: 'saved', relationshipId, version: 1 };
-  });
-  return saved ?? { outcome: 'not_found' };
-}
+  },
+  { outcome: 'not_found' } as const,
+);
 
 /** Changes a tie. Refused, with what is there now, if someone else saved since `expectedVersion`. */
-export async function changeRelationship(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  relationshipId: string,
-  change: { facts: RelationshipInput; expectedVersion: number; reason: string | null },
-  source: RequestSource,
-): Promise<RelationshipSave> {
-  const saved = await changingNetwork(database, actor, childId, source, async (record): Promise<RelationshipSave> => {
-    const { tx, tenantId } = record;
+export const changeRelationship = childRecordService(
+  'change',
+  'network.change',
+  async (
+    record,
+    relationshipId: string,
+    change: { facts: RelationshipInput; expectedVersion: number; reason: string | null },
+  ): Promise<RelationshipSave> => {
+    const { tx, tenantId, childId } = record;
     const current = await findRelationship(tx, tenantId, relationshipId);
     if (
       !current ||
@@ -186,59 +167,44 @@ export async function changeRelationship(
       change.reason,
     );
     return { outcome: 'saved', relationshipId, version };
-  });
-  return saved ?? { outcome: 'not_found' };
-}
+  },
+  { outcome: 'not_found' } as const,
+);
 
 /** Where someone is drawn on this child's ecomap (0..1000 each way). */
-export async function placePerson(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  personId: string,
-  position: { x: number; y: number } | null,
-  source: RequestSource,
-): Promise<boolean> {
-  const placed = await changingNetwork(database, actor, childId, source, async (record) => {
+export const placePerson = childRecordService(
+  'change',
+  'network.change',
+  async (record, personId: string, position: { x: number; y: number } | null): Promise<boolean> => {
+    const { childId } = record;
     const moved = await updateMember(record.tx, record.tenantId, childId, personId, {
       positionX: position?.x ?? null,
       positionY: position?.y ?? null,
     });
     if (moved) await record.audit('network.person_moved', { personId });
     return moved;
-  });
-  return placed ?? false;
-}
+  },
+  false,
+);
 
 /** Nobody is deleted from a network: they can be marked as no longer involved, history kept. */
-export async function markNoLongerInvolved(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  personId: string,
-  change: { on: string; reason: string; circle?: Circle },
-  source: RequestSource,
-): Promise<boolean> {
-  const marked = await changingNetwork(database, actor, childId, source, async (record) => {
+export const markNoLongerInvolved = childRecordService(
+  'change',
+  'network.change',
+  async (record, personId: string, change: { on: string; reason: string; circle?: Circle }): Promise<boolean> => {
+    const { childId } = record;
     const done = await updateMember(record.tx, record.tenantId, childId, personId, {
       noLongerInvolvedOn: change.on,
       noLongerInvolvedReason: change.reason,
     });
     if (done) await auditWithReason(record, 'network.person_no_longer_involved', { personId }, change.reason);
     return done;
-  });
-  return marked ?? false;
-}
+  },
+  false,
+);
 
 /** People already recorded in the council who may be the person about to be added. */
-export async function possibleMatches(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  fullName: string,
-  source: RequestSource,
-) {
-  return changingNetwork(database, actor, childId, source, async (record) =>
-    (await similarPeople(record.tx, record.tenantId, fullName)).filter((person) => person.id !== childId),
-  );
-}
+export const possibleMatches = childRecordService('change', 'network.change', async (record, fullName: string) => {
+  const { childId } = record;
+  return (await similarPeople(record.tx, record.tenantId, fullName)).filter((person) => person.id !== childId);
+});

@@ -6,6 +6,7 @@ import type { Database } from '../../../platform/db/database.js';
 import { changedFields, latestVersion, saveVersion } from '../../../platform/history/record-history.js';
 import type { RequestSource } from '../../../platform/http/request-source.js';
 import { actorLabel, type Actor } from '../../../platform/identity/actor.js';
+import { childRecordService, withChildRecord } from '../../child-record/index.js';
 import { changePersonIn, markPersonMergedIn } from '../../people/index.js';
 import {
   findSameRelationship,
@@ -18,7 +19,7 @@ import {
   updateMember,
 } from '../queries.js';
 import type { NewPersonInput } from '../validation.js';
-import { auditWithReason, changingNetwork } from './changes.js';
+import { auditWithReason } from './changes.js';
 import { factsOf, keepRelationshipVersion, type NetworkPersonView } from './network.js';
 
 export type MergeResult =
@@ -41,7 +42,8 @@ export async function mergePeople(
 ): Promise<MergeResult> {
   const { duplicateId, keptId } = merge;
   if (duplicateId === keptId) return { outcome: 'same_person' };
-  const merged = await changingNetwork(database, actor, childId, source, async (record): Promise<MergeResult> => {
+  const purpose = { need: 'change', action: 'network.change', source } as const;
+  const merged = await withChildRecord(database, actor, childId, purpose, async (record): Promise<MergeResult> => {
     const { tx, tenantId } = record;
     // Both must be in this child's network; the child themself is never merged away.
     if (
@@ -98,21 +100,20 @@ export async function mergePeople(
 export const PERSON_DETAILS = 'person_details';
 
 /** The details of someone in the child's network, and the version an edit starts from. */
-export async function personForEditing(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  personId: string,
-  source: RequestSource,
-): Promise<{ person: NetworkPersonView; version: number } | null> {
-  return changingNetwork(database, actor, childId, source, async ({ tx, tenantId }) => {
+export const personForEditing = childRecordService(
+  'change',
+  'network.change',
+  async (
+    { tx, tenantId, childId },
+    personId: string,
+  ): Promise<{ person: NetworkPersonView; version: number } | null> => {
     const { members } = await membersOf(tx, tenantId, childId);
     const person = members.find((member) => member.id === personId);
     if (!person) return null;
     const latest = await latestVersion(tx, tenantId, PERSON_DETAILS, personId);
     return { person, version: latest?.version ?? 0 };
-  });
-}
+  },
+);
 
 export type PersonSave =
   | { outcome: 'saved'; version: number }
@@ -139,16 +140,15 @@ const detailsOf = (person: NewPersonInput | NetworkPersonView) => ({
  * network they are in; the earlier details are kept as a version, and a save made from an
  * out-of-date page is refused rather than overwriting someone else's change.
  */
-export async function savePersonDetails(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  personId: string,
-  change: { details: NewPersonInput; expectedVersion: number; reason: string },
-  source: RequestSource,
-): Promise<PersonSave> {
-  const saved = await changingNetwork(database, actor, childId, source, async (record): Promise<PersonSave> => {
-    const { tx, tenantId } = record;
+export const savePersonDetails = childRecordService(
+  'change',
+  'network.change',
+  async (
+    record,
+    personId: string,
+    change: { details: NewPersonInput; expectedVersion: number; reason: string },
+  ): Promise<PersonSave> => {
+    const { tx, tenantId, actor, childId } = record;
     const { members } = await membersOf(tx, tenantId, childId);
     const current = members.find((member) => member.id === personId);
     if (!current) return { outcome: 'not_found' };
@@ -178,6 +178,6 @@ export async function savePersonDetails(
     const details = { personId, fields: fields.join(','), version: version.version };
     await auditWithReason(record, 'network.person_changed', details, change.reason);
     return { outcome: 'saved', version: version.version };
-  });
-  return saved ?? { outcome: 'not_found' };
-}
+  },
+  { outcome: 'not_found' } as const,
+);
