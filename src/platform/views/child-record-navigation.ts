@@ -15,6 +15,7 @@ const sections = [
   { id: 'assessments', text: 'Assessment of need', href: (childId: string) => `${child(childId)}/assessments` },
   { id: 'plans', text: 'Plans', href: (childId: string) => `${child(childId)}/plans` },
   { id: 'meetings', text: 'Meetings', href: (childId: string) => `${child(childId)}/meetings` },
+  { id: 'episodes', text: 'Help and protection', href: (childId: string) => `${child(childId)}/episodes` },
   { id: 'chronology', text: 'Chronology', href: (childId: string) => `${child(childId)}/chronology` },
 ] as const;
 
