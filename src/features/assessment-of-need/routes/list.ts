@@ -1,6 +1,7 @@
 /** The list of a child's assessments, starting one, and starting a new version of one. */
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
 import { requestSource } from '../../../platform/http/request-source.js';
 import { assessmentPaths as paths } from '../paths.js';
 import { listPage, newPage, versionLinks } from '../presenters/pages.js';
@@ -8,6 +9,7 @@ import { listAssessments, startAssessment, startNewVersion } from '../service.js
 import { change, notFound, view } from './common.js';
 
 export function registerListPages(app: FastifyInstance, database: Database): void {
+  const call = serviceCaller(database);
   app.get<{ Params: { childId: string }; Querystring: { notice?: string } }>(
     paths.list.pattern,
     { config: { access: view, audit: 'child_record.view' } },
@@ -35,7 +37,7 @@ export function registerListPages(app: FastifyInstance, database: Database): voi
     { config: { access: change, audit: 'assessment.started' } },
     async (request, reply) => {
       const { childId } = request.params;
-      const started = await startAssessment(database, request.actor!, childId, requestSource(request));
+      const started = await call(request, startAssessment, childId);
       if (started.outcome === 'not_found') return notFound(reply);
       return reply.redirect(versionLinks(childId, started.version).version('started'), 303);
     },
@@ -46,7 +48,7 @@ export function registerListPages(app: FastifyInstance, database: Database): voi
     { config: { access: change, audit: 'assessment.new_version' } },
     async (request, reply) => {
       const { childId, assessmentId } = request.params;
-      const started = await startNewVersion(database, request.actor!, childId, assessmentId, requestSource(request));
+      const started = await call(request, startNewVersion, childId, assessmentId);
       if (started.outcome === 'not_found') return notFound(reply);
       if (started.outcome === 'not_allowed') {
         return reply.redirect(

@@ -3,26 +3,25 @@
  * the version is no longer a draft, and a save refused as stale keeps what was typed beside
  * the newer text.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
 import { formErrorsFrom, noErrors, type FormErrors } from '../../../platform/http/forms.js';
-import { readText, type FormBody, type FormValues } from '../../../platform/http/question-page.js';
-import { requestSource } from '../../../platform/http/request-source.js';
+import { readText, type FormValues } from '../../../platform/http/question-page.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
 import { isEditable } from '../lifecycle.js';
 import { assessmentPaths as paths } from '../paths.js';
 import { lockedErrors, sectionPage, versionLinks, type SectionProblem } from '../presenters/pages.js';
 import { fieldsOf, sections, type ContentField, type Section } from '../sections.js';
 import { saveDraft, type VersionView } from '../service.js';
 import { contentChangesSchema, expectedRevisionSchema } from '../validation.js';
-import { change, notFound, openVersionPage, type VersionParams } from './common.js';
-
-type SectionRoute = { Params: VersionParams & { section: string }; Body: FormBody };
+import { change, notFound, openVersionPage, pageAbout, type PageRequest, type VersionParams } from './common.js';
 
 const isSection = (value: string): value is Section => (sections as readonly string[]).includes(value);
 
 export function registerSectionPage(app: FastifyInstance, database: Database): void {
   /** The draft's section a page is about, when it names one and this person may change the record. */
-  const open = async (request: FastifyRequest<SectionRoute>) => {
+  const call = serviceCaller(database);
+  const open = async (request: PageRequest<VersionParams & { section: string }>) => {
     const { section } = request.params;
     if (!isSection(section)) return null;
     const found = await openVersionPage(database, request, 'assessment_section_form');
@@ -41,12 +40,13 @@ export function registerSectionPage(app: FastifyInstance, database: Database): v
       ...errors,
     });
 
-  app.get<SectionRoute>(
+  pageAbout(
+    app,
+    'get',
     paths.section.pattern,
-    { config: { access: change, audit: 'child_record.view' } },
-    async (request, reply) => {
-      const page = await open(request);
-      if (!page) return notFound(reply);
+    { access: change, audit: 'child_record.view' },
+    open,
+    (page, _request, reply) => {
       const { version } = page.found;
       const values: FormValues = {
         ...Object.fromEntries(fieldsOf(page.section).map((field) => [field, version[field]])),
@@ -59,12 +59,13 @@ export function registerSectionPage(app: FastifyInstance, database: Database): v
     },
   );
 
-  app.post<SectionRoute>(
+  pageAbout(
+    app,
+    'post',
     paths.section.pattern,
-    { config: { access: change, audit: 'assessment.draft_saved' } },
-    async (request, reply) => {
-      const page = await open(request);
-      if (!page) return notFound(reply);
+    { access: change, audit: 'assessment.draft_saved' },
+    open,
+    async (page, request, reply) => {
       const body = request.body ?? {};
       const typed = Object.fromEntries(
         fieldsOf(page.section).map((field) => [field, readText(body, field)]),
@@ -81,15 +82,10 @@ export function registerSectionPage(app: FastifyInstance, database: Database): v
         return show(reply, page, 400, values, reload);
       }
       const { childId, assessmentId } = request.params;
-      const saved = await saveDraft(
-        database,
-        request.actor!,
-        childId,
-        assessmentId,
-        page.found.version.versionNumber,
-        { content: parsed.data, expectedRevision: expectedRevision.data },
-        requestSource(request),
-      );
+      const saved = await call(request, saveDraft, childId, assessmentId, page.found.version.versionNumber, {
+        content: parsed.data,
+        expectedRevision: expectedRevision.data,
+      });
       if (saved.outcome === 'not_found') return notFound(reply);
       if (saved.outcome === 'locked') {
         return show(reply, page, 409, values, lockedErrors(saved.current), { kind: 'locked', current: saved.current });

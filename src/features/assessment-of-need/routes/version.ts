@@ -4,32 +4,21 @@ import type { Database } from '../../../platform/db/database.js';
 import { hasPermission } from '../../../platform/identity/roles.js';
 import { assessmentPaths as paths } from '../paths.js';
 import { changesPage, versionPage } from '../presenters/pages.js';
-import { notFound, openVersionPage, view, type VersionParams } from './common.js';
+import { versionPageAt, view } from './common.js';
 
 export function registerVersionPages(app: FastifyInstance, database: Database): void {
-  app.get<{ Params: VersionParams; Querystring: { notice?: string } }>(
-    paths.version.pattern,
-    { config: { access: view, audit: 'child_record.view' } },
-    async (request, reply) => {
-      const found = await openVersionPage(database, request, 'assessment');
-      if (!found) return notFound(reply);
-      return reply.render(
-        'assessment-of-need/views/version.njk',
-        versionPage(found, {
-          maySignOff: hasPermission(request.actor!.roles, 'assessment.sign_off'),
-          notice: request.query.notice,
-        }),
-      );
-    },
+  const config = { access: view, audit: 'child_record.view' } as const;
+  versionPageAt(app, database, paths.version.pattern, config, 'assessment', (found, request, reply) =>
+    reply.render(
+      'assessment-of-need/views/version.njk',
+      versionPage(found, {
+        maySignOff: hasPermission(request.actor!.roles, 'assessment.sign_off'),
+        notice: request.query.notice,
+      }),
+    ),
   );
 
-  app.get<{ Params: VersionParams }>(
-    paths.changes.pattern,
-    { config: { access: view, audit: 'child_record.view' } },
-    async (request, reply) => {
-      const found = await openVersionPage(database, request, 'assessment_changes');
-      if (!found) return notFound(reply);
-      return reply.render('assessment-of-need/views/changes.njk', changesPage(found));
-    },
+  versionPageAt(app, database, paths.changes.pattern, config, 'assessment_changes', (found, _request, reply) =>
+    reply.render('assessment-of-need/views/changes.njk', changesPage(found)),
   );
 }

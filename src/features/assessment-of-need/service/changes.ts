@@ -1,12 +1,11 @@
 /** Writing an assessment: start one, save changes to its draft, submit it for sign-off. */
 import type { Database } from '../../../platform/db/database.js';
-import { withTenant } from '../../../platform/db/tenancy.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import { withChildRecord, type RequestSource } from '../../child-record/index.js';
 import { isEditable, nextStatus } from '../lifecycle.js';
 import { insertSeries, insertVersion, updateVersion, type VersionRow } from '../queries.js';
 import { contentFields, contentOf, emptyContent, type AssessmentContent } from '../sections.js';
-import { keep, openVersion } from './versions.js';
+import { keep, withVersion } from './versions.js';
 
 export type StartResult = { outcome: 'started'; assessmentId: string; version: VersionRow } | { outcome: 'not_found' };
 
@@ -58,18 +57,10 @@ export async function saveDraft(
   change: { content: Partial<AssessmentContent>; expectedRevision: number },
   source: RequestSource,
 ): Promise<DraftSave> {
-  return withTenant(database.orm, actor.tenantId, async (tx) => {
-    const call = await openVersion(
-      tx,
-      actor,
-      { childId, assessmentId, versionNumber },
-      {
-        need: 'change',
-        action: 'assessment.draft_saved',
-        source,
-      },
-    );
-    if (!call?.view) return { outcome: 'not_found' as const };
+  const purpose = { need: 'change', action: 'assessment.draft_saved', source } as const;
+  const address = { childId, assessmentId, versionNumber };
+  const result = await withVersion(database, actor, address, purpose, async (call, tx) => {
+    if (!call.view) return { outcome: 'not_found' as const };
     const current = call.view.version;
     if (!isEditable(current.status)) {
       await call.refuse(current.status === 'signed_off' ? 'signed_off_locked' : 'not_a_draft');
@@ -99,6 +90,7 @@ export async function saveDraft(
     await call.allow({ revision: saved.revision, fields: fields.join(',') });
     return { outcome: 'saved' as const, version: saved };
   });
+  return result ?? { outcome: 'not_found' };
 }
 
 export type SubmitResult =
@@ -117,14 +109,10 @@ export async function submitVersion(
   expectedRevision: number,
   source: RequestSource,
 ): Promise<SubmitResult> {
-  return withTenant(database.orm, actor.tenantId, async (tx) => {
-    const call = await openVersion(
-      tx,
-      actor,
-      { childId, assessmentId, versionNumber },
-      { need: 'change', action: 'assessment.submitted', source },
-    );
-    if (!call?.view) return { outcome: 'not_found' as const };
+  const purpose = { need: 'change', action: 'assessment.submitted', source } as const;
+  const address = { childId, assessmentId, versionNumber };
+  const result = await withVersion(database, actor, address, purpose, async (call, tx) => {
+    if (!call.view) return { outcome: 'not_found' as const };
     const current = call.view.version;
     if (nextStatus(current.status, 'submit') === null) {
       await call.refuse('not_a_draft');
@@ -154,4 +142,5 @@ export async function submitVersion(
     await call.allow({ revision: saved.revision });
     return { outcome: 'submitted' as const, version: saved };
   });
+  return result ?? { outcome: 'not_found' };
 }

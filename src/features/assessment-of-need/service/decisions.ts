@@ -1,13 +1,12 @@
 /** A team manager's decision on a submitted version, and carrying on in a new version. */
 import type { Database } from '../../../platform/db/database.js';
 import { isUuid } from '../../../platform/db/ids.js';
-import { withTenant } from '../../../platform/db/tenancy.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import { withChildRecord, type RequestSource } from '../../child-record/index.js';
 import { mayStartNewVersion, type SignOffRefusal } from '../lifecycle.js';
 import { findSeries, insertVersion, lockSeries, updateVersion, type VersionRow } from '../queries.js';
 import { contentOf } from '../sections.js';
-import { keep, openVersion } from './versions.js';
+import { keep, withVersion } from './versions.js';
 
 export type SignOffResult =
   | { outcome: 'signed_off' | 'returned'; version: VersionRow }
@@ -29,18 +28,9 @@ export async function decideOnVersion(
   source: RequestSource,
 ): Promise<SignOffResult> {
   const signOff = decision.decision === 'sign_off';
-  return withTenant(database.orm, actor.tenantId, async (tx) => {
-    const call = await openVersion(
-      tx,
-      actor,
-      { childId, assessmentId, versionNumber },
-      {
-        need: 'view',
-        action: signOff ? 'assessment.signed_off' : 'assessment.returned',
-        source,
-      },
-    );
-    if (!call) return { outcome: 'not_found' as const };
+  const purpose = { need: 'view', action: signOff ? 'assessment.signed_off' : 'assessment.returned', source } as const;
+  const address = { childId, assessmentId, versionNumber };
+  const result = await withVersion(database, actor, address, purpose, async (call, tx) => {
     if (!call.view) {
       await call.refuse('no_such_version');
       return { outcome: 'not_found' as const };
@@ -85,6 +75,7 @@ export async function decideOnVersion(
     await call.allow({ revision: saved.revision }, decision.comment);
     return { outcome: signOff ? ('signed_off' as const) : ('returned' as const), version: saved };
   });
+  return result ?? { outcome: 'not_found' };
 }
 
 export type NewVersionResult =

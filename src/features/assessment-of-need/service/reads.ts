@@ -1,13 +1,12 @@
 /** Reading assessments of need: a child's list, one version, and the chronology's events. */
 import type { Database, Tx } from '../../../platform/db/database.js';
 import type { ChronologyEvent } from '../../../platform/chronology/sources.js';
-import { withTenant } from '../../../platform/db/tenancy.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import { withChildRecord, type ChildSummary, type RequestSource } from '../../child-record/index.js';
 import { mayRead, mayStartNewVersion } from '../lifecycle.js';
 import { assessmentPaths, versionParameters } from '../paths.js';
 import { seriesOfChild, type VersionRow } from '../queries.js';
-import { openVersion, type VersionView } from './versions.js';
+import { withVersion, type VersionView } from './versions.js';
 
 export interface SeriesSummary {
   id: string;
@@ -57,14 +56,8 @@ export async function viewVersion(
   source: RequestSource,
   part = 'assessment',
 ): Promise<VersionView | null> {
-  return withTenant(database.orm, actor.tenantId, async (tx) => {
-    const call = await openVersion(
-      tx,
-      actor,
-      { childId, assessmentId, versionNumber },
-      { need: 'view', action: 'child_record.view', source, part },
-    );
-    if (!call) return null;
+  const purpose = { need: 'view', action: 'child_record.view', source, part } as const;
+  return withVersion(database, actor, { childId, assessmentId, versionNumber }, purpose, async (call) => {
     if (!call.view) {
       await call.refuse('no_such_version');
       return null;

@@ -3,7 +3,8 @@
  * child-record, which audits a refusal), reading one version as the actor may see it, the
  * call's audit entries, and keeping each change in record_versions.
  */
-import type { Tx } from '../../../platform/db/database.js';
+import type { Database, Tx } from '../../../platform/db/database.js';
+import { withTenant } from '../../../platform/db/tenancy.js';
 import type { AuditAction } from '../../../platform/audit/catalogue.js';
 import { isUuid } from '../../../platform/db/ids.js';
 import { appendVersion } from '../../../platform/history/record-history.js';
@@ -99,6 +100,14 @@ export interface VersionCall {
   refuse(reason: string): Promise<void>;
 }
 
+/** What a call about one version is for: the need, the action it records, where it came from. */
+export interface VersionPurpose {
+  need: 'view' | 'change';
+  action: AuditAction;
+  source: RequestSource;
+  part?: string;
+}
+
 /**
  * Opens the child's record for a call about one version (a refusal is audited under `action`
  * and answers null), then reads the version as the actor may see it.
@@ -107,7 +116,7 @@ export async function openVersion(
   tx: Tx,
   actor: Actor,
   address: VersionAddress,
-  purpose: { need: 'view' | 'change'; action: AuditAction; source: RequestSource; part?: string },
+  purpose: VersionPurpose,
 ): Promise<VersionCall | null> {
   const { action, part, source } = purpose;
   const { assessmentId, versionNumber } = address;
@@ -130,4 +139,21 @@ export async function openVersion(
       ),
     refuse: (reason) => record.audit(action, { ...details, reason }, 'denied'),
   };
+}
+
+/**
+ * A call about one version in one council transaction: `work` is given the call, or is not run
+ * (null) when the child's record cannot be opened for it (the refusal is audited).
+ */
+export function withVersion<Result>(
+  database: Database,
+  actor: Actor,
+  address: VersionAddress,
+  purpose: VersionPurpose,
+  work: (call: VersionCall, tx: Tx) => Promise<Result>,
+): Promise<Result | null> {
+  return withTenant(database.orm, actor.tenantId, async (tx) => {
+    const call = await openVersion(tx, actor, address, purpose);
+    return call ? work(call, tx) : null;
+  });
 }
