@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testAppPerFile } from '../../../test/helpers/app.js';
-import { createCouncilWithChild, createTestAccount, csrfTokenIn, signIn } from '../../../test/helpers/accounts.js';
+import * as accounts from '../../../test/helpers/accounts.js';
+import { postForm } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { totpCode } from '../../platform/auth/totp.js';
@@ -10,19 +11,15 @@ import { and, eq } from 'drizzle-orm';
 import { users } from '../../platform/identity/schema.js';
 import { insertPerson } from '../people/queries.js';
 
-const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
+const { cookieHeader, createCouncilWithChild, createTestAccount, csrfTokenIn, signIn } = accounts;
+
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const kith = testAppPerFile();
 
 async function makeTokenThroughThePage(cookie: string, scopes: string[], name = 'Monthly report') {
   const form = await kith.app.inject({ url: '/account/tokens/new', headers: cookieHeader(cookie) });
   assert.equal(form.statusCode, 200);
-  return kith.app.inject({
-    method: 'POST',
-    url: '/account/tokens/new',
-    headers: cookieHeader(cookie),
-    payload: { _csrf: csrfTokenIn(form.body), name, scopes, days: '30' },
-  });
+  return postForm(kith.app, cookie, '/account/tokens/new', { _csrf: csrfTokenIn(form.body), name, scopes, days: '30' });
 }
 const tokenIn = (html: string) => /id="access-token">([^<]+)</.exec(html)?.[1] ?? '';
 
@@ -94,12 +91,7 @@ test('a token stops working when revoked, when it expires, when its owner is dis
   const account = await kith.app.inject({ url: '/account', headers: cookieHeader(cookie) });
   const revokeAction = /action="(\/account\/tokens\/[^"]+\/revoke)"/.exec(account.body)?.[1];
   assert.ok(revokeAction);
-  const revoked = await kith.app.inject({
-    method: 'POST',
-    url: revokeAction,
-    headers: cookieHeader(cookie),
-    payload: { _csrf: csrfTokenIn(account.body) },
-  });
+  const revoked = await postForm(kith.app, cookie, revokeAction, { _csrf: csrfTokenIn(account.body) });
   assert.equal(revoked.statusCode, 303);
   const afterRevoking = await kith.app.inject({ url: '/api/v1/children', headers: bearer(token) });
   assert.equal(afterRevoking.statusCode, 401);
@@ -170,19 +162,15 @@ test('family members cannot make tokens; anyone may turn on two-factor sign-in f
   assert.equal(setUp.headers['cache-control'], 'no-store');
   const secret = /id="secret-key">([^<]+)</.exec(setUp.body)?.[1]?.replace(/\s/g, '') ?? '';
   assert.equal(secret.length, 32);
-  const wrong = await kith.app.inject({
-    method: 'POST',
-    url: '/account/two-factor',
-    headers: cookieHeader(cookie),
-    payload: { _csrf: csrfTokenIn(setUp.body), code: '000000' === totpCode(secret, Date.now()) ? '111111' : '000000' },
+  const wrong = await postForm(kith.app, cookie, '/account/two-factor', {
+    _csrf: csrfTokenIn(setUp.body),
+    code: '000000' === totpCode(secret, Date.now()) ? '111111' : '000000',
   });
   assert.equal(wrong.statusCode, 400);
   assert.match(wrong.body, /That code did not work/);
-  const right = await kith.app.inject({
-    method: 'POST',
-    url: '/account/two-factor',
-    headers: cookieHeader(cookie),
-    payload: { _csrf: csrfTokenIn(setUp.body), code: totpCode(secret, Date.now()) },
+  const right = await postForm(kith.app, cookie, '/account/two-factor', {
+    _csrf: csrfTokenIn(setUp.body),
+    code: totpCode(secret, Date.now()),
   });
   assert.equal(right.statusCode, 200);
   assert.match(right.body, /Save your recovery codes/);

@@ -5,20 +5,17 @@
  * browser/session-timeout.browser.ts.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { createCouncilWithChild, csrfTokenIn, signIn, TEST_PASSWORD } from '../../../test/helpers/accounts.js';
+import { describe, test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
+import * as accounts from '../../../test/helpers/accounts.js';
 import { parseHtml, textOf } from '../../../test/helpers/html.js';
 
-const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
+const { cookieHeader, createCouncilWithChild, csrfTokenIn, signIn, TEST_PASSWORD } = accounts;
+
 const TOKEN_URL = '/api/v1/session/csrf-token';
 
 describe('after a session ends mid-form', () => {
-  let kith: TestApp;
-  before(async () => {
-    kith = await buildTestApp();
-  });
-  after(() => kith.close());
+  const kith = testAppPerFile();
 
   test('a page asks for its new session’s CSRF token, which then saves its draft', async () => {
     const { practitioner, childId } = await createCouncilWithChild(kith.database);

@@ -4,50 +4,36 @@
  * The throttle's numbers are tested without sleeping in src/platform/identity/sign-in-throttling.int.test.ts.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { createTestCouncil } from '../../../test/helpers/database.js';
-import {
-  createTestAccount,
-  csrfTokenIn,
-  sessionCookieFrom,
-  signInWithCode,
-  TEST_PASSWORD,
-} from '../../../test/helpers/accounts.js';
+import * as accounts from '../../../test/helpers/accounts.js';
+import { postForm } from '../../../test/helpers/forms.js';
 import { parseHtml, readableText, textOf } from '../../../test/helpers/html.js';
 import { totpCode } from '../../platform/auth/totp.js';
 import { rowsOf, withTenant } from '../../platform/db/tenancy.js';
 import { signInWithPassword } from '../../platform/identity/sign-in.js';
 
-const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
+const { cookieHeader, createTestAccount, csrfTokenIn, sessionCookieFrom, signInWithCode, TEST_TOTP_SECRET } = accounts;
+
 const policy = { idleMinutes: 30, absoluteHours: 12 };
 
 describe('sign-in protection', () => {
-  let kith: TestApp;
-  before(async () => {
-    kith = await buildTestApp();
-  });
-  after(() => kith.close());
+  const kith = testAppPerFile();
 
   /** The password step through the page: the half-signed-in session's cookie and its code page. */
   async function halfSignIn(email: string) {
     const passwordStep = await kith.app.inject({
       method: 'POST',
       url: '/sign-in',
-      payload: { email, password: TEST_PASSWORD },
+      payload: { email, password: accounts.TEST_PASSWORD },
     });
     assert.equal(passwordStep.headers.location, '/sign-in/two-factor');
     const pending = sessionCookieFrom(passwordStep)!;
     const codePage = await kith.app.inject({ url: '/sign-in/two-factor', headers: cookieHeader(pending) });
     const sendCode = (code: string) =>
-      kith.app.inject({
-        method: 'POST',
-        url: '/sign-in/two-factor',
-        headers: cookieHeader(pending),
-        payload: { _csrf: csrfTokenIn(codePage.body), code },
-      });
+      postForm(kith.app, pending, '/sign-in/two-factor', { _csrf: csrfTokenIn(codePage.body), code });
     return { pending, sendCode };
   }
 
@@ -55,14 +41,14 @@ describe('sign-in protection', () => {
     const council = await createTestCouncil(kith.database);
     const { email, userId } = await createTestAccount(kith.database, council.id, {
       roles: ['team_manager'],
-      totpSecret: SECRET,
+      totpSecret: TEST_TOTP_SECRET,
     });
     const { sendCode } = await halfSignIn(email);
     // Six minutes pass (the session's own expiry is left alone: the code step checks its age too).
     await withTenant(kith.database.orm, council.id, (tx) =>
       tx.execute(sql`update sessions set created_at = created_at - interval '6 minutes' where user_id = ${userId}`),
     );
-    const late = await sendCode(totpCode(SECRET, Date.now()));
+    const late = await sendCode(totpCode(TEST_TOTP_SECRET, Date.now()));
     assert.equal(late.statusCode, 303);
     assert.equal(late.headers.location, '/sign-in?secondStep=timed_out');
     assert.equal(sessionCookieFrom(late), '', 'the cookie is cleared');
@@ -77,7 +63,7 @@ describe('sign-in protection', () => {
     const council = await createTestCouncil(kith.database);
     const { email, userId } = await createTestAccount(kith.database, council.id, {
       roles: ['team_manager'],
-      totpSecret: SECRET,
+      totpSecret: TEST_TOTP_SECRET,
     });
     const { pending } = await halfSignIn(email);
     const [lifetime] = await withTenant(kith.database.orm, council.id, async (tx) =>
@@ -100,10 +86,10 @@ describe('sign-in protection', () => {
     const council = await createTestCouncil(kith.database);
     const { email } = await createTestAccount(kith.database, council.id, {
       roles: ['team_manager'],
-      totpSecret: SECRET,
+      totpSecret: TEST_TOTP_SECRET,
     });
     const { pending, sendCode } = await halfSignIn(email);
-    const right = () => totpCode(SECRET, Date.now());
+    const right = () => totpCode(TEST_TOTP_SECRET, Date.now());
     const wrong = () => (right() === '000000' ? '111111' : '000000');
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       const refused = await sendCode(wrong());
@@ -123,7 +109,7 @@ describe('sign-in protection', () => {
     const council = await createTestCouncil(kith.database, 'Security events council');
     const admin = await createTestAccount(kith.database, council.id, {
       roles: ['council_administrator'],
-      totpSecret: SECRET,
+      totpSecret: TEST_TOTP_SECRET,
     });
     const attacked = await createTestAccount(kith.database, council.id, { roles: ['practitioner'] });
     const others = await Promise.all(
@@ -142,7 +128,7 @@ describe('sign-in protection', () => {
       await signInWithPassword(kith.database, { email, password: `guess-${index}` }, source, policy, clock);
     }
 
-    const cookie = await signInWithCode(kith.app, admin.email, SECRET);
+    const cookie = await signInWithCode(kith.app, admin.email, TEST_TOTP_SECRET);
     const page = parseHtml((await kith.app.inject({ url: '/admin/users', headers: cookieHeader(cookie) })).body);
     assert.equal(textOf(page, '#security-events'), 'Security events');
     const rows = page
@@ -169,9 +155,9 @@ describe('sign-in protection', () => {
     const council = await createTestCouncil(kith.database);
     const admin = await createTestAccount(kith.database, council.id, {
       roles: ['council_administrator'],
-      totpSecret: SECRET,
+      totpSecret: TEST_TOTP_SECRET,
     });
-    const cookie = await signInWithCode(kith.app, admin.email, SECRET);
+    const cookie = await signInWithCode(kith.app, admin.email, TEST_TOTP_SECRET);
     const page = parseHtml((await kith.app.inject({ url: '/admin/users', headers: cookieHeader(cookie) })).body);
     assert.equal(textOf(page, '#no-security-events'), 'There have been none in the last 7 days.');
   });

@@ -1,29 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { buildTestApp, testAppPerFile } from '../../../test/helpers/app.js';
 import { createTestCouncil } from '../../../test/helpers/database.js';
-import {
-  createCouncilWithChild,
-  createTestAccount,
-  csrfTokenIn,
-  sessionCookieFrom,
-  signIn,
-  signInWithCode,
-  TEST_PASSWORD,
-} from '../../../test/helpers/accounts.js';
+import * as accounts from '../../../test/helpers/accounts.js';
+import { postForm } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { totpCode } from '../../platform/auth/totp.js';
 
-const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
+const { cookieHeader, createCouncilWithChild, createTestAccount, csrfTokenIn, sessionCookieFrom, signIn } = accounts;
 
 describe('signing in and out', () => {
-  let kith: TestApp;
-  before(async () => {
-    kith = await buildTestApp();
-  });
-  after(() => kith.close());
+  const kith = testAppPerFile();
 
   test('a practitioner signs in and sees the children allocated to them', async () => {
     const { practitioner } = await createCouncilWithChild(kith.database);
@@ -36,7 +25,7 @@ describe('signing in and out', () => {
       await kith.app.inject({
         method: 'POST',
         url: '/sign-in',
-        payload: { email: practitioner.email, password: TEST_PASSWORD },
+        payload: { email: practitioner.email, password: accounts.TEST_PASSWORD },
       })
     ).cookies[0]!;
     assert.equal(cookieAttributes.httpOnly, true);
@@ -90,7 +79,7 @@ describe('signing in and out', () => {
     const refused = await kith.app.inject({
       method: 'POST',
       url: '/sign-in',
-      payload: { email, password: TEST_PASSWORD },
+      payload: { email, password: accounts.TEST_PASSWORD },
     });
     assert.equal(refused.statusCode, 400);
     assert.equal(sessionCookieFrom(refused), undefined);
@@ -106,7 +95,7 @@ describe('signing in and out', () => {
     const planted = await kith.app.inject({
       method: 'POST',
       url: '/sign-in',
-      payload: { email: practitioner.email, password: TEST_PASSWORD },
+      payload: { email: practitioner.email, password: accounts.TEST_PASSWORD },
       headers: cookieHeader(first),
     });
     const second = sessionCookieFrom(planted);
@@ -135,21 +124,11 @@ describe('signing in and out', () => {
     const cookie = await signIn(kith.app, practitioner.email);
     const noToken = await kith.app.inject({ method: 'POST', url: '/sign-out', headers: cookieHeader(cookie) });
     assert.equal(noToken.statusCode, 403);
-    const wrongToken = await kith.app.inject({
-      method: 'POST',
-      url: '/sign-out',
-      headers: cookieHeader(cookie),
-      payload: { _csrf: 'forged' },
-    });
+    const wrongToken = await postForm(kith.app, cookie, '/sign-out', { _csrf: 'forged' });
     assert.equal(wrongToken.statusCode, 403);
     const stillSignedIn = await kith.app.inject({ url: '/caseload', headers: cookieHeader(cookie) });
     assert.equal(stillSignedIn.statusCode, 200);
-    const signedOut = await kith.app.inject({
-      method: 'POST',
-      url: '/sign-out',
-      headers: cookieHeader(cookie),
-      payload: { _csrf: csrfTokenIn(stillSignedIn.body) },
-    });
+    const signedOut = await postForm(kith.app, cookie, '/sign-out', { _csrf: csrfTokenIn(stillSignedIn.body) });
     assert.equal(signedOut.statusCode, 303);
     const afterwards = await kith.app.inject({ url: '/caseload', headers: cookieHeader(cookie) });
     assert.equal(afterwards.statusCode, 303, 'the old session no longer works');
@@ -160,12 +139,7 @@ describe('signing in and out', () => {
     const laptop = await signIn(kith.app, practitioner.email);
     const phone = await signIn(kith.app, practitioner.email);
     const page = await kith.app.inject({ url: '/caseload', headers: cookieHeader(laptop) });
-    await kith.app.inject({
-      method: 'POST',
-      url: '/sign-out/everywhere',
-      headers: cookieHeader(laptop),
-      payload: { _csrf: csrfTokenIn(page.body) },
-    });
+    await postForm(kith.app, laptop, '/sign-out/everywhere', { _csrf: csrfTokenIn(page.body) });
     assert.equal((await kith.app.inject({ url: '/caseload', headers: cookieHeader(phone) })).statusCode, 303);
   });
 
@@ -179,7 +153,7 @@ describe('signing in and out', () => {
     const passwordStep = await kith.app.inject({
       method: 'POST',
       url: '/sign-in',
-      payload: { email, password: TEST_PASSWORD },
+      payload: { email, password: accounts.TEST_PASSWORD },
     });
     assert.equal(passwordStep.headers.location, '/sign-in/two-factor');
     const pending = sessionCookieFrom(passwordStep)!;
@@ -189,18 +163,14 @@ describe('signing in and out', () => {
     );
     const codePage = await kith.app.inject({ url: '/sign-in/two-factor', headers: cookieHeader(pending) });
     assert.match(codePage.body, /Enter your security code/);
-    const wrong = await kith.app.inject({
-      method: 'POST',
-      url: '/sign-in/two-factor',
-      headers: cookieHeader(pending),
-      payload: { _csrf: csrfTokenIn(codePage.body), code: '000000' },
+    const wrong = await postForm(kith.app, pending, '/sign-in/two-factor', {
+      _csrf: csrfTokenIn(codePage.body),
+      code: '000000',
     });
     assert.equal(wrong.statusCode, 400);
-    const right = await kith.app.inject({
-      method: 'POST',
-      url: '/sign-in/two-factor',
-      headers: cookieHeader(pending),
-      payload: { _csrf: csrfTokenIn(codePage.body), code: totpCode(secret, Date.now()) },
+    const right = await postForm(kith.app, pending, '/sign-in/two-factor', {
+      _csrf: csrfTokenIn(codePage.body),
+      code: totpCode(secret, Date.now()),
     });
     assert.equal(right.statusCode, 303);
     const full = sessionCookieFrom(right)!;
@@ -217,16 +187,14 @@ describe('signing in and out', () => {
     const council = await createTestCouncil(kith.database);
     const { email } = await createTestAccount(kith.database, council.id, { roles: ['team_manager'] });
     const pending = sessionCookieFrom(
-      await kith.app.inject({ method: 'POST', url: '/sign-in', payload: { email, password: TEST_PASSWORD } }),
+      await kith.app.inject({ method: 'POST', url: '/sign-in', payload: { email, password: accounts.TEST_PASSWORD } }),
     )!;
     const setUp = await kith.app.inject({ url: '/sign-in/two-factor', headers: cookieHeader(pending) });
     assert.match(setUp.body, /Set up two-factor sign-in/);
     const secret = /id="secret-key">([A-Z2-7 ]+)</.exec(setUp.body)![1]!.replace(/ /g, '');
-    const done = await kith.app.inject({
-      method: 'POST',
-      url: '/sign-in/two-factor',
-      headers: cookieHeader(pending),
-      payload: { _csrf: csrfTokenIn(setUp.body), code: totpCode(secret, Date.now()) },
+    const done = await postForm(kith.app, pending, '/sign-in/two-factor', {
+      _csrf: csrfTokenIn(setUp.body),
+      code: totpCode(secret, Date.now()),
     });
     assert.equal(done.statusCode, 200);
     assert.match(done.body, /Save your recovery codes/);
@@ -235,11 +203,7 @@ describe('signing in and out', () => {
 });
 
 describe('opening a child’s record', () => {
-  let kith: TestApp;
-  before(async () => {
-    kith = await buildTestApp();
-  });
-  after(() => kith.close());
+  const kith = testAppPerFile();
 
   test('the allocated worker opens it, and the look is on the record', async () => {
     const { council, practitioner, childId } = await createCouncilWithChild(kith.database);
@@ -287,7 +251,7 @@ describe('opening a child’s record', () => {
       roles: ['council_administrator'],
       totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
     });
-    const full = await signInWithCode(kith.app, admin.email, 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
+    const full = await accounts.signInWithCode(kith.app, admin.email, 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
     assert.equal((await kith.app.inject({ url: '/caseload', headers: cookieHeader(full) })).statusCode, 403);
     assert.equal((await kith.app.inject({ url: `/children/${childId}`, headers: cookieHeader(full) })).statusCode, 403);
   });
