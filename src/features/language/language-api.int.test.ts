@@ -1,23 +1,24 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testAppPerFile } from '../../../test/helpers/app.js';
-import {
-  createCouncilWithChild,
-  createTestAccount,
-  csrfTokenIn,
-  signIn,
-  signInWithCode,
-} from '../../../test/helpers/accounts.js';
+import * as accounts from '../../../test/helpers/accounts.js';
+import { postForm } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 
+const { cookieHeader, createCouncilWithChild, csrfTokenIn, signIn } = accounts;
 const kith = testAppPerFile();
+
+/** A signed-in browser's headers for the API: its cookie, and the CSRF token of a page it opened. */
+async function apiHeadersFor(cookie: string) {
+  const page = await kith.app.inject({ url: '/account', headers: cookieHeader(cookie) });
+  return { ...cookieHeader(cookie), 'x-csrf-token': csrfTokenIn(page.body) };
+}
 
 test('POST /api/v1/language/check returns findings with offsets, readability and balance; nothing is stored', async () => {
   const { practitioner } = await createCouncilWithChild(kith.database);
   const cookie = await signIn(kith.app, practitioner.email);
-  const page = await kith.app.inject({ url: '/account', headers: { cookie: `kith_session=${cookie}` } });
-  const headers = { cookie: `kith_session=${cookie}`, 'x-csrf-token': csrfTokenIn(page.body) };
+  const headers = await apiHeadersFor(cookie);
   const text = 'Mum failed to engage. Mia said "I hate contact".';
   const response = await kith.app.inject({
     method: 'POST',
@@ -45,7 +46,7 @@ test('POST /api/v1/language/check returns findings with offsets, readability and
   const withoutCsrf = await kith.app.inject({
     method: 'POST',
     url: '/api/v1/language/check',
-    headers: { cookie: `kith_session=${cookie}` },
+    headers: cookieHeader(cookie),
     payload: { text },
   });
   assert.equal(withoutCsrf.statusCode, 403);
@@ -63,62 +64,45 @@ test('POST /api/v1/language/check returns findings with offsets, readability and
 test('a council switches a word off, adds its own, and the check follows; another council is untouched', async () => {
   const first = await createCouncilWithChild(kith.database);
   const second = await createCouncilWithChild(kith.database);
-  const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-  const admin = await createTestAccount(kith.database, first.council.id, {
+  const secret = accounts.TEST_TOTP_SECRET;
+  const admin = await accounts.createTestAccount(kith.database, first.council.id, {
     roles: ['council_administrator'],
     totpSecret: secret,
   });
-  const adminCookie = await signInWithCode(kith.app, admin.email, secret);
-  const adminHeaders = { cookie: `kith_session=${adminCookie}` };
-  const list = await kith.app.inject({ url: '/admin/language', headers: adminHeaders });
+  const adminCookie = await accounts.signInWithCode(kith.app, admin.email, secret);
+  const list = await kith.app.inject({ url: '/admin/language', headers: cookieHeader(adminCookie) });
   assert.equal(list.statusCode, 200);
   const csrf = csrfTokenIn(list.body);
-  const switched = await kith.app.inject({
-    method: 'POST',
-    url: '/admin/language/G03/switch',
-    headers: adminHeaders,
-    payload: { _csrf: csrf },
-  });
+  const switched = await postForm(kith.app, adminCookie, '/admin/language/G03/switch', { _csrf: csrf });
   assert.equal(switched.statusCode, 303);
-  const refused = await kith.app.inject({
-    method: 'POST',
-    url: '/admin/language/new',
-    headers: adminHeaders,
-    payload: {
-      _csrf: csrf,
-      term: 'cared for',
-      patterns: '<script>',
-      why: 'short',
-      alternatives: '',
-      audiences: 'family',
-    },
+  const refused = await postForm(kith.app, adminCookie, '/admin/language/new', {
+    _csrf: csrf,
+    term: 'cared for',
+    patterns: '<script>',
+    why: 'short',
+    alternatives: '',
+    audiences: 'family',
   });
   assert.equal(refused.statusCode, 400);
   assert.match(refused.body, /Words to look for can use letters/);
   assert.match(refused.body, /Explain why it matters/);
-  const added = await kith.app.inject({
-    method: 'POST',
-    url: '/admin/language/new',
-    headers: adminHeaders,
-    payload: {
-      _csrf: csrf,
-      term: 'looked after (we say cared for)',
-      patterns: 'looked after',
-      why: 'Our children in care council chose the words cared for.',
-      alternatives: 'cared for',
-      severity: 'suggest',
-      audiences: ['professional', 'family'],
-    },
+  const added = await postForm(kith.app, adminCookie, '/admin/language/new', {
+    _csrf: csrf,
+    term: 'looked after (we say cared for)',
+    patterns: 'looked after',
+    why: 'Our children in care council chose the words cared for.',
+    alternatives: 'cared for',
+    severity: 'suggest',
+    audiences: ['professional', 'family'],
   });
   assert.equal(added.statusCode, 303);
 
   const check = async (setup: Awaited<ReturnType<typeof createCouncilWithChild>>) => {
     const cookie = await signIn(kith.app, setup.practitioner.email);
-    const page = await kith.app.inject({ url: '/account', headers: { cookie: `kith_session=${cookie}` } });
     const response = await kith.app.inject({
       method: 'POST',
       url: '/api/v1/language/check',
-      headers: { cookie: `kith_session=${cookie}`, 'x-csrf-token': csrfTokenIn(page.body) },
+      headers: await apiHeadersFor(cookie),
       payload: { text: 'Her placement is settled and she is looked after by the council.' },
     });
     return response.json<{ findings: { entryId: string }[] }>().findings.map((finding) => finding.entryId);
@@ -134,7 +118,7 @@ test('a council switches a word off, adds its own, and the check follows; anothe
 test('the words page lists the glossary by category, and search finds a word by its alternatives too', async () => {
   const { practitioner } = await createCouncilWithChild(kith.database);
   const cookie = await signIn(kith.app, practitioner.email);
-  const page = await kith.app.inject({ url: '/language/words', headers: { cookie: `kith_session=${cookie}` } });
+  const page = await kith.app.inject({ url: '/language/words', headers: cookieHeader(cookie) });
   assert.equal(page.statusCode, 200);
   for (const heading of [
     'Care-system words',
@@ -146,7 +130,7 @@ test('the words page lists the glossary by category, and search finds a word by 
   assert.ok(page.body.includes('family time'));
   const search = await kith.app.inject({
     url: '/language/words?q=short%20break',
-    headers: { cookie: `kith_session=${cookie}` },
+    headers: cookieHeader(cookie),
   });
   assert.equal(search.statusCode, 200);
   assert.match(search.body, /1 word found/);
