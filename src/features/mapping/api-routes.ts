@@ -4,7 +4,6 @@
  * danger statement with no one named as worried, a person not in the child's world) with 422,
  * naming each field. A stale change is refused with 409 and the current entry.
  */
-import { requestSource } from '../../platform/http/request-source.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,7 +14,7 @@ import { apiRoute, serviceCaller } from '../../platform/http/api-route.js';
 import { mappingBalance } from './domain.js';
 import { mappingPaths } from './paths.js';
 import { scalingOccasions } from './scaling.js';
-import { addEntry, addScore, changeEntry, mappingSection, openMapping, startMapping } from './service.js';
+import { addEntry, addScore, changeEntry, mappingSection, openMappingForApi, startMapping } from './service.js';
 import {
   childParams,
   entryBody,
@@ -111,14 +110,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
     }),
     async (request, reply) => {
       const { childId, mappingId } = request.params;
-      const opened = await openMapping(
-        database,
-        request.actor!,
-        childId,
-        mappingId,
-        requestSource(request),
-        'mapping_api',
-      );
+      const opened = await call(request, openMappingForApi, childId, mappingId);
       if (!opened) return answerNotFound(reply, request, notFound);
       const balance = mappingBalance(
         opened.entries,

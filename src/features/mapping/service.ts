@@ -25,6 +25,7 @@ export {
   entryHistory,
   MAPPING_ENTRY,
   openMapping,
+  openMappingForApi,
   openMappingForChange,
   type FieldIssue,
   type MappingComparison,

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { noErrors } from '../../platform/http/forms.js';
 import { readText, registerQuestionPage } from '../../platform/http/question-page.js';
-import { requestSource } from '../../platform/http/request-source.js';
+import { serviceCaller } from '../../platform/http/api-route.js';
 import { childRecordPaths } from '../child-record/index.js';
 import {
   detailsPageInput,
@@ -21,6 +21,7 @@ type ChildParams = { childId: string };
 const yes = (ticked: boolean) => (ticked ? 'yes' : '');
 
 export function registerPeopleRoutes(app: FastifyInstance, database: Database): void {
+  const call = serviceCaller(database);
   registerQuestionPage<
     ChildParams,
     { details: ChildDetails; version: number },
@@ -33,7 +34,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: Database): 
     { permission: 'child_record.change' },
     {
       audit: { show: 'child_record.view', save: 'child_record.change' },
-      load: (request) => detailsForEditing(database, request.actor!, request.params.childId, requestSource(request)),
+      load: (request) => call(request, detailsForEditing, request.params.childId),
       blank: ({ details, version }) => {
         const form = detailsToForm(details);
         return {
@@ -74,13 +75,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: Database): 
       }),
       save: async ({ reason, isCorrection, expectedVersion, ...details }, values, request) => {
         const { childId } = request.params;
-        const result = await saveDetails(
-          database,
-          request.actor!,
-          childId,
-          { details, expectedVersion, reason, isCorrection },
-          requestSource(request),
-        );
+        const result = await call(request, saveDetails, childId, { details, expectedVersion, reason, isCorrection });
         if (result.outcome === 'not_found') return 'not_found';
         if (result.outcome === 'conflict') {
           // Both versions are shown; the form keeps what this person typed, ready to save over
@@ -103,7 +98,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: Database): 
     peoplePaths.detailsHistory.pattern,
     { config: { access: { permission: 'child_record.view' }, audit: 'child_record.history_viewed' } },
     async (request, reply) => {
-      const history = await detailsHistory(database, request.actor!, request.params.childId, requestSource(request));
+      const history = await call(request, detailsHistory, request.params.childId);
       if (!history) {
         reply.callNotFound();
         return reply;

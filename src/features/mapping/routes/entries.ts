@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
 import { dateFromInput, type FormErrors } from '../../../platform/http/forms.js';
 import { readText, registerQuestionPage, type FormBody } from '../../../platform/http/question-page.js';
-import { requestSource } from '../../../platform/http/request-source.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
 import { entryPage, entryValues, storedEntryValues } from '../form-presenters.js';
 import { mappingPaths } from '../paths.js';
 import type { MappingSection } from '../schema.js';
@@ -40,6 +40,7 @@ const conflictErrors: FormErrors = {
 };
 
 export function registerEntryPages(app: FastifyInstance, database: Database): void {
+  const call = serviceCaller(database);
   const change = { permission: 'child_record.change' } as const;
 
   registerQuestionPage<
@@ -66,15 +67,7 @@ export function registerEntryPages(app: FastifyInstance, database: Database): vo
       const section = sectionFrom(values.section);
       if (!section) return 'not_found';
       const { childId, mappingId } = request.params;
-      const added = await addEntry(
-        database,
-        request.actor!,
-        childId,
-        mappingId,
-        section,
-        input,
-        requestSource(request),
-      );
+      const added = await call(request, addEntry, childId, mappingId, section, input);
       if (added.outcome === 'not_found') return 'not_found';
       if (added.outcome === 'invalid') return { errors: errorsFrom(added.issues) };
       return { redirect: savedEntry(request.params, added.entry.id, 'added') };
@@ -111,20 +104,12 @@ export function registerEntryPages(app: FastifyInstance, database: Database): vo
     async save(input, values, request) {
       const { childId, mappingId, entryId } = request.params;
       const expectedVersion = Number.parseInt(readText(request.body ?? {}, 'version'), 10);
-      const changed = await changeEntry(
-        database,
-        request.actor!,
-        childId,
-        mappingId,
-        entryId,
-        {
-          section: values.section,
-          input,
-          expectedVersion: Number.isInteger(expectedVersion) ? expectedVersion : -1,
-          reason: values.reason ? values.reason.slice(0, 2000) : null,
-        },
-        requestSource(request),
-      );
+      const changed = await call(request, changeEntry, childId, mappingId, entryId, {
+        section: values.section,
+        input,
+        expectedVersion: Number.isInteger(expectedVersion) ? expectedVersion : -1,
+        reason: values.reason ? values.reason.slice(0, 2000) : null,
+      });
       if (changed.outcome === 'not_found') return 'not_found';
       if (changed.outcome === 'invalid') return { errors: errorsFrom(changed.issues) };
       if (changed.outcome === 'conflict') return { errors: conflictErrors, status: 409, extra: changed.current };

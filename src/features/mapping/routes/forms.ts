@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../../platform/db/database.js';
-import { requestSource } from '../../../platform/http/request-source.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
 import { formErrorsFromIssues, type FormErrors } from '../../../platform/http/forms.js';
 import { mappingSections, type MappingSection } from '../schema.js';
 import { openMappingForChange, type FieldIssue } from '../service.js';
@@ -37,11 +37,4 @@ export const sectionFrom = (value: unknown): MappingSection | null =>
 export const mappingToChange = (
   database: Database,
   request: FastifyRequest<{ Params: { childId: string; mappingId: string } }>,
-) =>
-  openMappingForChange(
-    database,
-    request.actor!,
-    request.params.childId,
-    request.params.mappingId,
-    requestSource(request),
-  );
+) => serviceCaller(database)(request, openMappingForChange, request.params.childId, request.params.mappingId);

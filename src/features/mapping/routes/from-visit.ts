@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Database } from '../../../platform/db/database.js';
 import { cleanText, noErrors, type FormErrors } from '../../../platform/http/forms.js';
 import { requestSource } from '../../../platform/http/request-source.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
 import { presentDate } from '../../child-record/index.js';
 import { voicePaths, type VisitLine } from '../../voice/index.js';
 import { linesOfVisit } from '../../voice/index.js';
@@ -55,6 +56,7 @@ function carryIssues(values: Values, lines: readonly VisitLine[]): FieldIssue[] 
 }
 
 export function registerFromVisitPage(app: FastifyInstance, database: Database): void {
+  const call = serviceCaller(database);
   const change = { permission: 'child_record.change' } as const;
 
   const show = async (
@@ -65,8 +67,8 @@ export function registerFromVisitPage(app: FastifyInstance, database: Database):
     errors: FormErrors,
   ) => {
     const { childId, visitId } = request.params;
-    const form = await carryForm(database, request.actor!, childId, requestSource(request));
-    const lines = form ? await linesOfVisit(database, request.actor!, childId, visitId, requestSource(request)) : null;
+    const form = await call(request, carryForm, childId);
+    const lines = form ? await call(request, linesOfVisit, childId, visitId) : null;
     if (!form || !lines) {
       reply.callNotFound();
       return reply;
@@ -123,7 +125,7 @@ export function registerFromVisitPage(app: FastifyInstance, database: Database):
         'viewOfPersonId',
         'viewOfName',
       ]);
-      const lines = await linesOfVisit(database, request.actor!, childId, visitId, requestSource(request));
+      const lines = await call(request, linesOfVisit, childId, visitId);
       if (!lines) {
         reply.callNotFound();
         return reply;

@@ -1,7 +1,7 @@
 /** One mapping in three columns, with its balance and scaling, and the kept versions of one of its entries. */
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
-import { requestSource } from '../../../platform/http/request-source.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
 import { presentDate } from '../../child-record/index.js';
 import { recordHeader } from '../form-presenters.js';
 import { mappingPaths } from '../paths.js';
@@ -23,6 +23,7 @@ const notices: Record<string, string> = {
 };
 
 export function registerMappingPages(app: FastifyInstance, database: Database): void {
+  const call = serviceCaller(database);
   const view = { permission: 'child_record.view' } as const;
 
   app.get<{ Params: { childId: string; mappingId: string }; Querystring: { notice?: string } }>(
@@ -30,7 +31,7 @@ export function registerMappingPages(app: FastifyInstance, database: Database): 
     { config: { access: view, audit: 'child_record.view' } },
     async (request, reply) => {
       const { childId, mappingId } = request.params;
-      const opened = await openMapping(database, request.actor!, childId, mappingId, requestSource(request));
+      const opened = await call(request, openMapping, childId, mappingId);
       if (!opened) {
         reply.callNotFound();
         return reply;
@@ -60,7 +61,7 @@ export function registerMappingPages(app: FastifyInstance, database: Database): 
     { config: { access: view, audit: 'child_record.view' } },
     async (request, reply) => {
       const { childId, mappingId, entryId } = request.params;
-      const history = await entryHistory(database, request.actor!, childId, mappingId, entryId, requestSource(request));
+      const history = await call(request, entryHistory, childId, mappingId, entryId);
       if (!history) {
         reply.callNotFound();
         return reply;

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Database } from '../../../platform/db/database.js';
 import { cleanText, dateFromInput } from '../../../platform/http/forms.js';
 import { readList, registerQuestionPage } from '../../../platform/http/question-page.js';
-import { requestSource } from '../../../platform/http/request-source.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
 import type { ChildSummary } from '../../child-record/index.js';
 import { defaultScale, newMappingSchema } from '../domain.js';
 import { dateBoxes, readFields, recordHeader, startFields, startPage } from '../form-presenters.js';
@@ -22,6 +22,7 @@ const siblingsTicked = (values: StartValues) => (Array.isArray(values.childIds) 
 const newMappingDetails = newMappingSchema.omit({ childIds: true });
 
 export function registerMappingsPages(app: FastifyInstance, database: Database): void {
+  const call = serviceCaller(database);
   const view = { permission: 'child_record.view' } as const;
   const change = { permission: 'child_record.change' } as const;
 
@@ -29,7 +30,7 @@ export function registerMappingsPages(app: FastifyInstance, database: Database):
     mappingPaths.section.pattern,
     { config: { access: view, audit: 'child_record.view' } },
     async (request, reply) => {
-      const section = await mappingSection(database, request.actor!, request.params.childId, requestSource(request));
+      const section = await call(request, mappingSection, request.params.childId);
       if (!section) {
         reply.callNotFound();
         return reply;
@@ -61,13 +62,12 @@ export function registerMappingsPages(app: FastifyInstance, database: Database):
     { config: { access: view, audit: 'child_record.view' } },
     async (request, reply) => {
       const { childId } = request.params;
-      const comparison = await compareTwoMappings(
-        database,
-        request.actor!,
+      const comparison = await call(
+        request,
+        compareTwoMappings,
         childId,
         cleanText(request.query.earlier),
         cleanText(request.query.later),
-        requestSource(request),
       );
       if (!comparison) {
         reply.callNotFound();
@@ -91,7 +91,7 @@ export function registerMappingsPages(app: FastifyInstance, database: Database):
     z.infer<typeof newMappingDetails>
   >(app, mappingPaths.newMapping.pattern, change, {
     audit: { show: 'child_record.view', save: 'mapping.started' },
-    load: (request) => mappingStartForm(database, request.actor!, request.params.childId, requestSource(request)),
+    load: (request) => call(request, mappingStartForm, request.params.childId),
     blank: () => ({
       title: 'Mapping with the family',
       ...dateBoxes('heldOn', new Date().toISOString().slice(0, 10)),
@@ -108,13 +108,10 @@ export function registerMappingsPages(app: FastifyInstance, database: Database):
     }),
     async save(details, values, request) {
       const { childId } = request.params;
-      const started = await startMapping(
-        database,
-        request.actor!,
-        childId,
-        { ...details, childIds: [childId, ...siblingsTicked(values)] },
-        requestSource(request),
-      );
+      const started = await call(request, startMapping, childId, {
+        ...details,
+        childIds: [childId, ...siblingsTicked(values)],
+      });
       if (started.outcome === 'not_found') return 'not_found';
       if (started.outcome === 'invalid') return { errors: errorsFrom(started.issues) };
       return { redirect: mappingPaths.mapping.href({ childId, mappingId: started.mappingId }) };

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
 import { dateFromInput } from '../../../platform/http/forms.js';
 import { registerQuestionPage } from '../../../platform/http/question-page.js';
-import { requestSource } from '../../../platform/http/request-source.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
 import { dateBoxes, readFields, scoreFields, scorePage } from '../form-presenters.js';
 import { mappingPaths } from '../paths.js';
 import { addScore, type MappingView } from '../service.js';
@@ -13,6 +13,7 @@ type MappingParams = { childId: string; mappingId: string };
 type Values = Record<string, string>;
 
 export function registerScorePage(app: FastifyInstance, database: Database): void {
+  const call = serviceCaller(database);
   registerQuestionPage<MappingParams, MappingView, Values, Record<string, unknown>>(
     app,
     mappingPaths.newScore.pattern,
@@ -33,7 +34,7 @@ export function registerScorePage(app: FastifyInstance, database: Database): voi
       view: (opened, values) => ({ template: 'mapping/views/score.njk', context: scorePage(opened, values) }),
       async save(input, _values, request) {
         const { childId, mappingId } = request.params;
-        const scored = await addScore(database, request.actor!, childId, mappingId, input, requestSource(request));
+        const scored = await call(request, addScore, childId, mappingId, input);
         if (scored.outcome === 'not_found') return 'not_found';
         if (scored.outcome === 'invalid') return { errors: errorsFrom(scored.issues) };
         return { redirect: `${mappingPaths.mapping.href({ childId, mappingId }, { notice: 'scored' })}#scaling` };

@@ -119,35 +119,24 @@ export function withMapping<T>(
   });
 }
 
-/** Opens a mapping to read (audited on each child it is about). */
-export function openMapping(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  mappingId: string,
-  source: RequestSource,
-  part = 'mapping',
-): Promise<MappingView | null> {
-  return withMapping(database, actor, childId, mappingId, 'view', source, async ({ view, records }) => {
-    await auditEach(records, 'child_record.view', { part, mappingId });
-    return view;
-  });
+/** Opens a mapping for a page or the API, audited on each child it is about as a read of `part`. */
+function openingMapping(need: 'view' | 'change', part: string) {
+  return (database: Database, actor: Actor, childId: string, mappingId: string, source: RequestSource) =>
+    withMapping(database, actor, childId, mappingId, need, source, async ({ view, records }) => {
+      await auditEach(records, 'child_record.view', { part, mappingId });
+      return view;
+    });
 }
 
-/** Opens a mapping to add to or change (refused, and audited, for anyone who may only read). */
-export function openMappingForChange(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  mappingId: string,
-  source: RequestSource,
-): Promise<MappingView | null> {
-  return withMapping(database, actor, childId, mappingId, 'change', source, async ({ view, records }) => {
-    // The form shows the mapping, so opening it is a read of each child's record.
-    await auditEach(records, 'child_record.view', { part: 'mapping_form', mappingId });
-    return view;
-  });
-}
+/** Opens a mapping to read (audited on each child it is about). */
+export const openMapping = openingMapping('view', 'mapping');
+/** The same, for the JSON API. */
+export const openMappingForApi = openingMapping('view', 'mapping_api');
+/**
+ * Opens a mapping to add to or change (refused, and audited, for anyone who may only read). The
+ * form shows the mapping, so opening it is a read of each child's record.
+ */
+export const openMappingForChange = openingMapping('change', 'mapping_form');
 
 /** Every kept version of one entry, newest first (what was said, and where, before it moved). */
 export async function entryHistory(

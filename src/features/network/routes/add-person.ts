@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Database } from '../../../platform/db/database.js';
 import { formErrorsFrom, noErrors, singleFormError, type FormErrors } from '../../../platform/http/forms.js';
 import { readText, type FormBody } from '../../../platform/http/question-page.js';
-import { requestSource } from '../../../platform/http/request-source.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
 import { isUuid } from '../../../platform/db/ids.js';
 import { displayName, shortName } from '../graph.js';
 import { fieldIds, personInput, readPerson, readTie, tieInput } from '../forms.js';
@@ -83,6 +83,7 @@ function parseAddPerson(values: ReturnType<typeof readAddPerson>) {
 }
 
 export function registerAddPersonPage(app: FastifyInstance, database: Database): void {
+  const call = serviceCaller(database);
   const config = { access: { permission: 'child_record.change' }, audit: 'network.person_added' } as const;
 
   app.get<{ Params: { childId: string } }>(networkPaths.addPerson.pattern, { config }, async (request, reply) => {
@@ -111,19 +112,12 @@ export function registerAddPersonPage(app: FastifyInstance, database: Database):
       const { person, circle, tie } = parsed.add;
       // Someone with a similar name may already be recorded: ask before making a second record.
       if (!('existingPersonId' in person) && values.existingPersonId !== 'new') {
-        const matches =
-          (await possibleMatches(database, request.actor!, childId, values.fullName, requestSource(request))) ?? [];
+        const matches = (await call(request, possibleMatches, childId, values.fullName)) ?? [];
         const inNetwork = new Set(network.members.map((member) => member.id));
         const elsewhere = matches.filter((match) => !inNetwork.has(match.id));
         if (elsewhere.length > 0) return renderAddPerson(reply, network, 200, values, noErrors, elsewhere);
       }
-      const added = await addPersonToNetwork(
-        database,
-        request.actor!,
-        childId,
-        { person, circle, relationshipToChild: tie },
-        requestSource(request),
-      );
+      const added = await call(request, addPersonToNetwork, childId, { person, circle, relationshipToChild: tie });
       if (added.outcome === 'not_found') {
         reply.callNotFound();
         return reply;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../../platform/db/database.js';
 import { dateInputParts, isoDateFromParts, noErrors, singleFormError } from '../../../platform/http/forms.js';
 import { readText, registerQuestionPage } from '../../../platform/http/question-page.js';
-import { requestSource } from '../../../platform/http/request-source.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
 import { displayName, shortName } from '../graph.js';
 import { personInput, personValuesOf, readPerson, type PersonValues } from '../forms.js';
 import { networkPaths } from '../paths.js';
@@ -31,6 +31,7 @@ const changedPersonSchema = newPersonSchema.extend({
 });
 
 export function registerPersonPages(app: FastifyInstance, database: Database): void {
+  const call = serviceCaller(database);
   type Opened = NonNullable<Awaited<ReturnType<typeof openMember>>>;
 
   registerQuestionPage<
@@ -71,7 +72,7 @@ export function registerPersonPages(app: FastifyInstance, database: Database): v
     save: async (change, _values, request, load) => {
       if (!(await load())) return 'not_found';
       const { childId, personId } = request.params;
-      await markNoLongerInvolved(database, request.actor!, childId, personId, change, requestSource(request));
+      await call(request, markNoLongerInvolved, childId, personId, change);
       return backToNetwork(childId, 'no_longer_involved');
     },
   });
@@ -84,14 +85,7 @@ export function registerPersonPages(app: FastifyInstance, database: Database): v
     change,
     {
       audit: { show: 'network.change', save: 'network.person_changed' },
-      load: (request) =>
-        personForEditing(
-          database,
-          request.actor!,
-          request.params.childId,
-          request.params.personId,
-          requestSource(request),
-        ),
+      load: (request) => call(request, personForEditing, request.params.childId, request.params.personId),
       blank: ({ person, version }) => ({ ...personValuesOf(person), expectedVersion: String(version), reason: '' }),
       read: (body) => ({
         ...readPerson(body),
@@ -121,19 +115,12 @@ export function registerPersonPages(app: FastifyInstance, database: Database): v
         const found = await load();
         if (!found) return 'not_found';
         const { childId, personId } = request.params;
-        const saved = await savePersonDetails(
-          database,
-          request.actor!,
-          childId,
-          personId,
-          {
-            // Date of death is not on this form: it stays as recorded.
-            details: { ...details, diedOn: found.person.diedOn },
-            expectedVersion: Number(values.expectedVersion) || 0,
-            reason,
-          },
-          requestSource(request),
-        );
+        const saved = await call(request, savePersonDetails, childId, personId, {
+          // Date of death is not on this form: it stays as recorded.
+          details: { ...details, diedOn: found.person.diedOn },
+          expectedVersion: Number(values.expectedVersion) || 0,
+          reason,
+        });
         if (saved.outcome === 'conflict') {
           const kept = { ...values, expectedVersion: String(saved.theirVersion) };
           return { errors: noErrors, status: 409, values: kept, extra: saved.theirAuthor };
@@ -175,7 +162,7 @@ export function registerPersonPages(app: FastifyInstance, database: Database): v
           return { errors: chooseKept };
         }
         const merge = { duplicateId: personId, keptId };
-        const merged = await mergePeople(database, request.actor!, childId, merge, requestSource(request));
+        const merged = await call(request, mergePeople, childId, merge);
         if (merged.outcome !== 'merged') return { errors: chooseKept };
         return backToNetwork(childId, 'merged');
       },

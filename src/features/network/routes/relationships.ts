@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../../platform/db/database.js';
 import { noErrors, singleFormError } from '../../../platform/http/forms.js';
 import { readText, registerQuestionPage, type FormValues } from '../../../platform/http/question-page.js';
-import { requestSource } from '../../../platform/http/request-source.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
 import { shortName } from '../graph.js';
 import { fieldIds, readTie, tieInput, tieValuesOf, type TieValues } from '../forms.js';
 import { networkPaths } from '../paths.js';
@@ -27,6 +27,7 @@ const changedTieSchema = tieToChildSchema.and(
 );
 
 export function registerRelationshipPages(app: FastifyInstance, database: Database): void {
+  const call = serviceCaller(database);
   registerQuestionPage<{ childId: string }, NetworkView, FormValues, RelationshipInput>(
     app,
     networkPaths.addRelationship.pattern,
@@ -68,7 +69,7 @@ export function registerRelationshipPages(app: FastifyInstance, database: Databa
       save: async (facts, _values, request, load) => {
         if (!(await load())) return 'not_found';
         const { childId } = request.params;
-        const saved = await recordRelationship(database, request.actor!, childId, facts, requestSource(request));
+        const saved = await call(request, recordRelationship, childId, facts);
         if (saved.outcome === 'duplicate') return { errors: singleFormError('type', networkMessages.duplicate) };
         if (saved.outcome !== 'saved') return { errors: singleFormError('fromPersonId', networkMessages.choosePerson) };
         return backToNetwork(childId, 'relationship_added');
@@ -137,18 +138,11 @@ export function registerRelationshipPages(app: FastifyInstance, database: Databa
       if (!opened) return 'not_found';
       const { childId, relationshipId } = request.params;
       const { fromPersonId, toPersonId } = opened.relationship;
-      const saved = await changeRelationship(
-        database,
-        request.actor!,
-        childId,
-        relationshipId,
-        {
-          facts: { ...tie, fromPersonId, toPersonId },
-          expectedVersion: Number(values.expectedVersion) || 0,
-          reason: reason || null,
-        },
-        requestSource(request),
-      );
+      const saved = await call(request, changeRelationship, childId, relationshipId, {
+        facts: { ...tie, fromPersonId, toPersonId },
+        expectedVersion: Number(values.expectedVersion) || 0,
+        reason: reason || null,
+      });
       // Nothing typed is lost: the form keeps this person's changes and shows what is there now.
       if (saved.outcome === 'conflict') return { errors: noErrors, status: 409, extra: saved.current };
       if (saved.outcome === 'duplicate') return { errors: singleFormError('type', networkMessages.duplicate) };
