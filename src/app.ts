@@ -33,6 +33,7 @@ import { assessmentOfNeedFeature } from './features/assessment-of-need/feature.j
 import { auditTrailFeature } from './features/audit-trail/feature.js';
 import { caseloadFeature } from './features/caseload/feature.js';
 import { childRecordFeature } from './features/child-record/feature.js';
+import { episodesFeature } from './features/episodes/feature.js';
 import { healthFeature } from './features/health/feature.js';
 import { languageFeature } from './features/language/feature.js';
 import { mappingFeature } from './features/mapping/feature.js';
@@ -68,6 +69,7 @@ export const features: readonly KithFeature[] = [
   assessmentOfNeedFeature,
   voiceFeature,
   meetingsFeature,
+  episodesFeature,
   timescalesFeature,
 ];
 

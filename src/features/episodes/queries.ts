@@ -1,10 +1,11 @@
 /** The only place SQL about referrals, episodes, child protection steps and closures is written. Each takes the transaction. */
-import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { rowsOfChild } from '../../platform/db/reusable-query.js';
 import { insertReturningRow, isRowAtVersion, isRowOfChild, ofChild, rowOfChildFinder } from '../../platform/db/rows.js';
-import { needAssessments } from '../assessment-of-need/schema.js';
+import { needAssessments, needAssessmentVersions } from '../assessment-of-need/schema.js';
 import { meetings } from '../meetings/schema.js';
+import { plans } from '../plans/schema.js';
 import { caseClosures, episodes, protectionSteps, referrals } from './schema.js';
 
 export type ReferralRow = typeof referrals.$inferSelect;
@@ -155,4 +156,27 @@ export async function isMeetingOfChild(
     .from(meetings)
     .where(and(isRowOfChild(meetings, tenantId, childId, id), eq(meetings.kind, kind)));
   return rows.length > 0;
+}
+
+/** What is still open on the child's record when the case is closed: plan actions not done, assessment versions not signed off. */
+export async function unfinishedWork(tx: Tx, tenantId: string, childId: string) {
+  const [actions, unsigned] = await Promise.all([
+    tx
+      .select({ actions: plans.actions })
+      .from(plans)
+      .where(ofChild(plans, tenantId, childId)),
+    tx
+      .select({ id: needAssessmentVersions.id })
+      .from(needAssessmentVersions)
+      .innerJoin(
+        needAssessments,
+        and(
+          eq(needAssessments.tenantId, needAssessmentVersions.tenantId),
+          eq(needAssessments.id, needAssessmentVersions.assessmentId),
+        ),
+      )
+      .where(and(ofChild(needAssessments, tenantId, childId), ne(needAssessmentVersions.status, 'signed_off'))),
+  ]);
+  const openActions = actions.flatMap((plan) => plan.actions).filter((action) => action.status !== 'done').length;
+  return { openActions, unsignedAssessments: unsigned.length };
 }
