@@ -13,7 +13,7 @@ import { childRecords, people } from '../../features/people/schema.js';
 import { insertChildRecord, insertPerson } from '../../features/people/queries.js';
 
 /** People with their child record, if they have one (a left join: no record gives null). */
-const builtAfresh = (tx: Tx, tenantId: string, ids: string[]) =>
+const peopleWithRecords = (tx: Tx) =>
   tx
     .select({
       name: people.fullName,
@@ -21,19 +21,15 @@ const builtAfresh = (tx: Tx, tenantId: string, ids: string[]) =>
       record: { reference: childRecords.reference, openedOn: childRecords.openedOn },
     })
     .from(people)
-    .leftJoin(childRecords, and(eq(childRecords.tenantId, people.tenantId), eq(childRecords.personId, people.id)))
+    .leftJoin(childRecords, and(eq(childRecords.tenantId, people.tenantId), eq(childRecords.personId, people.id)));
+
+const builtAfresh = (tx: Tx, tenantId: string, ids: string[]) =>
+  peopleWithRecords(tx)
     .where(and(eq(people.tenantId, tenantId), inArray(people.id, ids)))
     .orderBy(asc(people.fullName));
 
 const reusable = reusableQuery<{ tenantId: string; ids: string[] }>()((tx, p) =>
-  tx
-    .select({
-      name: people.fullName,
-      born: people.dateOfBirth,
-      record: { reference: childRecords.reference, openedOn: childRecords.openedOn },
-    })
-    .from(people)
-    .leftJoin(childRecords, and(eq(childRecords.tenantId, people.tenantId), eq(childRecords.personId, people.id)))
+  peopleWithRecords(tx)
     .where(and(eq(people.tenantId, p.tenantId), anyOf(people.id, p.ids)))
     .orderBy(asc(people.fullName)),
 );
