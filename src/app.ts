@@ -29,11 +29,13 @@ import { registerRendering } from './platform/views/render.js';
 import { accountFeature } from './features/account/feature.js';
 import { accountPages } from './features/account/index.js';
 import { administrationFeature } from './features/administration/feature.js';
+import { allocationFeature } from './features/allocation/feature.js';
 import { assessmentOfNeedFeature } from './features/assessment-of-need/feature.js';
 import { auditTrailFeature } from './features/audit-trail/feature.js';
 import { caseloadFeature } from './features/caseload/feature.js';
 import { childRecordFeature } from './features/child-record/feature.js';
 import { episodesFeature } from './features/episodes/feature.js';
+import { frontDoorFeature } from './features/front-door/feature.js';
 import { healthFeature } from './features/health/feature.js';
 import { languageFeature } from './features/language/feature.js';
 import { mappingFeature } from './features/mapping/feature.js';
@@ -71,6 +73,8 @@ export const features: readonly KithFeature[] = [
   meetingsFeature,
   episodesFeature,
   timescalesFeature,
+  allocationFeature,
+  frontDoorFeature,
 ];
 
 export interface AppOptions {
@@ -124,7 +128,8 @@ export async function buildApp(options: AppOptions): Promise<KithApp> {
     .flatMap((feature) => feature.navigation ?? [])
     .sort((a, b) => a.order - b.order)
     .map(({ text, href, permission }) => ({ text, href, permission }));
-  registerRendering(app, createViewEnvironment(manifest), navigation);
+  const recordSections = all.flatMap((feature) => feature.recordSections ?? []);
+  registerRendering(app, createViewEnvironment(manifest, recordSections), navigation);
   registerErrorHandling(app);
   await registerSecurityHeaders(app);
   await app.register(formBody, { bodyLimit: BODY_LIMIT_BYTES });
