@@ -46,6 +46,17 @@ export async function createTestAccount(
   return { userId, email };
 }
 
+/** A family member (a person in the council's records) with their own account. */
+export async function createFamilyAccount(
+  database: Database,
+  tenantId: string,
+  fullName: string,
+): Promise<{ userId: string; email: string; personId: string }> {
+  const personId = await withTenant(database.orm, tenantId, (tx) => insertPerson(tx, tenantId, { fullName }));
+  const account = await createTestAccount(database, tenantId, { roles: ['family_member'], kind: 'family', personId });
+  return { ...account, personId };
+}
+
 /** Shares a child's record with an account (a partner agency, the family or the young person) under an agreement. */
 export async function shareRecordWith(
   database: Database,

@@ -9,9 +9,8 @@ import { totpCode } from '../../platform/auth/totp.js';
 import { issueAccessToken } from '../../platform/identity/access-tokens.js';
 import { and, eq } from 'drizzle-orm';
 import { users } from '../../platform/identity/schema.js';
-import { insertPerson } from '../people/queries.js';
 
-const { cookieHeader, createCouncilWithChild, createTestAccount, csrfTokenIn, signIn } = accounts;
+const { cookieHeader, createCouncilWithChild, csrfTokenIn, signIn } = accounts;
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const kith = testAppPerFile();
@@ -139,14 +138,7 @@ test('a token made in one council reads nothing of another council', async () =>
 
 test('family members cannot make tokens; anyone may turn on two-factor sign-in from their account', async () => {
   const { council, practitioner } = await createCouncilWithChild(kith.database);
-  const familyPersonId = await withTenant(kith.database.orm, council.id, (tx) =>
-    insertPerson(tx, council.id, { fullName: 'Sam Test' }),
-  );
-  const family = await createTestAccount(kith.database, council.id, {
-    roles: ['family_member'],
-    kind: 'family',
-    personId: familyPersonId,
-  });
+  const family = await accounts.createFamilyAccount(kith.database, council.id, 'Sam Test');
   const familyCookie = await signIn(kith.app, family.email);
   const familyAccount = await kith.app.inject({ url: '/account', headers: cookieHeader(familyCookie) });
   assert.equal(familyAccount.statusCode, 200);
