@@ -7,6 +7,7 @@ import { assessmentChronologyEvents } from './service.js';
 /** The holistic assessment of need: its pages, its API, and signed-off versions in the chronology. */
 export const assessmentOfNeedFeature = defineFeature({
   name: 'assessment-of-need',
+  recordSections: [{ id: 'assessments', text: 'Assessment of need', order: 60, path: '/assessments' }],
   routes: (app, { database }) => {
     registerAssessmentOfNeedRoutes(app, database);
     registerAssessmentOfNeedApiRoutes(app, database);

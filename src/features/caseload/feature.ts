@@ -10,6 +10,7 @@ import { registerCaseloadRoutes } from './routes.js';
  */
 export const caseloadFeature = defineFeature({
   name: 'caseload',
+  recordSections: [{ id: 'network', text: 'Their world', order: 10, path: '' }],
   routes: (app, { database }) => {
     registerCaseloadRoutes(app, database);
     registerCaseloadApiRoutes(app, database);

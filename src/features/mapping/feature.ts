@@ -7,6 +7,7 @@ import { mappingChronologyEvents } from './service.js';
 /** Mapping with the family (worries, what is working well, what needs to happen) and scaling. */
 export const mappingFeature = defineFeature({
   name: 'mapping',
+  recordSections: [{ id: 'mapping', text: 'Worries and strengths', order: 40, path: '/mapping' }],
   routes: (app, { database }) => {
     registerMappingApiRoutes(app, database);
     registerMappingRoutes(app, database);

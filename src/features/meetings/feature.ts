@@ -8,6 +8,7 @@ import { meetingChronologyEvents } from './service.js';
 /** Meetings about a child and family group conferences, offers of them, as pages and in the API. */
 export const meetingsFeature = defineFeature({
   name: 'meetings',
+  recordSections: [{ id: 'meetings', text: 'Meetings', order: 80, path: '/meetings' }],
   routes: (app, context) => {
     registerMeetingsPages(app, context);
     registerMeetingsApi(app, context);

@@ -7,6 +7,7 @@ import { planChronologyEvents } from './service.js';
 /** Plans made with the family: their pages and API, their chronology events and audit actions. */
 export const plansFeature = defineFeature({
   name: 'plans',
+  recordSections: [{ id: 'plans', text: 'Plans', order: 70, path: '/plans' }],
   routes: (app, context) => {
     registerPlanRoutes(app, context);
     registerPlanApiRoutes(app, context);

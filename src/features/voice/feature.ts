@@ -11,6 +11,11 @@ import { registerVoicePages } from './routes.js';
  */
 export const voiceFeature = defineFeature({
   name: 'voice',
+  recordSections: [
+    { id: 'own-words', text: 'In my own words', order: 20, path: '/own-words' },
+    { id: 'visits', text: 'Visits', order: 30, path: '/visits' },
+    { id: 'chronology', text: 'Chronology', order: 90, path: '/chronology' },
+  ],
   routes: (app, context) => {
     registerVoicePages(app, context);
     registerVoiceApiRoutes(app, context.database);

@@ -11,6 +11,7 @@ import type { AuditActionNames, AuditCatalogue } from '../audit/catalogue.js';
 import type { ChronologySource, ChronologySources } from '../chronology/sources.js';
 import type { Database } from '../db/database.js';
 import type { Permission } from '../identity/roles.js';
+import type { ChildRecordSectionEntry } from '../views/child-record-navigation.js';
 import type { SessionPolicy } from '../identity/session-store.js';
 
 /** What every feature's routes are given: the application's shared services, never a global. */
@@ -38,6 +39,8 @@ export interface KithFeature {
   /** Registers the feature's pages and API routes; every route declares its access. */
   readonly routes?: (app: FastifyInstance, context: FeatureContext) => void | Promise<void>;
   readonly navigation?: readonly NavigationEntry[];
+  /** The sections this feature adds to a child's record, in its sub navigation. */
+  readonly recordSections?: readonly ChildRecordSectionEntry[];
   readonly chronology?: readonly ChronologySource[];
   /** The audit actions this feature records, with what a person reads for each. */
   readonly auditActions?: AuditActionNames;

@@ -10,6 +10,7 @@ import nunjucks from 'nunjucks';
 import type { AssetManifest } from '../assets/manifest.js';
 import { platformPaths } from './paths.js';
 import { renderGovukTable } from './table.js';
+import { childRecordSections, type ChildRecordSectionEntry } from './child-record-navigation.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, '../../..');
@@ -99,7 +100,11 @@ function splitVariableNamesOnce(): void {
   prototype.splitsNamesOnce = true;
 }
 
-export function createViewEnvironment(manifest: AssetManifest): nunjucks.Environment {
+export function createViewEnvironment(
+  manifest: AssetManifest,
+  /** The sections of a child's record, from the features' manifests. */
+  recordSections: readonly ChildRecordSectionEntry[] = [],
+): nunjucks.Environment {
   keepImportedMacros();
   splitVariableNamesOnce();
   const environment = new nunjucks.Environment(
@@ -123,5 +128,6 @@ export function createViewEnvironment(manifest: AssetManifest): nunjucks.Environ
   environment.addGlobal('paths', platformPaths);
   environment.addGlobal('asset', (logicalName: string) => manifest.url(logicalName));
   environment.addGlobal('renderGovukTable', renderGovukTable);
+  environment.addGlobal('childRecordSections', childRecordSections(recordSections));
   return environment;
 }
