@@ -4,12 +4,12 @@
  * danger statement with no one named as worried, a person not in the child's world) with 422,
  * naming each field. A stale change is refused with 409 and the current entry.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.js';
 import { problemSchema } from '../../platform/http/problem.js';
-import { answerConflict, answerInvalid, answerNotFound } from '../../platform/http/api-answers.js';
+import { answerConflict, answerInvalid, answerNotFound, type FieldIssue } from '../../platform/http/api-answers.js';
 import { apiRoute, serviceCaller } from '../../platform/http/api-route.js';
 import { mappingBalance } from './domain.js';
 import { mappingPaths } from './paths.js';
@@ -36,6 +36,21 @@ const notFound = 'There is no child’s record or mapping with that id that you 
 /** null in JSON means "not given": the rules treat it as an empty answer. */
 const withoutNulls = (body: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null && value !== undefined));
+
+/** The service's refusals, answered the same way by every route that changes a mapping. */
+type Refused = { outcome: 'not_found' } | { outcome: 'invalid'; issues: FieldIssue[] };
+
+/** 404 or 422 (naming each field) when the service refused; otherwise what `answer` makes of what it did. */
+function answered<Result extends { outcome: string; issues?: FieldIssue[] }, Answer>(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  result: Result,
+  answer: (done: Exclude<Result, Refused>) => Answer,
+): FastifyReply | Answer {
+  if (result.outcome === 'not_found') return answerNotFound(reply, request, notFound);
+  if (result.outcome === 'invalid' && result.issues) return answerInvalid(reply, request, result.issues);
+  return answer(result as Exclude<Result, Refused>);
+}
 
 export function registerMappingApiRoutes(app: FastifyInstance, database: Database): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -91,9 +106,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         whoTookPart: mapping.whoTookPart ?? '',
         childIds: [childId, ...siblingIds],
       });
-      if (started.outcome === 'not_found') return answerNotFound(reply, request, notFound);
-      if (started.outcome === 'invalid') return answerInvalid(reply, request, started.issues);
-      return reply.status(201).send({ mappingId: started.mappingId });
+      return answered(reply, request, started, (done) => reply.status(201).send({ mappingId: done.mappingId }));
     },
   );
 
@@ -149,9 +162,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
       const { childId, mappingId } = request.params;
       const { section, ...input } = request.body;
       const added = await call(request, addEntry, childId, mappingId, section, withoutNulls(input));
-      if (added.outcome === 'not_found') return answerNotFound(reply, request, notFound);
-      if (added.outcome === 'invalid') return answerInvalid(reply, request, added.issues);
-      return reply.status(201).send(presentEntry(added.entry));
+      return answered(reply, request, added, (done) => reply.status(201).send(presentEntry(done.entry)));
     },
   );
 
@@ -179,14 +190,13 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         expectedVersion,
         reason: reason ?? null,
       });
-      if (changed.outcome === 'not_found') return answerNotFound(reply, request, notFound);
-      if (changed.outcome === 'invalid') return answerInvalid(reply, request, changed.issues);
-      if (changed.outcome === 'conflict') {
-        return answerConflict(reply, request, 'Someone else changed this entry since you opened it.', {
-          current: presentEntry(changed.current),
-        });
-      }
-      return presentEntry(changed.entry);
+      return answered(reply, request, changed, (done) =>
+        done.outcome === 'conflict'
+          ? answerConflict(reply, request, 'Someone else changed this entry since you opened it.', {
+              current: presentEntry(done.current),
+            })
+          : presentEntry(done.entry),
+      );
     },
   );
 
@@ -211,9 +221,7 @@ export function registerMappingApiRoutes(app: FastifyInstance, database: Databas
         mappingId,
         withoutNulls({ ...request.body, scoredOn: request.body.scoredOn ?? new Date().toISOString().slice(0, 10) }),
       );
-      if (scored.outcome === 'not_found') return answerNotFound(reply, request, notFound);
-      if (scored.outcome === 'invalid') return answerInvalid(reply, request, scored.issues);
-      return reply.status(201).send(presentScore(scored.score));
+      return answered(reply, request, scored, (done) => reply.status(201).send(presentScore(done.score)));
     },
   );
 
