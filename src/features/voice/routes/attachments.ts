@@ -1,22 +1,22 @@
 /** Downloading an attachment: only through this route, which checks access and audits every opening. */
 import type { FastifyInstance } from 'fastify';
-import { requestSource } from '../../../platform/http/request-source.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
+import { registerRecordPage } from '../../../platform/http/record-page.js';
 import { voicePaths } from '../paths.js';
 import { openAttachment } from '../service.js';
 import { contentDisposition } from '../uploads.js';
-import { notFound, viewAccess, type VoicePagesContext } from './shared.js';
+import { viewAccess, type VoicePagesContext } from './shared.js';
 
 export function registerAttachmentDownload(app: FastifyInstance, { database }: VoicePagesContext): void {
-  app.get<{ Params: { childId: string; attachmentId: string } }>(
-    voicePaths.attachment.pattern,
-    { config: { access: viewAccess, audit: 'attachment.opened' } },
-    async (request, reply) => {
-      const { childId, attachmentId } = request.params;
-      const found = await openAttachment(database, request.actor!, childId, attachmentId, requestSource(request));
-      if (!found) return notFound(reply);
+  const call = serviceCaller(database);
+  registerRecordPage(app, voicePaths.attachment, {
+    access: viewAccess,
+    audit: 'attachment.opened',
+    load: (request) => call(request, openAttachment, request.params.childId, request.params.attachmentId),
+    show: (found, _request, reply) =>
       // The type is the one found in the content when it was uploaded; the browser may not guess
       // another, and the file can run nothing even if opened on its own.
-      return reply
+      reply
         .header('content-type', found.contentType)
         .header('x-content-type-options', 'nosniff')
         .header(
@@ -25,7 +25,6 @@ export function registerAttachmentDownload(app: FastifyInstance, { database }: V
         )
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('cache-control', 'private, no-store')
-        .send(found.content);
-    },
-  );
+        .send(found.content),
+  });
 }

@@ -3,36 +3,49 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { cleanText } from '../../../platform/http/forms.js';
 import { readText, registerQuestionPage } from '../../../platform/http/question-page.js';
+import { registerRecordPage, type RecordPageRequest } from '../../../platform/http/record-page.js';
 import { requestSource } from '../../../platform/http/request-source.js';
-import { childRecordNavigation } from '../../../platform/views/child-record-navigation.js';
 import { chronologyCategoryNames } from '../chronology.js';
 import { chronologyEntrySchema, dateOf } from '../forms.js';
 import { childShortName } from '../names.js';
 import { voicePaths } from '../paths.js';
-import { noticeFor, presentWhen } from '../presenters.js';
+import { presentWhen } from '../presenters.js';
 import { chronologyCategories } from '../schema.js';
 import { childForForm, recordChronologyEntry, viewChronology, type ChildForForm } from '../service.js';
-import { changeAccess, mayChange, notFound, viewAccess, type VoicePagesContext } from './shared.js';
+import { changeAccess, mayChange, recordPageTop, viewAccess, type VoicePagesContext } from './shared.js';
+
+type ChronologyQuery = { type?: string | string[]; notice?: string };
+
+/** The types of event asked for (at most 30), as clean text. */
+const chosenTypes = ({ type }: ChronologyQuery) =>
+  (Array.isArray(type) ? type : type ? [type] : []).map(cleanText).slice(0, 30);
 
 const entryFields = ['category', 'title', 'details', 'happenedOn-Day', 'happenedOn-Month', 'happenedOn-Year'];
 
 export function registerChronologyPages(app: FastifyInstance, { database, chronology }: VoicePagesContext): void {
-  app.get<{ Params: { childId: string }; Querystring: { type?: string | string[]; notice?: string } }>(
-    voicePaths.chronology.pattern,
-    { config: { access: viewAccess, audit: 'chronology.viewed' } },
-    async (request, reply) => {
+  registerRecordPage(app, voicePaths.chronology, {
+    access: viewAccess,
+    audit: 'chronology.viewed',
+    load: (request: RecordPageRequest<typeof voicePaths.chronology.pattern, ChronologyQuery>) => {
+      const chosen = chosenTypes(request.query);
+      return viewChronology(
+        database,
+        request.actor!,
+        request.params.childId,
+        chosen,
+        requestSource(request),
+        chronology,
+      );
+    },
+    show: (found, request, reply) => {
       const { childId } = request.params;
-      const asked = request.query.type;
-      const chosen = (Array.isArray(asked) ? asked : asked ? [asked] : []).map(cleanText).slice(0, 30);
-      const found = await viewChronology(database, request.actor!, childId, chosen, requestSource(request), chronology);
-      if (!found) return notFound(reply);
+      const chosen = chosenTypes(request.query);
       return reply.render('voice/views/chronology.njk', {
-        pageTitle: `Chronology: ${childShortName(found.child)}`,
-        child: found.child,
-        childName: childShortName(found.child),
-        recordHeading: 'Chronology',
-        recordNavigation: childRecordNavigation(childId, 'chronology'),
-        notice: noticeFor(request.query.notice),
+        ...recordPageTop(request, found.child, {
+          title: `Chronology: ${childShortName(found.child)}`,
+          heading: 'Chronology',
+          section: 'chronology',
+        }),
         action: voicePaths.chronology.href({ childId }),
         mayChange: mayChange(request),
         newEntryHref: voicePaths.newChronologyEntry.href({ childId }),
@@ -53,7 +66,7 @@ export function registerChronologyPages(app: FastifyInstance, { database, chrono
         })),
       });
     },
-  );
+  });
 
   registerQuestionPage<
     { childId: string },

@@ -5,22 +5,33 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cleanText, noErrors, type FormErrors } from '../../../platform/http/forms.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
+import { registerRecordPage } from '../../../platform/http/record-page.js';
 import { requestSource } from '../../../platform/http/request-source.js';
-import { childRecordNavigation } from '../../../platform/views/child-record-navigation.js';
 import { directWorkToolDefinitions, parseDirectWork } from '../direct-work.js';
 import { childShortName } from '../names.js';
 import { voicePaths } from '../paths.js';
-import { formErrorsOf, noticeFor, presentAttachments, presentDay } from '../presenters.js';
+import { formErrorsOf, presentAttachments, presentDay } from '../presenters.js';
 import { directWorkTools, type DirectWorkTool } from '../schema.js';
 import { childForForm, recordDirectWork, viewDirectWork } from '../service.js';
 import { isoDate, londonToday } from '../visit-form.js';
-import { changeAccess, mayChange, notFound, todayParts, viewAccess, type VoicePagesContext } from './shared.js';
+import {
+  changeAccess,
+  mayChange,
+  notFound,
+  recordPageTop,
+  todayParts,
+  viewAccess,
+  type VoicePagesContext,
+} from './shared.js';
 
 type Params = { childId: string; tool: string };
 
 const toolOf = (value: string) => directWorkTools.find((tool) => tool === value);
 
 export function registerDirectWorkPages(app: FastifyInstance, { database }: VoicePagesContext): void {
+  const call = serviceCaller(database);
+
   /** Opens the record for the form (audited) and shows it, or answers 404. */
   const showForm = async (
     request: FastifyRequest<{ Params: Params }>,
@@ -95,21 +106,20 @@ export function registerDirectWorkPages(app: FastifyInstance, { database }: Voic
     },
   );
 
-  app.get<{ Params: { childId: string; workId: string }; Querystring: { notice?: string } }>(
-    voicePaths.directWork.pattern,
-    { config: { access: viewAccess, audit: 'direct_work.viewed' } },
-    async (request, reply) => {
+  registerRecordPage(app, voicePaths.directWork, {
+    access: viewAccess,
+    audit: 'direct_work.viewed',
+    load: (request) => call(request, viewDirectWork, request.params.childId, request.params.workId),
+    show: (found, request, reply) => {
       const { childId, workId } = request.params;
-      const found = await viewDirectWork(database, request.actor!, childId, workId, requestSource(request));
-      if (!found) return notFound(reply);
       const definition = directWorkToolDefinitions[found.work.tool];
+      const [name, day] = [definition.name, presentDay(found.work.doneOn)];
       return reply.render('voice/views/direct-work.njk', {
-        pageTitle: `${definition.name}, ${presentDay(found.work.doneOn)}`,
-        child: found.child,
-        childName: childShortName(found.child),
-        recordHeading: `${definition.name}: ${presentDay(found.work.doneOn)}`,
-        recordNavigation: childRecordNavigation(childId, 'own-words'),
-        notice: noticeFor(request.query.notice),
+        ...recordPageTop(request, found.child, {
+          title: `${name}, ${day}`,
+          heading: `${name}: ${day}`,
+          section: 'own-words',
+        }),
         backHref: voicePaths.ownWords.href({ childId }),
         doneWith: found.work.doneWith,
         recordedBy: found.work.recordedByLabel,
@@ -126,5 +136,5 @@ export function registerDirectWorkPages(app: FastifyInstance, { database }: Voic
         })),
       });
     },
-  );
+  });
 }

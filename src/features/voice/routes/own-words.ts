@@ -5,13 +5,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { readText, registerQuestionPage, type FormBody } from '../../../platform/http/question-page.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
+import { registerRecordPage } from '../../../platform/http/record-page.js';
 import { requestSource } from '../../../platform/http/request-source.js';
-import { childRecordNavigation } from '../../../platform/views/child-record-navigation.js';
 import { directWorkToolDefinitions } from '../direct-work.js';
 import { childsWordsSchema, dateOf, participationSchema } from '../forms.js';
 import { childShortName } from '../names.js';
 import { voicePaths } from '../paths.js';
-import { noticeFor, participationItems, presentDay, presentPreference, presentWhen } from '../presenters.js';
+import { participationItems, presentDay, presentPreference, presentWhen } from '../presenters.js';
 import { directWorkTools } from '../schema.js';
 import {
   childForForm,
@@ -21,28 +22,28 @@ import {
   viewOwnWords,
 } from '../service.js';
 import { londonToday } from '../visit-form.js';
-import { changeAccess, mayChange, notFound, todayParts, viewAccess, type VoicePagesContext } from './shared.js';
+import { changeAccess, mayChange, recordPageTop, todayParts, viewAccess, type VoicePagesContext } from './shared.js';
 
 type Values = Record<string, string>;
 const read = (names: readonly string[]) => (body: FormBody) =>
   Object.fromEntries(names.map((name) => [name, readText(body, name)]));
 
 export function registerOwnWordsPages(app: FastifyInstance, { database }: VoicePagesContext): void {
-  app.get<{ Params: { childId: string }; Querystring: { notice?: string } }>(
-    voicePaths.ownWords.pattern,
-    { config: { access: viewAccess, audit: 'own_words.viewed' } },
-    async (request, reply) => {
+  const call = serviceCaller(database);
+
+  registerRecordPage(app, voicePaths.ownWords, {
+    access: viewAccess,
+    audit: 'own_words.viewed',
+    load: (request) => call(request, viewOwnWords, request.params.childId),
+    show: (page, request, reply) => {
       const { childId } = request.params;
-      const page = await viewOwnWords(database, request.actor!, childId, requestSource(request));
-      if (!page) return notFound(reply);
-      const childName = childShortName(page.child);
+      const heading = 'In my own words';
       return reply.render('voice/views/own-words.njk', {
-        pageTitle: `In my own words: ${childName}`,
-        child: page.child,
-        childName,
-        recordHeading: 'In my own words',
-        recordNavigation: childRecordNavigation(childId, 'own-words'),
-        notice: noticeFor(request.query.notice),
+        ...recordPageTop(request, page.child, {
+          title: `${heading}: ${childShortName(page.child)}`,
+          heading,
+          section: 'own-words',
+        }),
         preferenceSentence: page.preferenceSentence,
         preference: presentPreference(page.preference),
         mayChange: mayChange(request),
@@ -75,7 +76,7 @@ export function registerOwnWordsPages(app: FastifyInstance, { database }: VoiceP
         })),
       });
     },
-  );
+  });
 
   registerQuestionPage<{ childId: string }, ChildForForm, Values, z.output<typeof childsWordsSchema>>(
     app,

@@ -2,6 +2,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FeatureContext } from '../../../platform/features/feature.js';
 import { hasPermission } from '../../../platform/identity/roles.js';
+import { childRecordNavigation, type ChildRecordSection } from '../../../platform/views/child-record-navigation.js';
+import type { ChildSummary } from '../../child-record/index.js';
+import { childShortName } from '../names.js';
+import { noticeFor } from '../presenters.js';
 
 /** What voice's pages need from the application: the database, and the chronology's sources. */
 export type VoicePagesContext = Pick<FeatureContext, 'database' | 'chronology'>;
@@ -13,6 +17,25 @@ export const changeAccess = { permission: 'child_record.change' } as const;
 export function notFound(reply: FastifyReply): FastifyReply {
   reply.callNotFound();
   return reply;
+}
+
+/**
+ * What the top of each of voice's pages in the child's record shows: the page's title, the
+ * child, the heading, the record's navigation at `section`, and the notice the page was sent.
+ */
+export function recordPageTop(
+  request: { params: { childId: string }; query: { notice?: string } },
+  child: ChildSummary,
+  page: { title: string; heading: string; section: ChildRecordSection },
+) {
+  return {
+    pageTitle: page.title,
+    child,
+    childName: childShortName(child),
+    recordHeading: page.heading,
+    recordNavigation: childRecordNavigation(request.params.childId, page.section),
+    notice: noticeFor(request.query.notice),
+  };
 }
 
 /** Whether the person asking may change children's records (what the page offers them). */

@@ -6,8 +6,9 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { cleanText, noErrors, type FormErrors } from '../../../platform/http/forms.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
+import { registerRecordPage } from '../../../platform/http/record-page.js';
 import { requestSource } from '../../../platform/http/request-source.js';
-import { childRecordNavigation } from '../../../platform/views/child-record-navigation.js';
 import { accountApiPaths } from '../../account/index.js';
 import { mappingPaths } from '../../mapping/index.js';
 import { signInPages } from '../../sign-in/index.js';
@@ -16,7 +17,6 @@ import { voicePaths } from '../paths.js';
 import {
   fieldNames,
   formErrorsOf,
-  noticeFor,
   presentAttachments,
   presentPreference,
   presentSavedAt,
@@ -38,7 +38,7 @@ import {
   type VisitSave,
 } from '../service.js';
 import { visitFieldIds, visitKindNames, visitToForm, visitValuesFrom, type VisitFormValues } from '../visit-form.js';
-import { changeAccess, mayChange, notFound, viewAccess, type VoicePagesContext } from './shared.js';
+import { changeAccess, mayChange, notFound, recordPageTop, viewAccess, type VoicePagesContext } from './shared.js';
 
 type Body = Record<string, unknown>;
 
@@ -113,21 +113,17 @@ function renderUnsaved(
 }
 
 export function registerVisitPages(app: FastifyInstance, { database }: VoicePagesContext): void {
-  app.get<{ Params: { childId: string }; Querystring: { notice?: string } }>(
-    voicePaths.visits.pattern,
-    { config: { access: viewAccess, audit: 'visits.viewed' } },
-    async (request, reply) => {
+  const call = serviceCaller(database);
+
+  registerRecordPage(app, voicePaths.visits, {
+    access: viewAccess,
+    audit: 'visits.viewed',
+    load: (request) => call(request, viewVisits, request.params.childId),
+    show: (page, request, reply) => {
       const { childId } = request.params;
-      const page = await viewVisits(database, request.actor!, childId, requestSource(request));
-      if (!page) return notFound(reply);
       const childName = childShortName(page.child);
       return reply.render('voice/views/visits.njk', {
-        pageTitle: `Visits: ${childName}`,
-        child: page.child,
-        childName,
-        recordHeading: 'Visits',
-        recordNavigation: childRecordNavigation(childId, 'visits'),
-        notice: noticeFor(request.query.notice),
+        ...recordPageTop(request, page.child, { title: `Visits: ${childName}`, heading: 'Visits', section: 'visits' }),
         preferenceSentence: page.preferenceSentence,
         preference: presentPreference(page.preference),
         mayChange: mayChange(request),
@@ -144,26 +140,23 @@ export function registerVisitPages(app: FastifyInstance, { database }: VoicePage
         })),
       });
     },
-  );
+  });
 
-  app.get<{ Params: { childId: string } }>(
-    voicePaths.newVisit.pattern,
-    { config: { access: changeAccess, audit: 'visit.form_opened' } },
-    async (request, reply) => {
-      const { childId } = request.params;
-      const context = await newVisitForm(database, request.actor!, childId, requestSource(request));
-      if (!context) return notFound(reply);
-      return renderVisitForm(reply, 200, {
-        childId,
+  registerRecordPage(app, voicePaths.newVisit, {
+    access: changeAccess,
+    audit: 'visit.form_opened',
+    load: (request) => call(request, newVisitForm, request.params.childId),
+    show: (context, request, reply) =>
+      renderVisitForm(reply, 200, {
+        childId: request.params.childId,
         owner: request.actor!.userId,
         context,
         values: visitValuesFrom(context.draft ? context.draft.content : { childSeen: '' }, cleanText),
         errors: noErrors,
         draftKey: NEW_VISIT_DRAFT,
         restoredDraft: context.draft !== null,
-      });
-    },
-  );
+      }),
+  });
 
   app.post<{ Params: { childId: string }; Body: Body }>(
     voicePaths.newVisit.pattern,
@@ -189,22 +182,21 @@ export function registerVisitPages(app: FastifyInstance, { database }: VoicePage
     },
   );
 
-  app.get<{ Params: { childId: string; visitId: string }; Querystring: { notice?: string } }>(
-    voicePaths.visit.pattern,
-    { config: { access: viewAccess, audit: 'visit.viewed' } },
-    async (request, reply) => {
+  registerRecordPage(app, voicePaths.visit, {
+    access: viewAccess,
+    audit: 'visit.viewed',
+    load: (request) => call(request, viewVisit, request.params.childId, request.params.visitId),
+    show: (visit, request, reply) => {
       const { childId, visitId } = request.params;
-      const visit = await viewVisit(database, request.actor!, childId, visitId, requestSource(request));
-      if (!visit) return notFound(reply);
       const childName = childShortName(visit.child);
       const changing = mayChange(request);
+      const [kind, when] = [visitKindNames[visit.content.kind], presentWhen(visit.content.happenedAt)];
       return reply.render('voice/views/visit.njk', {
-        pageTitle: `${visitKindNames[visit.content.kind]}, ${presentWhen(visit.content.happenedAt)}`,
-        child: visit.child,
-        childName,
-        recordHeading: `${visitKindNames[visit.content.kind]}: ${presentWhen(visit.content.happenedAt)}`,
-        recordNavigation: childRecordNavigation(childId, 'visits'),
-        notice: noticeFor(request.query.notice),
+        ...recordPageTop(request, visit.child, {
+          title: `${kind}, ${when}`,
+          heading: `${kind}: ${when}`,
+          section: 'visits',
+        }),
         backHref: voicePaths.visits.href({ childId }),
         rows: visitRows(visit.content, childName),
         recordedBy: visit.recordedByLabel,
@@ -227,15 +219,14 @@ export function registerVisitPages(app: FastifyInstance, { database }: VoicePage
         })),
       });
     },
-  );
+  });
 
-  app.get<{ Params: { childId: string; visitId: string } }>(
-    voicePaths.correctVisit.pattern,
-    { config: { access: changeAccess, audit: 'visit.correction_opened' } },
-    async (request, reply) => {
+  registerRecordPage(app, voicePaths.correctVisit, {
+    access: changeAccess,
+    audit: 'visit.correction_opened',
+    load: (request) => call(request, correctionForm, request.params.childId, request.params.visitId),
+    show: (form, request, reply) => {
       const { childId, visitId } = request.params;
-      const form = await correctionForm(database, request.actor!, childId, visitId, requestSource(request));
-      if (!form) return notFound(reply);
       // A draft correction is restored only if it began from the version saved now.
       const draftStillCurrent = form.draft !== null && form.draft.content.expectedVersion === String(form.version);
       return renderVisitForm(reply, 200, {
@@ -249,7 +240,7 @@ export function registerVisitPages(app: FastifyInstance, { database }: VoicePage
         correction: { visitId, expectedVersion: form.version },
       });
     },
-  );
+  });
 
   app.post<{ Params: { childId: string; visitId: string }; Body: Body }>(
     voicePaths.correctVisit.pattern,
