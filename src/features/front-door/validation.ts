@@ -82,8 +82,7 @@ export const contactSchema = z
     else if (contact.consent !== 'given' && !contact.consentReason)
       missing('consentReason', frontDoorMessages.enterConsentReason);
     if (!contact.urgency) missing('urgency', frontDoorMessages.chooseUrgency);
-  })
-  .meta({ id: 'ContactInput' });
+  });
 export type ContactInput = z.infer<typeof contactSchema>;
 
 const nhsNumber = optionalNhsNumber();
@@ -100,8 +99,7 @@ export const findPersonSchema = z
   .refine((find) => find.nhsNumber || (find.fullName && (find.dateOfBirth || find.postcode)), {
     message: frontDoorMessages.findBy,
     path: ['nhsNumber'],
-  })
-  .meta({ id: 'FindPerson' });
+  });
 export type FindPerson = z.infer<typeof findPersonSchema>;
 
 /** Someone new to the council, involved in a contact. */
@@ -120,8 +118,7 @@ export const newPersonSchema = z
     uniquePupilNumber,
     address: optionalText('The address', 500),
     postcode: optionalText('The postcode', 10),
-  })
-  .meta({ id: 'NewPersonAtFrontDoor' });
+  });
 export type NewPersonInput = z.infer<typeof newPersonSchema>;
 
 /** Someone already recorded in the council, involved in a contact. */
