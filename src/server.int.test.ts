@@ -87,8 +87,9 @@ test(
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
         assert.match(stdout, /Processes: 2, sharing the port/);
-        // The two workers are two processes under this one, each with its own connections.
-        const workerPids = execFileSync('pgrep', ['-P', String(child.pid)])
+        // The two workers are two processes under this one, each with its own connections. (Only
+        // those running Kith's server: TypeScript's transformer may have a process of its own there.)
+        const workerPids = execFileSync('pgrep', ['-P', String(child.pid), '-f', 'src/server'])
           .toString()
           .trim()
           .split('\n')
