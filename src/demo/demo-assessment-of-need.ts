@@ -7,13 +7,12 @@
  * Separate from the first seed so a demo folder made before this part existed gains it on its
  * next start; it does nothing once any safe uncertainty is recorded in the demo council.
  */
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Tx } from '../platform/db/database.js';
 import { withTenant } from '../platform/db/tenancy.js';
 import { appendVersion } from '../platform/history/record-history.js';
 import { users } from '../platform/identity/schema.js';
 import { provisionCouncil } from '../platform/tenancy/councils.js';
-import { people } from '../features/people/schema.js';
 import { safeUncertaintyPositions } from '../features/safe-uncertainty/schema.js';
 import { insertPosition, insertQuestion, updateFinding } from '../features/safe-uncertainty/queries.js';
 import { SAFE_UNCERTAINTY_QUESTION } from '../features/safe-uncertainty/service.js';
@@ -26,6 +25,7 @@ import {
 } from '../features/assessment-of-need/queries.js';
 import { contentOf, emptyContent, type AssessmentContent } from '../features/assessment-of-need/sections.js';
 import { demoCouncil, demoFamily } from './demo-family.js';
+import { councilHasRows, personIdByName } from './demo-lookups.js';
 
 const ALEX = 'alex.morgan@demo-borough.example';
 const PRIYA = 'priya.kaur@demo-borough.example';
@@ -138,16 +138,9 @@ async function keep(
 export async function seedDemoAssessmentOfNeed(database: Database, now: Date = new Date()): Promise<boolean> {
   const { id: tenantId } = await provisionCouncil(database, demoCouncil);
   return withTenant(database.orm, tenantId, async (tx) => {
-    const [existing] = await tx
-      .select({ total: count() })
-      .from(safeUncertaintyPositions)
-      .where(eq(safeUncertaintyPositions.tenantId, tenantId));
-    if ((existing?.total ?? 0) > 0) return false;
+    if (await councilHasRows(tx, safeUncertaintyPositions, tenantId)) return false;
     const miaName = demoFamily.find((person) => person.key === 'mia')!.fullName;
-    const [mia] = await tx
-      .select({ id: people.id })
-      .from(people)
-      .where(and(eq(people.tenantId, tenantId), eq(people.fullName, miaName)));
+    const mia = await personIdByName(tx, tenantId, miaName);
     if (!mia) return false;
     const { alex, priya } = await userIds(tx, tenantId);
     const alexLabel = 'Alex Morgan (practitioner)';
@@ -156,7 +149,7 @@ export async function seedDemoAssessmentOfNeed(database: Database, now: Date = n
     // ---- Safe uncertainty ------------------------------------------------------------------
     for (const position of positions) {
       await insertPosition(tx, tenantId, {
-        childPersonId: mia.id,
+        childPersonId: mia,
         ...position,
         recordedBy: alex,
         recordedByLabel: 'Alex Morgan',
@@ -202,7 +195,7 @@ export async function seedDemoAssessmentOfNeed(database: Database, now: Date = n
     ];
     for (const { finding, ...question } of questions) {
       const row = await insertQuestion(tx, tenantId, {
-        childPersonId: mia.id,
+        childPersonId: mia,
         ...question,
         recordedBy: alex,
         recordedByLabel: 'Alex Morgan',
@@ -257,7 +250,7 @@ export async function seedDemoAssessmentOfNeed(database: Database, now: Date = n
     // ---- The assessment of need: version 1 signed off, version 2 in draft -----------------------
     const alexAuthor = { userId: alex, label: alexLabel };
     const series = await insertSeries(tx, tenantId, {
-      childPersonId: mia.id,
+      childPersonId: mia,
       startedBy: alex,
       startedByLabel: 'Alex Morgan',
       startedAt: at('2026-02-02'),

@@ -4,7 +4,6 @@
  * scaled by five people: Mia, Sarah, Dan, Nan Pat and Alex. Every word is invented.
  * Idempotent: does nothing once the demo council has a mapping.
  */
-import { count, eq } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.js';
 import { withTenant } from '../platform/db/tenancy.js';
 import { appendVersion } from '../platform/history/record-history.js';
@@ -14,8 +13,8 @@ import { insertEntry, insertMapping, insertScore } from '../features/mapping/que
 import { mappings } from '../features/mapping/schema.js';
 import { MAPPING_ENTRY } from '../features/mapping/service.js';
 import { defaultScale } from '../features/mapping/domain.js';
-import { people } from '../features/people/schema.js';
 import { demoCouncil } from './demo-family.js';
+import { councilHasRows, peopleByName } from './demo-lookups.js';
 
 type Entry = { section: string } & Record<string, string>;
 
@@ -180,13 +179,8 @@ const review = {
 export async function seedDemoMappings(database: Database): Promise<boolean> {
   const { id: tenantId } = await provisionCouncil(database, demoCouncil);
   return withTenant(database.orm, tenantId, async (tx) => {
-    const [existing] = await tx.select({ total: count() }).from(mappings).where(eq(mappings.tenantId, tenantId));
-    if ((existing?.total ?? 0) > 0) return false;
-    const byName = new Map(
-      (
-        await tx.select({ id: people.id, fullName: people.fullName }).from(people).where(eq(people.tenantId, tenantId))
-      ).map((person) => [person.fullName, person.id]),
-    );
+    if (await councilHasRows(tx, mappings, tenantId)) return false;
+    const byName = await peopleByName(tx, tenantId);
     const idOf = (fullName: string) => {
       const id = byName.get(fullName);
       if (!id) throw new Error(`demo person ${fullName} is not in the council`);

@@ -11,7 +11,6 @@ import { withTenant } from '../platform/db/tenancy.js';
 import type { Actor } from '../platform/identity/actor.js';
 import { users } from '../platform/identity/schema.js';
 import { provisionCouncil } from '../platform/tenancy/councils.js';
-import { people } from '../features/people/schema.js';
 import {
   addAction,
   addDecision,
@@ -27,6 +26,7 @@ import {
   type Saved,
 } from '../features/meetings/index.js';
 import { demoCouncil } from './demo-family.js';
+import { personIdByName } from './demo-lookups.js';
 
 const source = { ip: null, userAgent: 'Kith demo seed', requestId: 'demo-seed' };
 
@@ -38,13 +38,7 @@ function saved<T extends object>(result: Saved<T>, what: string): T {
 export async function seedDemoMeetings(database: Database): Promise<boolean> {
   const { id: tenantId } = await provisionCouncil(database, demoCouncil);
   const found = await withTenant(database.orm, tenantId, async (tx) => {
-    const personId = async (fullName: string) => {
-      const [row] = await tx
-        .select({ id: people.id })
-        .from(people)
-        .where(and(eq(people.tenantId, tenantId), eq(people.fullName, fullName)));
-      return row?.id ?? null;
-    };
+    const personId = (fullName: string) => personIdByName(tx, tenantId, fullName);
     const account = async (email: string) => {
       const [row] = await tx
         .select({ id: users.id, fullName: users.fullName })

@@ -5,12 +5,10 @@
  * mapping, so it seeds whether or not the family's mapping has been recorded yet.
  * Does nothing once Mia has a plan, so a restart keeps whatever was changed by hand.
  */
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.js';
 import { withTenant } from '../platform/db/tenancy.js';
 import { appendVersion } from '../platform/history/record-history.js';
 import { provisionCouncil } from '../platform/tenancy/councils.js';
-import { people } from '../features/people/schema.js';
 import { nextActionDueOn, type PlanAction, type PlanContent, type PlanGoal } from '../features/plans/plan-rules.js';
 import {
   insertAgreement,
@@ -23,19 +21,14 @@ import {
 } from '../features/plans/queries.js';
 import { PLAN } from '../features/plans/service.js';
 import { demoCouncil } from './demo-family.js';
+import { personIdByName } from './demo-lookups.js';
 
 const worker = { userId: null, label: 'Alex Morgan (practitioner)' };
 
 export async function seedDemoPlans(database: Database): Promise<boolean> {
   const { id: tenantId } = await provisionCouncil(database, demoCouncil);
   return withTenant(database.orm, tenantId, async (tx) => {
-    const idOf = async (fullName: string) => {
-      const [row] = await tx
-        .select({ id: people.id })
-        .from(people)
-        .where(and(eq(people.tenantId, tenantId), eq(people.fullName, fullName)));
-      return row?.id ?? null;
-    };
+    const idOf = (fullName: string) => personIdByName(tx, tenantId, fullName);
     const mia = await idOf('Mia Thompson');
     const sarah = await idOf('Sarah Thompson');
     if (!mia || !sarah) return false;

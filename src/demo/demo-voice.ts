@@ -4,12 +4,10 @@
  * how she would like to take part in meetings.
  * Idempotent: does nothing once any visit is recorded in the demo council.
  */
-import { and, count, eq } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.js';
 import { withTenant } from '../platform/db/tenancy.js';
 import { appendVersion } from '../platform/history/record-history.js';
 import { provisionCouncil } from '../platform/tenancy/councils.js';
-import { people } from '../features/people/schema.js';
 import {
   insertChildsWords,
   insertChronologyEntry,
@@ -22,21 +20,18 @@ import { visits } from '../features/voice/schema.js';
 import { VISIT } from '../features/voice/service.js';
 import type { VisitContent } from '../features/voice/visit-form.js';
 import { demoCouncil } from './demo-family.js';
+import { councilHasRows, personIdByName } from './demo-lookups.js';
 
 const alex = { userId: null, label: 'Alex Morgan (practitioner)' };
 
 export async function seedDemoVoice(database: Database): Promise<boolean> {
   const { id: tenantId } = await provisionCouncil(database, demoCouncil);
   return withTenant(database.orm, tenantId, async (tx) => {
-    const [existing] = await tx.select({ total: count() }).from(visits).where(eq(visits.tenantId, tenantId));
-    if ((existing?.total ?? 0) > 0) return false;
+    if (await councilHasRows(tx, visits, tenantId)) return false;
     const idOf = async (fullName: string) => {
-      const [row] = await tx
-        .select({ id: people.id })
-        .from(people)
-        .where(and(eq(people.tenantId, tenantId), eq(people.fullName, fullName)));
-      if (!row) throw new Error(`demo person ${fullName} is not in the council`);
-      return row.id;
+      const id = await personIdByName(tx, tenantId, fullName);
+      if (!id) throw new Error(`demo person ${fullName} is not in the council`);
+      return id;
     };
     const mia = await idOf('Mia Thompson');
     const sarah = await idOf('Sarah Thompson');
