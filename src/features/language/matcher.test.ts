@@ -11,12 +11,16 @@ const found = (text: string, audience: Audience = 'professional') =>
     text.slice(match.start, match.end),
   ]);
 const ids = (text: string, audience: Audience = 'professional') => found(text, audience).map(([id]) => id);
+/** Each text, in the professional audience, gets no finding (the message names the text). */
+const flagsNothingIn = (texts: string[]) => {
+  for (const text of texts) assert.deepEqual(ids(text), [], text);
+};
 
 describe('guards: the same word in another sense is left alone', () => {
   test('contact: details, number, lens, eye, physical, point of, making contact with a service', () => {
     assert.deepEqual(found('Leo has contact with Dad on Saturdays.'), [['G01', 'contact with Dad']]);
     assert.deepEqual(found('After contact, Mia was tired.'), [['G01', 'contact']], 'context words are not pointed at');
-    for (const text of [
+    flagsNothingIn([
       'Please update the contact details and the contact number.',
       'Mum has her contact address and a contact form.',
       'Mia has new contact lenses.',
@@ -28,15 +32,13 @@ describe('guards: the same word in another sense is left alone', () => {
       'I have had no contact from the school.',
       'Contact was made with the GP on Monday.',
       'There is no contact between the two families.',
-    ]) {
-      assert.deepEqual(ids(text), [], text);
-    }
+    ]);
   });
 
   test('placement and placed: of the bruise, work placement, an object placed on something, orders and ranks', () => {
     assert.deepEqual(found('Her placement is going well.'), [['G03', 'placement']]);
     assert.deepEqual(found('Leo was placed with foster carers.'), [['G04', 'placed with']]);
-    for (const text of [
+    flagsNothingIn([
       'The nurse noted the placement of the bruise.',
       'The placement of a small mark on his arm was drawn.',
       'He starts a work placement on Monday.',
@@ -49,9 +51,7 @@ describe('guards: the same word in another sense is left alone', () => {
       'Nan is well placed to help.',
       'Jake was placed first.',
       'Responsibility was placed with the school.',
-    ]) {
-      assert.deepEqual(ids(text), [], text);
-    }
+    ]);
   });
 
   test('looked after, unit, case, respite, sanction', () => {
@@ -59,22 +59,18 @@ describe('guards: the same word in another sense is left alone', () => {
     assert.deepEqual(ids('Nan looked after the dog.'), []);
     assert.deepEqual(ids('She looked after children as a childminder.'), []);
     assert.deepEqual(ids('He went back to the unit.'), ['G10']);
-    for (const text of [
+    flagsNothingIn([
       'The baby was on the neonatal unit.',
       'She drinks ten units of alcohol.',
       'The kitchen unit is broken.',
-    ]) {
-      assert.deepEqual(ids(text), [], text);
-    }
+    ]);
     assert.deepEqual(ids('The case was closed.'), ['G58']);
-    for (const text of [
+    flagsNothingIn([
       'In case of fire, ring 999.',
       'Dad has a court case.',
       'Her phone case is pink.',
       'If that is the case, we will wait.',
-    ]) {
-      assert.deepEqual(ids(text), [], text);
-    }
+    ]);
     assert.deepEqual(ids('Dylan goes to respite carers.'), ['G09']);
     assert.deepEqual(ids('The tablets gave him respite from the pain.'), []);
     assert.deepEqual(ids('He was given a sanction for swearing.'), ['G25']);
@@ -84,23 +80,19 @@ describe('guards: the same word in another sense is left alone', () => {
 
   test('judgements about tasks, times, animals and illness are not judgements about a person', () => {
     assert.deepEqual(ids('Tyrone is very challenging at home.'), ['G34']);
-    for (const text of [
+    flagsNothingIn([
       'It was a challenging week.',
       'Jay finds reading challenging.',
       'Maths has been challenging this term.',
       'Aunt Sue is challenging the decision.',
       'The match kicked off at three.',
-    ]) {
-      assert.deepEqual(ids(text), [], text);
-    }
+    ]);
     assert.deepEqual(ids('Dad was aggressive on the phone.'), ['G38']);
-    for (const text of [
+    flagsNothingIn([
       'The neighbours’ dog is aggressive.',
       'Nan’s cancer was aggressive.',
       'Mum found the meeting intimidating.',
-    ]) {
-      assert.deepEqual(ids(text), [], text);
-    }
+    ]);
   });
 
   test('engagement, compliance, insight, reach, presenting and attending in their ordinary senses', () => {
