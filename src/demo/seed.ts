@@ -4,13 +4,11 @@
  * once on one database seed one after the other (an advisory lock), so the second finds the
  * councils made and leaves them be.
  */
-import { count, eq } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.js';
 import { appendVersion } from '../platform/history/record-history.js';
 import { insertHousehold, insertMember, insertRelationship } from '../features/network/queries.js';
 import { networkMembers } from '../features/network/schema.js';
 import { RELATIONSHIP } from '../features/network/service.js';
-import { people } from '../features/people/schema.js';
 import { demoHouseholds, demoNetworkMembers, demoTies } from './demo-network.js';
 import { seedDemoMappings } from './demo-mapping.js';
 import { seedDemoAssessmentOfNeed } from './demo-assessment-of-need.js';
@@ -37,6 +35,7 @@ import {
   otherCouncilFamily,
   type DemoPerson,
 } from './demo-family.js';
+import { councilHasRows, peopleByName } from './demo-lookups.js';
 
 export interface SeedOutcome {
   councils: { name: string; seeded: boolean }[];
@@ -124,16 +123,8 @@ async function seedCouncil(
 async function seedDemoNetwork(database: Database): Promise<boolean> {
   const { id: tenantId } = await provisionCouncil(database, demoCouncil);
   return withTenant(database.orm, tenantId, async (tx) => {
-    const [existing] = await tx
-      .select({ total: count() })
-      .from(networkMembers)
-      .where(eq(networkMembers.tenantId, tenantId));
-    if ((existing?.total ?? 0) > 0) return false;
-    const byName = new Map(
-      (
-        await tx.select({ id: people.id, fullName: people.fullName }).from(people).where(eq(people.tenantId, tenantId))
-      ).map((person) => [person.fullName, person.id]),
-    );
+    if (await councilHasRows(tx, networkMembers, tenantId)) return false;
+    const byName = await peopleByName(tx, tenantId);
     const idOf = (key: string) => {
       const person = demoFamily.find((candidate) => candidate.key === key);
       const id = person ? byName.get(person.fullName) : undefined;
