@@ -52,7 +52,7 @@ export function allocationsOf(tx: Tx, tenantId: string, childId: string): Promis
       ),
     )
     .where(and(eq(childAllocations.tenantId, tenantId), eq(childAllocations.childPersonId, childId)))
-    .orderBy(asc(childAllocations.startsOn), asc(sql`${childAllocations.endsOn} nulls last`));
+    .orderBy(asc(childAllocations.startsOn), sql`${childAllocations.endsOn} asc nulls last`);
 }
 
 /** Ends the child's allocations still open on `on` (they hold the record until that day). */

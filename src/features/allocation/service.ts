@@ -81,7 +81,7 @@ export const openForAllocation = childRecordService('change', 'child_record.view
   workers: await workersOf(record.tx, record.tenantId),
   teams: await teamsOf(record.tx, record.tenantId),
 }));
-export type AllocationForm = Awaited<ReturnType<typeof openForAllocation>>;
+export type AllocationForm = NonNullable<Awaited<ReturnType<typeof openForAllocation>>>;
 
 export type AllocationOutcome =
   | { outcome: 'saved'; allocationId: string }
