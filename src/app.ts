@@ -30,7 +30,6 @@ import { accountFeature } from './features/account/feature.js';
 import { accountPages } from './features/account/index.js';
 import { administrationFeature } from './features/administration/feature.js';
 import { allocationFeature } from './features/allocation/feature.js';
-import { allocationFeature } from './features/allocation/feature.js';
 import { assessmentOfNeedFeature } from './features/assessment-of-need/feature.js';
 import { auditTrailFeature } from './features/audit-trail/feature.js';
 import { caseloadFeature } from './features/caseload/feature.js';
@@ -74,7 +73,6 @@ export const features: readonly KithFeature[] = [
   meetingsFeature,
   episodesFeature,
   timescalesFeature,
-  allocationFeature,
   allocationFeature,
   frontDoorFeature,
 ];
