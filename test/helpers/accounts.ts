@@ -109,8 +109,13 @@ export function sessionCookieFrom(response: { cookies: { name: string; value: st
   return response.cookies.find((cookie) => cookie.name === 'kith_session')?.value;
 }
 
+/** Sends the sign-in page's email and password, and answers what the page answers. */
+export function sendPassword(app: FastifyInstance, email: string, password = TEST_PASSWORD) {
+  return app.inject({ method: 'POST', url: '/sign-in', payload: { email, password } });
+}
+
 export async function signIn(app: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<string> {
-  const response = await app.inject({ method: 'POST', url: '/sign-in', payload: { email, password } });
+  const response = await sendPassword(app, email, password);
   const cookie = sessionCookieFrom(response);
   if (response.statusCode !== 303 || !cookie) throw new Error(`sign-in failed with ${response.statusCode}`);
   return cookie;

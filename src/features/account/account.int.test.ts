@@ -169,10 +169,6 @@ test('family members cannot make tokens; anyone may turn on two-factor sign-in f
   const account = await kith.app.inject({ url: '/account', headers: cookieHeader(cookie) });
   assert.match(account.body, /On\. 10 recovery codes left/);
   // Next sign-in asks for the code.
-  const next = await kith.app.inject({
-    method: 'POST',
-    url: '/sign-in',
-    payload: { email: practitioner.email, password: 'test-river-candle-orbit' },
-  });
+  const next = await accounts.sendPassword(kith.app, practitioner.email, 'test-river-candle-orbit');
   assert.equal(next.headers.location, '/sign-in/two-factor');
 });

@@ -7,7 +7,7 @@ import { postForm, submitForm } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 
-const { cookieHeader, createTestAccount, csrfTokenIn, signIn, TEST_PASSWORD } = accounts;
+const { cookieHeader, createTestAccount, csrfTokenIn, signIn } = accounts;
 
 describe('council administration', () => {
   const kith = testAppPerFile();
@@ -104,11 +104,7 @@ describe('council administration', () => {
     assert.equal(disabled.statusCode, 303);
     const after = await kith.app.inject({ url: '/caseload', headers: cookieHeader(workerCookie) });
     assert.equal(after.statusCode, 303);
-    const signInAgain = await kith.app.inject({
-      method: 'POST',
-      url: '/sign-in',
-      payload: { email: worker.email, password: TEST_PASSWORD },
-    });
+    const signInAgain = await accounts.sendPassword(kith.app, worker.email);
     assert.equal(signInAgain.statusCode, 400, 'a disabled account cannot sign in');
     const enabled = await post(`/admin/users/${worker.userId}/enable`, {});
     assert.equal(enabled.statusCode, 303);

@@ -22,13 +22,19 @@ const policy = { idleMinutes: 30, absoluteHours: 12 };
 describe('sign-in protection', () => {
   const kith = testAppPerFile();
 
+  /** A council with a team manager, who signs in with a security code. */
+  async function managerWithCode() {
+    const council = await createTestCouncil(kith.database);
+    const manager = await createTestAccount(kith.database, council.id, {
+      roles: ['team_manager'],
+      totpSecret: TEST_TOTP_SECRET,
+    });
+    return { council, ...manager };
+  }
+
   /** The password step through the page: the half-signed-in session's cookie and its code page. */
   async function halfSignIn(email: string) {
-    const passwordStep = await kith.app.inject({
-      method: 'POST',
-      url: '/sign-in',
-      payload: { email, password: accounts.TEST_PASSWORD },
-    });
+    const passwordStep = await accounts.sendPassword(kith.app, email);
     assert.equal(passwordStep.headers.location, '/sign-in/two-factor');
     const pending = sessionCookieFrom(passwordStep)!;
     const codePage = await kith.app.inject({ url: '/sign-in/two-factor', headers: cookieHeader(pending) });
@@ -38,11 +44,7 @@ describe('sign-in protection', () => {
   }
 
   test('a code entered more than 5 minutes after the password is refused: sign in again, says the page', async () => {
-    const council = await createTestCouncil(kith.database);
-    const { email, userId } = await createTestAccount(kith.database, council.id, {
-      roles: ['team_manager'],
-      totpSecret: TEST_TOTP_SECRET,
-    });
+    const { council, email, userId } = await managerWithCode();
     const { sendCode } = await halfSignIn(email);
     // Six minutes pass (the session's own expiry is left alone: the code step checks its age too).
     await withTenant(kith.database.orm, council.id, (tx) =>
@@ -60,11 +62,7 @@ describe('sign-in protection', () => {
   });
 
   test('a half-signed-in session past its expiry is over before any code is sent', async () => {
-    const council = await createTestCouncil(kith.database);
-    const { email, userId } = await createTestAccount(kith.database, council.id, {
-      roles: ['team_manager'],
-      totpSecret: TEST_TOTP_SECRET,
-    });
+    const { council, email, userId } = await managerWithCode();
     const { pending } = await halfSignIn(email);
     const [lifetime] = await withTenant(kith.database.orm, council.id, async (tx) =>
       rowsOf<{ seconds: number }>(
@@ -83,11 +81,7 @@ describe('sign-in protection', () => {
   });
 
   test('five wrong codes end the half-signed-in session; the right code after them opens nothing', async () => {
-    const council = await createTestCouncil(kith.database);
-    const { email } = await createTestAccount(kith.database, council.id, {
-      roles: ['team_manager'],
-      totpSecret: TEST_TOTP_SECRET,
-    });
+    const { email } = await managerWithCode();
     const { pending, sendCode } = await halfSignIn(email);
     const right = () => totpCode(TEST_TOTP_SECRET, Date.now());
     const wrong = () => (right() === '000000' ? '111111' : '000000');

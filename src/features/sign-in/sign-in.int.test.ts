@@ -21,13 +21,7 @@ describe('signing in and out', () => {
     assert.equal(caseload.statusCode, 200);
     assert.match(caseload.body, /Robin Test/);
     assert.match(caseload.body, /Test practitioner/, 'the signed-in name is in the header');
-    const cookieAttributes = (
-      await kith.app.inject({
-        method: 'POST',
-        url: '/sign-in',
-        payload: { email: practitioner.email, password: accounts.TEST_PASSWORD },
-      })
-    ).cookies[0]!;
+    const cookieAttributes = (await accounts.sendPassword(kith.app, practitioner.email)).cookies[0]!;
     assert.equal(cookieAttributes.httpOnly, true);
     assert.equal(cookieAttributes.sameSite, 'Lax');
   });
@@ -35,16 +29,8 @@ describe('signing in and out', () => {
   test('wrong password, unknown address: the same message, nothing saved, the email kept on the page', async () => {
     const council = await createTestCouncil(kith.database);
     const { email } = await createTestAccount(kith.database, council.id, { roles: ['practitioner'] });
-    const wrong = await kith.app.inject({
-      method: 'POST',
-      url: '/sign-in',
-      payload: { email, password: 'not-the-password' },
-    });
-    const unknown = await kith.app.inject({
-      method: 'POST',
-      url: '/sign-in',
-      payload: { email: 'nobody@nowhere.example', password: 'whatever-it-is' },
-    });
+    const wrong = await accounts.sendPassword(kith.app, email, 'not-the-password');
+    const unknown = await accounts.sendPassword(kith.app, 'nobody@nowhere.example', 'whatever-it-is');
     for (const response of [wrong, unknown]) {
       assert.equal(response.statusCode, 400);
       assert.equal(sessionCookieFrom(response), undefined);
@@ -76,11 +62,7 @@ describe('signing in and out', () => {
           select ${council.id}, id, '10.9.9.9', now() - interval '1 minute' from users, generate_series(1, 10) where email = ${email}`,
       ),
     );
-    const refused = await kith.app.inject({
-      method: 'POST',
-      url: '/sign-in',
-      payload: { email, password: accounts.TEST_PASSWORD },
-    });
+    const refused = await accounts.sendPassword(kith.app, email);
     assert.equal(refused.statusCode, 400);
     assert.equal(sessionCookieFrom(refused), undefined);
     const locked = await withTenant(kith.database.orm, council.id, (tx) =>
@@ -150,11 +132,7 @@ describe('signing in and out', () => {
       roles: ['team_manager'],
       totpSecret: secret,
     });
-    const passwordStep = await kith.app.inject({
-      method: 'POST',
-      url: '/sign-in',
-      payload: { email, password: accounts.TEST_PASSWORD },
-    });
+    const passwordStep = await accounts.sendPassword(kith.app, email);
     assert.equal(passwordStep.headers.location, '/sign-in/two-factor');
     const pending = sessionCookieFrom(passwordStep)!;
     assert.equal(
@@ -186,9 +164,7 @@ describe('signing in and out', () => {
   test('a manager without two-factor must set it up, and gets recovery codes once', async () => {
     const council = await createTestCouncil(kith.database);
     const { email } = await createTestAccount(kith.database, council.id, { roles: ['team_manager'] });
-    const pending = sessionCookieFrom(
-      await kith.app.inject({ method: 'POST', url: '/sign-in', payload: { email, password: accounts.TEST_PASSWORD } }),
-    )!;
+    const pending = sessionCookieFrom(await accounts.sendPassword(kith.app, email))!;
     const setUp = await kith.app.inject({ url: '/sign-in/two-factor', headers: cookieHeader(pending) });
     assert.match(setUp.body, /Set up two-factor sign-in/);
     const secret = /id="secret-key">([A-Z2-7 ]+)</.exec(setUp.body)![1]!.replace(/ /g, '');
