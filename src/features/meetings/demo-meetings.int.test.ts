@@ -1,19 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { seedDemo } from '../../demo/seed.js';
 import { seedDemoMeetings } from '../../demo/demo-meetings.js';
 import { DEMO_PASSWORD } from '../../demo/demo-accounts.js';
 import { sessionFor } from '../plans/plans-fixtures.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-  await seedDemo(kith.database);
-});
-after(() => kith.close());
+const kith = testAppPerFile();
 
 test('the demo family has a conference through all four stages, an agreed family plan and its review', async () => {
+  await seedDemo(kith.database);
   assert.equal(await seedDemoMeetings(kith.database), false, 'seeding again adds nothing');
   const sam = await sessionFor(kith.app, 'sam.taylor@demo-borough.example', DEMO_PASSWORD);
   const list = await sam.api('GET', '/api/v1/conferences');

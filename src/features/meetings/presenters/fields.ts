@@ -2,7 +2,13 @@
  * The meetings forms' fields, as the shared form template (views/form.njk) draws them, and what
  * was typed, kept as text so a form shown again loses nothing.
  */
-import { cleanText, dateFromInput, dateInputParts, type FormErrors } from '../../../platform/http/forms.js';
+import {
+  cleanText,
+  dateFromInput,
+  dateInputParts,
+  formErrorsFromIssues,
+  type FormErrors,
+} from '../../../platform/http/forms.js';
 import type { FieldIssue } from '../service.js';
 
 export type Body = Record<string, unknown>;
@@ -101,15 +107,7 @@ export function fieldIdsFor(dateFields: readonly string[]): Record<string, strin
 
 /** The error summary and each field's message, from the service's problems (the first for each field). */
 export function errorsFrom(issues: readonly FieldIssue[], dateFields: readonly string[] = []): FormErrors {
-  const ids = fieldIdsFor(dateFields);
-  const fieldErrors: FormErrors['fieldErrors'] = {};
-  const errorList: FormErrors['errorList'] = [];
-  for (const issue of issues) {
-    if (fieldErrors[issue.field]) continue;
-    fieldErrors[issue.field] = { text: issue.message };
-    errorList.push({ text: issue.message, href: `#${ids[issue.field] ?? issue.field}` });
-  }
-  return { errorList, fieldErrors };
+  return formErrorsFromIssues(issues, fieldIdsFor(dateFields));
 }
 
 export const inviteeCircleNames = { family: 'Family', network: 'Friend or community', professional: 'Professional' };

@@ -3,10 +3,18 @@
  * form's heading, fields, and what it shows first. They share one page (views/form.njk) and one
  * way of being saved (routes/meeting-forms.ts).
  */
-import { isWithdrawn, meetingKindNames, stillInvited, type Conference, type StagePart } from '../conference.js';
+import {
+  isWithdrawn,
+  meetingKindNames,
+  stillInvited,
+  withdrawalProblem,
+  type Conference,
+  type StagePart,
+} from '../conference.js';
 import { presentDate } from '../../child-record/index.js';
-import { stageSlugs } from '../paths.js';
-import type { MeetingView } from '../service.js';
+import { meetingPaths, stageSlugs } from '../paths.js';
+import { agreementSchema, informationSchema, preparationSchema, privateTimeSchema } from '../validation.js';
+import type { InviteeRow, MeetingView } from '../service.js';
 import {
   area,
   attendanceNames,
@@ -20,7 +28,7 @@ import {
   type Field,
   type Values,
 } from './fields.js';
-import { childName, recordHeader } from './meeting.js';
+import { childName, recordHeader, timeText } from './meeting.js';
 
 /** A form that changes a meeting. */
 export interface MeetingForm {
@@ -192,16 +200,22 @@ interface StageFormDefinition {
   part: StagePart;
   heading: string;
   intro: string[];
-  names: string[];
+  /** The stage's schema (the API's too): its fields are the form's, its dates as three boxes. */
+  schema: { shape: object };
   dates: string[];
   fields: (values: Values) => Field[];
   stored: (conference: Conference) => Values;
 }
 
+/** A stage's recorded fields as the form's text (nothing when it is not recorded yet). */
+const textsOf = (stored: object | undefined): Values =>
+  Object.fromEntries(Object.entries(stored ?? {}).map(([key, value]) => [key, String(value ?? '')]));
+
 /** A stage's form shows what was recorded, and only for a family group conference. */
-function stageForm(definition: StageFormDefinition): StageForm {
+function stageForm({ schema, ...definition }: StageFormDefinition): StageForm {
   return {
     ...definition,
+    names: Object.keys(schema.shape).filter((name) => !definition.dates.includes(name)),
     intro: () => definition.intro,
     stored: (opened) => (opened.meeting.stage ? definition.stored(opened.meeting.conference) : null),
     fields: (values) => definition.fields(values),
@@ -216,17 +230,7 @@ export const stageForms: Record<string, StageForm> = {
     intro: [
       'The family says yes to a conference, then the coordinator and the family choose together whom to invite. The coordinator visits each person to prepare them.',
     ],
-    names: [
-      'whyReferred',
-      'childPreparation',
-      'advocate',
-      'language',
-      'interpreter',
-      'accessNeeds',
-      'venue',
-      'food',
-      'childcare',
-    ],
+    schema: preparationSchema,
     dates: ['referredOn', 'familyAgreedOn'],
     fields: (values) => [
       dateField('referredOn', 'When was the family referred for a conference?', values),
@@ -248,7 +252,7 @@ export const stageForms: Record<string, StageForm> = {
     stored: (conference) => {
       const stored = conference.preparation;
       return {
-        ...Object.fromEntries(Object.entries(stored ?? {}).map(([key, value]) => [key, String(value ?? '')])),
+        ...textsOf(stored),
         ...dateValues('referredOn', stored?.referredOn),
         ...dateValues('familyAgreedOn', stored?.familyAgreedOn),
       };
@@ -260,7 +264,7 @@ export const stageForms: Record<string, StageForm> = {
     intro: [
       'Professionals share what they are worried about, in plain words, and what is working well. Bottom lines are what any plan must make sure of. The family can ask anything.',
     ],
-    names: ['worries', 'strengths', 'bottomLines', 'resources', 'questionsAndAnswers'],
+    schema: informationSchema,
     dates: [],
     fields: (values) => [
       area('worries', 'What professionals are worried about', values),
@@ -269,12 +273,9 @@ export const stageForms: Record<string, StageForm> = {
       area('resources', 'Help and resources that are available (optional)', values, { rows: 3 }),
       area('questionsAndAnswers', 'The family’s questions, and the answers (optional)', values),
     ],
-    stored: (conference) => ({
-      worries: conference.information?.worries ?? '',
-      strengths: conference.information?.strengths ?? '',
-      bottomLines: conference.information?.bottomLines.join('\n') ?? '',
-      resources: conference.information?.resources ?? '',
-      questionsAndAnswers: conference.information?.questionsAndAnswers ?? '',
+    stored: ({ information }) => ({
+      ...textsOf(information),
+      bottomLines: information?.bottomLines.join('\n') ?? '',
     }),
   }),
   [stageSlugs.privateFamilyTime]: stageForm({
@@ -283,7 +284,7 @@ export const stageForms: Record<string, StageForm> = {
     intro: [
       'The family talks alone and makes its plan. Only when it started and ended is recorded, and the plan as the family brings it back, in their own words.',
     ],
-    names: ['startedAt', 'endedAt', 'familyPlan'],
+    schema: privateTimeSchema,
     dates: [],
     fields: (values) => [
       text('startedAt', 'When did private family time start?', values, {
@@ -293,11 +294,7 @@ export const stageForms: Record<string, StageForm> = {
       text('endedAt', 'When did it end?', values, { hint: 'For example, 12:15', classes: 'govuk-input--width-5' }),
       area('familyPlan', 'The family’s plan, in their words', values, { rows: 8 }),
     ],
-    stored: (conference) => ({
-      startedAt: conference.privateFamilyTime?.startedAt ?? '',
-      endedAt: conference.privateFamilyTime?.endedAt ?? '',
-      familyPlan: conference.privateFamilyTime?.familyPlan ?? '',
-    }),
+    stored: ({ privateFamilyTime }) => textsOf(privateFamilyTime),
   }),
   [stageSlugs.agreement]: stageForm({
     part: 'agreement',
@@ -305,15 +302,7 @@ export const stageForms: Record<string, StageForm> = {
     intro: [
       'Professionals come back and hear the family’s plan. If it is accepted, it becomes the child’s plan, and everyone can see it came from this conference.',
     ],
-    names: [
-      'meetsBottomLines',
-      'unmetBottomLinesReason',
-      'planAccepted',
-      'whatWasAgreed',
-      'changesAndWhy',
-      'resourcesCommitted',
-      'whoWillTellChild',
-    ],
+    schema: agreementSchema,
     dates: ['reviewOn'],
     fields: (values) => [
       radios('meetsBottomLines', 'Does the family’s plan meet every bottom line?', yesNo, values, {
@@ -348,3 +337,26 @@ export const stageForms: Record<string, StageForm> = {
     },
   }),
 };
+
+/** The confirmation before an invitation is withdrawn, or why it cannot be. */
+export function withdrawalPage(
+  opened: MeetingView,
+  invitee: InviteeRow,
+  values: Values,
+  ids: { childId: string; meetingId: string; inviteeId: string },
+) {
+  const { meeting } = opened;
+  const kindName = meetingKindNames[meeting.kind];
+  const problem = withdrawalProblem(invitee, meeting, opened.today);
+  return {
+    pageTitle: `Withdraw ${invitee.name}’s invitation – ${kindName} – ${childName(opened.child)}`,
+    ...recordHeader(opened.child, `Are you sure you want to withdraw ${invitee.name}’s invitation?`),
+    backHref: meetingPaths.meeting.href({ childId: ids.childId, meetingId: ids.meetingId }),
+    action: meetingPaths.withdrawInvitation.href(ids),
+    meetingText: `${kindName}, ${presentDate(meeting.heldOn)}, ${timeText(meeting)}, ${meeting.place}.`,
+    inviteeName: invitee.name,
+    // Shown instead of the form when the invitation cannot be withdrawn.
+    problem: problem?.message ?? null,
+    values,
+  };
+}

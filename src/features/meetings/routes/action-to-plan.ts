@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { FeatureContext } from '../../../platform/features/feature.js';
 import { cleanText, noErrors, type FormErrors } from '../../../platform/http/forms.js';
-import { requestSource } from '../../../platform/http/request-source.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
 import { meetingPaths } from '../paths.js';
 import { actionToPlanPage, WHOLE_PLAN } from '../presenters/action-to-plan.js';
 import { errorsFrom, typed, type Body, type Values } from '../presenters/fields.js';
@@ -33,12 +33,13 @@ function render(
 }
 
 export function registerActionToPlanPages(app: FastifyInstance, { database }: Pick<FeatureContext, 'database'>): void {
+  const call = serviceCaller(database);
   app.get<{ Params: ActionParams }>(
     meetingPaths.actionToPlan.pattern,
     { config: { access: changeRecord, audit: 'meeting.view' } },
     async (request, reply) => {
       const { childId, meetingId, actionId } = request.params;
-      const found = await actionForPlan(database, request.actor!, childId, meetingId, actionId, requestSource(request));
+      const found = await call(request, actionForPlan, childId, meetingId, actionId);
       if (!found) return notFound(reply);
       return render(reply, found, 200, {}, noErrors);
     },
@@ -52,26 +53,18 @@ export function registerActionToPlanPages(app: FastifyInstance, { database }: Pi
       const body = request.body ?? {};
       const values = typed(body, ['target', 'ownerCircle']);
       const [planId = '', goal = ''] = values.target!.split('/');
-      const result = await addActionToPlan(
-        database,
-        request.actor!,
-        childId,
-        meetingId,
-        actionId,
-        {
-          planId,
-          goalId: goal === WHOLE_PLAN ? null : goal,
-          expectedVersion: cleanText(body[`planVersion-${planId}`]),
-          ownerCircle: values.ownerCircle,
-        },
-        requestSource(request),
-      );
+      const result = await call(request, addActionToPlan, childId, meetingId, actionId, {
+        planId,
+        goalId: goal === WHOLE_PLAN ? null : goal,
+        expectedVersion: cleanText(body[`planVersion-${planId}`]),
+        ownerCircle: values.ownerCircle,
+      });
       if (result.outcome === 'added') {
         const meeting = meetingPaths.meeting.href({ childId, meetingId }, { notice: 'added-to-plan' });
         return reply.redirect(`${meeting}#actions`, 303);
       }
       if (result.outcome === 'not_found') return notFound(reply);
-      const found = await actionForPlan(database, request.actor!, childId, meetingId, actionId, requestSource(request));
+      const found = await call(request, actionForPlan, childId, meetingId, actionId);
       if (!found) return notFound(reply);
       switch (result.outcome) {
         // Already in the plan: the page says where, and nothing changes.

@@ -4,17 +4,24 @@
  * meeting to change it, and are saved by the meetings service, which checks what was typed
  * only once it has the meeting: whether a stage may be recorded yet comes before its fields.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuditAction } from '../../../platform/audit/catalogue.js';
 import type { FeatureContext } from '../../../platform/features/feature.js';
-import { cleanText, noErrors, type FormErrors } from '../../../platform/http/forms.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
+import { cleanText, noErrors } from '../../../platform/http/forms.js';
+import type { Path } from '../../../platform/http/path.js';
+import { registerQuestionPage } from '../../../platform/http/question-page.js';
 import { requestSource } from '../../../platform/http/request-source.js';
-import { meetingKindNames, withdrawalProblem } from '../conference.js';
 import { meetingPaths } from '../paths.js';
-import { errorsFrom, inputFrom, typed, type Body, type Values } from '../presenters/fields.js';
-import { childName, recordHeader, timeText } from '../presenters/meeting.js';
-import { meetingFormPage, meetingForms, stageForms, type MeetingForm } from '../presenters/meeting-forms.js';
-import { presentDate } from '../../child-record/index.js';
+import { errorsFrom, inputFrom, typed, type Body } from '../presenters/fields.js';
+import {
+  meetingFormPage,
+  meetingForms,
+  stageForms,
+  withdrawalPage,
+  type MeetingForm,
+} from '../presenters/meeting-forms.js';
+import { withdrawalSchema } from '../validation.js';
 import {
   addAction,
   addDecision,
@@ -37,15 +44,15 @@ interface FormRoute {
   audit: AuditAction;
   formOf: (params: Params) => MeetingForm | undefined;
   actionOf: (request: FormRequest) => string;
-  save: (form: MeetingForm, request: FormRequest, input: Record<string, unknown>, version: number) => Promise<Saved>;
+  save: (request: FormRequest, input: Record<string, unknown>, version: number) => Promise<Saved>;
 }
 
 export function registerMeetingFormPages(app: FastifyInstance, { database }: Pick<FeatureContext, 'database'>): void {
-  const open = (request: FormRequest, part: string) => {
+  const open = (request: FastifyRequest<{ Params: { childId: string; meetingId: string } }>, part: string) => {
     const { childId, meetingId } = request.params;
     return openMeetingForChange(database, request.actor!, childId, meetingId, requestSource(request), part);
   };
-  const source = (request: FormRequest) => [database, request.actor!] as const;
+  const call = serviceCaller(database);
 
   /** Shown: the meeting is opened to change it ('meeting.view'); saved: the change's own action. */
   const shown = { access: changeRecord, audit: 'meeting.view' } as const;
@@ -66,7 +73,7 @@ export function registerMeetingFormPages(app: FastifyInstance, { database }: Pic
       const body = request.body ?? {};
       const values = typed(body, form.names, form.dates);
       const version = Number(cleanText(body.version)) || 0;
-      const result = await route.save(form, request, inputFrom(values, body, form.dates), version);
+      const result = await route.save(request, inputFrom(values, body, form.dates), version);
       if (result.outcome === 'saved') return reply.redirect(backTo(request), 303);
       const opened = await open(request, form.part);
       if (!opened || result.outcome === 'not_found') return notFound(reply);
@@ -77,59 +84,27 @@ export function registerMeetingFormPages(app: FastifyInstance, { database }: Pic
     });
   }
 
-  const always = (form: MeetingForm) => () => form;
-  const postedTo = (request: FormRequest) => request.url;
-
-  registerForm({
-    pattern: meetingPaths.invitees.pattern,
-    audit: 'meeting.invite',
-    formOf: always(meetingForms.invite),
-    actionOf: postedTo,
-    save: (_form, request, input) =>
-      inviteSomeone(
-        ...source(request),
-        request.params.childId,
-        request.params.meetingId,
-        input,
-        requestSource(request),
-      ),
-  });
-  registerForm({
-    pattern: meetingPaths.invitee.pattern,
-    audit: 'meeting.attendance',
-    formOf: always(meetingForms.invitee),
-    actionOf: postedTo,
-    save: (_form, request, input) => {
-      const { childId, meetingId, inviteeId } = request.params;
-      return recordPreparationVisit(...source(request), childId, meetingId, inviteeId!, input, requestSource(request));
-    },
-  });
-  registerForm({
-    pattern: meetingPaths.whatHappened.pattern,
-    audit: 'meeting.record',
-    formOf: always(meetingForms.whatHappened),
-    actionOf: postedTo,
-    save: (_form, request, input, version) => {
-      const { childId, meetingId } = request.params;
-      return recordWhatHappened(...source(request), childId, meetingId, input, version, requestSource(request));
-    },
-  });
-  registerForm({
-    pattern: meetingPaths.decisions.pattern,
-    audit: 'meeting.decision',
-    formOf: always(meetingForms.decision),
-    actionOf: postedTo,
-    save: (_form, request, input) =>
-      addDecision(...source(request), request.params.childId, request.params.meetingId, input, requestSource(request)),
-  });
-  registerForm({
-    pattern: meetingPaths.actions.pattern,
-    audit: 'meeting.action',
-    formOf: always(meetingForms.action),
-    actionOf: postedTo,
-    save: (_form, request, input) =>
-      addAction(...source(request), request.params.childId, request.params.meetingId, input, requestSource(request)),
-  });
+  // The forms at a meeting's own paths: each posts to where it is, and is saved by its service.
+  const ofMeeting = (request: FormRequest) => [request.params.childId, request.params.meetingId] as const;
+  const places = {
+    invite: [meetingPaths.invitees, 'meeting.invite'],
+    invitee: [meetingPaths.invitee, 'meeting.attendance'],
+    whatHappened: [meetingPaths.whatHappened, 'meeting.record'],
+    decision: [meetingPaths.decisions, 'meeting.decision'],
+    action: [meetingPaths.actions, 'meeting.action'],
+  } as const satisfies Record<keyof typeof meetingForms, readonly [Path<string>, AuditAction]>;
+  const saves: Record<keyof typeof meetingForms, FormRoute['save']> = {
+    invite: (r, input) => call(r, inviteSomeone, ...ofMeeting(r), input),
+    invitee: (r, input) => call(r, recordPreparationVisit, ...ofMeeting(r), r.params.inviteeId!, input),
+    whatHappened: (r, input, version) => call(r, recordWhatHappened, ...ofMeeting(r), input, version),
+    decision: (r, input) => call(r, addDecision, ...ofMeeting(r), input),
+    action: (r, input) => call(r, addAction, ...ofMeeting(r), input),
+  };
+  for (const name of Object.keys(meetingForms) as (keyof typeof meetingForms)[]) {
+    const [path, audit] = places[name];
+    const form = meetingForms[name];
+    registerForm({ pattern: path.pattern, audit, formOf: () => form, actionOf: (r) => r.url, save: saves[name] });
+  }
   registerForm({
     pattern: meetingPaths.stage.pattern,
     // Each stage records its own action ('conference.preparation', …); one route serves all four.
@@ -139,78 +114,43 @@ export function registerMeetingFormPages(app: FastifyInstance, { database }: Pic
       const { childId, meetingId, stage } = request.params;
       return meetingPaths.stage.href({ childId, meetingId, stage: stage! });
     },
-    save: (form, request, input, version) => {
-      const { childId, meetingId } = request.params;
+    save: (request, input, version) => {
       const part = stageForms[request.params.stage!]!.part;
-      return recordStage(...source(request), childId, meetingId, part, input, version, requestSource(request));
+      return call(request, recordStage, ...ofMeeting(request), part, input, version);
     },
   });
 
   // ---- Withdrawing an invitation, after a confirmation ---------------------------------------
-  type InviteeParams = { childId: string; meetingId: string; inviteeId: string };
-  const renderWithdrawal = async (
-    request: FastifyRequest<{ Params: InviteeParams }>,
-    reply: FastifyReply,
-    status: number,
-    values: Values,
-    errors: FormErrors,
-  ) => {
-    const { childId, meetingId, inviteeId } = request.params;
-    const opened = await openMeetingForChange(
-      database,
-      request.actor!,
-      childId,
-      meetingId,
-      requestSource(request),
-      'withdraw_invitation',
-    );
-    const invitee = opened?.invitees.find((candidate) => candidate.id === inviteeId);
-    if (!opened || !invitee) return notFound(reply);
-    const problem = withdrawalProblem(invitee, opened.meeting, opened.today);
-    const kindName = meetingKindNames[opened.meeting.kind];
-    return reply.status(status).render('meetings/views/withdraw-invitation.njk', {
-      pageTitle: `Withdraw ${invitee.name}’s invitation – ${kindName} – ${childName(opened.child)}`,
-      ...recordHeader(opened.child, `Are you sure you want to withdraw ${invitee.name}’s invitation?`),
-      backHref: meetingPaths.meeting.href({ childId, meetingId }),
-      action: meetingPaths.withdrawInvitation.href({ childId, meetingId, inviteeId }),
-      meetingText: `${kindName}, ${presentDate(opened.meeting.heldOn)}, ${timeText(opened.meeting)}, ${opened.meeting.place}.`,
-      inviteeName: invitee.name,
-      // Shown instead of the form when the invitation cannot be withdrawn.
-      problem: problem?.message ?? null,
-      values,
-      ...errors,
-    });
-  };
-  const withdrawal = { access: changeRecord, audit: 'meeting.invitation_withdrawn' } as const;
-  app.get<{ Params: InviteeParams }>(meetingPaths.withdrawInvitation.pattern, { config: shown }, (request, reply) =>
-    renderWithdrawal(request, reply, 200, {}, noErrors),
-  );
-  app.post<{ Params: InviteeParams; Body: Body }>(
-    meetingPaths.withdrawInvitation.pattern,
-    { config: withdrawal },
-    async (request, reply) => {
-      const { childId, meetingId, inviteeId } = request.params;
-      const values = typed(request.body ?? {}, ['reason']);
-      const result = await withdrawInvitation(
-        database,
-        request.actor!,
-        childId,
-        meetingId,
-        inviteeId,
-        values,
-        requestSource(request),
-      );
-      if (result.outcome === 'saved') {
-        return reply.redirect(
-          meetingPaths.meeting.href({ childId, meetingId }, { notice: 'invitation-withdrawn' }),
-          303,
-        );
-      }
-      if (result.outcome === 'not_found') return notFound(reply);
-      const issues = result.outcome === 'invalid' ? result.issues : [{ field: 'form', message: result.message }];
-      return renderWithdrawal(request, reply, result.outcome === 'conflict' ? 409 : 400, values, errorsFrom(issues));
+  type InviteeRequest = FastifyRequest<{ Params: { childId: string; meetingId: string; inviteeId: string } }>;
+  registerQuestionPage(app, meetingPaths.withdrawInvitation.pattern, changeRecord, {
+    audit: { show: 'meeting.view', save: 'meeting.invitation_withdrawn' },
+    load: async (request: InviteeRequest) => {
+      const opened = await open(request, 'withdraw_invitation');
+      const invitee = opened?.invitees.find((candidate) => candidate.id === request.params.inviteeId);
+      return opened && invitee ? { opened, invitee } : null;
     },
-  );
+    blank: () => ({}),
+    read: (body) => typed(body, ['reason']),
+    schema: withdrawalSchema,
+    view: ({ opened, invitee }, values, _errors, _extra, request) => ({
+      template: 'meetings/views/withdraw-invitation.njk',
+      context: withdrawalPage(opened, invitee, values, request.params),
+    }),
+    save: async (_data, values, request) => {
+      const { childId, meetingId, inviteeId } = request.params;
+      const result = await call(request, withdrawInvitation, childId, meetingId, inviteeId, values);
+      switch (result.outcome) {
+        case 'saved':
+          return { redirect: meetingPaths.meeting.href({ childId, meetingId }, { notice: 'invitation-withdrawn' }) };
+        case 'not_found':
+          return 'not_found';
+        case 'invalid':
+          return { errors: errorsFrom(result.issues) };
+        case 'conflict':
+          return { errors: errorsFrom([{ field: 'form', message: result.message }]), status: 409 };
+      }
+    },
+  });
 }
 
 /** Each form goes back to, and after a save on to, its meeting. */

@@ -1,5 +1,5 @@
 /** One meeting's page, its calendar invitation and its printable letter. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FeatureContext } from '../../../platform/features/feature.js';
 import { requestSource } from '../../../platform/http/request-source.js';
 import { meetingInvitation } from '../calendar.js';
@@ -13,28 +13,23 @@ type MeetingParams = { childId: string; meetingId: string };
 
 export function registerMeetingPages(app: FastifyInstance, { database }: Pick<FeatureContext, 'database'>): void {
   const config = { access: viewRecord, audit: 'meeting.view', audiences: forInvitees } as const;
+  const open = (request: FastifyRequest<{ Params: MeetingParams }>, part?: string) => {
+    const { childId, meetingId } = request.params;
+    return openMeeting(database, request.actor!, childId, meetingId, requestSource(request), part);
+  };
 
   app.get<{ Params: MeetingParams; Querystring: { notice?: string } }>(
     meetingPaths.meeting.pattern,
     { config },
     async (request, reply) => {
-      const { childId, meetingId } = request.params;
-      const opened = await openMeeting(database, request.actor!, childId, meetingId, requestSource(request));
+      const opened = await open(request);
       if (!opened) return notFound(reply);
       return reply.render('meetings/views/meeting.njk', meetingPage(opened, request.query.notice));
     },
   );
 
   app.get<{ Params: MeetingParams }>(meetingPaths.invitation.pattern, { config }, async (request, reply) => {
-    const { childId, meetingId } = request.params;
-    const opened = await openMeeting(
-      database,
-      request.actor!,
-      childId,
-      meetingId,
-      requestSource(request),
-      'invitation',
-    );
+    const opened = await open(request, 'invitation');
     if (!opened) return notFound(reply);
     const ics = meetingInvitation(
       calendarMeetingOf(opened),
@@ -49,8 +44,7 @@ export function registerMeetingPages(app: FastifyInstance, { database }: Pick<Fe
   });
 
   app.get<{ Params: MeetingParams }>(meetingPaths.letter.pattern, { config }, async (request, reply) => {
-    const { childId, meetingId } = request.params;
-    const opened = await openMeeting(database, request.actor!, childId, meetingId, requestSource(request), 'letter');
+    const opened = await open(request, 'letter');
     if (!opened || professionalsOnly.includes(opened.meeting.kind)) return notFound(reply);
     return reply.render('meetings/views/letter.njk', letterPage(opened));
   });

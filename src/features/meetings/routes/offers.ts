@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FeatureContext } from '../../../platform/features/feature.js';
 import { registerQuestionPage } from '../../../platform/http/question-page.js';
-import { requestSource } from '../../../platform/http/request-source.js';
+import { serviceCaller } from '../../../platform/http/api-route.js';
 import { meetingPaths } from '../paths.js';
 import { dateValues, fieldIdsFor, inputFrom, typed } from '../presenters/fields.js';
 import { newOfferPage, offerAnswerPage } from '../presenters/planning.js';
@@ -15,11 +15,11 @@ type ChildRequest = FastifyRequest<{ Params: { childId: string } }>;
 type OfferRequest = FastifyRequest<{ Params: { childId: string; offerId: string } }>;
 
 export function registerOfferPages(app: FastifyInstance, { database }: Pick<FeatureContext, 'database'>): void {
+  const call = serviceCaller(database);
   const offerDates = ['offeredOn'];
   registerQuestionPage(app, meetingPaths.newOffer.pattern, changeRecord, {
     audit: 'meeting.offer',
-    load: (request: ChildRequest) =>
-      childForOffer(database, request.actor!, request.params.childId, requestSource(request)),
+    load: (request: ChildRequest) => call(request, childForOffer, request.params.childId),
     blank: () => ({}),
     read: (body) => typed(body, ['beforeDecision'], offerDates),
     schema: offerSchema,
@@ -29,7 +29,7 @@ export function registerOfferPages(app: FastifyInstance, { database }: Pick<Feat
     save: async (_data, values, request) => {
       const { childId } = request.params;
       const input = inputFrom(values, values, offerDates);
-      const result = await offerFamilyMeeting(database, request.actor!, childId, input, requestSource(request));
+      const result = await call(request, offerFamilyMeeting, childId, input);
       return saveOutcome(result, () => meetingPaths.section.href({ childId }), offerDates);
     },
   });
@@ -37,10 +37,7 @@ export function registerOfferPages(app: FastifyInstance, { database }: Pick<Feat
   const answerDates = ['respondedOn'];
   registerQuestionPage(app, meetingPaths.offer.pattern, changeRecord, {
     audit: 'meeting.offer_answer',
-    load: (request: OfferRequest) => {
-      const { childId, offerId } = request.params;
-      return offerFor(database, request.actor!, childId, offerId, requestSource(request));
-    },
+    load: (request: OfferRequest) => call(request, offerFor, request.params.childId, request.params.offerId),
     blank: ({ offer }) => ({
       response: offer.response,
       familyReason: offer.familyReason ?? '',
@@ -54,7 +51,7 @@ export function registerOfferPages(app: FastifyInstance, { database }: Pick<Feat
     save: async (_data, values, request) => {
       const { childId, offerId } = request.params;
       const input = inputFrom(values, values, answerDates);
-      const result = await recordOfferAnswer(database, request.actor!, childId, offerId, input, requestSource(request));
+      const result = await call(request, recordOfferAnswer, childId, offerId, input);
       return saveOutcome(result, () => meetingPaths.section.href({ childId }), answerDates);
     },
   });
