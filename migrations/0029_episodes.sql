@@ -89,7 +89,7 @@ create table protection_steps (
   held_on date not null,
   who_took_part text check (length(who_took_part) <= 2000),
   decision text not null check (length(btrim(decision)) between 1 and 4000),
-  outcome text not null check (outcome ~ '^[a-z_]{1,40}$'),
+  outcome text not null check (outcome ~ '^[a-z0-9_]{1,40}$'),
   meeting_id uuid,
   recorded_at timestamptz not null default now(),
   recorded_by uuid,

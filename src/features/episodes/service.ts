@@ -467,10 +467,8 @@ export async function closeCase(
 ) {
   return changing(database, actor, childId, 'episodes.case_closed', source, async (record) => {
     const { tx, tenantId } = record;
-    const flagged = checkLanguage(input.summaryToFamily, {
-      audience: 'family',
-      kind: 'label-or-blame',
-    }).findings.filter((finding) => finding.severity === 'flag');
+    // Written to the family: any word the companion finds labelling or blaming is refused, with what to say instead.
+    const flagged = checkLanguage(input.summaryToFamily, { audience: 'family', kind: 'label-or-blame' }).findings;
     if (flagged.length > 0) {
       const words = flagged.map((finding) => `‘${finding.matched}’`).join(', ');
       return refuse(
