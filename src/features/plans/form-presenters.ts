@@ -39,6 +39,14 @@ export const REVIEW_PEOPLE = 4;
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 const ids = (found: PlanView) => ({ childId: found.child.id, planId: found.plan.id });
 const conflictOf = (conflict: Conflict) => ({ author: conflict.author, reason: conflict.reason });
+/** The top of a form about one goal or action: adding one, changing one, or someone else's newer version. */
+const itemFormTop = (found: PlanView, thing: string, changing: boolean, conflict?: Conflict) => ({
+  pageTitle: conflict ? 'Someone else changed this plan' : changing ? `Change ${thing}` : `Add ${thing}`,
+  heading: changing ? `Change ${thing}` : `Add ${thing}`,
+  planTitle: found.plan.title,
+  childName: childName(found.child),
+  backHref: plansPaths.plan.href(ids(found)),
+});
 
 export function startForm(start: StartingPoint, childId: string, values: Typed): FormView {
   return {
@@ -63,7 +71,7 @@ export function startForm(start: StartingPoint, childId: string, values: Typed):
 }
 
 export function goalForm(found: PlanView, goal: PlanGoal | null, values: Typed, conflict?: Conflict): FormView {
-  const { child, plan } = found;
+  const { plan } = found;
   const linked = new Set((values.worryIds as string[] | undefined) ?? []);
   const worries = [
     ...found.worries.map((worry) => ({ id: worry.id, statement: worry.statement })),
@@ -73,11 +81,7 @@ export function goalForm(found: PlanView, goal: PlanGoal | null, values: Typed, 
   return {
     template: 'plans/views/goal.njk',
     context: {
-      pageTitle: conflict ? 'Someone else changed this plan' : goal ? 'Change a goal' : 'Add a goal',
-      heading: goal ? 'Change a goal' : 'Add a goal',
-      planTitle: plan.title,
-      childName: childName(child),
-      backHref: plansPaths.plan.href(ids(found)),
+      ...itemFormTop(found, 'a goal', goal !== null, conflict),
       action: goal ? plansPaths.goal.href({ ...ids(found), goalId: goal.id }) : plansPaths.newGoal.href(ids(found)),
       worries: worries.map((worry) => ({ value: worry.id, text: worry.statement, checked: linked.has(worry.id) })),
       needsReason: plan.status === 'agreed',
@@ -111,11 +115,7 @@ export function actionForm(found: PlanView, existing: PlanAction | null, values:
   return {
     template: 'plans/views/action.njk',
     context: {
-      pageTitle: conflict ? 'Someone else changed this plan' : existing ? 'Change an action' : 'Add an action',
-      heading: existing ? 'Change an action' : 'Add an action',
-      planTitle: plan.title,
-      childName: childName(child),
-      backHref: plansPaths.plan.href(ids(found)),
+      ...itemFormTop(found, 'an action', existing !== null, conflict),
       action: existing
         ? plansPaths.action.href({ ...ids(found), actionId: existing.id })
         : plansPaths.newAction.href(ids(found)),

@@ -2,57 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testAppPerFile } from '../../../test/helpers/app.js';
 import { createCouncilWithChild } from '../../../test/helpers/accounts.js';
-import { createPlanningCouncil, sessionFor } from './plans-fixtures.js';
+import { createPlanningCouncil, planBodyFrom, sessionFor, type PlanJson } from './plans-fixtures.js';
 
 const kith = testAppPerFile();
 
-interface PlanJson {
-  version: number;
-  content: {
-    title: string;
-    startsOn: string;
-    reviewBy: string | null;
-    support: string | null;
-    goals: { id: string; goalInFamilyWords: string; professionalWording: string | null; worries: { id: string }[] }[];
-    actions: {
-      id: string;
-      whatWillHappen: string;
-      goalId: string | null;
-      ownerPersonId: string | null;
-      ownerName: string;
-      ownerCircle: string;
-      dueOn: string;
-      status: string;
-    }[];
-  };
-}
-
-const bodyFrom = (plan: PlanJson, expectedVersion: number, reason = '') => ({
-  expectedVersion,
-  reason,
-  title: plan.content.title,
-  startsOn: plan.content.startsOn,
-  reviewBy: plan.content.reviewBy,
-  support: plan.content.support,
-  goals: plan.content.goals.map((goal) => ({
-    id: goal.id,
-    goalInFamilyWords: goal.goalInFamilyWords,
-    professionalWording: goal.professionalWording,
-    worryIds: goal.worries.map((worry) => worry.id),
-  })),
-  actions: plan.content.actions.map(
-    ({ id, whatWillHappen, goalId, ownerPersonId, ownerName, ownerCircle, dueOn, status }) => ({
-      id,
-      whatWillHappen,
-      goalId,
-      ownerPersonId,
-      ownerName,
-      ownerCircle,
-      dueOn,
-      status,
-    }),
-  ),
-});
+const bodyFrom = (plan: PlanJson, expectedVersion: number, reason = '') => planBodyFrom(plan, expectedVersion, reason);
 
 async function apiPlan() {
   const council = await createPlanningCouncil(kith.database);

@@ -160,3 +160,53 @@ export async function startedPlan(kith: TestApp, options: { withMapping?: boolea
     withTenant(kith.database.orm, council.tenantId, (tx) => findPlan(tx, council.tenantId, council.childId, planId));
   return { council, worker, planId, planUrl, plan };
 }
+
+/** A plan as the API gives it (the parts a test sends back). */
+export interface PlanJson {
+  version: number;
+  content: {
+    title: string;
+    startsOn: string;
+    reviewBy: string | null;
+    support: string | null;
+    goals: { id: string; goalInFamilyWords: string; professionalWording: string | null; worries: { id: string }[] }[];
+    actions: {
+      id: string;
+      whatWillHappen: string;
+      goalId: string | null;
+      ownerPersonId: string | null;
+      ownerName: string;
+      ownerCircle: string;
+      dueOn: string;
+      status: string;
+    }[];
+  };
+}
+
+/** The body that sends a plan read from the API back as it is (with a reason, when one is given). */
+export const planBodyFrom = (plan: PlanJson, expectedVersion: number, reason?: string) => ({
+  expectedVersion,
+  ...(reason === undefined ? {} : { reason }),
+  title: plan.content.title,
+  startsOn: plan.content.startsOn,
+  reviewBy: plan.content.reviewBy,
+  support: plan.content.support,
+  goals: plan.content.goals.map((goal) => ({
+    id: goal.id,
+    goalInFamilyWords: goal.goalInFamilyWords,
+    professionalWording: goal.professionalWording,
+    worryIds: goal.worries.map((worry) => worry.id),
+  })),
+  actions: plan.content.actions.map(
+    ({ id, whatWillHappen, goalId, ownerPersonId, ownerName, ownerCircle, dueOn, status }) => ({
+      id,
+      whatWillHappen,
+      goalId,
+      ownerPersonId,
+      ownerName,
+      ownerCircle,
+      dueOn,
+      status,
+    }),
+  ),
+});

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { seedDemo } from '../../demo/seed.js';
 import { DEMO_PASSWORD } from '../../demo/demo-accounts.js';
-import { sessionFor } from './plans-fixtures.js';
+import { planBodyFrom, sessionFor, type PlanJson } from './plans-fixtures.js';
 
 let kith: TestApp;
 before(async () => {
@@ -16,27 +16,6 @@ before(async () => {
   await seedDemo(kith.database);
 });
 after(() => kith.close());
-
-interface PlanJson {
-  version: number;
-  content: {
-    title: string;
-    startsOn: string;
-    reviewBy: string | null;
-    support: string | null;
-    goals: { id: string; goalInFamilyWords: string; professionalWording: string | null; worries: { id: string }[] }[];
-    actions: {
-      id: string;
-      whatWillHappen: string;
-      goalId: string | null;
-      ownerPersonId: string | null;
-      ownerName: string;
-      ownerCircle: string;
-      dueOn: string;
-      status: string;
-    }[];
-  };
-}
 
 test('every demo plan, read and sent back unchanged, is accepted and keeps its version', async () => {
   const worker = await sessionFor(kith.app, 'alex.morgan@demo-borough.example', DEMO_PASSWORD);
@@ -49,29 +28,7 @@ test('every demo plan, read and sent back unchanged, is accepted and keeps its v
       const url = `/api/v1/children/${childId}/plans/${id}`;
       const plan = (await worker.api('GET', url)).json<PlanJson>();
       const { content } = plan;
-      const put = await worker.api('PUT', url, {
-        expectedVersion: plan.version,
-        title: content.title,
-        startsOn: content.startsOn,
-        reviewBy: content.reviewBy,
-        support: content.support,
-        goals: content.goals.map((goal) => ({
-          id: goal.id,
-          goalInFamilyWords: goal.goalInFamilyWords,
-          professionalWording: goal.professionalWording,
-          worryIds: goal.worries.map((worry) => worry.id),
-        })),
-        actions: content.actions.map((action) => ({
-          id: action.id,
-          whatWillHappen: action.whatWillHappen,
-          goalId: action.goalId,
-          ownerPersonId: action.ownerPersonId,
-          ownerName: action.ownerName,
-          ownerCircle: action.ownerCircle,
-          dueOn: action.dueOn,
-          status: action.status,
-        })),
-      });
+      const put = await worker.api('PUT', url, planBodyFrom(plan, plan.version));
       assert.equal(put.statusCode, 200, `${content.title}: ${put.body}`);
       const after = (await worker.api('GET', url)).json<PlanJson>();
       assert.equal(after.version, plan.version, `${content.title}: an unchanged save adds no version`);

@@ -51,6 +51,9 @@ export function dateFrom(
 }
 
 const isoDate = realDate('Use a date like 2027-01-31');
+/** Text that must be given, trimmed, at most `max` characters. */
+const requiredText = (max: number, empty: string, tooLong: string) =>
+  text().trim().min(1, empty).max(max, `${tooLong} must be ${max} characters or fewer`);
 const optionalText = (max: number, field: string) =>
   text()
     .max(max, `${field} must be ${max} characters or fewer`)
@@ -58,7 +61,7 @@ const optionalText = (max: number, field: string) =>
 
 export const startPlanSchema = z.object({
   kind: z.enum(planKinds, { error: 'Select what kind of plan this is' }),
-  title: text().trim().min(1, 'Enter a name for the plan').max(200, 'The name must be 200 characters or fewer'),
+  title: requiredText(200, 'Enter a name for the plan', 'The name'),
   startsOn: isoDate,
   reviewBy: isoDate.nullable(),
   support: optionalText(4000, 'Support'),
@@ -67,26 +70,17 @@ export const startPlanSchema = z.object({
 export type StartPlanInput = z.infer<typeof startPlanSchema>;
 
 export const goalSchema = z.object({
-  goalInFamilyWords: text()
-    .trim()
-    .min(1, 'Enter the goal in the family’s words')
-    .max(2000, 'The goal must be 2000 characters or fewer'),
+  goalInFamilyWords: requiredText(2000, 'Enter the goal in the family’s words', 'The goal'),
   professionalWording: optionalText(2000, 'The professional wording'),
   worryIds: z.array(z.uuid()).max(50),
 });
 export type GoalInput = z.infer<typeof goalSchema>;
 
 export const actionSchema = z.object({
-  whatWillHappen: text()
-    .trim()
-    .min(1, 'Enter what will happen')
-    .max(2000, 'What will happen must be 2000 characters or fewer'),
+  whatWillHappen: requiredText(2000, 'Enter what will happen', 'What will happen'),
   goalId: text().max(64).nullable(),
   ownerPersonId: z.uuid().nullable(),
-  ownerName: text()
-    .trim()
-    .min(1, 'Select who will do this, or enter their name')
-    .max(200, 'The name must be 200 characters or fewer'),
+  ownerName: requiredText(200, 'Select who will do this, or enter their name', 'The name'),
   ownerCircle: z.enum(ownerCircles, { error: 'Select whether they are family, network or a professional' }),
   dueOn: isoDate,
   status: z.enum(actionStatuses, { error: 'Select where this has got to' }),
@@ -95,7 +89,7 @@ export type ActionInput = z.infer<typeof actionSchema>;
 
 export const reviewSchema = z.object({
   heldOn: isoDate,
-  whoCame: text().trim().min(1, 'Enter who came to the review').max(2000, 'Who came must be 2000 characters or fewer'),
+  whoCame: requiredText(2000, 'Enter who came to the review', 'Who came'),
   scores: z
     .array(
       z.object({

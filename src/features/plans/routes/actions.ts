@@ -5,23 +5,20 @@ import { formErrorsFrom, noErrors } from '../../../platform/http/forms.js';
 import { actionForm, SOMEONE_ELSE } from '../form-presenters.js';
 import { plansPaths } from '../paths.js';
 import { withoutAction, type PlanAction } from '../plan-rules.js';
-import { actionSchema, reasonSchema } from '../validation.js';
+import { actionSchema } from '../validation.js';
 import {
-  addError,
   afterChange,
   changeFromForm,
   dateIn,
-  dateValues,
-  typedDate,
+  dateShown,
   invalid,
   registerPlanForm,
-  splitDate,
   text,
-  type Body,
-  type PlanForm,
-  type PlanParams,
-  type PlansContext,
+  typedDate,
+  withDateError,
+  withReasonError,
 } from './forms.js';
+import type { Body, PlanForm, PlanParams, PlansContext } from './forms.js';
 
 type ActionParams = PlanParams & { actionId?: string };
 
@@ -38,7 +35,7 @@ export function registerActionPages(app: FastifyInstance, context: PlansContext)
         owner: inNetwork ? (existing.ownerPersonId ?? '') : SOMEONE_ELSE,
         ownerName: inNetwork ? '' : existing.ownerName,
         ownerCircle: existing.ownerCircle,
-        ...dateValues('dueOn', splitDate(existing.dueOn)),
+        ...dateShown('dueOn', existing.dueOn),
         status: existing.status,
         goalId: existing.goalId ?? '',
         expectedVersion: String(found.plan.version),
@@ -61,10 +58,8 @@ export function registerActionPages(app: FastifyInstance, context: PlansContext)
       const values = typed as Record<string, string>;
       const actionId = existing?.id ?? null;
       if (actionId !== null && request.body?.takeOut === 'yes') {
-        const reasonGiven = reasonSchema.safeParse(values.reason);
-        if (!reasonGiven.success) {
-          return invalid(values, addError(noErrors, 'reason', reasonGiven.error.issues[0]!.message));
-        }
+        const refused = withReasonError(noErrors, values);
+        if (refused.errorList.length > 0) return invalid(values, refused);
         const result = await changeFromForm(context, request, values, 'action_taken_out', (content) =>
           withoutAction(content, actionId),
         );
@@ -81,7 +76,6 @@ export function registerActionPages(app: FastifyInstance, context: PlansContext)
         dueOn: dueOn.ok ? dueOn.value : '2000-01-01',
         status: values.status,
       });
-      const reason = reasonSchema.safeParse(values.reason);
       let errors = parsed.success
         ? noErrors
         : formErrorsFrom(parsed.error, {
@@ -95,8 +89,7 @@ export function registerActionPages(app: FastifyInstance, context: PlansContext)
         };
         delete errors.fieldErrors.ownerName;
       }
-      if (!dueOn.ok) errors = addError(errors, 'dueOn', dueOn.message, 'dueOn-day');
-      if (!reason.success) errors = addError(errors, 'reason', reason.error.issues[0]!.message);
+      errors = withReasonError(withDateError(errors, 'dueOn', dueOn), values);
       if (!parsed.success || errors.errorList.length > 0) return invalid(values, errors);
       const newId = randomUUID();
       const result = await changeFromForm(

@@ -1,34 +1,33 @@
 /** The plan's details (its name, dates and support), and recording that it was agreed. */
 import type { FastifyInstance } from 'fastify';
-import { formErrorsFrom, noErrors } from '../../../platform/http/forms.js';
+import { noErrors } from '../../../platform/http/forms.js';
 import { requestSource } from '../../../platform/http/request-source.js';
 import { agreeForm, detailsForm } from '../form-presenters.js';
 import { plansPaths } from '../paths.js';
 import { dateInWords, todayInUk } from '../plan-rules.js';
 import { agreePlan } from '../service.js';
-import { reasonSchema, startPlanSchema } from '../validation.js';
 import {
   addError,
   afterChange,
   changeFromForm,
+  checkedPlanStart,
   dateIn,
-  dateValues,
-  typedDate,
+  dateShown,
   invalid,
   registerPlanForm,
-  splitDate,
   text,
-  type Body,
-  type PlansContext,
+  typedDate,
+  withReasonError,
 } from './forms.js';
+import type { Body, PlansContext } from './forms.js';
 
 export function registerDetailsPages(app: FastifyInstance, context: PlansContext): void {
   registerPlanForm(app, plansPaths.details.pattern, { get: 'plan.view', post: 'plan.change' }, context, {
     blank(found) {
       return {
         title: found.content.title,
-        ...dateValues('startsOn', splitDate(found.content.startsOn)),
-        ...dateValues('reviewBy', splitDate(found.content.reviewBy)),
+        ...dateShown('startsOn', found.content.startsOn),
+        ...dateShown('reviewBy', found.content.reviewBy),
         support: found.content.support ?? '',
         expectedVersion: String(found.plan.version),
       };
@@ -45,31 +44,20 @@ export function registerDetailsPages(app: FastifyInstance, context: PlansContext
     },
     async save(found, _item, typed, request) {
       const values = typed as Record<string, string>;
-      const startsOn = dateIn(values, 'startsOn', 'the date the plan starts', true);
-      const reviewBy = dateIn(values, 'reviewBy', 'the date of the next review', false);
-      const parsed = startPlanSchema.safeParse({
-        kind: found.plan.kind,
-        title: values.title,
-        startsOn: startsOn.ok ? startsOn.value : '2000-01-01',
-        reviewBy: reviewBy.ok ? reviewBy.value : null,
-        support: values.support,
-        fromMapping: false,
-      });
-      const reason = reasonSchema.safeParse(values.reason);
-      let errors = parsed.success ? noErrors : formErrorsFrom(parsed.error);
-      if (!startsOn.ok) errors = addError(errors, 'startsOn', startsOn.message, 'startsOn-day');
-      if (!reviewBy.ok) errors = addError(errors, 'reviewBy', reviewBy.message, 'reviewBy-day');
-      if (startsOn.ok && reviewBy.ok && reviewBy.value && startsOn.value && reviewBy.value < startsOn.value) {
-        errors = addError(errors, 'reviewBy', 'The review must be on or after the day the plan starts', 'reviewBy-day');
-      }
-      if (!reason.success) errors = addError(errors, 'reason', reason.error.issues[0]!.message);
-      if (!parsed.success || errors.errorList.length > 0) return invalid(values, errors);
+      const checked = checkedPlanStart(
+        values,
+        { kind: found.plan.kind, fromMapping: false },
+        { label: 'the date of the next review', tooEarly: 'The review must be on or after the day the plan starts' },
+      );
+      const errors = withReasonError(checked.errors, values);
+      const data = checked.data;
+      if (!data || errors.errorList.length > 0) return invalid(values, errors);
       const result = await changeFromForm(context, request, values, 'details_changed', (content) => ({
         ...content,
-        title: parsed.data.title,
-        startsOn: parsed.data.startsOn,
-        reviewBy: parsed.data.reviewBy,
-        support: parsed.data.support,
+        title: data.title,
+        startsOn: data.startsOn,
+        reviewBy: data.reviewBy,
+        support: data.support,
       }));
       return afterChange(result, found, values);
     },
@@ -79,7 +67,7 @@ export function registerDetailsPages(app: FastifyInstance, context: PlansContext
   registerPlanForm(app, plansPaths.agree.pattern, { get: 'plan.view', post: 'plan.agree' }, context, {
     blank(found) {
       return {
-        ...dateValues('agreedOn', splitDate(todayInUk())),
+        ...dateShown('agreedOn', todayInUk()),
         shareWithFamily: true,
         expectedVersion: String(found.plan.version),
       };

@@ -14,17 +14,8 @@ import { todayInUk } from '../plan-rules.js';
 import { childName, familyPage, noticeFor } from '../presenters.js';
 import { familyPlan, recordAgreement, viewPlan, type PlanView } from '../service.js';
 import { agreementSchema } from '../validation.js';
-import {
-  addError,
-  forFamilyAndChild,
-  notFound,
-  renderForm,
-  text,
-  view,
-  type Body,
-  type PlanParams,
-  type PlansContext,
-} from './forms.js';
+import { addError, forFamilyAndChild, notFound, renderForm, text, view } from './forms.js';
+import type { Body, PlanParams, PlansContext } from './forms.js';
 
 const familyOf = (found: PlanView) =>
   familyVersionOf(found.content, childName(found.child), {

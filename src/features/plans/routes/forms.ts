@@ -7,12 +7,12 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditAction } from '../../../platform/audit/catalogue.js';
-import { cleanText, noErrors, type FormErrors } from '../../../platform/http/forms.js';
+import { cleanText, formErrorsFrom, noErrors, type FormErrors } from '../../../platform/http/forms.js';
 import { requestSource } from '../../../platform/http/request-source.js';
 import type { FeatureContext } from '../../../platform/features/feature.js';
 import type { Conflict, FormView, Typed } from '../form-presenters.js';
 import { plansPaths } from '../paths.js';
-import { dateFrom } from '../validation.js';
+import { dateFrom, reasonSchema, startPlanSchema } from '../validation.js';
 import { changePlan, viewPlan, type PlanChange, type PlanEdit, type PlanView } from '../service.js';
 import { recordAudiences } from '../../../platform/access/policy.js';
 
@@ -46,6 +46,9 @@ export function dateValues(name: string, parts: { day: string; month: string; ye
   return { [`${name}Day`]: parts.day, [`${name}Month`]: parts.month, [`${name}Year`]: parts.year };
 }
 
+/** A date input showing an ISO date (empty boxes when there is none), as the form's values. */
+export const dateShown = (name: string, iso: string | null | undefined) => dateValues(name, splitDate(iso));
+
 /** A date input as typed into a posted form, as the form's values. */
 export const typedDate = (body: Body, name: string) => dateValues(name, datePart(body, name));
 
@@ -65,6 +68,44 @@ export function addError(errors: FormErrors, field: string, message: string, hre
     errorList: [...errors.errorList, { text: message, href: `#${href}` }],
     fieldErrors: { ...errors.fieldErrors, [field]: { text: message } },
   };
+}
+
+/** Adds a date's error, linked to its day box, when what was typed is not a good date. */
+export function withDateError(errors: FormErrors, name: string, date: ReturnType<typeof dateIn>): FormErrors {
+  return date.ok ? errors : addError(errors, name, date.message, `${name}-day`);
+}
+
+/** Adds the reason's error when the reason typed is refused. */
+export function withReasonError(errors: FormErrors, values: Typed): FormErrors {
+  const reason = reasonSchema.safeParse(values.reason);
+  return reason.success ? errors : addError(errors, 'reason', reason.error.issues[0]!.message);
+}
+
+/**
+ * A plan's name, dates and support as typed (on starting it or changing its details), checked
+ * with the API's schema: its data when all is well, and the errors in the order the page lists them.
+ */
+export function checkedPlanStart(
+  values: Typed,
+  plan: { kind: unknown; fromMapping: boolean },
+  review: { label: string; tooEarly: string },
+) {
+  const startsOn = dateIn(values, 'startsOn', 'the date the plan starts', true);
+  const reviewBy = dateIn(values, 'reviewBy', review.label, false);
+  const parsed = startPlanSchema.safeParse({
+    kind: plan.kind,
+    title: values.title,
+    startsOn: startsOn.ok ? startsOn.value : '2000-01-01',
+    reviewBy: reviewBy.ok ? reviewBy.value : null,
+    support: values.support,
+    fromMapping: plan.fromMapping,
+  });
+  let errors = parsed.success ? noErrors : formErrorsFrom(parsed.error, { kind: 'kind' });
+  errors = withDateError(withDateError(errors, 'startsOn', startsOn), 'reviewBy', reviewBy);
+  if (startsOn.ok && reviewBy.ok && reviewBy.value && startsOn.value && reviewBy.value < startsOn.value) {
+    errors = addError(errors, 'reviewBy', review.tooEarly, 'reviewBy-day');
+  }
+  return { data: parsed.success ? parsed.data : null, errors };
 }
 
 export function notFound(reply: FastifyReply) {

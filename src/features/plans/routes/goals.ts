@@ -6,20 +6,9 @@ import { goalForm } from '../form-presenters.js';
 import { plansPaths } from '../paths.js';
 import { withoutGoal, type PlanGoal } from '../plan-rules.js';
 import type { PlanEdit } from '../service.js';
-import { goalSchema, reasonSchema } from '../validation.js';
-import {
-  addError,
-  afterChange,
-  changeFromForm,
-  invalid,
-  list,
-  registerPlanForm,
-  text,
-  type Body,
-  type PlanForm,
-  type PlanParams,
-  type PlansContext,
-} from './forms.js';
+import { goalSchema } from '../validation.js';
+import { afterChange, changeFromForm, invalid, list, registerPlanForm, text, withReasonError } from './forms.js';
+import type { Body, PlanForm, PlanParams, PlansContext } from './forms.js';
 
 type GoalParams = PlanParams & { goalId?: string };
 
@@ -47,14 +36,13 @@ export function registerGoalPages(app: FastifyInstance, context: PlansContext): 
       const goalId = existing?.id ?? null;
       const takeOut = goalId !== null && request.body?.takeOut === 'yes';
       const parsed = goalSchema.safeParse(values);
-      const reason = reasonSchema.safeParse(values.reason);
-      let errors = parsed.success || takeOut ? noErrors : formErrorsFrom(parsed.error);
-      if (!reason.success) errors = addError(errors, 'reason', reason.error.issues[0]!.message);
+      const errors = withReasonError(parsed.success || takeOut ? noErrors : formErrorsFrom(parsed.error), values);
+      const reasonGiven = !errors.fieldErrors.reason;
       const change = (what: string, edit: PlanEdit['edit']) => changeFromForm(context, request, values, what, edit);
-      if (takeOut && reason.success) {
+      if (takeOut && reasonGiven) {
         return afterChange(await change('goal_taken_out', (content) => withoutGoal(content, goalId)), found, values);
       }
-      if (!parsed.success || !reason.success) return invalid(values, errors);
+      if (!parsed.success || !reasonGiven) return invalid(values, errors);
       const worryWords = new Map(
         [...found.worries, ...(existing?.worries ?? [])].map((worry) => [worry.id, worry.statement]),
       );

@@ -1,29 +1,24 @@
 /** The child's plans, starting a plan (from the mapping when there is one), one plan, and sharing it. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formErrorsFrom, noErrors, type FormErrors } from '../../../platform/http/forms.js';
+import { noErrors, type FormErrors } from '../../../platform/http/forms.js';
 import { requestSource } from '../../../platform/http/request-source.js';
 import { startForm, type Typed } from '../form-presenters.js';
 import { plansPaths } from '../paths.js';
 import { todayInUk } from '../plan-rules.js';
 import { noticeFor, planPage, plansListPage } from '../presenters.js';
 import { plansForChild, sharePlanWithFamily, startingPoint, startPlan, viewPlan } from '../service.js';
-import { startPlanSchema } from '../validation.js';
 import {
-  addError,
   change,
-  dateIn,
-  dateValues,
+  checkedPlanStart,
+  dateShown,
   forFamilyAndChild,
-  typedDate,
   notFound,
   renderForm,
-  splitDate,
   text,
+  typedDate,
   view,
-  type Body,
-  type PlanParams,
-  type PlansContext,
 } from './forms.js';
+import type { Body, PlanParams, PlansContext } from './forms.js';
 
 type ChildParams = { childId: string };
 
@@ -57,7 +52,7 @@ export function registerPlanPages(app: FastifyInstance, { database }: PlansConte
     plansPaths.new.pattern,
     { config: { access: change, audit: 'child_record.view' } },
     async (request, reply) => {
-      const blank = { ...dateValues('startsOn', splitDate(todayInUk())), fromMapping: 'yes' };
+      const blank = { ...dateShown('startsOn', todayInUk()), fromMapping: 'yes' };
       return showStart(request, reply, 200, blank, noErrors);
     },
   );
@@ -75,26 +70,17 @@ export function registerPlanPages(app: FastifyInstance, { database }: PlansConte
         support: text(body, 'support'),
         fromMapping: text(body, 'fromMapping'),
       };
-      const startsOn = dateIn(values, 'startsOn', 'the date the plan starts', true);
-      const reviewBy = dateIn(values, 'reviewBy', 'the date of the first review', false);
-      const parsed = startPlanSchema.safeParse({
-        kind: values.kind,
-        title: values.title,
-        startsOn: startsOn.ok ? startsOn.value : '2000-01-01',
-        reviewBy: reviewBy.ok ? reviewBy.value : null,
-        support: values.support,
-        fromMapping: values.fromMapping === 'yes',
-      });
-      let errors = parsed.success ? noErrors : formErrorsFrom(parsed.error, { kind: 'kind' });
-      if (!startsOn.ok) errors = addError(errors, 'startsOn', startsOn.message, 'startsOn-day');
-      if (!reviewBy.ok) errors = addError(errors, 'reviewBy', reviewBy.message, 'reviewBy-day');
-      if (startsOn.ok && reviewBy.ok && reviewBy.value && startsOn.value && reviewBy.value < startsOn.value) {
-        const message = 'The first review must be on or after the day the plan starts';
-        errors = addError(errors, 'reviewBy', message, 'reviewBy-day');
-      }
-      if (!parsed.success || errors.errorList.length > 0) return showStart(request, reply, 400, values, errors);
+      const { data, errors } = checkedPlanStart(
+        values,
+        { kind: values.kind, fromMapping: values.fromMapping === 'yes' },
+        {
+          label: 'the date of the first review',
+          tooEarly: 'The first review must be on or after the day the plan starts',
+        },
+      );
+      if (!data || errors.errorList.length > 0) return showStart(request, reply, 400, values, errors);
       const { childId } = request.params;
-      const result = await startPlan(database, request.actor!, childId, parsed.data, requestSource(request));
+      const result = await startPlan(database, request.actor!, childId, data, requestSource(request));
       if (result.outcome === 'not_found') return notFound(reply);
       return reply.redirect(plansPaths.plan.href({ childId, planId: result.planId }, { notice: 'started' }), 303);
     },

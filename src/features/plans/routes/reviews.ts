@@ -7,23 +7,13 @@ import { plansPaths } from '../paths.js';
 import { todayInUk } from '../plan-rules.js';
 import { recordReview } from '../service.js';
 import { reviewSchema } from '../validation.js';
-import {
-  addError,
-  dateIn,
-  dateValues,
-  typedDate,
-  invalid,
-  registerPlanForm,
-  splitDate,
-  text,
-  type Body,
-  type PlansContext,
-} from './forms.js';
+import { addError, dateIn, dateShown, invalid, registerPlanForm, text, typedDate, withDateError } from './forms.js';
+import type { Body, PlansContext } from './forms.js';
 
 export function registerReviewPages(app: FastifyInstance, context: PlansContext): void {
   registerPlanForm(app, plansPaths.newReview.pattern, { get: 'plan.view', post: 'plan.review' }, context, {
     blank() {
-      return dateValues('heldOn', splitDate(todayInUk()));
+      return dateShown('heldOn', todayInUk());
     },
     read(body: Body, found) {
       const values: Record<string, string> = {
@@ -79,7 +69,7 @@ export function registerReviewPages(app: FastifyInstance, context: PlansContext)
         decisions: values.decisions,
         nextReviewBy: nextReviewBy.ok ? nextReviewBy.value : null,
       });
-      if (!heldOn.ok) errors = addError(errors, 'heldOn', heldOn.message, 'heldOn-day');
+      errors = withDateError(errors, 'heldOn', heldOn);
       if (!parsed.success) {
         const fromSchema = formErrorsFrom(parsed.error);
         errors = {
@@ -87,7 +77,7 @@ export function registerReviewPages(app: FastifyInstance, context: PlansContext)
           fieldErrors: { ...fromSchema.fieldErrors, ...errors.fieldErrors },
         };
       }
-      if (!nextReviewBy.ok) errors = addError(errors, 'nextReviewBy', nextReviewBy.message, 'nextReviewBy-day');
+      errors = withDateError(errors, 'nextReviewBy', nextReviewBy);
       if (heldOn.ok && nextReviewBy.ok && nextReviewBy.value && heldOn.value && nextReviewBy.value <= heldOn.value) {
         errors = addError(errors, 'nextReviewBy', 'The next review must be after this one', 'nextReviewBy-day');
       }

@@ -44,24 +44,19 @@ export async function planChronologyEvents(tx: Tx, tenantId: string, childId: st
   const events: ChronologyEvent[] = [];
   for (const plan of childsPlans) {
     if (!plan.agreedOn) continue;
-    events.push({
-      occurredAt: plan.agreedOn,
+    const event = (occurredAt: ChronologyEvent['occurredAt'], title: string, byline: string): ChronologyEvent => ({
+      occurredAt,
       type: 'plan',
-      title: `Plan agreed: ${plan.title}`,
+      title: `${title}: ${plan.title}`,
       details: null,
-      byline: plan.createdByLabel,
+      byline,
       href: plansPaths.plan.href({ childId, planId: plan.id }),
     });
+    events.push(event(plan.agreedOn, 'Plan agreed', plan.createdByLabel));
     for (const review of reviews.filter((candidate) => candidate.planId === plan.id)) {
-      events.push({
-        occurredAt: review.heldOn,
-        type: 'plan',
-        title: `Plan review: ${plan.title}`,
-        details: null,
-        byline: review.recordedByLabel,
-        href: plansPaths.plan.href({ childId, planId: plan.id }),
-      });
+      events.push(event(review.heldOn, 'Plan review', review.recordedByLabel));
     }
   }
+
   return events;
 }
