@@ -86,6 +86,14 @@ const towardChild = (
   closeness: Closeness,
   more: Partial<DemoTie> = {},
 ): DemoTie => ({ from, to, type, closeness, quality: 'supportive', supportFlows: toChild, ...more });
+/** A supportive tie with the support flowing both ways. */
+const bothWays = (
+  from: string,
+  to: string,
+  type: RelationshipType,
+  closeness: Closeness,
+  more: Partial<DemoTie> = {},
+) => towardChild(from, to, type, closeness, { supportFlows: 'both', ...more });
 /** The child belongs to a group (a school, a club), which supports them. */
 const memberOf = (child: string, group: string, closeness: Closeness): DemoTie => ({
   from: child,
@@ -125,28 +133,12 @@ export const demoTies: DemoTie[] = [
     endedOn: '2022-12-03',
     notes: 'Mia keeps a photo of their fishing trips.',
   }),
-  {
-    from: 'jess',
-    to: 'mia',
-    type: 'aunt',
-    closeness: 'strong',
-    quality: 'supportive',
-    supportFlows: 'both',
-    lovesTheChild: true,
-    childLovesThem: true,
-    lifelongConnection: true,
+  bothWays('jess', 'mia', 'aunt', 'strong', {
+    ...lifelong,
     safetyNetworkRole: 'Someone Mia can talk to any time',
-  },
+  }),
   towardChild('kyle', 'mia', 'uncle', 'tenuous', { lovesTheChild: true }),
-  {
-    from: 'amber',
-    to: 'mia',
-    type: 'cousin',
-    closeness: 'moderate',
-    quality: 'supportive',
-    supportFlows: 'both',
-    childLovesThem: true,
-  },
+  bothWays('amber', 'mia', 'cousin', 'moderate', { childLovesThem: true }),
   towardChild('grace', 'mia', 'grandmother', 'strong', {
     ...lifelong,
     safetyNetworkRole: 'Sundays; would have the children to stay',
@@ -154,16 +146,7 @@ export const demoTies: DemoTie[] = [
   towardChild('winston', 'mia', 'grandfather', 'moderate', { lovesTheChild: true }),
   towardChild('tanya', 'mia', 'aunt', 'tenuous', { lovesTheChild: true }),
   towardChild('gwen', 'mia', 'grandparent', 'moderate', { lovesTheChild: true }),
-  {
-    from: 'lily',
-    to: 'mia',
-    type: 'friend',
-    closeness: 'strong',
-    quality: 'supportive',
-    supportFlows: 'both',
-    childLovesThem: true,
-    startedOn: '2021-09-06',
-  },
+  bothWays('lily', 'mia', 'friend', 'strong', { childLovesThem: true, startedOn: '2021-09-06' }),
   towardChild('nadia', 'mia', 'family_friend', 'moderate', {
     safetyNetworkRole: 'Collects Mia from school on work days',
   }),
@@ -181,17 +164,7 @@ export const demoTies: DemoTie[] = [
   towardChild('socialWorker', 'mia', 'social_worker', 'moderate', { startedOn: '2025-09-08' }),
   towardChild('familySupport', 'mia', 'other', 'tenuous'),
   // Leo
-  {
-    from: 'mia',
-    to: 'leo',
-    type: 'half_sibling',
-    closeness: 'strong',
-    quality: 'supportive',
-    supportFlows: 'both',
-    lovesTheChild: true,
-    childLovesThem: true,
-    lifelongConnection: true,
-  },
+  bothWays('mia', 'leo', 'half_sibling', 'strong', lifelong),
   towardChild('sarah', 'leo', 'mother', 'strong', { ...lifelong }),
   towardChild('dan', 'leo', 'father', 'strong', { ...lifelong }),
   towardChild('winston', 'leo', 'other', 'moderate', {
@@ -212,16 +185,7 @@ export const demoTies: DemoTie[] = [
   towardChild('gp', 'leo', 'doctor', 'tenuous'),
   towardChild('socialWorker', 'leo', 'social_worker', 'moderate', { startedOn: '2025-09-08' }),
   // Between the adults
-  {
-    from: 'pat',
-    to: 'ron',
-    type: 'married',
-    closeness: 'strong',
-    quality: 'supportive',
-    supportFlows: 'both',
-    startedOn: '1985-06-01',
-    endedOn: '2022-12-03',
-  },
+  bothWays('pat', 'ron', 'married', 'strong', { startedOn: '1985-06-01', endedOn: '2022-12-03' }),
   { from: 'pat', to: 'sarah', type: 'mother', closeness: 'strong', quality: 'supportive', supportFlows: 'from_first' },
   { from: 'ron', to: 'sarah', type: 'father', closeness: 'strong', quality: 'supportive' },
   { from: 'pat', to: 'jess', type: 'mother', closeness: 'strong', quality: 'supportive' },
@@ -242,15 +206,7 @@ export const demoTies: DemoTie[] = [
     quality: 'stressful',
     notes: 'Handovers at Nan Pat’s house work best.',
   },
-  {
-    from: 'sarah',
-    to: 'dan',
-    type: 'partner',
-    closeness: 'strong',
-    quality: 'supportive',
-    supportFlows: 'both',
-    startedOn: '2019-03-01',
-  },
+  bothWays('sarah', 'dan', 'partner', 'strong', { startedOn: '2019-03-01' }),
   { from: 'gwen', to: 'dan', type: 'mother', closeness: 'strong', quality: 'supportive' },
   { from: 'nadia', to: 'sarah', type: 'friend', closeness: 'strong', quality: 'supportive', supportFlows: 'both' },
   { from: 'nadia', to: 'lily', type: 'mother', closeness: 'strong', quality: 'supportive' },
