@@ -22,3 +22,4 @@ export {
   type TimescalePolicy,
   type VisitedEpisodeKind,
 } from './policy.js';
+export { whereNowFrom, whereNowOf, type NextStep, type WhereNow } from './where-now.js';

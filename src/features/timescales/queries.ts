@@ -1,8 +1,9 @@
 /** The timescale policy's SQL, in the council's transaction. */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { DEFAULT_TIMESCALE_POLICY, type TimescalePolicy } from './policy.js';
 import { timescalePolicyVersions as versions } from './schema.js';
+import { visits } from '../voice/schema.js';
 
 export interface PolicyVersion {
   version: number;
@@ -84,4 +85,18 @@ export async function insertPolicyVersion(
     recordedBy: input.recordedBy,
     recordedByLabel: input.recordedByLabel,
   });
+}
+
+/** The last day each child was seen on a visit (UK date), for the children asked about. */
+export async function lastSeenOf(tx: Tx, tenantId: string, childIds: readonly string[]): Promise<Map<string, string>> {
+  if (childIds.length === 0) return new Map();
+  const rows = await tx
+    .select({
+      childId: visits.childPersonId,
+      lastSeen: sql<string>`max((${visits.happenedAt} at time zone 'Europe/London')::date)::text`,
+    })
+    .from(visits)
+    .where(and(eq(visits.tenantId, tenantId), inArray(visits.childPersonId, [...childIds]), eq(visits.childSeen, true)))
+    .groupBy(visits.childPersonId);
+  return new Map(rows.map((row) => [row.childId, row.lastSeen]));
 }
