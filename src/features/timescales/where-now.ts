@@ -64,7 +64,7 @@ export function whereNowFrom(
   if (journey.status === 'open' && referral && referral.outcome === null) add('Assessment', referral.assessmentDueOn);
   add('Initial child protection conference', journey.initialConferenceDueOn);
   add('Review conference', journey.reviewConferenceDueOn);
-  const visited = journey.openEpisodes[0]?.kind as VisitedEpisodeKind | undefined;
+  const visited = journey.openEpisodes[0]?.kind;
   if (visited) {
     if (lastSeenOn === null) {
       next.push({ words: 'Not seen yet', urgency: 'overdue', workingDaysLeft: -1 });
