@@ -11,7 +11,7 @@ import {
   restrictedAccessGrants,
   teamMemberships,
 } from '../../platform/identity/schema.js';
-import { childRecords, people } from '../people/schema.js';
+import { childDetailsColumns, childRecords, people } from '../people/schema.js';
 
 export async function relationshipsOf(tx: Tx, actor: Actor): Promise<ActorRelationships> {
   // Read with the session on every request; only other callers (tokens, tests) ask here.
@@ -161,13 +161,7 @@ function parsedJson<T>(value: T | string | null): T | null {
 
 const summaryColumns = {
   childId: people.id,
-  fullName: people.fullName,
-  knownAs: people.knownAs,
-  pronouns: people.pronouns,
-  dateOfBirth: people.dateOfBirth,
-  dateOfBirthIsApproximate: people.dateOfBirthIsApproximate,
-  languages: people.languages,
-  whatTheyBring: people.whatTheyBring,
+  ...childDetailsColumns,
   reference: childRecords.reference,
   status: childRecords.status,
   openedOn: childRecords.openedOn,

@@ -22,6 +22,10 @@ const languagesOf = (typed: string) =>
     .map((language) => language.trim())
     .filter(Boolean);
 
+/** The fields a schema parses just as they were typed. */
+const asTyped = <Values, Key extends keyof Values>(values: Values, keys: readonly Key[]) =>
+  Object.fromEntries(keys.map((key) => [key, values[key]])) as Pick<Values, Key>;
+
 /** The tie fields as typed. */
 export function readTie(body: FormBody) {
   const [startedDay, startedMonth, startedYear] = dateBoxes(body, 'started');
@@ -49,17 +53,12 @@ export type TieValues = ReturnType<typeof readTie>;
 /** What the tie schemas parse, from the tie fields as typed. */
 export function tieInput(values: TieValues) {
   return {
-    type: values.type,
-    closeness: values.closeness,
-    quality: values.quality,
-    supportFlows: values.supportFlows,
+    ...asTyped(values, ['type', 'closeness', 'quality', 'supportFlows', 'safetyNetworkRole', 'notes']),
     lovesTheChild: yesNoUnknown(values.lovesTheChild),
     childLovesThem: yesNoUnknown(values.childLovesThem),
     lifelongConnection: values.lifelongConnection === 'yes',
-    safetyNetworkRole: values.safetyNetworkRole,
     startedOn: dateOf(values.startedDay, values.startedMonth, values.startedYear),
     endedOn: dateOf(values.endedDay, values.endedMonth, values.endedYear),
-    notes: values.notes,
   };
 }
 
@@ -124,16 +123,10 @@ export type PersonValues = ReturnType<typeof readPerson>;
 /** What the person schema parses, from someone's details as typed. */
 export function personInput(values: PersonValues) {
   return {
-    kind: values.kind,
-    fullName: values.fullName,
-    knownAs: values.knownAs,
-    pronouns: values.pronouns,
-    gender: values.gender,
+    ...asTyped(values, ['kind', 'fullName', 'knownAs', 'pronouns', 'gender', 'contactDetails', 'whatTheyBring']),
     dateOfBirth: dateOf(values.dobDay, values.dobMonth, values.dobYear),
     dateOfBirthIsApproximate: values.dateOfBirthIsApproximate === 'yes',
     languages: languagesOf(values.languages),
-    contactDetails: values.contactDetails,
-    whatTheyBring: values.whatTheyBring,
   };
 }
 

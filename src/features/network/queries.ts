@@ -6,16 +6,8 @@ import { reusableQuery } from '../../platform/db/reusable-query.js';
 import { rowsOf, together } from '../../platform/db/tenancy.js';
 import { recordVersions } from '../../platform/history/schema.js';
 import { childRecords, people } from '../people/schema.js';
-import {
-  householdMembers,
-  households,
-  networkMembers,
-  relationships,
-  type Circle,
-  type Closeness,
-  type Quality,
-  type SupportDirection,
-} from './schema.js';
+import { householdMembers, households, networkMembers, relationships, type Circle } from './schema.js';
+import type { GraphRelationship } from './graph.js';
 
 export const personColumns = {
   id: people.id,
@@ -32,19 +24,8 @@ export const personColumns = {
   contactDetails: people.contactDetails,
 };
 
-export interface RelationshipFacts {
-  fromPersonId: string;
-  toPersonId: string;
-  type: string;
-  closeness: Closeness;
-  quality: Quality;
-  supportFlows: SupportDirection;
-  lovesTheChild: boolean | null;
-  childLovesThem: boolean | null;
-  lifelongConnection: boolean;
-  safetyNetworkRole: string | null;
-  startedOn: string | null;
-  endedOn: string | null;
+/** A relationship as it is stored: what the graph reads of it, and the notes kept with it. */
+export interface RelationshipFacts extends Omit<GraphRelationship, 'id'> {
   notes: string | null;
 }
 

@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { insertReturningId, isRow, ofCouncil } from '../../platform/db/rows.js';
 import type { ChildDetails } from './details.js';
-import { childRecords, people, type Gender, type PersonKind } from './schema.js';
+import { childDetailsColumns, childRecords, people, type Gender, type PersonKind } from './schema.js';
 
 export interface NewPerson {
   kind?: PersonKind;
@@ -55,16 +55,7 @@ export async function childDetailsOf(
   childId: string,
 ): Promise<{ details: ChildDetails; createdAt: Date } | undefined> {
   const [row] = await tx
-    .select({
-      fullName: people.fullName,
-      knownAs: people.knownAs,
-      pronouns: people.pronouns,
-      dateOfBirth: people.dateOfBirth,
-      dateOfBirthIsApproximate: people.dateOfBirthIsApproximate,
-      languages: people.languages,
-      whatTheyBring: people.whatTheyBring,
-      createdAt: people.createdAt,
-    })
+    .select({ ...childDetailsColumns, createdAt: people.createdAt })
     .from(people)
     .where(isRow(people, tenantId, childId));
   if (!row) return undefined;

@@ -23,6 +23,17 @@ export const people = councilTable('people', {
   ...timestamps(),
 });
 
+/** A child's details as a child's record shows them (the summary, the details form), to select together. */
+export const childDetailsColumns = {
+  fullName: people.fullName,
+  knownAs: people.knownAs,
+  pronouns: people.pronouns,
+  dateOfBirth: people.dateOfBirth,
+  dateOfBirthIsApproximate: people.dateOfBirthIsApproximate,
+  languages: people.languages,
+  whatTheyBring: people.whatTheyBring,
+};
+
 export const childRecords = pgTable(
   'child_records',
   {
