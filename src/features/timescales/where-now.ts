@@ -11,7 +11,7 @@ import { presentDate } from '../child-record/index.js';
 import { allocationsOf, currentAllocations, holderInWords } from '../allocation/index.js';
 import { journeyOf, type Journey } from '../episodes/index.js';
 import { dueStatus, nextVisitDue, notSeenForInWords, type Urgency } from './due-dates.js';
-import type { TimescalePolicy, VisitedEpisodeKind } from './policy.js';
+import type { TimescalePolicy } from './policy.js';
 import { lastSeenOf } from './queries.js';
 import { councilCalendar, timescalePolicy } from './service.js';
 
