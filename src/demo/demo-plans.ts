@@ -24,6 +24,10 @@ import { demoCouncil } from './demo-family.js';
 import { personIdByName } from './demo-lookups.js';
 
 const worker = { userId: null, label: 'Alex Morgan (practitioner)' };
+type ReviewDetails = Omit<
+  Parameters<typeof insertReview>[2],
+  'planId' | 'heldOn' | 'recordedBy' | 'recordedByLabel' | 'recordedAt'
+>;
 
 export async function seedDemoPlans(database: Database): Promise<boolean> {
   const { id: tenantId } = await provisionCouncil(database, demoCouncil);
@@ -141,9 +145,17 @@ export async function seedDemoPlans(database: Database): Promise<boolean> {
       recordedByLabel: worker.label,
       recordedAt: new Date('2026-09-22T16:00:00Z'),
     });
-    await insertReview(tx, tenantId, {
-      planId,
-      heldOn: '2026-10-13',
+    /** A review of the plan held on a day, recorded by the worker that afternoon. */
+    const review = (heldOn: string, what: ReviewDetails) =>
+      insertReview(tx, tenantId, {
+        planId,
+        heldOn,
+        ...what,
+        recordedBy: null,
+        recordedByLabel: worker.label,
+        recordedAt: new Date(`${heldOn}T16:00:00Z`),
+      });
+    await review('2026-10-13', {
       whoCame: 'Sarah, Dan, Nan Pat, Chloe Evans, Alex Morgan; Mia joined for the last ten minutes',
       scores: scores([5, 6, 4], [4, 5, 4]),
       whatHasChanged:
@@ -151,9 +163,6 @@ export async function seedDemoPlans(database: Database): Promise<boolean> {
       whatHasBeenAchieved: 'The bedtime routine is on the fridge, and Mia says Leo follows it better than she does.',
       decisions: 'Nan Pat starts the school walks after her operation. Next review in five weeks.',
       nextReviewBy: '2026-11-17',
-      recordedBy: null,
-      recordedByLabel: worker.label,
-      recordedAt: new Date('2026-10-13T16:00:00Z'),
     });
     // One change since it was agreed, with the family's reason.
     const second: PlanContent = {
@@ -183,18 +192,13 @@ export async function seedDemoPlans(database: Database): Promise<boolean> {
       content: second as unknown as Record<string, unknown>,
       recordedAt: new Date('2026-10-14T09:30:00Z'),
     });
-    await insertReview(tx, tenantId, {
-      planId,
-      heldOn: '2026-11-17',
+    await review('2026-11-17', {
       whoCame: 'Sarah, Dan, Nan Pat, Mia, Helen Carter (school), Chloe Evans, Alex Morgan',
       scores: scores([8, 8, 7], [6, 7, 6]),
       whatHasChanged: 'Nan Pat walks Mia to school twice a week. Dan is halfway through the Calmer Evenings course.',
       whatHasBeenAchieved: 'Mia was at school every day for four weeks in a row, and on time for all but one.',
       decisions: 'Keep the plan as it is. Next review in the new year.',
       nextReviewBy: '2027-01-12',
-      recordedBy: null,
-      recordedByLabel: worker.label,
-      recordedAt: new Date('2026-11-17T16:00:00Z'),
     });
     await setReviewBy(tx, tenantId, planId, '2027-01-12');
     return true;
