@@ -1,17 +1,14 @@
 /** Offers of a family group decision-making meeting, and the family's answers. */
 import { isUuid } from '../../../platform/db/ids.js';
 import { actorLabel } from '../../../platform/identity/actor.js';
-import type { ChildSummary } from '../../child-record/index.js';
+import { childRecordService, type ChildSummary } from '../../child-record/index.js';
 import { answerOffer, insertOffer, offersOfChild, type OfferRow } from '../queries.js';
 import { offerResponseSchema, offerSchema } from '../validation.js';
-import { notFound, onChildsRecord, parsedOr, type Saved } from './record.js';
+import { notFound, parsedOr, type Saved } from './record.js';
 
-const offering = { need: 'change', action: 'meeting.offer' } as const;
-const answering = { need: 'change', action: 'meeting.offer_answer' } as const;
-
-export const offerFamilyMeeting = onChildsRecord(
-  offering,
-  notFound,
+export const offerFamilyMeeting = childRecordService(
+  'change',
+  'meeting.offer',
   async (record, input: Record<string, unknown>): Promise<Saved<{ offerId: string }>> => {
     const parsed = parsedOr(offerSchema, input);
     if (!('data' in parsed)) return parsed;
@@ -24,11 +21,12 @@ export const offerFamilyMeeting = onChildsRecord(
     await record.audit('meeting.offer', { offerId });
     return { outcome: 'saved' as const, offerId };
   },
+  notFound,
 );
 
-export const recordOfferAnswer = onChildsRecord(
-  answering,
-  notFound,
+export const recordOfferAnswer = childRecordService(
+  'change',
+  'meeting.offer_answer',
   async (record, offerId: string, input: Record<string, unknown>): Promise<Saved> => {
     const { tx, tenantId, childId } = record;
     const parsed = parsedOr(offerResponseSchema, input);
@@ -37,12 +35,13 @@ export const recordOfferAnswer = onChildsRecord(
     await record.audit('meeting.offer_answer', { offerId, response: parsed.data.response });
     return { outcome: 'saved' as const };
   },
+  notFound,
 );
 
 /** An offer, for the form that records the family's answer. */
-export const offerFor = onChildsRecord(
-  answering,
-  null,
+export const offerFor = childRecordService(
+  'change',
+  'meeting.offer_answer',
   async (record, offerId: string): Promise<{ child: ChildSummary; offer: OfferRow } | null> => {
     const offers = await offersOfChild(record.tx, record.tenantId, record.childId);
     const offer = offers.find((candidate) => candidate.id === offerId);
@@ -53,7 +52,7 @@ export const offerFor = onChildsRecord(
 );
 
 /** The child, for the form that records an offer. */
-export const childForOffer = onChildsRecord(offering, null, async (record) => {
+export const childForOffer = childRecordService('change', 'meeting.offer', async (record) => {
   await record.audit('child_record.view', { part: 'offer_form' });
   return record.child;
 });

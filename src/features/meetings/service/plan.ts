@@ -4,6 +4,7 @@
  */
 import { isUuid } from '../../../platform/db/ids.js';
 import type { AuditAction } from '../../../platform/audit/catalogue.js';
+import { childRecordService } from '../../child-record/index.js';
 import {
   addActionFromMeeting,
   adoptFamilyPlan,
@@ -44,7 +45,6 @@ import {
   notFound,
   parsedOr,
   readMeeting,
-  onChildsRecord,
   type FieldIssue,
   type MeetingView,
   type Saved,
@@ -62,9 +62,9 @@ export interface ActionForPlan {
 }
 
 /** A meeting's action with the child's plans it could become an action of, for the page that asks which. */
-export const actionForPlan = onChildsRecord(
-  { need: 'change', action: 'meeting.change' },
-  null,
+export const actionForPlan = childRecordService(
+  'change',
+  'meeting.change',
   async (record, meetingId: string, actionId: string): Promise<ActionForPlan | null> => {
     const view = await readMeeting(record, meetingId, 'meeting.change');
     if (!view || view.familyView) return null;
@@ -90,9 +90,9 @@ export type ActionToPlan =
  * already is. The meeting is held for the transaction, so two people cannot add it twice at once.
  * Needs the right to change the child's record; audited on the child's record either way.
  */
-export const addActionToPlan = onChildsRecord(
-  { need: 'change', action: 'meeting.action_to_plan' },
-  notFound,
+export const addActionToPlan = childRecordService(
+  'change',
+  'meeting.action_to_plan',
   async (record, meetingId: string, actionId: string, input: Record<string, unknown>): Promise<ActionToPlan> => {
     const { tx, actor, childId, source } = record;
     if (!isStaff(actor) || !isUuid(meetingId)) return notFound;
@@ -142,6 +142,7 @@ export const addActionToPlan = onChildsRecord(
         return result;
     }
   },
+  notFound,
 );
 
 // ---- The four stages of a family group conference ---------------------------------------------

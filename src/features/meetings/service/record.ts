@@ -9,14 +9,15 @@
  */
 import type { z } from 'zod';
 import type { Database, Tx } from '../../../platform/db/database.js';
-import { together, withTenant } from '../../../platform/db/tenancy.js';
+import { together } from '../../../platform/db/tenancy.js';
 import { isUuid } from '../../../platform/db/ids.js';
 import type { AuditDetails, AuditOutcome } from '../../../platform/audit/audit-log.js';
 import type { AuditAction } from '../../../platform/audit/catalogue.js';
 import { appendVersion } from '../../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../../platform/identity/actor.js';
 import {
-  openChildRecordIn,
+  withChildRecord,
+  type ChildRecordPurpose,
   presentDate,
   type ChildRecordHandle,
   type ChildSummary,
@@ -68,38 +69,15 @@ export const isStaff = (actor: Actor) => actor.kind === 'staff';
  * In its own council transaction: opens the child's record for the purpose (a refusal is audited
  * under the purpose's action) and runs `work` with it; `refused` is the answer when it may not.
  */
-export function withMeetingsOf<T, R>(
+export async function withMeetingsOf<T, R>(
   database: Database,
   actor: Actor,
   childId: string,
-  purpose: { need: 'view' | 'change'; action: AuditAction; source: RequestSource },
+  purpose: ChildRecordPurpose,
   refused: R,
   work: (record: ChildRecordHandle) => Promise<T>,
 ): Promise<T | R> {
-  return withTenant(database.orm, actor.tenantId, async (tx) => {
-    const record = await openChildRecordIn(tx, actor, childId, purpose);
-    return record ? work(record) : refused;
-  });
-}
-
-/** What a call of the service opens the child's record for, but where the request came from. */
-type Purpose = { need: 'view' | 'change'; action: AuditAction };
-
-/**
- * A call of the meetings service, as every page and API route calls it: `(database, actor,
- * childId, ...args, source)`. It opens the child's record for `purpose` (`refused` is the answer
- * when it may not) and runs `work` with the record and the arguments between.
- */
-export function onChildsRecord<Args extends unknown[], T, R>(
-  purpose: Purpose,
-  refused: R,
-  work: (record: ChildRecordHandle, ...args: Args) => Promise<T>,
-): (database: Database, actor: Actor, childId: string, ...rest: [...Args, RequestSource]) => Promise<T | R> {
-  return (database, actor, childId, ...rest) => {
-    const source = rest.at(-1) as RequestSource;
-    const args = rest.slice(0, -1) as Args;
-    return withMeetingsOf(database, actor, childId, { ...purpose, source }, refused, (record) => work(record, ...args));
-  };
+  return (await withChildRecord(database, actor, childId, purpose, work)) ?? refused;
 }
 
 /** An audit entry about one of the child's meetings: its subject is the meeting, not the record. */
@@ -129,24 +107,18 @@ function sharedPart(meeting: MeetingRow): MeetingRow {
   return { ...meeting, professionalNotes: null, createdByLabel: '' };
 }
 
-/** A version of a meeting: everything recorded, with who was invited and who came. */
+/** A row without the columns named. */
+const without = (row: object, columns: readonly string[]) =>
+  Object.fromEntries(Object.entries(row).filter(([column]) => !columns.includes(column)));
+
+/**
+ * A version of a meeting: everything recorded, with who was invited and who came (all but the
+ * keys, when each was added, and who withdrew an invitation, whose name is kept).
+ */
 function snapshot(meeting: MeetingRow, invitees: InviteeRow[]): Record<string, unknown> {
-  const notContent = ['tenantId', 'createdAt', 'updatedAt', 'version'];
   return {
-    ...Object.fromEntries(Object.entries(meeting).filter(([key]) => !notContent.includes(key))),
-    invitees: invitees.map((invitee) => ({
-      id: invitee.id,
-      personId: invitee.personId,
-      name: invitee.name,
-      relationship: invitee.relationship,
-      circle: invitee.circle,
-      attendance: invitee.attendance,
-      preparationVisitOn: invitee.preparationVisitOn,
-      preparationNotes: invitee.preparationNotes,
-      withdrawnAt: invitee.withdrawnAt,
-      withdrawnByLabel: invitee.withdrawnByLabel,
-      withdrawalReason: invitee.withdrawalReason,
-    })),
+    ...without(meeting, ['tenantId', 'createdAt', 'updatedAt', 'version']),
+    invitees: invitees.map((invitee) => without(invitee, ['tenantId', 'meetingId', 'addedAt', 'withdrawnBy'])),
   };
 }
 

@@ -1,7 +1,7 @@
 /** The child's meetings and offers, and planning a meeting. */
 import { isUuid } from '../../../platform/db/ids.js';
 import { actorLabel } from '../../../platform/identity/actor.js';
-import type { ChildSummary } from '../../child-record/index.js';
+import { childRecordService, type ChildSummary } from '../../child-record/index.js';
 import { meetingActionsInPlans, type MeetingActionInPlan } from '../../plans/index.js';
 import { coordinatorProblem, stillInvited } from '../conference.js';
 import {
@@ -26,7 +26,6 @@ import {
   meetingsVisibleTo,
   notFound,
   parsedOr,
-  onChildsRecord,
   type Saved,
 } from './record.js';
 
@@ -38,37 +37,33 @@ export interface MeetingsSection {
   mayChange: boolean;
 }
 
-export const meetingsSection = onChildsRecord(
-  { need: 'view', action: 'meeting.list' },
-  null,
-  async (record): Promise<MeetingsSection> => {
-    const { tx, tenantId, actor, childId } = record;
-    const shown = await meetingsVisibleTo(tx, actor, childId);
-    const invitees = await inviteesOf(
-      tx,
-      tenantId,
-      shown.map((meeting) => meeting.id),
-    );
-    const inPlans = isStaff(actor)
-      ? await meetingActionsInPlans(tx, tenantId, childId)
-      : new Map<string, Map<string, MeetingActionInPlan>>();
-    await record.audit('meeting.list', { meetings: shown.length });
-    return {
-      child: record.child,
-      meetings: shown.map((meeting) => {
-        const ofMeeting = invitees.filter((invitee) => invitee.meetingId === meeting.id);
-        // The family reads who is invited now; staff also read the invitations withdrawn.
-        return {
-          ...meeting,
-          invitees: isStaff(actor) ? ofMeeting : stillInvited(ofMeeting),
-          actionsInPlans: inPlans.get(meeting.id) ?? new Map<string, MeetingActionInPlan>(),
-        };
-      }),
-      offers: isStaff(actor) ? await offersOfChild(tx, tenantId, childId) : [],
-      mayChange: record.mayChange,
-    };
-  },
-);
+export const meetingsSection = childRecordService('view', 'meeting.list', async (record): Promise<MeetingsSection> => {
+  const { tx, tenantId, actor, childId } = record;
+  const shown = await meetingsVisibleTo(tx, actor, childId);
+  const invitees = await inviteesOf(
+    tx,
+    tenantId,
+    shown.map((meeting) => meeting.id),
+  );
+  const inPlans = isStaff(actor)
+    ? await meetingActionsInPlans(tx, tenantId, childId)
+    : new Map<string, Map<string, MeetingActionInPlan>>();
+  await record.audit('meeting.list', { meetings: shown.length });
+  return {
+    child: record.child,
+    meetings: shown.map((meeting) => {
+      const ofMeeting = invitees.filter((invitee) => invitee.meetingId === meeting.id);
+      // The family reads who is invited now; staff also read the invitations withdrawn.
+      return {
+        ...meeting,
+        invitees: isStaff(actor) ? ofMeeting : stillInvited(ofMeeting),
+        actionsInPlans: inPlans.get(meeting.id) ?? new Map<string, MeetingActionInPlan>(),
+      };
+    }),
+    offers: isStaff(actor) ? await offersOfChild(tx, tenantId, childId) : [],
+    mayChange: record.mayChange,
+  };
+});
 
 export interface MeetingPlanningForm {
   child: ChildSummary;
@@ -80,9 +75,9 @@ export interface MeetingPlanningForm {
   childPreference: string | null;
 }
 
-export const meetingPlanningForm = onChildsRecord(
-  { need: 'change', action: 'meeting.plan' },
-  null,
+export const meetingPlanningForm = childRecordService(
+  'change',
+  'meeting.plan',
   async (record): Promise<MeetingPlanningForm> => {
     const { tx, tenantId, childId } = record;
     const meetings = await meetingsOfChild(tx, tenantId, childId);
@@ -100,9 +95,9 @@ export const meetingPlanningForm = onChildsRecord(
   },
 );
 
-export const planMeeting = onChildsRecord(
-  { need: 'change', action: 'meeting.plan' },
-  notFound,
+export const planMeeting = childRecordService(
+  'change',
+  'meeting.plan',
   async (record, input: Record<string, unknown>): Promise<Saved<{ meetingId: string }>> => {
     const { tx, tenantId, actor, childId } = record;
     const parsed = parsedOr(newMeetingSchema, input);
@@ -135,20 +130,17 @@ export const planMeeting = onChildsRecord(
         return invalid([{ field: 'reviewOfMeetingId', message: 'Choose a conference whose plan was agreed' }]);
       }
     }
+    // What every meeting has: its kind, when and where, and what it is for.
+    const { coordinatorUserId, offerId, reviewOfMeetingId, ...planned } = meeting;
     const meetingId = await insertMeeting(tx, tenantId, {
       childPersonId: childId,
-      kind: meeting.kind,
-      heldOn: meeting.heldOn,
-      startsAt: meeting.startsAt,
-      endsAt: meeting.endsAt,
-      place: meeting.place,
-      purpose: meeting.purpose,
+      ...planned,
       childPreference: await childsPreference(tx, tenantId, childId),
       stage: conference ? 'preparation' : null,
-      coordinatorUserId: conference ? meeting.coordinatorUserId : null,
+      coordinatorUserId: conference ? coordinatorUserId : null,
       coordinatorName,
-      reviewOfMeetingId: conference ? meeting.reviewOfMeetingId : null,
-      offerId: conference ? meeting.offerId : null,
+      reviewOfMeetingId: conference ? reviewOfMeetingId : null,
+      offerId: conference ? offerId : null,
       createdBy: actor.userId,
       createdByLabel: actorLabel(actor),
     });
@@ -157,4 +149,5 @@ export const planMeeting = onChildsRecord(
     await auditMeeting(record, 'meeting.plan', meetingId, { kind: meeting.kind });
     return { outcome: 'saved' as const, meetingId };
   },
+  notFound,
 );
