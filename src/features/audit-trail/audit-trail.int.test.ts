@@ -1,31 +1,27 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { createCouncilWithChild, createTestAccount, signIn, signInWithCode } from '../../../test/helpers/accounts.js';
+import { describe, test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
+import {
+  cookieHeader,
+  createCouncilWithChild,
+  createTestAccount,
+  joinTeamOf,
+  signIn,
+  signInWithCode,
+  TEST_TOTP_SECRET as SECRET,
+} from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 
-const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
-
 describe('who has seen a child’s record, and searching the log', () => {
-  let kith: TestApp;
-  before(async () => {
-    kith = await buildTestApp();
-  });
-  after(() => kith.close());
+  const kith = testAppPerFile();
 
   test('a manager of the child’s team sees each look at the record, newest first; looking is itself recorded', async () => {
     const { council, practitioner, childId } = await createCouncilWithChild(kith.database);
     const workerCookie = await signIn(kith.app, practitioner.email);
     await kith.app.inject({ url: `/children/${childId}`, headers: cookieHeader(workerCookie) });
     const manager = await createTestAccount(kith.database, council.id, { roles: ['team_manager'], totpSecret: SECRET });
-    const { addTeamMember } = await import('../../platform/identity/accounts.js');
-    const { teamMemberships } = await import('../../platform/identity/schema.js');
-    await withTenant(kith.database.orm, council.id, async (tx) => {
-      const [membership] = await tx.select().from(teamMemberships).limit(1);
-      await addTeamMember(tx, council.id, membership!.teamId, manager.userId, true);
-    });
+    await joinTeamOf(kith.database, council.id, practitioner.userId, manager.userId, true);
     const managerCookie = await signInWithCode(kith.app, manager.email, SECRET);
     const page = await kith.app.inject({
       url: `/children/${childId}/who-has-seen`,

@@ -1,19 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { testAppPerFile } from '../../../test/helpers/app.js';
 import {
+  cookieHeader,
   createCouncilWithChild,
   createTestAccount,
   csrfTokenIn,
+  joinTeamOf,
+  restrictRecord,
   signIn,
   signInWithCode,
+  TEST_TOTP_SECRET as SECRET,
 } from '../../../test/helpers/accounts.js';
+import { postForm } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
-import { addTeamMember } from '../../platform/identity/accounts.js';
-import { restrictedAccessGrants, teamMemberships } from '../../platform/identity/schema.js';
-import { childRecords } from '../people/schema.js';
+import { restrictedAccessGrants } from '../../platform/identity/schema.js';
 import {
   DEFAULT_RESTRICTED_GRANT_RULE,
   restrictedGrantExpiry,
@@ -21,23 +24,15 @@ import {
 import { ukDateTimeInWords } from '../../platform/views/clock.js';
 import { parseHtml, textsOf } from '../../../test/helpers/html.js';
 
-const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-const cookieHeader = (value: string) => ({ cookie: `kith_session=${value}` });
 const kith = testAppPerFile();
 
 test('a restricted record: the allocated worker opens it; a colleague must give a reason; the manager reviews it', async () => {
   const { council, practitioner, childId } = await createCouncilWithChild(kith.database);
   const colleague = await createTestAccount(kith.database, council.id, { roles: ['practitioner'] });
   const manager = await createTestAccount(kith.database, council.id, { roles: ['team_manager'], totpSecret: SECRET });
-  await withTenant(kith.database.orm, council.id, async (tx) => {
-    await tx
-      .update(childRecords)
-      .set({ isRestricted: true })
-      .where(and(eq(childRecords.tenantId, council.id), eq(childRecords.personId, childId)));
-    const [membership] = await tx.select().from(teamMemberships).where(eq(teamMemberships.userId, practitioner.userId));
-    await addTeamMember(tx, council.id, membership!.teamId, colleague.userId);
-    await addTeamMember(tx, council.id, membership!.teamId, manager.userId, true);
-  });
+  await restrictRecord(kith.database, council.id, childId);
+  await joinTeamOf(kith.database, council.id, practitioner.userId, colleague.userId);
+  await joinTeamOf(kith.database, council.id, practitioner.userId, manager.userId, true);
 
   const worker = await signIn(kith.app, practitioner.email);
   assert.equal((await kith.app.inject({ url: `/children/${childId}`, headers: cookieHeader(worker) })).statusCode, 200);
@@ -53,21 +48,16 @@ test('a restricted record: the allocated worker opens it; a colleague must give 
     ),
     'the page says until when',
   );
-  const tooShort = await kith.app.inject({
-    method: 'POST',
-    url: `/children/${childId}/open-restricted`,
-    headers: cookieHeader(colleagueCookie),
-    payload: { _csrf: csrfTokenIn(gate.body), reason: 'cover' },
-  });
+  const openWithReason = (reason: string) =>
+    postForm(kith.app, colleagueCookie, `/children/${childId}/open-restricted`, {
+      _csrf: csrfTokenIn(gate.body),
+      reason,
+    });
+  const tooShort = await openWithReason('cover');
   assert.equal(tooShort.statusCode, 400);
   assert.match(tooShort.body, /at least 10 characters/);
   assert.match(tooShort.body, />cover</, 'the reason typed stays on the page');
-  const opened = await kith.app.inject({
-    method: 'POST',
-    url: `/children/${childId}/open-restricted`,
-    headers: cookieHeader(colleagueCookie),
-    payload: { _csrf: csrfTokenIn(gate.body), reason: 'Covering the duty visit while Alex is on leave' },
-  });
+  const opened = await openWithReason('Covering the duty visit while Alex is on leave');
   assert.equal(opened.statusCode, 303);
   assert.equal(
     (await kith.app.inject({ url: `/children/${childId}`, headers: cookieHeader(colleagueCookie) })).statusCode,
@@ -90,11 +80,9 @@ test('a restricted record: the allocated worker opens it; a colleague must give 
   const listed = parseHtml(list.body);
   assert.deepEqual(textsOf(listed, 'table caption'), ['What Test practitioner looked at and did under this opening']);
   assert.deepEqual(textsOf(listed, 'table tbody tr td:nth-child(2)'), ['Opened the child’s record']);
-  const reviewed = await kith.app.inject({
-    method: 'POST',
-    url: `/restricted-access/${grant!.id}/review`,
-    headers: cookieHeader(managerCookie),
-    payload: { _csrf: csrfTokenIn(list.body), note: 'Agreed: duty cover' },
+  const reviewed = await postForm(kith.app, managerCookie, `/restricted-access/${grant!.id}/review`, {
+    _csrf: csrfTokenIn(list.body),
+    note: 'Agreed: duty cover',
   });
   assert.match(reviewed.body, /Review recorded/);
   assert.match(reviewed.body, /Nothing is waiting for your review/);
@@ -109,22 +97,15 @@ test('a restricted record: the allocated worker opens it; a colleague must give 
 
 test('someone with no relationship to the child cannot open it by giving a reason', async () => {
   const { council, childId } = await createCouncilWithChild(kith.database);
-  await withTenant(kith.database.orm, council.id, (tx) =>
-    tx
-      .update(childRecords)
-      .set({ isRestricted: true })
-      .where(and(eq(childRecords.tenantId, council.id), eq(childRecords.personId, childId))),
-  );
+  await restrictRecord(kith.database, council.id, childId);
   const stranger = await createTestAccount(kith.database, council.id, { roles: ['practitioner'] });
   const cookie = await signIn(kith.app, stranger.email);
   const gate = await kith.app.inject({ url: `/children/${childId}`, headers: cookieHeader(cookie) });
   assert.equal(gate.statusCode, 404, 'not even the restricted page: they have no relationship');
   const page = await kith.app.inject({ url: '/caseload', headers: cookieHeader(cookie) });
-  const attempt = await kith.app.inject({
-    method: 'POST',
-    url: `/children/${childId}/open-restricted`,
-    headers: cookieHeader(cookie),
-    payload: { _csrf: csrfTokenIn(page.body), reason: 'I would like to have a look please' },
+  const attempt = await postForm(kith.app, cookie, `/children/${childId}/open-restricted`, {
+    _csrf: csrfTokenIn(page.body),
+    reason: 'I would like to have a look please',
   });
   assert.equal(attempt.statusCode, 404);
 });
