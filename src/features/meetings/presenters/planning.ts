@@ -43,38 +43,29 @@ export function newMeetingPage(form: MeetingPlanningForm, values: Values) {
       { hint: 'Someone independent of the work with the family, not the allocated worker' },
     ),
   ];
-  if (form.acceptedOffers.length) {
-    fields.push(
-      select(
-        'offerId',
-        'The offer the family accepted (optional)',
-        [
-          { value: '', text: 'None' },
-          ...form.acceptedOffers.map((offer) => ({
-            value: offer.id,
-            text: `Offered ${presentDate(offer.offeredOn)}, before ${offer.beforeDecision}`,
-          })),
-        ],
-        values,
-      ),
-    );
-  }
-  if (form.agreedConferences.length) {
-    fields.push(
-      select(
-        'reviewOfMeetingId',
-        'Is it a review of a family plan? (optional)',
-        [
-          { value: '', text: 'No, a new conference' },
-          ...form.agreedConferences.map((meeting) => ({
-            value: meeting.id,
-            text: `Review of the conference on ${presentDate(meeting.heldOn)}`,
-          })),
-        ],
-        values,
-      ),
-    );
-  }
+  // A choice of an accepted offer, or of a conference to review, only when there is one.
+  const optional = (name: string, label: string, none: string, options: { value: string; text: string }[]) =>
+    options.length ? [select(name, label, [{ value: '', text: none }, ...options], values)] : [];
+  fields.push(
+    ...optional(
+      'offerId',
+      'The offer the family accepted (optional)',
+      'None',
+      form.acceptedOffers.map((offer) => ({
+        value: offer.id,
+        text: `Offered ${presentDate(offer.offeredOn)}, before ${offer.beforeDecision}`,
+      })),
+    ),
+    ...optional(
+      'reviewOfMeetingId',
+      'Is it a review of a family plan? (optional)',
+      'No, a new conference',
+      form.agreedConferences.map((meeting) => ({
+        value: meeting.id,
+        text: `Review of the conference on ${presentDate(meeting.heldOn)}`,
+      })),
+    ),
+  );
   return {
     pageTitle: `Plan a meeting – ${name}`,
     ...recordHeader(form.child, 'Plan a meeting'),
