@@ -14,6 +14,7 @@ import { seedDemoMappings } from './demo-mapping.js';
 import { seedDemoAssessmentOfNeed } from './demo-assessment-of-need.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoMeetings } from './demo-meetings.js';
+import { seedEpisodesChapter } from './episodes-chapter.js';
 import { seedFrontDoorChapter } from './front-door-chapter.js';
 import { withTenant } from '../platform/db/tenancy.js';
 import { seedDemoVoice } from './demo-voice.js';
@@ -196,6 +197,7 @@ async function seedDemoCouncils(database: Database): Promise<SeedOutcome> {
   await seedDemoVoice(database);
   await seedDemoMeetings(database);
   await seedFrontDoorChapter(database);
+  await seedEpisodesChapter(database);
   return {
     councils: [
       {
