@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { before, test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { seedDemo } from '../../demo/seed.js';
 import { seedDemoPlans } from '../../demo/demo-plans.js';
 import { DEMO_PASSWORD } from '../../demo/demo-accounts.js';
 import { sessionFor } from './plans-fixtures.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-  await seedDemo(kith.database);
-});
-after(() => kith.close());
+const kith = testAppPerFile();
+before(() => seedDemo(kith.database));
 
 test('the demo family has an agreed plan with two reviews and one change with a reason, which Sarah can read', async () => {
   assert.equal(await seedDemoPlans(kith.database), false, 'seeding again adds nothing');

@@ -4,18 +4,14 @@
  * owned by a place in the network and ones that came from a family group conference.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { before, test } from 'node:test';
+import { testAppPerFile } from '../../../test/helpers/app.js';
 import { seedDemo } from '../../demo/seed.js';
 import { DEMO_PASSWORD } from '../../demo/demo-accounts.js';
 import { planBodyFrom, sessionFor, type PlanJson } from './plans-fixtures.js';
 
-let kith: TestApp;
-before(async () => {
-  kith = await buildTestApp();
-  await seedDemo(kith.database);
-});
-after(() => kith.close());
+const kith = testAppPerFile();
+before(() => seedDemo(kith.database));
 
 test('every demo plan, read and sent back unchanged, is accepted and keeps its version', async () => {
   const worker = await sessionFor(kith.app, 'alex.morgan@demo-borough.example', DEMO_PASSWORD);
