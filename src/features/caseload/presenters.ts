@@ -23,8 +23,15 @@ const notices: Record<string, string> = {
 export const noticeFor = (code: unknown): string | null => (typeof code === 'string' ? (notices[code] ?? null) : null);
 
 /** The caseload page: the children listed, and a switch between one's own and one's teams' children. */
-export function presentCaseload({ children, scope, hasTeams, overdueWork }: Caseload): PageContext {
+export function presentCaseload(
+  { children, scope, hasTeams, overdueWork, whereNow }: Caseload,
+  mostUrgentFirst = false,
+): PageContext {
+  const urgency = (childId: string) => whereNow.get(childId)?.urgency ?? Number.MAX_SAFE_INTEGER;
+  const listed = mostUrgentFirst ? [...children].sort((a, b) => urgency(a.childId) - urgency(b.childId)) : children;
   return {
+    mostUrgentFirst,
+    sortHref: caseloadPaths.caseload.href({}, { show: scope === 'my_teams' ? 'team' : 'mine', sort: 'urgent' }),
     pageTitle: 'Children you work with',
     listNavigation: hasTeams
       ? [
@@ -41,8 +48,9 @@ export function presentCaseload({ children, scope, hasTeams, overdueWork }: Case
         ]
       : null,
     scope,
-    children: children.map((child) => ({
+    children: listed.map((child) => ({
       ...child,
+      whereNow: whereNow.get(child.childId) ?? null,
       href: childRecordPaths.record.href({ childId: child.childId }),
       age: presentAge(child.dateOfBirth, child.dateOfBirthIsApproximate),
       overdue: overdueWorkInWords(overdueWork.get(child.childId)),

@@ -10,6 +10,9 @@ import { auditTrailPages } from '../audit-trail/index.js';
 import { auditChildRecord, childRecordPaths, openChildRecord, openRestrictedRecord } from '../child-record/index.js';
 import { networkForOpenedRecord, presentNetworkSection } from '../network/index.js';
 import { peoplePaths } from '../people/index.js';
+import { allocationPaths } from '../allocation/index.js';
+import { whereNowOf } from '../timescales/index.js';
+import { ukDate } from '../../platform/views/clock.js';
 import { caseloadPaths } from './paths.js';
 import { childRecordFrame, noticeFor, presentCaseload, restrictedRecordPage } from './presenters.js';
 import { caseloadOf } from './service.js';
@@ -58,14 +61,14 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
     },
   );
 
-  app.get<{ Querystring: { show?: string } }>(
+  app.get<{ Querystring: { show?: string; sort?: string } }>(
     caseloadPaths.caseload.pattern,
     { config: { access: { permission: 'caseload.view' } } },
     async (request, reply) => {
       const { show } = request.query;
       const asked = show === 'team' ? 'my_teams' : show === 'mine' ? 'allocated_to_me' : undefined;
       const caseload = await caseloadOf(database, request.actor!, asked);
-      return reply.render('caseload/views/caseload.njk', presentCaseload(caseload));
+      return reply.render('caseload/views/caseload.njk', presentCaseload(caseload, request.query.sort === 'urgent'));
     },
   );
 
@@ -76,9 +79,10 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
       const { childId } = request.params;
       const actor = request.actor!;
       const onDate = typeof request.query.on === 'string' && isoDate.test(request.query.on) ? request.query.on : null;
-      const opened = await openChildRecord(database, actor, childId, requestSource(request), (tx) =>
-        networkForOpenedRecord(tx, actor, childId, onDate),
-      );
+      const opened = await openChildRecord(database, actor, childId, requestSource(request), async (tx) => ({
+        network: await networkForOpenedRecord(tx, actor, childId, onDate),
+        whereNow: (await whereNowOf(tx, actor.tenantId, [childId], ukDate(new Date()))).get(childId) ?? null,
+      }));
       if (opened.outcome === 'not_found') {
         reply.callNotFound();
         return reply;
@@ -93,10 +97,12 @@ export function registerCaseloadRoutes(app: FastifyInstance, database: Database)
         return reply.status(403).render('caseload/views/restricted.njk', page);
       }
       const { child } = opened;
-      const network = opened.extra ?? null;
+      const network = opened.extra?.network ?? null;
       const mayChange = hasPermission(actor.roles, 'child_record.change');
       return reply.render('caseload/views/child.njk', {
         ...childRecordFrame(child),
+        whereNow: opened.extra?.whereNow ?? null,
+        allocationHref: allocationPaths.page.href({ childId: child.childId }),
         network: network ? presentNetworkSection(network, { mayChange: mayChange && !onDate }) : null,
         notice: noticeFor(request.query.notice),
         editHref: mayChange ? peoplePaths.details.href({ childId: child.childId }) : null,

@@ -8,6 +8,8 @@ import { decideChildRecordAccess } from '../../platform/access/policy.js';
 import type { Actor } from '../../platform/identity/actor.js';
 import { caseloadCandidates, relationshipsOf, type CaseloadScope, type ChildSummary } from '../child-record/index.js';
 import { overdueWorkFor, type OverdueWork } from '../plans/index.js';
+import { whereNowOf, type WhereNow } from '../timescales/index.js';
+import { ukDate } from '../../platform/views/clock.js';
 
 export interface Caseload {
   children: ChildSummary[];
@@ -17,6 +19,8 @@ export interface Caseload {
   hasTeams: boolean;
   /** Each listed child's overdue plan actions and reviews (children with none are left out). */
   overdueWork: Map<string, OverdueWork>;
+  /** Where each listed child is in their journey and what is next or overdue (timescales). */
+  whereNow: Map<string, WhereNow>;
 }
 
 /**
@@ -37,12 +41,18 @@ export async function caseloadOf(database: Database, actor: Actor, asked?: Casel
           return decision.allowed || decision.reason === 'restricted_reason_needed';
         })
         .map(({ summary }) => summary);
-    const withWork = async (listed: Omit<Caseload, 'overdueWork'>): Promise<Caseload> => ({
+    const withWork = async (listed: Omit<Caseload, 'overdueWork' | 'whereNow'>): Promise<Caseload> => ({
       ...listed,
       overdueWork: await overdueWorkFor(
         tx,
         actor.tenantId,
         listed.children.map((child) => child.childId),
+      ),
+      whereNow: await whereNowOf(
+        tx,
+        actor.tenantId,
+        listed.children.map((child) => child.childId),
+        ukDate(new Date()),
       ),
     });
     const scope: CaseloadScope = hasTeams ? (asked ?? 'allocated_to_me') : 'allocated_to_me';
