@@ -85,17 +85,8 @@ export async function seedDemoMeetings(database: Database): Promise<boolean> {
     ),
     'the offer',
   );
-  saved(
-    await recordOfferAnswer(
-      database,
-      alex,
-      mia,
-      offerId,
-      { response: 'accepted', respondedOn: '2026-07-01', familyReason: '' },
-      source,
-    ),
-    'the family’s answer',
-  );
+  const answer = { response: 'accepted', respondedOn: '2026-07-01', familyReason: '' } as const;
+  saved(await recordOfferAnswer(database, alex, mia, offerId, answer, source), 'the family’s answer');
 
   /** A conference through all four stages, with its invitees visited and its actions. */
   async function conference(details: {
@@ -173,17 +164,8 @@ export async function seedDemoMeetings(database: Database): Promise<boolean> {
         'a preparation visit',
       );
     }
-    saved(
-      await inviteSomeone(
-        database,
-        sam,
-        mia,
-        meetingId,
-        { name: 'Alex Morgan', relationship: 'Mia’s social worker', circle: 'professional' },
-        source,
-      ),
-      'the social worker’s invitation',
-    );
+    const socialWorker = { name: 'Alex Morgan', relationship: 'Mia’s social worker', circle: 'professional' } as const;
+    saved(await inviteSomeone(database, sam, mia, meetingId, socialWorker, source), 'the social worker’s invitation');
     await stage(
       'information',
       {

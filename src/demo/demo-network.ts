@@ -87,13 +87,8 @@ const towardChild = (
   more: Partial<DemoTie> = {},
 ): DemoTie => ({ from, to, type, closeness, quality: 'supportive', supportFlows: toChild, ...more });
 /** A supportive tie with the support flowing both ways. */
-const bothWays = (
-  from: string,
-  to: string,
-  type: RelationshipType,
-  closeness: Closeness,
-  more: Partial<DemoTie> = {},
-) => towardChild(from, to, type, closeness, { supportFlows: 'both', ...more });
+const bothWays = (...[from, to, type, closeness, more]: Parameters<typeof towardChild>) =>
+  towardChild(from, to, type, closeness, { supportFlows: 'both', ...more });
 /** The child belongs to a group (a school, a club), which supports them. */
 const memberOf = (child: string, group: string, closeness: Closeness): DemoTie => ({
   from: child,
