@@ -103,22 +103,21 @@ export const findPersonSchema = z
 export type FindPerson = z.infer<typeof findPersonSchema>;
 
 /** Someone new to the council, involved in a contact. */
-export const newPersonSchema = z
-  .object({
-    involvement: z.enum(involvements, frontDoorMessages.chooseInvolvement),
-    fullName: text({ error: frontDoorMessages.enterFullName })
-      .trim()
-      .min(1, frontDoorMessages.enterFullName)
-      .max(300, frontDoorMessages.tooLong('Their full name', '300')),
-    dateOfBirth: optionalIsoDate(frontDoorMessages.dateOfBirthReal).refine(
-      (value) => value === null || value < today(),
-      frontDoorMessages.dateOfBirthFuture,
-    ),
-    nhsNumber,
-    uniquePupilNumber,
-    address: optionalText('The address', 500),
-    postcode: optionalText('The postcode', 10),
-  });
+export const newPersonSchema = z.object({
+  involvement: z.enum(involvements, frontDoorMessages.chooseInvolvement),
+  fullName: text({ error: frontDoorMessages.enterFullName })
+    .trim()
+    .min(1, frontDoorMessages.enterFullName)
+    .max(300, frontDoorMessages.tooLong('Their full name', '300')),
+  dateOfBirth: optionalIsoDate(frontDoorMessages.dateOfBirthReal).refine(
+    (value) => value === null || value < today(),
+    frontDoorMessages.dateOfBirthFuture,
+  ),
+  nhsNumber,
+  uniquePupilNumber,
+  address: optionalText('The address', 500),
+  postcode: optionalText('The postcode', 10),
+});
 export type NewPersonInput = z.infer<typeof newPersonSchema>;
 
 /** Someone already recorded in the council, involved in a contact. */

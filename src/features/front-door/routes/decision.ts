@@ -6,24 +6,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
 import { singleFormError } from '../../../platform/http/forms.js';
-import { readText, registerQuestionPage } from '../../../platform/http/question-page.js';
+import { registerQuestionPage } from '../../../platform/http/question-page.js';
 import { requestSource } from '../../../platform/http/request-source.js';
 import { ukDate } from '../../../platform/views/clock.js';
 import { frontDoorPaths as paths } from '../paths.js';
 import { contactRows, decisionItems, presentClock, presentPeople } from '../presenters.js';
 import { decideContact, viewContact, type ContactView } from '../service.js';
 import { decisionSchema, type DecisionInput } from '../validation.js';
-import { dateValuesOf, isoDateOf, readDateInput } from './forms.js';
+import { dateFieldsOf, dateValuesOf, isoDateIn, readFieldsAndDate } from './forms.js';
 
 type ContactParams = { contactId: string };
-type DecisionValues = {
-  decision: string;
-  reasons: string;
-  letterToFamily: string;
-  decidedDay: string;
-  decidedMonth: string;
-  decidedYear: string;
-};
+const decisionFields = ['decision', 'reasons', 'letterToFamily'] as const;
+type DecisionValues = ReturnType<typeof readFieldsAndDate<(typeof decisionFields)[number], 'decided'>>;
 
 export function registerDecisionRoutes(app: FastifyInstance, database: Database): void {
   const decide = { permission: 'front_door.decide' } as const;
@@ -33,34 +27,17 @@ export function registerDecisionRoutes(app: FastifyInstance, database: Database)
       const view = await viewContact(database, request.actor!, request.params.contactId, requestSource(request));
       return view && view.contact.status === 'awaiting_decision' ? view : null;
     },
-    blank: () => {
-      const today = dateValuesOf(ukDate(new Date()));
-      return {
-        decision: '',
-        reasons: '',
-        letterToFamily: '',
-        decidedDay: today.day,
-        decidedMonth: today.month,
-        decidedYear: today.year,
-      };
-    },
-    read: (body) => {
-      const decided = readDateInput(body, 'decided');
-      return {
-        decision: readText(body, 'decision'),
-        reasons: readText(body, 'reasons'),
-        letterToFamily: readText(body, 'letterToFamily'),
-        decidedDay: decided.day,
-        decidedMonth: decided.month,
-        decidedYear: decided.year,
-      };
-    },
+    blank: () => ({
+      ...readFieldsAndDate({}, decisionFields, 'decided'),
+      ...dateFieldsOf('decided', dateValuesOf(ukDate(new Date()))),
+    }),
+    read: (body) => readFieldsAndDate(body, decisionFields, 'decided'),
     schema: decisionSchema,
     input: (values) => ({
       decision: values.decision,
       reasons: values.reasons,
       letterToFamily: values.letterToFamily,
-      decidedOn: isoDateOf({ day: values.decidedDay, month: values.decidedMonth, year: values.decidedYear }),
+      decidedOn: isoDateIn(values, 'decided'),
     }),
     fieldIds: { decision: 'decision', decidedOn: 'decided-day' },
     view: (view, values) => ({

@@ -96,3 +96,23 @@ export const contactFieldIds = {
   consent: 'consent',
   urgency: 'urgency',
 };
+
+type DateFields<Prefix extends string> = Record<`${Prefix}Day` | `${Prefix}Month` | `${Prefix}Year`, string>;
+
+/** A date input's three boxes as form values named `prefixDay`, `prefixMonth`, `prefixYear`. */
+export const dateFieldsOf = <Prefix extends string>(prefix: Prefix, date: DateValues) =>
+  ({ [`${prefix}Day`]: date.day, [`${prefix}Month`]: date.month, [`${prefix}Year`]: date.year }) as DateFields<Prefix>;
+
+/** The ISO date of the boxes named by `prefix` in the form's values ('' when blank). */
+export const isoDateIn = <Prefix extends string>(values: DateFields<Prefix>, prefix: Prefix) =>
+  isoDateFromParts(values[`${prefix}Day`], values[`${prefix}Month`], values[`${prefix}Year`]);
+
+/** Text fields and one date input (posted as `prefix-Day`, …), as the form's values. */
+export function readFieldsAndDate<Field extends string, Prefix extends string>(
+  body: FormBody,
+  fields: readonly Field[],
+  prefix: Prefix,
+): Record<Field, string> & DateFields<Prefix> {
+  const texts = Object.fromEntries(fields.map((field) => [field, readText(body, field)])) as Record<Field, string>;
+  return { ...texts, ...dateFieldsOf(prefix, readDateInput(body, prefix)) };
+}

@@ -18,7 +18,7 @@ import {
   type ExistingPersonInput,
   type NewPersonInput,
 } from '../validation.js';
-import { dateValuesOf, isoDateOf, readDateInput } from './forms.js';
+import { isoDateIn, isoDateOf, readDateInput, readFieldsAndDate } from './forms.js';
 
 type ContactParams = { contactId: string };
 type Query = Record<string, unknown>;
@@ -34,6 +34,22 @@ const notFound = (reply: FastifyReply) => {
 };
 
 const queryText = (query: Query, name: string) => readText(query, name);
+
+const newPersonFields = ['involvement', 'fullName', 'nhsNumber', 'uniquePupilNumber', 'address', 'postcode'] as const;
+
+/** A page of the form adding someone to the contact: the template, its title and where it posts. */
+const personForm =
+  (template: string, pageTitle: string, action: { href(params: { contactId: string }): string }) =>
+  (view: ContactView, values: { involvement: string }) => ({
+    template: `front-door/views/${template}.njk`,
+    context: {
+      pageTitle,
+      action: action.href({ contactId: view.contact.id }),
+      backHref: paths.findPerson.href({ contactId: view.contact.id }),
+      values,
+      involvementItems: involvementItems(values.involvement),
+    },
+  });
 
 export function registerPeopleRoutes(app: FastifyInstance, database: Database): void {
   const record = { permission: 'front_door.record' } as const;
@@ -102,16 +118,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: Database): 
       read: (body) => ({ personId: readText(body, 'personId'), involvement: readText(body, 'involvement') }),
       schema: existingPersonSchema,
       fieldIds: { involvement: 'involvement' },
-      view: (view, values) => ({
-        template: 'front-door/views/add-person.njk',
-        context: {
-          pageTitle: 'Add this person to the contact',
-          action: paths.addPerson.href({ contactId: view.contact.id }),
-          backHref: paths.findPerson.href({ contactId: view.contact.id }),
-          values,
-          involvementItems: involvementItems(values.involvement),
-        },
-      }),
+      view: personForm('add-person', 'Add this person to the contact', paths.addPerson),
       async save(input, _values, request) {
         const { contactId } = request.params;
         const added = await addKnownPerson(database, request.actor!, contactId, input, requestSource(request));
@@ -121,63 +128,22 @@ export function registerPeopleRoutes(app: FastifyInstance, database: Database): 
     },
   );
 
-  type NewValues = {
-    involvement: string;
-    fullName: string;
-    nhsNumber: string;
-    uniquePupilNumber: string;
-    address: string;
-    postcode: string;
-    bornDay: string;
-    bornMonth: string;
-    bornYear: string;
-  };
+  type NewValues = ReturnType<typeof readFieldsAndDate<(typeof newPersonFields)[number], 'born'>>;
   registerQuestionPage<ContactParams, ContactView, NewValues, NewPersonInput>(app, paths.newPerson.pattern, record, {
     load,
-    blank: (_view, request) => {
-      const born = dateValuesOf(null);
-      return {
-        involvement: '',
-        fullName: queryText(request.query, 'fullName'),
-        nhsNumber: queryText(request.query, 'nhsNumber'),
-        uniquePupilNumber: '',
-        address: '',
-        postcode: '',
-        bornDay: born.day,
-        bornMonth: born.month,
-        bornYear: born.year,
-      };
-    },
-    read: (body) => {
-      const born = readDateInput(body, 'born');
-      return {
-        involvement: readText(body, 'involvement'),
-        fullName: readText(body, 'fullName'),
-        nhsNumber: readText(body, 'nhsNumber'),
-        uniquePupilNumber: readText(body, 'uniquePupilNumber'),
-        address: readText(body, 'address'),
-        postcode: readText(body, 'postcode'),
-        bornDay: born.day,
-        bornMonth: born.month,
-        bornYear: born.year,
-      };
-    },
+    blank: (_view, request) => ({
+      ...readFieldsAndDate({}, newPersonFields, 'born'),
+      fullName: queryText(request.query, 'fullName'),
+      nhsNumber: queryText(request.query, 'nhsNumber'),
+    }),
+    read: (body) => readFieldsAndDate(body, newPersonFields, 'born'),
     schema: newPersonSchema,
     input: (values) => ({
       ...values,
-      dateOfBirth: isoDateOf({ day: values.bornDay, month: values.bornMonth, year: values.bornYear }),
+      dateOfBirth: isoDateIn(values, 'born'),
     }),
     fieldIds: { involvement: 'involvement', dateOfBirth: 'born-day' },
-    view: (view, values) => ({
-      template: 'front-door/views/new-person.njk',
-      context: {
-        pageTitle: 'Add someone new',
-        action: paths.newPerson.href({ contactId: view.contact.id }),
-        backHref: paths.findPerson.href({ contactId: view.contact.id }),
-        values,
-        involvementItems: involvementItems(values.involvement),
-      },
-    }),
+    view: personForm('new-person', 'Add someone new', paths.newPerson),
     async save(input, _values, request) {
       const { contactId } = request.params;
       const added = await addNewPerson(database, request.actor!, contactId, input, requestSource(request));
