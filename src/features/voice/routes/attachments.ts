@@ -5,13 +5,12 @@ import { registerRecordPage } from '../../../platform/http/record-page.js';
 import { voicePaths } from '../paths.js';
 import { openAttachment } from '../service.js';
 import { contentDisposition } from '../uploads.js';
-import { viewAccess, type VoicePagesContext } from './shared.js';
+import { viewing, type VoicePagesContext } from './shared.js';
 
 export function registerAttachmentDownload(app: FastifyInstance, { database }: VoicePagesContext): void {
   const call = serviceCaller(database);
   registerRecordPage(app, voicePaths.attachment, {
-    access: viewAccess,
-    audit: 'attachment.opened',
+    ...viewing('attachment.opened'),
     load: (request) => call(request, openAttachment, request.params.childId, request.params.attachmentId),
     show: (found, _request, reply) =>
       // The type is the one found in the content when it was uploaded; the browser may not guess

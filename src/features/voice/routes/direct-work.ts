@@ -15,15 +15,7 @@ import { formErrorsOf, presentAttachments, presentDay } from '../presenters.js';
 import { directWorkTools, type DirectWorkTool } from '../schema.js';
 import { childForForm, recordDirectWork, viewDirectWork } from '../service.js';
 import { isoDate, londonToday } from '../visit-form.js';
-import {
-  changeAccess,
-  mayChange,
-  notFound,
-  recordPageTop,
-  todayParts,
-  viewAccess,
-  type VoicePagesContext,
-} from './shared.js';
+import { changing, mayChange, notFound, recordPageTop, todayParts, viewing, type VoicePagesContext } from './shared.js';
 
 type Params = { childId: string; tool: string };
 
@@ -66,7 +58,7 @@ export function registerDirectWorkPages(app: FastifyInstance, { database }: Voic
 
   app.get<{ Params: Params }>(
     voicePaths.newDirectWork.pattern,
-    { config: { access: changeAccess, audit: 'direct_work.form_opened' } },
+    { config: changing('direct_work.form_opened') },
     async (request, reply) => {
       const tool = toolOf(request.params.tool);
       if (!tool) return notFound(reply);
@@ -77,7 +69,7 @@ export function registerDirectWorkPages(app: FastifyInstance, { database }: Voic
 
   app.post<{ Params: Params; Body: Record<string, unknown> }>(
     voicePaths.newDirectWork.pattern,
-    { config: { access: changeAccess, audit: 'direct_work.recorded' } },
+    { config: changing('direct_work.recorded') },
     async (request, reply) => {
       const { childId } = request.params;
       const tool = toolOf(request.params.tool);
@@ -107,19 +99,13 @@ export function registerDirectWorkPages(app: FastifyInstance, { database }: Voic
   );
 
   registerRecordPage(app, voicePaths.directWork, {
-    access: viewAccess,
-    audit: 'direct_work.viewed',
+    ...viewing('direct_work.viewed'),
     load: (request) => call(request, viewDirectWork, request.params.childId, request.params.workId),
     show: (found, request, reply) => {
       const { childId, workId } = request.params;
       const definition = directWorkToolDefinitions[found.work.tool];
-      const [name, day] = [definition.name, presentDay(found.work.doneOn)];
       return reply.render('voice/views/direct-work.njk', {
-        ...recordPageTop(request, found.child, {
-          title: `${name}, ${day}`,
-          heading: `${name}: ${day}`,
-          section: 'own-words',
-        }),
+        ...recordPageTop(request, found.child, 'own-words', [definition.name, presentDay(found.work.doneOn)]),
         backHref: voicePaths.ownWords.href({ childId }),
         doneWith: found.work.doneWith,
         recordedBy: found.work.recordedByLabel,

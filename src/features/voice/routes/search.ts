@@ -7,7 +7,7 @@ import { voicePaths } from '../paths.js';
 import { presentSearch, searchPageTitle } from '../presenters.js';
 import { searchOrder, searchPage, searchTerms } from '../search.js';
 import { searchCaseload, searchChild } from '../service.js';
-import { notFound, viewAccess, type VoicePagesContext } from './shared.js';
+import { notFound, viewing, type VoicePagesContext } from './shared.js';
 
 type SearchQuery = { q?: string; order?: string; page?: string };
 
@@ -21,7 +21,7 @@ const searchAsked = (query: SearchQuery) => ({
 export function registerSearchPages(app: FastifyInstance, { database }: VoicePagesContext): void {
   app.get<{ Params: { childId: string }; Querystring: SearchQuery }>(
     voicePaths.childSearch.pattern,
-    { config: { access: viewAccess, audit: 'child_record.searched' } },
+    { config: viewing('child_record.searched') },
     async (request, reply) => {
       const { childId } = request.params;
       const { terms, order, page } = searchAsked(request.query);

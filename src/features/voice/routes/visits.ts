@@ -4,7 +4,7 @@
  * visit form is written plainly rather than with the question-page helper: its rules need the
  * child's network (read in the save's transaction), and a stale correction shows both versions.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cleanText, noErrors, type FormErrors } from '../../../platform/http/forms.js';
 import { serviceCaller } from '../../../platform/http/api-route.js';
 import { registerRecordPage } from '../../../platform/http/record-page.js';
@@ -18,7 +18,6 @@ import {
   fieldNames,
   formErrorsOf,
   presentAttachments,
-  presentPreference,
   presentSavedAt,
   presentWhen,
   visitFormModel,
@@ -38,7 +37,15 @@ import {
   type VisitSave,
 } from '../service.js';
 import { visitFieldIds, visitKindNames, visitToForm, visitValuesFrom, type VisitFormValues } from '../visit-form.js';
-import { changeAccess, mayChange, notFound, recordPageTop, viewAccess, type VoicePagesContext } from './shared.js';
+import {
+  changing,
+  mayChange,
+  notFound,
+  preferenceOnPage,
+  recordPageTop,
+  viewing,
+  type VoicePagesContext,
+} from './shared.js';
 
 type Body = Record<string, unknown>;
 
@@ -85,12 +92,22 @@ function renderVisitForm(reply: FastifyReply, status: number, form: VisitForm) {
   });
 }
 
-/** A save that was not made, shown again: its errors (400), or both versions when someone corrected it first (409). */
-function renderUnsaved(
+/**
+ * The answer to a save: to the visit with `notice` when saved, or the form shown again with what
+ * was typed: its errors (400), or both versions when someone corrected it first (409).
+ */
+function answerSave(
+  request: FastifyRequest,
   reply: FastifyReply,
-  saved: Exclude<VisitSave, { outcome: 'saved' } | { outcome: 'not_found' }>,
-  form: Omit<VisitForm, 'context' | 'errors'>,
+  saved: VisitSave,
+  typed: Pick<VisitForm, 'childId' | 'values' | 'draftKey' | 'correction'>,
+  notice: string,
 ) {
+  if (saved.outcome === 'not_found') return notFound(reply);
+  if (saved.outcome === 'saved') {
+    return reply.redirect(voicePaths.visit.href({ childId: typed.childId, visitId: saved.visitId }, { notice }), 303);
+  }
+  const form = { ...typed, owner: request.actor!.userId, restoredDraft: false };
   const { context } = saved;
   if (saved.outcome === 'conflict') {
     // Both versions are shown: theirs above, this person's still in the form. Nothing is lost.
@@ -116,20 +133,15 @@ export function registerVisitPages(app: FastifyInstance, { database }: VoicePage
   const call = serviceCaller(database);
 
   registerRecordPage(app, voicePaths.visits, {
-    access: viewAccess,
-    audit: 'visits.viewed',
+    ...viewing('visits.viewed'),
     load: (request) => call(request, viewVisits, request.params.childId),
     show: (page, request, reply) => {
       const { childId } = request.params;
-      const childName = childShortName(page.child);
       return reply.render('voice/views/visits.njk', {
-        ...recordPageTop(request, page.child, { title: `Visits: ${childName}`, heading: 'Visits', section: 'visits' }),
-        preferenceSentence: page.preferenceSentence,
-        preference: presentPreference(page.preference),
-        mayChange: mayChange(request),
+        ...recordPageTop(request, page.child, 'visits', 'Visits'),
+        ...preferenceOnPage(request, page),
         newVisitHref: voicePaths.newVisit.href({ childId }),
         searchHref: voicePaths.childSearch.href({ childId }),
-        takingPartHref: voicePaths.takingPart.href({ childId }),
         visits: page.visits.map((visit) => ({
           href: voicePaths.visit.href({ childId, visitId: visit.id }),
           kind: visitKindNames[visit.content.kind],
@@ -143,8 +155,7 @@ export function registerVisitPages(app: FastifyInstance, { database }: VoicePage
   });
 
   registerRecordPage(app, voicePaths.newVisit, {
-    access: changeAccess,
-    audit: 'visit.form_opened',
+    ...changing('visit.form_opened'),
     load: (request) => call(request, newVisitForm, request.params.childId),
     show: (context, request, reply) =>
       renderVisitForm(reply, 200, {
@@ -160,43 +171,27 @@ export function registerVisitPages(app: FastifyInstance, { database }: VoicePage
 
   app.post<{ Params: { childId: string }; Body: Body }>(
     voicePaths.newVisit.pattern,
-    { config: { access: changeAccess, audit: 'visit.recorded' } },
+    { config: changing('visit.recorded') },
     async (request, reply) => {
       const { childId } = request.params;
       const values = visitValuesFrom(request.body ?? {}, cleanText);
       const saved = await recordVisit(database, request.actor!, childId, values, requestSource(request));
-      if (saved.outcome === 'not_found') return notFound(reply);
-      if (saved.outcome !== 'saved') {
-        return renderUnsaved(reply, saved, {
-          childId,
-          owner: request.actor!.userId,
-          values,
-          draftKey: NEW_VISIT_DRAFT,
-          restoredDraft: false,
-        });
-      }
-      return reply.redirect(
-        voicePaths.visit.href({ childId, visitId: saved.visitId }, { notice: 'visit_recorded' }),
-        303,
-      );
+      return answerSave(request, reply, saved, { childId, values, draftKey: NEW_VISIT_DRAFT }, 'visit_recorded');
     },
   );
 
   registerRecordPage(app, voicePaths.visit, {
-    access: viewAccess,
-    audit: 'visit.viewed',
+    ...viewing('visit.viewed'),
     load: (request) => call(request, viewVisit, request.params.childId, request.params.visitId),
     show: (visit, request, reply) => {
       const { childId, visitId } = request.params;
       const childName = childShortName(visit.child);
       const changing = mayChange(request);
-      const [kind, when] = [visitKindNames[visit.content.kind], presentWhen(visit.content.happenedAt)];
       return reply.render('voice/views/visit.njk', {
-        ...recordPageTop(request, visit.child, {
-          title: `${kind}, ${when}`,
-          heading: `${kind}: ${when}`,
-          section: 'visits',
-        }),
+        ...recordPageTop(request, visit.child, 'visits', [
+          visitKindNames[visit.content.kind],
+          presentWhen(visit.content.happenedAt),
+        ]),
         backHref: voicePaths.visits.href({ childId }),
         rows: visitRows(visit.content, childName),
         recordedBy: visit.recordedByLabel,
@@ -222,8 +217,7 @@ export function registerVisitPages(app: FastifyInstance, { database }: VoicePage
   });
 
   registerRecordPage(app, voicePaths.correctVisit, {
-    access: changeAccess,
-    audit: 'visit.correction_opened',
+    ...changing('visit.correction_opened'),
     load: (request) => call(request, correctionForm, request.params.childId, request.params.visitId),
     show: (form, request, reply) => {
       const { childId, visitId } = request.params;
@@ -244,7 +238,7 @@ export function registerVisitPages(app: FastifyInstance, { database }: VoicePage
 
   app.post<{ Params: { childId: string; visitId: string }; Body: Body }>(
     voicePaths.correctVisit.pattern,
-    { config: { access: changeAccess, audit: 'visit.corrected' } },
+    { config: changing('visit.corrected') },
     async (request, reply) => {
       const { childId, visitId } = request.params;
       const body = request.body ?? {};
@@ -258,18 +252,14 @@ export function registerVisitPages(app: FastifyInstance, { database }: VoicePage
         { values, expectedVersion: Number.isFinite(expectedVersion) ? expectedVersion : -1 },
         requestSource(request),
       );
-      if (saved.outcome === 'not_found') return notFound(reply);
-      if (saved.outcome !== 'saved') {
-        return renderUnsaved(reply, saved, {
-          childId,
-          owner: request.actor!.userId,
-          values,
-          draftKey: correctionDraftKey(visitId),
-          restoredDraft: false,
-          correction: { visitId, expectedVersion },
-        });
-      }
-      return reply.redirect(voicePaths.visit.href({ childId, visitId }, { notice: 'visit_corrected' }), 303);
+      const correction = { visitId, expectedVersion };
+      return answerSave(
+        request,
+        reply,
+        saved,
+        { childId, values, draftKey: correctionDraftKey(visitId), correction },
+        'visit_corrected',
+      );
     },
   );
 }

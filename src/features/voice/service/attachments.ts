@@ -2,10 +2,7 @@
  * Photos, drawings and documents attached to a record of the child's. The type is decided from
  * the content; the record an attachment belongs to must be this child's; every opening is audited.
  */
-import type { Database } from '../../../platform/db/database.js';
 import { isUuid } from '../../../platform/db/ids.js';
-import type { Actor } from '../../../platform/identity/actor.js';
-import { withChildRecord, type RequestSource } from '../../child-record/index.js';
 import type { attachmentsOf } from '../queries.js';
 import { findAttachmentContent, findDirectWork, findVisit, insertAttachment } from '../queries.js';
 import type { AttachmentOwner, AttachmentType } from '../schema.js';
@@ -20,29 +17,27 @@ export type AttachmentSave =
   | { outcome: 'not_found' };
 
 /** Attaches a photo, drawing or document to a record of the child's. */
-export async function addAttachment(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  upload: {
-    belongsTo: AttachmentOwner;
-    belongsToId: string | null;
-    fileName: string;
-    description: string | null;
-    content: Buffer;
-  },
-  source: RequestSource,
-): Promise<AttachmentSave> {
-  const purpose = { need: 'change', action: 'attachment.added', source } as const;
-  const saved = await withChildRecord(database, actor, childId, purpose, async (record): Promise<AttachmentSave> => {
-    const { tx } = record;
+export const addAttachment = recordService(
+  'change',
+  'attachment.added',
+  async (
+    record,
+    upload: {
+      belongsTo: AttachmentOwner;
+      belongsToId: string | null;
+      fileName: string;
+      description: string | null;
+      content: Buffer;
+    },
+  ): Promise<AttachmentSave> => {
+    const { tx, tenantId, childId, actor } = record;
     const ownerId = upload.belongsTo === 'child_record' ? null : upload.belongsToId;
     if (upload.belongsTo !== 'child_record') {
       const owner =
         ownerId && isUuid(ownerId)
           ? upload.belongsTo === 'direct_work'
-            ? await findDirectWork(tx, actor.tenantId, childId, ownerId)
-            : await findVisit(tx, actor.tenantId, childId, ownerId)
+            ? await findDirectWork(tx, tenantId, childId, ownerId)
+            : await findVisit(tx, tenantId, childId, ownerId)
           : undefined;
       if (!owner) return { outcome: 'not_found' };
     }
@@ -50,7 +45,7 @@ export async function addAttachment(
     if (!checked.ok) return { outcome: 'invalid', message: checked.message };
     const attachmentId = await insertAttachment(
       tx,
-      actor.tenantId,
+      tenantId,
       childId,
       {
         belongsTo: upload.belongsTo,
@@ -69,9 +64,9 @@ export async function addAttachment(
       { contentType: checked.contentType, bytes: upload.content.length },
     );
     return { outcome: 'saved', attachmentId, contentType: checked.contentType };
-  });
-  return saved ?? { outcome: 'not_found' };
-}
+  },
+  { outcome: 'not_found' } as const,
+);
 
 /** An attachment's content, for the access-checked download route. Every opening is audited. */
 export const openAttachment = recordService('view', 'attachment.opened', async (record, attachmentId: string) => {

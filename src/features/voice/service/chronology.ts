@@ -12,9 +12,8 @@ import { arrangeChronology, builtInTypeNames } from '../chronology.js';
 import { directWorkToolDefinitions } from '../direct-work.js';
 import { voicePaths } from '../paths.js';
 import { chronologyEntriesOf, directWorkOf, insertChronologyEntry, visitHeadlinesOf } from '../queries.js';
-import type { ChronologyCategory } from '../schema.js';
 import { visitKindNames } from '../visit-form.js';
-import { author, recordChange } from './record.js';
+import { recordChange } from './record.js';
 
 async function builtInEvents(tx: Tx, tenantId: string, childId: string): Promise<ChronologyEvent[]> {
   const [visits, work, entries] = await together([
@@ -92,15 +91,6 @@ export function viewChronology(
   });
 }
 
-export function recordChronologyEntry(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  entry: { happenedOn: string; category: ChronologyCategory; title: string; details: string | null },
-  source: RequestSource,
-): Promise<boolean> {
-  return recordChange(database, actor, childId, 'chronology.recorded', source, async (record) => {
-    await insertChronologyEntry(record.tx, actor.tenantId, childId, entry, author(actor));
-    return { category: entry.category };
-  });
-}
+export const recordChronologyEntry = recordChange('chronology.recorded', insertChronologyEntry, (entry) => ({
+  category: entry.category,
+}));

@@ -7,7 +7,7 @@
 import { recordAuditEvent, type AuditDetails } from '../../../platform/audit/audit-log.js';
 import type { AuditAction } from '../../../platform/audit/catalogue.js';
 import { actorLabel, type Actor } from '../../../platform/identity/actor.js';
-import type { Database } from '../../../platform/db/database.js';
+import type { Database, Tx } from '../../../platform/db/database.js';
 import {
   withChildRecord,
   type ChildRecordHandle,
@@ -51,38 +51,48 @@ export function auditPart(
 }
 
 /**
- * Opens the child's record to change it, saves with `save`, and records `action` about the
- * record with the details `save` gives; false when the record may not be changed (refusal audited).
- */
-export async function recordChange(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  action: AuditAction,
-  source: RequestSource,
-  save: (record: ChildRecordHandle) => Promise<AuditDetails | undefined>,
-): Promise<boolean> {
-  const saved = await withChildRecord(database, actor, childId, { need: 'change', action, source }, async (record) => {
-    await record.audit(action, await save(record));
-    return true;
-  });
-  return saved ?? false;
-}
-
-/**
  * A service that opens the child's record for `need` and does `work` there, audited by `action`
  * if refused. It takes what voice's services take: the database, the actor and the child, then
- * `work`'s own arguments, then the request's source; it answers null when the record may not
- * be opened (the refusal audited), as it does for a wrong id.
+ * `work`'s own arguments, then the request's source; it answers `refused` (null unless given)
+ * when the record may not be opened (the refusal audited), as a wrong id does.
  */
-export function recordService<Args extends unknown[], Result>(
+export function recordService<Args extends unknown[], Result, Refused = null>(
   need: ChildRecordPurpose['need'],
   action: AuditAction,
   work: (record: ChildRecordHandle, ...args: Args) => Promise<Result>,
+  refused: Refused = null as Refused,
 ) {
-  return (database: Database, actor: Actor, childId: string, ...rest: [...Args, RequestSource]) => {
+  return async (
+    database: Database,
+    actor: Actor,
+    childId: string,
+    ...rest: [...Args, RequestSource]
+  ): Promise<Result | Refused> => {
     const source = rest.at(-1) as RequestSource;
     const args = rest.slice(0, -1) as Args;
-    return withChildRecord(database, actor, childId, { need, action, source }, (record) => work(record, ...args));
+    const purpose = { need, action, source };
+    return (await withChildRecord(database, actor, childId, purpose, (record) => work(record, ...args))) ?? refused;
   };
+}
+
+/**
+ * A service that adds one row to the child's record with `insert` (written by this actor) and
+ * records `action` about the record with the `details` of what was added; it answers false
+ * when the record may not be changed (the refusal audited).
+ */
+export function recordChange<Row>(
+  action: AuditAction,
+  insert: (tx: Tx, tenantId: string, childId: string, row: Row, by: ReturnType<typeof author>) => Promise<unknown>,
+  details: (row: Row) => AuditDetails | undefined = () => undefined,
+) {
+  return recordService(
+    'change',
+    action,
+    async (record, row: Row) => {
+      await insert(record.tx, record.tenantId, record.childId, row, author(record.actor));
+      await record.audit(action, details(row));
+      return true;
+    },
+    false,
+  );
 }

@@ -14,7 +14,6 @@ import {
   type RequestSource,
 } from '../../child-record/index.js';
 import { childShortName } from '../names.js';
-import { describePreference, type ParticipationPreference } from '../participation.js';
 import {
   attachmentsOf,
   deleteDraft,
@@ -35,7 +34,7 @@ import {
   type VisitLine,
 } from '../visit-form.js';
 import { auditPart, author, forReader, recordService, VISIT } from './record.js';
-import { participationPreferenceOf } from './words.js';
+import { childAndPreference, type ChildAndPreference } from './words.js';
 import type { AttachmentSummary } from './attachments.js';
 
 export const NEW_VISIT_DRAFT = 'visit-new';
@@ -47,11 +46,8 @@ export interface DraftView {
   savedAt: Date;
 }
 
-export interface VisitsPage {
-  child: ChildSummary;
+export interface VisitsPage extends ChildAndPreference {
   visits: { id: string; version: number; recordedByLabel: string; content: VisitContent }[];
-  preference: ParticipationPreference | null;
-  preferenceSentence: string;
 }
 
 export const viewVisits = recordService('view', 'visits.viewed', async (record): Promise<VisitsPage> => {
@@ -60,14 +56,9 @@ export const viewVisits = recordService('view', 'visits.viewed', async (record):
     ...visit,
     content: forReader(actor, visit.content),
   }));
-  const preference = await participationPreferenceOf(tx, tenantId, childId);
+  const about = await childAndPreference(record);
   await record.audit('visits.viewed', { count: visits.length });
-  return {
-    child: record.child,
-    visits,
-    preference,
-    preferenceSentence: describePreference(childShortName(record.child), preference),
-  };
+  return { ...about, visits };
 });
 
 export interface VisitFormContext {
@@ -113,27 +104,21 @@ export type VisitSave =
 const notFound = { outcome: 'not_found' } as const;
 
 /** Records a visit as typed: checked, saved as version 1 and audited; the draft is then done with. */
-export async function recordVisit(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  values: VisitFormValues,
-  source: RequestSource,
-  now = new Date(),
-): Promise<VisitSave> {
-  const purpose = { need: 'change', action: 'visit.recorded', source } as const;
-  const saved = await withChildRecord(database, actor, childId, purpose, async (record): Promise<VisitSave> => {
-    const { tx } = record;
+export const recordVisit = recordService(
+  'change',
+  'visit.recorded',
+  async (record, values: VisitFormValues): Promise<VisitSave> => {
+    const { tx, tenantId, childId, actor } = record;
     const context = await formContext(record, NEW_VISIT_DRAFT);
     const parsed = parseVisit(values, {
       network: new Map(context.network.map((person) => [person.id, person.name])),
       childName: childShortName(context.child),
-      now,
+      now: new Date(),
       isCorrection: false,
     });
     if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors, context };
-    const { id, createdAt } = await insertVisit(tx, actor.tenantId, childId, parsed.visit, author(actor));
-    await appendVersion(tx, actor.tenantId, {
+    const { id, createdAt } = await insertVisit(tx, tenantId, childId, parsed.visit, author(actor));
+    await appendVersion(tx, tenantId, {
       recordType: VISIT,
       recordId: id,
       version: 1,
@@ -142,12 +127,12 @@ export async function recordVisit(
       content: parsed.visit as unknown as Record<string, unknown>,
       recordedAt: createdAt,
     });
-    if (actor.userId) await deleteDraft(tx, actor.tenantId, actor.userId, childId, NEW_VISIT_DRAFT);
+    if (actor.userId) await deleteDraft(tx, tenantId, actor.userId, childId, NEW_VISIT_DRAFT);
     await auditPart(record, 'visit.recorded', { type: VISIT, id }, { kind: parsed.visit.kind });
     return { outcome: 'saved', visitId: id, version: 1 };
-  });
-  return saved ?? notFound;
-}
+  },
+  notFound,
+);
 
 export interface VisitVersionView {
   version: number;

@@ -6,7 +6,12 @@
 import type { Database, Tx } from '../../../platform/db/database.js';
 import type { AuditAction } from '../../../platform/audit/catalogue.js';
 import type { Actor } from '../../../platform/identity/actor.js';
-import { withChildRecord, type ChildSummary, type RequestSource } from '../../child-record/index.js';
+import {
+  withChildRecord,
+  type ChildRecordHandle,
+  type ChildSummary,
+  type RequestSource,
+} from '../../child-record/index.js';
 import { directWorkToolDefinitions } from '../direct-work.js';
 import { childShortName } from '../names.js';
 import { describePreference, participationWayNames, type ParticipationPreference } from '../participation.js';
@@ -18,9 +23,8 @@ import {
   participationPreferencesOf,
   visitsOf,
 } from '../queries.js';
-import type { ParticipationWay } from '../schema.js';
 import { visitKindNames, type VisitContent } from '../visit-form.js';
-import { author, recordChange, recordService } from './record.js';
+import { recordChange, recordService } from './record.js';
 import type { DirectWorkRecord } from './direct-work.js';
 
 /** The child's current participation preference, for any feature that plans meetings. No audit: the caller has checked access. */
@@ -31,6 +35,22 @@ export async function participationPreferenceOf(
 ): Promise<ParticipationPreference | null> {
   const [latest] = await participationPreferencesOf(tx, tenantId, childId, 1);
   return latest ? { ...latest, wayText: participationWayNames[latest.way] } : null;
+}
+
+/** The child, and how they would like to take part in meetings, in words: what the visits and own-words pages show first. */
+export interface ChildAndPreference {
+  child: ChildSummary;
+  preference: ParticipationPreference | null;
+  preferenceSentence: string;
+}
+
+export async function childAndPreference(record: ChildRecordHandle): Promise<ChildAndPreference> {
+  const preference = await participationPreferenceOf(record.tx, record.tenantId, record.childId);
+  return {
+    child: record.child,
+    preference,
+    preferenceSentence: describePreference(childShortName(record.child), preference),
+  };
 }
 
 export interface OwnWordsEntry {
@@ -81,12 +101,9 @@ export function gatherOwnWords(
   return entries.sort((a, b) => a.when.localeCompare(b.when));
 }
 
-export interface OwnWordsPage {
-  child: ChildSummary;
+export interface OwnWordsPage extends ChildAndPreference {
   entries: OwnWordsEntry[];
   directWork: DirectWorkRecord[];
-  preference: ParticipationPreference | null;
-  preferenceSentence: string;
 }
 
 export const viewOwnWords = recordService('view', 'own_words.viewed', async (record): Promise<OwnWordsPage> => {
@@ -97,15 +114,9 @@ export const viewOwnWords = recordService('view', 'own_words.viewed', async (rec
     await childsWordsOf(tx, tenantId, childId),
     directWork,
   );
-  const preference = await participationPreferenceOf(tx, tenantId, childId);
+  const about = await childAndPreference(record);
   await record.audit('own_words.viewed', { count: entries.length });
-  return {
-    child: record.child,
-    entries,
-    directWork,
-    preference,
-    preferenceSentence: describePreference(childShortName(record.child), preference),
-  };
+  return { ...about, entries, directWork };
 });
 
 export interface ChildForForm {
@@ -131,28 +142,10 @@ export function childForForm(
   });
 }
 
-export function recordChildsWords(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  quote: { words: string; heardBy: string; heardOn: string; setting: string | null },
-  source: RequestSource,
-): Promise<boolean> {
-  return recordChange(database, actor, childId, 'childs_words.recorded', source, async (record) => {
-    await insertChildsWords(record.tx, actor.tenantId, childId, quote, author(actor));
-    return undefined;
-  });
-}
+export const recordChildsWords = recordChange('childs_words.recorded', insertChildsWords);
 
-export function recordParticipationPreference(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  preference: { way: ParticipationWay; inTheirWords: string | null; saidOn: string },
-  source: RequestSource,
-): Promise<boolean> {
-  return recordChange(database, actor, childId, 'participation.recorded', source, async (record) => {
-    await insertParticipationPreference(record.tx, actor.tenantId, childId, preference, author(actor));
-    return { way: preference.way };
-  });
-}
+export const recordParticipationPreference = recordChange(
+  'participation.recorded',
+  insertParticipationPreference,
+  (preference) => ({ way: preference.way }),
+);
