@@ -1,11 +1,20 @@
 /** The only place SQL about referrals, episodes, child protection steps and closures is written. Each takes the transaction. */
-import { and, asc, eq, inArray, max, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { rowsOfChild } from '../../platform/db/reusable-query.js';
-import { insertReturningRow, isRowAtVersion, isRowOfChild, ofChild, rowOfChildFinder } from '../../platform/db/rows.js';
+import {
+  insertReturningRow,
+  isRowAtVersion,
+  isRowOfChild,
+  ofChild,
+  ofCouncil,
+  rowOfChildFinder,
+} from '../../platform/db/rows.js';
+import type { WorkingDayCalendar } from '../../platform/working-days/index.js';
 import { needAssessments, needAssessmentVersions } from '../assessment-of-need/schema.js';
 import { meetings } from '../meetings/schema.js';
 import { plans } from '../plans/schema.js';
+import { timescalePolicyVersions } from '../timescales/schema.js';
 import { caseClosures, episodes, protectionSteps, referrals } from './schema.js';
 
 export type ReferralRow = typeof referrals.$inferSelect;
@@ -179,4 +188,21 @@ export async function unfinishedWork(tx: Tx, tenantId: string, childId: string) 
   ]);
   const openActions = actions.flatMap((plan) => plan.actions).filter((action) => action.status !== 'done').length;
   return { openActions, unsignedAssessments: unsigned.length };
+}
+
+/**
+ * The council's working-day calendar: its nation and closure days, from the newest version of
+ * its timescale policy (England with no closure days until it has one). Read from the policy's
+ * table here, not through timescales' index, which reads the journey from this feature.
+ */
+export async function councilCalendarOf(tx: Tx, tenantId: string): Promise<WorkingDayCalendar> {
+  const [row] = await tx
+    .select({ nation: timescalePolicyVersions.nation, closureDays: timescalePolicyVersions.closureDays })
+    .from(timescalePolicyVersions)
+    .where(ofCouncil(timescalePolicyVersions, tenantId))
+    .orderBy(desc(timescalePolicyVersions.version))
+    .limit(1);
+  return row
+    ? { nation: row.nation, closureDays: row.closureDays.map((day) => day.date) }
+    : { nation: 'england', closureDays: [] };
 }

@@ -24,10 +24,11 @@ import {
   protectionSteps as stepCodes,
   type ProtectionStepKind,
 } from './codes.js';
-import { journeyFrom, ENGLAND_WITHOUT_CLOSURES, type Journey } from './journey.js';
+import { journeyFrom, type Journey } from './journey.js';
 import { episodesPaths } from './paths.js';
 import {
   closuresOf,
+  councilCalendarOf,
   episodesOf,
   findEpisode,
   findReferral,
@@ -104,9 +105,12 @@ export async function viewEpisodes(
 ): Promise<EpisodesView | null> {
   const purpose = { need: 'view', action: 'child_record.view', source, details: { part } } as const;
   return withChildRecord(database, actor, childId, purpose, async (record) => {
-    const rows = await readRecord(record.tx, record.tenantId, childId);
+    const [rows, calendar] = await Promise.all([
+      readRecord(record.tx, record.tenantId, childId),
+      councilCalendarOf(record.tx, record.tenantId),
+    ]);
     await record.audit('child_record.view', { part });
-    const journey = journeyFrom(rows, ENGLAND_WITHOUT_CLOSURES, isoToday());
+    const journey = journeyFrom(rows, calendar, isoToday());
     return { child: record.child, ...rows, journey, mayChange: record.mayChange };
   });
 }
