@@ -41,6 +41,8 @@ const tags = ['assessment of need'];
 const notFound = 'There is no assessment of need with that id on a child’s record you may see.';
 const view = { permission: 'child_record.view' } as const;
 const change = { permission: 'child_record.change' } as const;
+/** What every read declares: its tag, who may call it, its audit action, and 404 for what they may not see. */
+const reading = { tags, access: view, audit: 'child_record.view', problems: [404] } as const;
 
 const missing = (reply: FastifyReply, request: FastifyRequest) => answerNotFound(reply, request, notFound);
 /** What the caller sees of a version they have just changed. */
@@ -59,12 +61,9 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
     paths.list.pattern,
     apiRoute({
       summary: 'A child’s assessments of need and their versions',
-      tags,
-      access: view,
-      audit: 'child_record.view',
+      ...reading,
       params: childParams,
       responses: { 200: listSchema },
-      problems: [404],
     }),
     async (request, reply) => {
       const { childId } = request.params;
@@ -95,12 +94,9 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
     paths.version.pattern,
     apiRoute({
       summary: 'One version of an assessment of need (read-only callers: signed-off versions only)',
-      tags,
-      access: view,
-      audit: 'child_record.view',
+      ...reading,
       params: versionParams,
       responses: { 200: versionSchema },
-      problems: [404],
     }),
     async (request, reply) => {
       const found = await open(request, 'assessment_api');
@@ -249,12 +245,9 @@ export function registerAssessmentOfNeedApiRoutes(app: FastifyInstance, database
     paths.changes.pattern,
     apiRoute({
       summary: 'What changed in a version since the one before it that the caller may see',
-      tags,
-      access: view,
-      audit: 'child_record.view',
+      ...reading,
       params: versionParams,
       responses: { 200: changesSchema },
-      problems: [404],
     }),
     async (request, reply) => {
       const found = await open(request, 'assessment_changes_api');
