@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/database.js';
 import { noErrors } from '../../platform/http/forms.js';
 import { readText, registerQuestionPage } from '../../platform/http/question-page.js';
 import { serviceCaller } from '../../platform/http/api-route.js';
+import { registerRecordPage } from '../../platform/http/record-page.js';
 import { childRecordPaths } from '../child-record/index.js';
 import {
   detailsPageInput,
@@ -94,21 +95,16 @@ export function registerPeopleRoutes(app: FastifyInstance, database: Database): 
     },
   );
 
-  app.get<{ Params: ChildParams }>(
-    peoplePaths.detailsHistory.pattern,
-    { config: { access: { permission: 'child_record.view' }, audit: 'child_record.history_viewed' } },
-    async (request, reply) => {
-      const history = await call(request, detailsHistory, request.params.childId);
-      if (!history) {
-        reply.callNotFound();
-        return reply;
-      }
-      return reply.render('people/views/history.njk', {
+  registerRecordPage(app, peoplePaths.detailsHistory, {
+    access: { permission: 'child_record.view' },
+    audit: 'child_record.history_viewed',
+    load: (request) => call(request, detailsHistory, request.params.childId),
+    show: (history, request, reply) =>
+      reply.render('people/views/history.njk', {
         pageTitle: `Changes to ${history.childName}’s details`,
         childName: history.childName,
         backHref: childRecordPaths.record.href(request.params),
         versions: presentHistory(history),
-      });
-    },
-  );
+      }),
+  });
 }

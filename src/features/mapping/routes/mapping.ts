@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
 import { serviceCaller } from '../../../platform/http/api-route.js';
+import { registerRecordPage } from '../../../platform/http/record-page.js';
 import { presentDate } from '../../child-record/index.js';
 import { recordHeader } from '../form-presenters.js';
 import { mappingPaths } from '../paths.js';
@@ -26,16 +27,12 @@ export function registerMappingPages(app: FastifyInstance, database: Database): 
   const call = serviceCaller(database);
   const view = { permission: 'child_record.view' } as const;
 
-  app.get<{ Params: { childId: string; mappingId: string }; Querystring: { notice?: string } }>(
-    mappingPaths.mapping.pattern,
-    { config: { access: view, audit: 'child_record.view' } },
-    async (request, reply) => {
+  registerRecordPage(app, mappingPaths.mapping, {
+    access: view,
+    audit: 'child_record.view',
+    load: (request) => call(request, openMapping, request.params.childId, request.params.mappingId),
+    show: (opened, request, reply) => {
       const { childId, mappingId } = request.params;
-      const opened = await call(request, openMapping, childId, mappingId);
-      if (!opened) {
-        reply.callNotFound();
-        return reply;
-      }
       const name = shortName(opened.child);
       const childNames = opened.children.map((child) => child.name).join(' and ');
       return reply.render('mapping/views/mapping.njk', {
@@ -54,18 +51,17 @@ export function registerMappingPages(app: FastifyInstance, database: Database): 
         notice: notices[request.query.notice ?? ''] ?? null,
       });
     },
-  );
+  });
 
-  app.get<{ Params: { childId: string; mappingId: string; entryId: string } }>(
-    mappingPaths.entryHistory.pattern,
-    { config: { access: view, audit: 'child_record.view' } },
-    async (request, reply) => {
+  registerRecordPage(app, mappingPaths.entryHistory, {
+    access: view,
+    audit: 'child_record.view',
+    load: (request) => {
       const { childId, mappingId, entryId } = request.params;
-      const history = await call(request, entryHistory, childId, mappingId, entryId);
-      if (!history) {
-        reply.callNotFound();
-        return reply;
-      }
+      return call(request, entryHistory, childId, mappingId, entryId);
+    },
+    show: (history, request, reply) => {
+      const { childId, mappingId, entryId } = request.params;
       return reply.render('mapping/views/entry-history.njk', {
         pageTitle: `Changes to an entry – ${shortName(history.view.child)}`,
         ...recordHeader(history.view.child, 'Changes to an entry'),
@@ -73,5 +69,5 @@ export function registerMappingPages(app: FastifyInstance, database: Database): 
         versions: presentEntryVersions(history.versions),
       });
     },
-  );
+  });
 }

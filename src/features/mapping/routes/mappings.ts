@@ -5,12 +5,19 @@ import type { Database } from '../../../platform/db/database.js';
 import { cleanText, dateFromInput } from '../../../platform/http/forms.js';
 import { readList, registerQuestionPage } from '../../../platform/http/question-page.js';
 import { serviceCaller } from '../../../platform/http/api-route.js';
+import { registerRecordPage } from '../../../platform/http/record-page.js';
 import type { ChildSummary } from '../../child-record/index.js';
 import { defaultScale, newMappingSchema } from '../domain.js';
 import { dateBoxes, readFields, recordHeader, startFields, startPage } from '../form-presenters.js';
 import { mappingPaths } from '../paths.js';
 import { comparedQuestions, describeCompared, presentMappingList, presentScaling, shortName } from '../presenters.js';
-import { compareTwoMappings, mappingSection, mappingStartForm, startMapping } from '../service.js';
+import {
+  compareTwoMappings,
+  mappingSection,
+  mappingStartForm,
+  startMapping,
+  type MappingComparison,
+} from '../service.js';
 import { errorsFrom, fieldIds } from './forms.js';
 
 type ChildParams = { childId: string };
@@ -26,15 +33,11 @@ export function registerMappingsPages(app: FastifyInstance, database: Database):
   const view = { permission: 'child_record.view' } as const;
   const change = { permission: 'child_record.change' } as const;
 
-  app.get<{ Params: ChildParams; Querystring: { notice?: string } }>(
-    mappingPaths.section.pattern,
-    { config: { access: view, audit: 'child_record.view' } },
-    async (request, reply) => {
-      const section = await call(request, mappingSection, request.params.childId);
-      if (!section) {
-        reply.callNotFound();
-        return reply;
-      }
+  registerRecordPage(app, mappingPaths.section, {
+    access: view,
+    audit: 'child_record.view',
+    load: (request) => call(request, mappingSection, request.params.childId),
+    show: (section, request, reply) => {
       const name = shortName(section.child);
       const { childId } = section.child;
       const mappings = presentMappingList(childId, section.mappings);
@@ -55,32 +58,33 @@ export function registerMappingsPages(app: FastifyInstance, database: Database):
         notice: request.query.notice === 'started' ? 'Mapping started.' : null,
       });
     },
-  );
+  });
 
-  app.get<{ Params: ChildParams; Querystring: { earlier?: string; later?: string } }>(
-    mappingPaths.compare.pattern,
-    { config: { access: view, audit: 'child_record.view' } },
-    async (request, reply) => {
-      const { childId } = request.params;
-      const comparison = await call(
-        request,
-        compareTwoMappings,
-        childId,
-        cleanText(request.query.earlier),
-        cleanText(request.query.later),
-      );
-      if (!comparison) {
-        reply.callNotFound();
-        return reply;
-      }
-      return reply.render('mapping/views/compare.njk', {
-        pageTitle: `Two mappings side by side – ${shortName(comparison.child)}`,
-        ...recordHeader(comparison.child, 'Two mappings side by side'),
-        backHref: mappingPaths.section.href({ childId }),
-        earlier: describeCompared(childId, comparison.earlier),
-        later: describeCompared(childId, comparison.later),
-        questions: comparedQuestions(comparison.sections),
-      });
+  registerRecordPage<'/children/:childId/mapping/compare', MappingComparison, { earlier?: string; later?: string }>(
+    app,
+    mappingPaths.compare,
+    {
+      access: view,
+      audit: 'child_record.view',
+      load: (request) =>
+        call(
+          request,
+          compareTwoMappings,
+          request.params.childId,
+          cleanText(request.query.earlier),
+          cleanText(request.query.later),
+        ),
+      show: (comparison, request, reply) => {
+        const { childId } = request.params;
+        return reply.render('mapping/views/compare.njk', {
+          pageTitle: `Two mappings side by side – ${shortName(comparison.child)}`,
+          ...recordHeader(comparison.child, 'Two mappings side by side'),
+          backHref: mappingPaths.section.href({ childId }),
+          earlier: describeCompared(childId, comparison.earlier),
+          later: describeCompared(childId, comparison.later),
+          questions: comparedQuestions(comparison.sections),
+        });
+      },
     },
   );
 
