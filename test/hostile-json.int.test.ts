@@ -259,6 +259,16 @@ test('NUL, lone surrogates and impossible dates in any JSON body are refused wit
   ids.actionId = meeting.json<{ actions: { id: string }[] }>().actions[0]?.id;
   await make('offerId', '/api/v1/children/{childId}/family-meeting-offers', idIn);
   await make('contactId', '/api/v1/contacts', idIn);
+  await make('referralId', '/api/v1/children/{childId}/episodes/referrals', idIn);
+  const episode = await call('POST', urlOf('/api/v1/children/{childId}/episodes/episodes'), {
+    kind: 'child_protection',
+    startsOn: '2026-01-05',
+    primaryNeedCode: 'N1',
+    leadPractitioner: 'Alex Morgan',
+    planCategories: ['neglect'],
+  });
+  assert.equal(episode.statusCode, 201, episode.body);
+  ids.episodeId = episode.json<{ id: string }>().id;
   const assessment = await call('POST', urlOf('/api/v1/children/{childId}/assessments'));
   assert.equal(assessment.statusCode, 201, assessment.body);
   ids.assessmentId = assessment.json<{ assessmentId: string }>().assessmentId;
