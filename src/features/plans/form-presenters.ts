@@ -39,13 +39,17 @@ export const REVIEW_PEOPLE = 4;
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 const ids = (found: PlanView) => ({ childId: found.child.id, planId: found.plan.id });
 const conflictOf = (conflict: Conflict) => ({ author: conflict.author, reason: conflict.reason });
-/** The top of a form about one goal or action: adding one, changing one, or someone else's newer version. */
-const itemFormTop = (found: PlanView, thing: string, changing: boolean, conflict?: Conflict) => ({
-  pageTitle: conflict ? 'Someone else changed this plan' : changing ? `Change ${thing}` : `Add ${thing}`,
-  heading: changing ? `Change ${thing}` : `Add ${thing}`,
+/** The top of a form about a plan: the page's title, the plan's, whose plan it is, the way back to it. */
+const planFormTop = (found: PlanView, pageTitle: string) => ({
+  pageTitle,
   planTitle: found.plan.title,
   childName: childName(found.child),
   backHref: plansPaths.plan.href(ids(found)),
+});
+/** The top of a form about one goal or action: adding one, changing one, or someone else's newer version. */
+const itemFormTop = (found: PlanView, thing: string, changing: boolean, conflict?: Conflict) => ({
+  ...planFormTop(found, conflict ? 'Someone else changed this plan' : changing ? `Change ${thing}` : `Add ${thing}`),
+  heading: changing ? `Change ${thing}` : `Add ${thing}`,
 });
 
 export function startForm(start: StartingPoint, childId: string, values: Typed): FormView {
@@ -210,10 +214,7 @@ export function agreeForm(found: PlanView, values: Typed): FormView {
   return {
     template: 'plans/views/agree.njk',
     context: {
-      pageTitle: 'Record that the plan was agreed',
-      planTitle: found.plan.title,
-      childName: childName(found.child),
-      backHref: plansPaths.plan.href(ids(found)),
+      ...planFormTop(found, 'Record that the plan was agreed'),
       action: plansPaths.agree.href(ids(found)),
       values,
     },
@@ -229,10 +230,7 @@ export function reviewForm(found: PlanView, values: Typed): FormView {
   return {
     template: 'plans/views/review.njk',
     context: {
-      pageTitle: 'Record a review',
-      planTitle: found.plan.title,
-      childName: childName(found.child),
-      backHref: plansPaths.plan.href(ids(found)),
+      ...planFormTop(found, 'Record a review'),
       action: plansPaths.newReview.href(ids(found)),
       people,
       goals: found.content.goals.map((goal, goalIndex) => ({
