@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Database } from '../../../platform/db/database.js';
 import { isUuid } from '../../../platform/db/ids.js';
 import { actorLabel, type Actor } from '../../../platform/identity/actor.js';
-import type { RequestSource } from '../../child-record/index.js';
+import { withChildRecord, type RequestSource } from '../../child-record/index.js';
 import { peopleToPickFrom, type PersonToPick } from '../../network/index.js';
 import { todayInUk } from '../../plans/index.js';
 import { stillInvited, withdrawalProblem } from '../conference.js';
@@ -26,7 +26,6 @@ import {
   notFound,
   parsedOr,
   readMeeting,
-  withMeetingsOf,
   type MeetingView,
   type Saved,
 } from './record.js';
@@ -44,7 +43,7 @@ function opening(need: 'view' | 'change', refusedAs: 'meeting.view' | 'meeting.c
     source: RequestSource,
     part = 'meeting',
   ): Promise<MeetingView | null> =>
-    withMeetingsOf(database, actor, childId, { need, action: refusedAs, source }, null, async (record) => {
+    withChildRecord(database, actor, childId, { need, action: refusedAs, source }, async (record) => {
       const view = await readMeeting(record, meetingId, refusedAs);
       if (view) await auditMeeting(record, 'meeting.view', meetingId, { part, ...forChange });
       return view;

@@ -17,7 +17,6 @@ import { appendVersion } from '../../../platform/history/record-history.js';
 import { actorLabel, type Actor } from '../../../platform/identity/actor.js';
 import {
   withChildRecord,
-  type ChildRecordPurpose,
   presentDate,
   type ChildRecordHandle,
   type ChildSummary,
@@ -64,21 +63,6 @@ export function parsedOr<T>(schema: z.ZodType<T>, input: unknown): { data: T } |
 }
 
 export const isStaff = (actor: Actor) => actor.kind === 'staff';
-
-/**
- * In its own council transaction: opens the child's record for the purpose (a refusal is audited
- * under the purpose's action) and runs `work` with it; `refused` is the answer when it may not.
- */
-export async function withMeetingsOf<T, R>(
-  database: Database,
-  actor: Actor,
-  childId: string,
-  purpose: ChildRecordPurpose,
-  refused: R,
-  work: (record: ChildRecordHandle) => Promise<T>,
-): Promise<T | R> {
-  return (await withChildRecord(database, actor, childId, purpose, work)) ?? refused;
-}
 
 /** An audit entry about one of the child's meetings: its subject is the meeting, not the record. */
 export function auditMeeting(
@@ -232,7 +216,7 @@ export function meetingChange<Args extends unknown[], T extends object>(
     const args = rest.slice(0, -1) as Args;
     const action = typeof auditAction === 'function' ? auditAction(args) : auditAction;
     const purpose = { need: 'change', action, source: rest.at(-1) as RequestSource } as const;
-    return withMeetingsOf(database, actor, childId, purpose, notFound, async (record): Promise<Saved<T>> => {
+    const changed = withChildRecord(database, actor, childId, purpose, async (record): Promise<Saved<T>> => {
       if (!isUuid(meetingId)) return notFound;
       const meeting = await findMeeting(record.tx, actor.tenantId, childId, meetingId);
       if (!meeting) return notFound;
@@ -244,5 +228,6 @@ export function meetingChange<Args extends unknown[], T extends object>(
       await auditMeeting(record, action, meetingId, { ...details(args), version: after.version });
       return result;
     });
+    return changed.then((saved) => saved ?? notFound);
   };
 }
