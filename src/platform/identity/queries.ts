@@ -5,6 +5,7 @@
  */
 import { and, eq, gt, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/database.js';
+import { isRow, ofCouncil } from '../db/rows.js';
 import { rowsOf } from '../db/tenancy.js';
 import type { Role } from './roles.js';
 import {
@@ -21,7 +22,7 @@ import {
 // Accounts and roles
 
 /** One account, by its council and id. */
-const theUser = (tenantId: string, userId: string) => and(eq(users.tenantId, tenantId), eq(users.id, userId));
+const theUser = (tenantId: string, userId: string) => isRow(users, tenantId, userId);
 
 /** Sets some of one account's columns. */
 async function updateUser(
@@ -56,7 +57,7 @@ export async function rolesHeldBy(tx: Tx, tenantId: string, userId: string): Pro
   const rows = await tx
     .select({ role: userRoles.role })
     .from(userRoles)
-    .where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.userId, userId)))
+    .where(ofCouncil(userRoles, tenantId, eq(userRoles.userId, userId)))
     .orderBy(userRoles.role);
   return rows.map((row) => row.role);
 }
@@ -74,28 +75,16 @@ function failuresSince(tx: Tx, tenantId: string, which: SQL, since: Date): Promi
   return tx
     .select({ failedAt: signInFailures.failedAt })
     .from(signInFailures)
-    .where(and(eq(signInFailures.tenantId, tenantId), which, gte(signInFailures.failedAt, since)));
+    .where(ofCouncil(signInFailures, tenantId, which, gte(signInFailures.failedAt, since)));
 }
 
 /** When an account's sign-ins failed, since the given time. */
-export async function failuresOfUserSince(
-  tx: Tx,
-  tenantId: string,
-  userId: string,
-  since: Date,
-): Promise<{ failedAt: Date }[]> {
-  return failuresSince(tx, tenantId, eq(signInFailures.userId, userId), since);
-}
+export const failuresOfUserSince = (tx: Tx, tenantId: string, userId: string, since: Date) =>
+  failuresSince(tx, tenantId, eq(signInFailures.userId, userId), since);
 
 /** When sign-ins from an address failed in this council, since the given time. */
-export async function failuresFromAddressSince(
-  tx: Tx,
-  tenantId: string,
-  sourceIp: string,
-  since: Date,
-): Promise<{ failedAt: Date }[]> {
-  return failuresSince(tx, tenantId, eq(signInFailures.sourceIp, sourceIp), since);
-}
+export const failuresFromAddressSince = (tx: Tx, tenantId: string, sourceIp: string, since: Date) =>
+  failuresSince(tx, tenantId, eq(signInFailures.sourceIp, sourceIp), since);
 
 /**
  * Holds an account's row until the transaction ends, so two tries of its security code at once
@@ -158,9 +147,13 @@ export async function setTotpSecret(tx: Tx, tenantId: string, userId: string, se
   await updateUser(tx, tenantId, userId, { totpSecret: secret });
 }
 
+/** An account's recovery codes. */
+const codesOf = (tenantId: string, userId: string) =>
+  ofCouncil(recoveryCodes, tenantId, eq(recoveryCodes.userId, userId));
+
 /** Removes every recovery code of an account, used or not. */
 export async function deleteRecoveryCodes(tx: Tx, tenantId: string, userId: string): Promise<void> {
-  await tx.delete(recoveryCodes).where(and(eq(recoveryCodes.tenantId, tenantId), eq(recoveryCodes.userId, userId)));
+  await tx.delete(recoveryCodes).where(codesOf(tenantId, userId));
 }
 
 /** Stores recovery codes by their hashes. */
@@ -182,14 +175,7 @@ export async function markRecoveryCodeUsed(
   const used = await tx
     .update(recoveryCodes)
     .set({ usedAt })
-    .where(
-      and(
-        eq(recoveryCodes.tenantId, tenantId),
-        eq(recoveryCodes.userId, userId),
-        eq(recoveryCodes.codeHash, codeHash),
-        sql`${recoveryCodes.usedAt} is null`,
-      ),
-    )
+    .where(and(codesOf(tenantId, userId), eq(recoveryCodes.codeHash, codeHash), sql`${recoveryCodes.usedAt} is null`))
     .returning({ userId: recoveryCodes.userId });
   return used.length;
 }
@@ -198,8 +184,7 @@ export async function markRecoveryCodeUsed(
 // Sessions
 
 /** One session, by its council and id. */
-const theSession = (tenantId: string, sessionId: string) =>
-  and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId));
+const theSession = (tenantId: string, sessionId: string) => isRow(sessions, tenantId, sessionId);
 
 /** Starts a session; returns its id. */
 export async function insertSession(tx: Tx, session: typeof sessions.$inferInsert): Promise<string> {
@@ -304,13 +289,16 @@ export async function endOpenSessionsOf(
   const ended = await tx
     .update(sessions)
     .set({ endedAt, endedReason: reason })
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId), isNull(sessions.endedAt)))
+    .where(ofCouncil(sessions, tenantId, eq(sessions.userId, userId), isNull(sessions.endedAt)))
     .returning({ id: sessions.id });
   return ended.length;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Personal access tokens
+
+/** One token, by its council and id. */
+const theToken = (tenantId: string, tokenId: string) => isRow(personalAccessTokens, tenantId, tokenId);
 
 /** Stores a new token (by the hash of its secret). */
 export async function insertAccessToken(tx: Tx, token: typeof personalAccessTokens.$inferInsert): Promise<void> {
@@ -330,7 +318,7 @@ export async function accessTokensOf(tx: Tx, tenantId: string, userId: string) {
       revokedAt: personalAccessTokens.revokedAt,
     })
     .from(personalAccessTokens)
-    .where(and(eq(personalAccessTokens.tenantId, tenantId), eq(personalAccessTokens.userId, userId)))
+    .where(ofCouncil(personalAccessTokens, tenantId, eq(personalAccessTokens.userId, userId)))
     .orderBy(sql`${personalAccessTokens.createdAt} desc`);
 }
 
@@ -346,12 +334,7 @@ export async function revokeToken(
     .update(personalAccessTokens)
     .set({ revokedAt })
     .where(
-      and(
-        eq(personalAccessTokens.tenantId, tenantId),
-        eq(personalAccessTokens.userId, userId),
-        eq(personalAccessTokens.id, tokenId),
-        isNull(personalAccessTokens.revokedAt),
-      ),
+      and(theToken(tenantId, tokenId), eq(personalAccessTokens.userId, userId), isNull(personalAccessTokens.revokedAt)),
     )
     .returning({ id: personalAccessTokens.id });
   return revoked.length;
@@ -382,20 +365,12 @@ export async function liveAccessToken(tx: Tx, tenantId: string, tokenId: string,
     .from(personalAccessTokens)
     .innerJoin(users, and(eq(users.tenantId, personalAccessTokens.tenantId), eq(users.id, personalAccessTokens.userId)))
     .where(
-      and(
-        eq(personalAccessTokens.tenantId, tenantId),
-        eq(personalAccessTokens.id, tokenId),
-        isNull(personalAccessTokens.revokedAt),
-        gt(personalAccessTokens.expiresAt, now),
-      ),
+      and(theToken(tenantId, tokenId), isNull(personalAccessTokens.revokedAt), gt(personalAccessTokens.expiresAt, now)),
     );
   return row;
 }
 
 /** Records when a token was last used. */
 export async function touchAccessToken(tx: Tx, tenantId: string, tokenId: string, lastUsedAt: Date): Promise<void> {
-  await tx
-    .update(personalAccessTokens)
-    .set({ lastUsedAt })
-    .where(and(eq(personalAccessTokens.tenantId, tenantId), eq(personalAccessTokens.id, tokenId)));
+  await tx.update(personalAccessTokens).set({ lastUsedAt }).where(theToken(tenantId, tokenId));
 }
