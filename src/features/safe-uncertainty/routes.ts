@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import { noErrors } from '../../platform/http/forms.js';
 import { readText, registerQuestionPage, type FormBody } from '../../platform/http/question-page.js';
+import { registerRecordPage } from '../../platform/http/record-page.js';
 import { requestSource } from '../../platform/http/request-source.js';
 import { childRecordNavigation } from '../../platform/views/child-record-navigation.js';
 import { childRecordPaths, type ChildSummary } from '../child-record/index.js';
@@ -81,16 +82,12 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
   const view = { permission: 'child_record.view' } as const;
   const change = { permission: 'child_record.change' } as const;
 
-  app.get<{ Params: ChildParams; Querystring: { notice?: string } }>(
-    paths.page.pattern,
-    { config: { access: view, audit: 'child_record.view' } },
-    async (request, reply) => {
+  registerRecordPage(app, paths.page, {
+    access: view,
+    audit: 'child_record.view',
+    load: (request) => viewSafeUncertainty(database, request.actor!, request.params.childId, requestSource(request)),
+    show: (found, request, reply) => {
       const { childId } = request.params;
-      const found = await viewSafeUncertainty(database, request.actor!, childId, requestSource(request));
-      if (!found) {
-        reply.callNotFound();
-        return reply;
-      }
       const childName = nameOf(found.child);
       return reply.render('safe-uncertainty/views/safe-uncertainty.njk', {
         pageTitle: `Safe uncertainty – ${childName}`,
@@ -109,7 +106,7 @@ export function registerSafeUncertaintyRoutes(app: FastifyInstance, database: Da
         newQuestionHref: found.mayChange ? paths.newQuestion.href({ childId }) : null,
       });
     },
-  );
+  });
 
   // ---- Record where the work stands --------------------------------------------------------
   registerQuestionPage<ChildParams, ChildSummary, PositionValues, NewPosition>(app, paths.newPosition.pattern, change, {

@@ -29,20 +29,21 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 const realDate = (message: string) => isoDate(message);
 
+/** A real date, today or in the past. */
+const pastDate = (real: string, future: string) => realDate(real).refine((value) => value <= today(), future);
+
+/** Text that must be written (kept trimmed), at most `max` characters. */
+const writtenText = (max: number, enter: string, tooLong: string) =>
+  text({ error: enter }).trim().min(1, enter).max(max, tooLong);
+
 /** The date helpers every form shares, as this feature's tests and routes name them. */
 export { dateInputParts as datePartsOf, isoDateFromParts, isRealIsoDate };
 
 export const newPositionSchema = z
   .object({
     position: z.enum(gridPositions, safeUncertaintyMessages.choosePosition),
-    reasons: text({ error: safeUncertaintyMessages.enterReasons })
-      .trim()
-      .min(1, safeUncertaintyMessages.enterReasons)
-      .max(4000, safeUncertaintyMessages.reasonsTooLong),
-    assessedOn: realDate(safeUncertaintyMessages.assessedReal).refine(
-      (value) => value <= today(),
-      safeUncertaintyMessages.assessedFuture,
-    ),
+    reasons: writtenText(4000, safeUncertaintyMessages.enterReasons, safeUncertaintyMessages.reasonsTooLong),
+    assessedOn: pastDate(safeUncertaintyMessages.assessedReal, safeUncertaintyMessages.assessedFuture),
   })
   .meta({ id: 'NewSafeUncertaintyPosition' });
 export type NewPosition = z.infer<typeof newPositionSchema>;
@@ -50,10 +51,7 @@ export type NewPosition = z.infer<typeof newPositionSchema>;
 export const newQuestionSchema = z
   .object({
     kind: z.enum(questionKinds, safeUncertaintyMessages.chooseKind),
-    wording: text({ error: safeUncertaintyMessages.enterWording })
-      .trim()
-      .min(1, safeUncertaintyMessages.enterWording)
-      .max(2000, safeUncertaintyMessages.wordingTooLong),
+    wording: writtenText(2000, safeUncertaintyMessages.enterWording, safeUncertaintyMessages.wordingTooLong),
     revisitOn: realDate(safeUncertaintyMessages.revisitReal).refine(
       (value) => value >= today(),
       safeUncertaintyMessages.revisitPast,
@@ -64,14 +62,8 @@ export type NewQuestion = z.infer<typeof newQuestionSchema>;
 
 export const findingSchema = z
   .object({
-    finding: text({ error: safeUncertaintyMessages.enterFinding })
-      .trim()
-      .min(1, safeUncertaintyMessages.enterFinding)
-      .max(4000, safeUncertaintyMessages.findingTooLong),
-    foundOn: realDate(safeUncertaintyMessages.foundReal).refine(
-      (value) => value <= today(),
-      safeUncertaintyMessages.foundFuture,
-    ),
+    finding: writtenText(4000, safeUncertaintyMessages.enterFinding, safeUncertaintyMessages.findingTooLong),
+    foundOn: pastDate(safeUncertaintyMessages.foundReal, safeUncertaintyMessages.foundFuture),
   })
   .meta({ id: 'QuestionFinding' });
 export type Finding = z.infer<typeof findingSchema>;
