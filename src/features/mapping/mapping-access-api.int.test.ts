@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { testAppPerFile } from '../../../test/helpers/app.js';
-import { createCouncilWithChild, createTestAccount, shareRecordWith } from '../../../test/helpers/accounts.js';
+import { createCouncilWithChild, createTestAccount } from '../../../test/helpers/accounts.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
 import { addTeamMember, allocateChild, createTeam } from '../../platform/identity/accounts.js';
 import { insertChildRecord, insertPerson } from '../people/queries.js';
 import { insertMember } from '../network/queries.js';
-import { api, mappingApiFixtures } from './mapping-api-fixtures.js';
+import { api, mappingApiFixtures, partnerSharedWith } from './mapping-api-fixtures.js';
 
 const kith = testAppPerFile();
 
@@ -21,13 +21,7 @@ test('who may see and change a mapping: the allocated worker; not another counci
   const other = await createCouncilWithChild(kith.database);
   const outsider = await callerFor(other.practitioner.email);
   const unrelated = await createTestAccount(kith.database, council.id, { roles: ['practitioner'] });
-  const partner = await createTestAccount(kith.database, council.id, { roles: ['partner_agency_worker'] });
-  await shareRecordWith(kith.database, council.id, {
-    childPersonId: childId,
-    userId: partner.userId,
-    audience: 'partner_agency',
-    agreement: 'School agreement',
-  });
+  const partner = await partnerSharedWith(kith.database, council.id, childId);
   const url = `${api(childId)}/mappings/${mappingId}`;
   assert.equal((await kith.app.inject({ url, headers: outsider.headers })).statusCode, 404);
   const unrelatedCaller = await callerFor(unrelated.email);

@@ -4,7 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import type { TestApp } from '../../../test/helpers/app.js';
-import { createCouncilWithChild, csrfTokenIn, signIn } from '../../../test/helpers/accounts.js';
+import {
+  createCouncilWithChild,
+  createTestAccount,
+  csrfTokenIn,
+  shareRecordWith,
+  signIn,
+} from '../../../test/helpers/accounts.js';
+import type { Database } from '../../platform/db/database.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { insertMember } from '../network/queries.js';
 import { insertPerson } from '../people/queries.js';
@@ -14,6 +21,18 @@ export interface Caller {
 }
 
 export const api = (childId: string) => `/api/v1/children/${childId}`;
+
+/** A partner agency worker the child's record is shared with (the school's agreement): they may read it only. */
+export async function partnerSharedWith(database: Database, councilId: string, childPersonId: string) {
+  const partner = await createTestAccount(database, councilId, { roles: ['partner_agency_worker'] });
+  await shareRecordWith(database, councilId, {
+    childPersonId,
+    userId: partner.userId,
+    audience: 'partner_agency',
+    agreement: 'School agreement',
+  });
+  return partner;
+}
 
 /** The helpers, for the test app `kith()` gives (built in the test file's `before`). */
 export function mappingApiFixtures(kith: () => TestApp) {

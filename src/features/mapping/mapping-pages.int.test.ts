@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testAppPerFile } from '../../../test/helpers/app.js';
-import { createCouncilWithChild, createTestAccount, signIn, shareRecordWith } from '../../../test/helpers/accounts.js';
+import { createCouncilWithChild, signIn } from '../../../test/helpers/accounts.js';
 import { formValuesIn } from '../../../test/helpers/forms.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { searchAuditLog } from '../../platform/audit/audit-log.js';
+import { partnerSharedWith } from './mapping-api-fixtures.js';
 
 const kith = testAppPerFile();
 
@@ -177,13 +178,7 @@ test('someone who may only read sees the mapping without the links to change it;
     viewOfKind: 'child',
     viewOfName: 'Robin',
   });
-  const partner = await createTestAccount(kith.database, council.id, { roles: ['partner_agency_worker'] });
-  await shareRecordWith(kith.database, council.id, {
-    childPersonId: childId,
-    userId: partner.userId,
-    audience: 'partner_agency',
-    agreement: 'School agreement',
-  });
+  const partner = await partnerSharedWith(kith.database, council.id, childId);
   const partnerSession = await signIn(kith.app, partner.email);
   const page = await kith.app.inject({ url: mappingUrl, headers: cookieOf(partnerSession) });
   assert.equal(page.statusCode, 200);
