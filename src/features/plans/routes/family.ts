@@ -2,19 +2,19 @@
  * The family's version of a plan (with a PDF), the child's version, and what someone thinks of
  * the plan: staff record it for a family member, a family member signed in says it themselves.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formErrorsFrom, noErrors, type FormErrors } from '../../../platform/http/forms.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { formErrorsFrom, noErrors } from '../../../platform/http/forms.js';
 import { requestSource } from '../../../platform/http/request-source.js';
 import { checkLanguage, glossaryFor } from '../../language/index.js';
 import { ageInYears, childVersionOf, familyVersionOf, familyVersionText } from '../family-version.js';
-import { agreementForm, type Typed } from '../form-presenters.js';
+import { agreementForm } from '../form-presenters.js';
 import { plansPaths } from '../paths.js';
 import { familyPlanPdf } from '../pdf.js';
 import { todayInUk } from '../plan-rules.js';
 import { childName, familyPage, noticeFor } from '../presenters.js';
 import { familyPlan, recordAgreement, viewPlan, type PlanView } from '../service.js';
 import { agreementSchema } from '../validation.js';
-import { addError, forFamilyAndChild, notFound, renderForm, text, view } from './forms.js';
+import { addError, forFamilyAndChild, formShownWith, notFound, text, view } from './forms.js';
 import type { Body, PlanParams, PlansContext } from './forms.js';
 
 const familyOf = (found: PlanView) =>
@@ -84,22 +84,16 @@ export function registerFamilyPages(app: FastifyInstance, { database }: PlansCon
   });
 
   // ---- What someone thinks of the plan ---------------------------------------------------------
-  const showAgreement = async (
-    request: FastifyRequest<{ Params: PlanParams }>,
-    reply: FastifyReply,
-    status: number,
-    values: Typed,
-    errors: FormErrors,
-  ) => {
-    const { childId, planId } = request.params;
-    const actor = request.actor!;
-    const staff = actor.kind === 'staff';
-    const found = staff
-      ? await viewPlan(database, actor, childId, planId, requestSource(request), { forChange: true })
-      : await familyPlan(database, actor, childId, planId, requestSource(request), { part: 'agreement' });
-    if (!found) return notFound(reply);
-    return renderForm(reply, status, agreementForm(found, staff, values), errors);
-  };
+  const showAgreement = formShownWith(
+    (request: FastifyRequest<{ Params: PlanParams }>) => {
+      const { childId, planId } = request.params;
+      const actor = request.actor!;
+      return actor.kind === 'staff'
+        ? viewPlan(database, actor, childId, planId, requestSource(request), { forChange: true })
+        : familyPlan(database, actor, childId, planId, requestSource(request), { part: 'agreement' });
+    },
+    (found, request, values) => agreementForm(found, request.actor!.kind === 'staff', values),
+  );
 
   app.get<{ Params: PlanParams }>(plansPaths.agreement.pattern, { config: audited }, (request, reply) =>
     showAgreement(request, reply, 200, {}, noErrors),

@@ -117,6 +117,21 @@ export function renderForm(reply: FastifyReply, status: number, form: FormView, 
   return reply.status(status).render(form.template, { ...form.context, ...errors });
 }
 
+/**
+ * Shows a form that first loads what it is about (404 when nothing is found), with the status,
+ * values and errors given.
+ */
+export const formShownWith =
+  <Request, Found>(
+    load: (request: Request) => Promise<Found | null>,
+    form: (found: Found, request: Request, values: Typed) => FormView,
+  ) =>
+  async (request: Request, reply: FastifyReply, status: number, values: Typed, errors: FormErrors) => {
+    const found = await load(request);
+    if (!found) return notFound(reply);
+    return renderForm(reply, status, form(found, request, values), errors);
+  };
+
 /** What a plan form's save answers: where to go next, or the form again. */
 export type FormOutcome =
   { redirect: string } | { status: 400 | 409; values: Typed; errors: FormErrors; conflict?: Conflict } | 'not_found';

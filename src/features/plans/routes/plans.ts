@@ -1,8 +1,8 @@
 /** The child's plans, starting a plan (from the mapping when there is one), one plan, and sharing it. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { noErrors, type FormErrors } from '../../../platform/http/forms.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { noErrors } from '../../../platform/http/forms.js';
 import { requestSource } from '../../../platform/http/request-source.js';
-import { startForm, type Typed } from '../form-presenters.js';
+import { startForm } from '../form-presenters.js';
 import { plansPaths } from '../paths.js';
 import { todayInUk } from '../plan-rules.js';
 import { noticeFor, planPage, plansListPage } from '../presenters.js';
@@ -12,8 +12,8 @@ import {
   checkedPlanStart,
   dateShown,
   forFamilyAndChild,
+  formShownWith,
   notFound,
-  renderForm,
   text,
   typedDate,
   view,
@@ -35,18 +35,11 @@ export function registerPlanPages(app: FastifyInstance, { database }: PlansConte
   );
 
   // ---- Start a plan --------------------------------------------------------------------------
-  const showStart = async (
-    request: FastifyRequest<{ Params: ChildParams }>,
-    reply: FastifyReply,
-    status: number,
-    values: Typed,
-    errors: FormErrors,
-  ) => {
-    const { childId } = request.params;
-    const start = await startingPoint(database, request.actor!, childId, requestSource(request));
-    if (!start) return notFound(reply);
-    return renderForm(reply, status, startForm(start, childId, values), errors);
-  };
+  const showStart = formShownWith(
+    (request: FastifyRequest<{ Params: ChildParams }>) =>
+      startingPoint(database, request.actor!, request.params.childId, requestSource(request)),
+    (start, request, values) => startForm(start, request.params.childId, values),
+  );
 
   app.get<{ Params: ChildParams }>(
     plansPaths.new.pattern,
