@@ -11,26 +11,13 @@ import { withTenant } from '../platform/db/tenancy.js';
 import type { Actor } from '../platform/identity/actor.js';
 import { users } from '../platform/identity/schema.js';
 import { provisionCouncil } from '../platform/tenancy/councils.js';
-import {
-  addAction,
-  addDecision,
-  inviteSomeone,
-  offerFamilyMeeting,
-  openMeeting,
-  planMeeting,
-  recordOfferAnswer,
-  recordPreparationVisit,
-  recordStage,
-  recordWhatHappened,
-  meetingsOfChild,
-  type Saved,
-} from '../features/meetings/index.js';
+import * as meetings from '../features/meetings/index.js';
 import { demoCouncil } from './demo-family.js';
 import { personIdByName } from './demo-lookups.js';
 
 const source = { ip: null, userAgent: 'Kith demo seed', requestId: 'demo-seed' };
 
-function saved<T extends object>(result: Saved<T>, what: string): T {
+function saved<T extends object>(result: meetings.Saved<T>, what: string): T {
   if (result.outcome !== 'saved') throw new Error(`demo meetings: ${what} was not saved (${JSON.stringify(result)})`);
   return result;
 }
@@ -47,7 +34,7 @@ export async function seedDemoMeetings(database: Database): Promise<boolean> {
       return row ?? null;
     };
     const mia = await personId('Mia Thompson');
-    if (!mia || (await meetingsOfChild(tx, tenantId, mia)).length > 0) return null;
+    if (!mia || (await meetings.meetingsOfChild(tx, tenantId, mia)).length > 0) return null;
     return {
       mia,
       sarah: await personId('Sarah Thompson'),
@@ -76,7 +63,7 @@ export async function seedDemoMeetings(database: Database): Promise<boolean> {
   const { mia } = found;
 
   const { offerId } = saved(
-    await offerFamilyMeeting(
+    await meetings.offerFamilyMeeting(
       database,
       alex,
       mia,
@@ -86,7 +73,7 @@ export async function seedDemoMeetings(database: Database): Promise<boolean> {
     'the offer',
   );
   const answer = { response: 'accepted', respondedOn: '2026-07-01', familyReason: '' } as const;
-  saved(await recordOfferAnswer(database, alex, mia, offerId, answer, source), 'the family’s answer');
+  saved(await meetings.recordOfferAnswer(database, alex, mia, offerId, answer, source), 'the family’s answer');
 
   /** A conference through all four stages, with its invitees visited and its actions. */
   async function conference(details: {
@@ -99,7 +86,7 @@ export async function seedDemoMeetings(database: Database): Promise<boolean> {
     action: { whatWillHappen: string; ownerName: string; dueOn: string };
   }) {
     const { meetingId } = saved(
-      await planMeeting(
+      await meetings.planMeeting(
         database,
         alex,
         mia,
@@ -120,10 +107,13 @@ export async function seedDemoMeetings(database: Database): Promise<boolean> {
       ),
       'the conference',
     );
-    const version = async () => (await openMeeting(database, sam, mia, meetingId, source))!.meeting.version;
+    const version = async () => (await meetings.openMeeting(database, sam, mia, meetingId, source))!.meeting.version;
     /** Sam records one stage of the conference, against the meeting as it now stands. */
-    const stage = async (part: Parameters<typeof recordStage>[4], input: Record<string, unknown>, what: string) =>
-      saved(await recordStage(database, sam, mia, meetingId, part, input, await version(), source), what);
+    const stage = async (
+      part: Parameters<typeof meetings.recordStage>[4],
+      input: Record<string, unknown>,
+      what: string,
+    ) => saved(await meetings.recordStage(database, sam, mia, meetingId, part, input, await version(), source), what);
     await stage(
       'preparation',
       {
@@ -148,11 +138,11 @@ export async function seedDemoMeetings(database: Database): Promise<boolean> {
     ];
     for (const person of invited) {
       const { inviteeId } = saved(
-        await inviteSomeone(database, sam, mia, meetingId, { personId: person.personId }, source),
+        await meetings.inviteSomeone(database, sam, mia, meetingId, { personId: person.personId }, source),
         'an invitation',
       );
       saved(
-        await recordPreparationVisit(
+        await meetings.recordPreparationVisit(
           database,
           sam,
           mia,
@@ -165,7 +155,10 @@ export async function seedDemoMeetings(database: Database): Promise<boolean> {
       );
     }
     const socialWorker = { name: 'Alex Morgan', relationship: 'Mia’s social worker', circle: 'professional' } as const;
-    saved(await inviteSomeone(database, sam, mia, meetingId, socialWorker, source), 'the social worker’s invitation');
+    saved(
+      await meetings.inviteSomeone(database, sam, mia, meetingId, socialWorker, source),
+      'the social worker’s invitation',
+    );
     await stage(
       'information',
       {
@@ -186,9 +179,12 @@ export async function seedDemoMeetings(database: Database): Promise<boolean> {
       { startedAt: '11:15', endedAt: '12:30', familyPlan: details.familyPlan },
       'private family time',
     );
-    saved(await addAction(database, sam, mia, meetingId, { ...details.action, forThePlan: true }, source), 'an action');
     saved(
-      await addDecision(
+      await meetings.addAction(database, sam, mia, meetingId, { ...details.action, forThePlan: true }, source),
+      'an action',
+    );
+    saved(
+      await meetings.addDecision(
         database,
         sam,
         mia,
@@ -215,7 +211,7 @@ export async function seedDemoMeetings(database: Database): Promise<boolean> {
       'the agreement',
     );
     saved(
-      await recordWhatHappened(
+      await meetings.recordWhatHappened(
         database,
         sam,
         mia,
@@ -262,7 +258,7 @@ export async function seedDemoMeetings(database: Database): Promise<boolean> {
   });
 
   saved(
-    await planMeeting(
+    await meetings.planMeeting(
       database,
       alex,
       mia,
