@@ -12,6 +12,7 @@ import {
   childrenActorMay,
   childRecordService,
   childSummaryIn,
+  type ChildRecordHandle,
   type ChildSummary,
 } from '../../child-record/index.js';
 import { peopleToPickFrom, type PersonToPick } from '../../network/index.js';
@@ -75,6 +76,10 @@ export const mappingSection = childRecordService(
   },
 );
 
+/** Which of these children's records the person may change too (a sibling group's mapping is part of each). */
+const changeableChildren = (record: ChildRecordHandle, childIds: string[]) =>
+  childrenActorMay(record.tx, record.actor, childIds, 'change');
+
 export interface MappingStartView {
   child: ChildSummary;
   /** Brothers and sisters in the child's network with a record this person may change. */
@@ -89,11 +94,9 @@ export const mappingStartForm = childRecordService(
     const picking = await peopleToPickFrom(record.tx, actor.tenantId, childId);
     if (!picking) return null;
     const withRecords = picking.people.filter((person) => person.hasChildRecord);
-    const changeable = await childrenActorMay(
-      record.tx,
-      actor,
+    const changeable = await changeableChildren(
+      record,
       withRecords.map((person) => person.id),
-      'change',
     );
     await record.audit('child_record.view', { part: 'mapping_start_form' });
     return { child: record.child, siblings: withRecords.filter((person) => changeable.has(person.id)) };
@@ -168,11 +171,9 @@ export const carryForm = childRecordService('change', 'mapping.change', async (r
   const picking = await peopleToPickFrom(record.tx, actor.tenantId, childId);
   if (!picking) return null;
   const all = await mappingsOfChild(record.tx, actor.tenantId, childId);
-  const changeable = await childrenActorMay(
-    record.tx,
-    actor,
+  const changeable = await changeableChildren(
+    record,
     all.flatMap((mapping) => mapping.childIds),
-    'change',
   );
   await record.audit('child_record.view', { part: 'mapping_carry_form' });
   return {
