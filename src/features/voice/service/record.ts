@@ -7,13 +7,8 @@
 import { recordAuditEvent, type AuditDetails } from '../../../platform/audit/audit-log.js';
 import type { AuditAction } from '../../../platform/audit/catalogue.js';
 import { actorLabel, type Actor } from '../../../platform/identity/actor.js';
-import type { Database, Tx } from '../../../platform/db/database.js';
-import {
-  withChildRecord,
-  type ChildRecordHandle,
-  type ChildRecordPurpose,
-  type RequestSource,
-} from '../../child-record/index.js';
+import type { Tx } from '../../../platform/db/database.js';
+import { childRecordService, type ChildRecordHandle } from '../../child-record/index.js';
 import type { VisitContent } from '../visit-form.js';
 
 /** The record type of a visit in the record history, and the subject of its audit entries. */
@@ -51,29 +46,10 @@ export function auditPart(
 }
 
 /**
- * A service that opens the child's record for `need` and does `work` there, audited by `action`
- * if refused. It takes what voice's services take: the database, the actor and the child, then
- * `work`'s own arguments, then the request's source; it answers `refused` (null unless given)
- * when the record may not be opened (the refusal audited), as a wrong id does.
+ * A service that opens the child's record for one purpose and does its work there: child-record's
+ * `childRecordService`, under the name voice's services have always used.
  */
-export function recordService<Args extends unknown[], Result, Refused = null>(
-  need: ChildRecordPurpose['need'],
-  action: AuditAction,
-  work: (record: ChildRecordHandle, ...args: Args) => Promise<Result>,
-  refused: Refused = null as Refused,
-) {
-  return async (
-    database: Database,
-    actor: Actor,
-    childId: string,
-    ...rest: [...Args, RequestSource]
-  ): Promise<Result | Refused> => {
-    const source = rest.at(-1) as RequestSource;
-    const args = rest.slice(0, -1) as Args;
-    const purpose = { need, action, source };
-    return (await withChildRecord(database, actor, childId, purpose, (record) => work(record, ...args))) ?? refused;
-  };
-}
+export const recordService = childRecordService;
 
 /**
  * A service that adds one row to the child's record with `insert` (written by this actor) and
