@@ -99,46 +99,47 @@ export function registerAllocationApiRoutes(app: FastifyInstance, database: Data
     async (request, reply) => allocationsNow(request, reply, request.params.childId),
   );
 
-  routes.post(
-    paths.api.allocations.pattern,
-    apiRoute({
-      summary: 'Allocate a child no one holds to a worker, a team or both (a held child is transferred instead)',
-      tags,
-      access: manage,
-      audit: 'allocation.allocated',
-      params: childParams,
-      body: allocationSchema,
-      responses: { 201: allocationsOut },
-      problems: [404, 422],
-    }),
-    async (request, reply) =>
-      answer(
-        request,
-        reply,
-        request.params.childId,
-        await call(request, allocateChild, request.params.childId, request.body),
-      ),
-  );
+  /** Allocating and transferring: a body checked by its schema, then the service's rules (422 naming the field). */
+  const change = (
+    pattern: string,
+    summary: string,
+    audit: 'allocation.allocated' | 'allocation.transferred',
+    body: typeof allocationSchema | typeof transferSchema,
+    service: typeof allocateChild | typeof transferChild,
+  ) =>
+    routes.post(
+      pattern,
+      apiRoute({
+        summary,
+        tags,
+        access: manage,
+        audit,
+        params: childParams,
+        body,
+        responses: { 201: allocationsOut },
+        problems: [404, 422],
+      }),
+      async (request, reply) => {
+        const { childId } = request.params;
+        // Each service takes the body its own schema gives; the schema checked it before this runs.
+        const run = service as (...args: Parameters<typeof allocateChild>) => ReturnType<typeof allocateChild>;
+        return answer(request, reply, childId, await call(request, run, childId, request.body as never));
+      },
+    );
 
-  routes.post(
+  change(
+    paths.api.allocations.pattern,
+    'Allocate a child no one holds to a worker, a team or both (a held child is transferred instead)',
+    'allocation.allocated',
+    allocationSchema,
+    allocateChild,
+  );
+  change(
     paths.api.transfer.pattern,
-    apiRoute({
-      summary: 'Transfer a child to another worker in the council, with a reason and a handover note they must read',
-      tags,
-      access: manage,
-      audit: 'allocation.transferred',
-      params: childParams,
-      body: transferSchema,
-      responses: { 201: allocationsOut },
-      problems: [404, 422],
-    }),
-    async (request, reply) =>
-      answer(
-        request,
-        reply,
-        request.params.childId,
-        await call(request, transferChild, request.params.childId, request.body),
-      ),
+    'Transfer a child to another worker in the council, with a reason and a handover note they must read',
+    'allocation.transferred',
+    transferSchema,
+    transferChild,
   );
 
   routes.post(
