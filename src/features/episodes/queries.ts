@@ -75,8 +75,27 @@ export const insertClosure = (
   closure: Omit<typeof caseClosures.$inferInsert, 'tenantId' | 'id'>,
 ): Promise<ClosureRow> => insertReturningRow(tx, caseClosures, { tenantId, ...closure });
 
+/** Changes a row only if nobody saved since `expectedVersion`, raising its version; the new row or null. */
+const updateAtVersion =
+  <T extends typeof referrals | typeof episodes>(table: T) =>
+  async (
+    tx: Tx,
+    tenantId: string,
+    id: string,
+    change: Partial<T['$inferInsert']>,
+    expectedVersion: number,
+  ): Promise<T['$inferSelect'] | null> => {
+    const source = table as typeof referrals;
+    const [row] = await tx
+      .update(source)
+      .set({ ...(change as object), version: sql`${source.version} + 1` })
+      .where(isRowAtVersion(source, tenantId, id, expectedVersion))
+      .returning();
+    return (row as T['$inferSelect'] | undefined) ?? null;
+  };
+
 /** Records the assessment's outcome on the referral, only if nobody saved since `expectedVersion`. */
-export async function updateReferralOutcome(
+export const updateReferralOutcome: (
   tx: Tx,
   tenantId: string,
   referralId: string,
@@ -89,30 +108,16 @@ export async function updateReferralOutcome(
     outcomeRecordedByLabel: string;
   },
   expectedVersion: number,
-): Promise<ReferralRow | null> {
-  const [row] = await tx
-    .update(referrals)
-    .set({ ...outcome, version: sql`${referrals.version} + 1` })
-    .where(isRowAtVersion(referrals, tenantId, referralId, expectedVersion))
-    .returning();
-  return row ?? null;
-}
+) => Promise<ReferralRow | null> = updateAtVersion(referrals);
 
 /** Ends an open episode, only if nobody saved since `expectedVersion`. */
-export async function updateEpisodeEnd(
+export const updateEpisodeEnd: (
   tx: Tx,
   tenantId: string,
   episodeId: string,
   end: { endsOn: string; closureReasonCode: string; endedByLabel: string },
   expectedVersion: number,
-): Promise<EpisodeRow | null> {
-  const [row] = await tx
-    .update(episodes)
-    .set({ ...end, version: sql`${episodes.version} + 1` })
-    .where(isRowAtVersion(episodes, tenantId, episodeId, expectedVersion))
-    .returning();
-  return row ?? null;
-}
+) => Promise<EpisodeRow | null> = updateAtVersion(episodes);
 
 /** The date the child's case was last closed, or null. */
 export async function lastClosureDate(tx: Tx, tenantId: string, childId: string): Promise<string | null> {
