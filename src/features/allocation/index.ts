@@ -4,5 +4,5 @@
  */
 export { allocate, type AllocateInput } from './service.js';
 export { currentAllocations, handoversToRead, holderInWords, holdsOn } from './holding.js';
-export { allocationsOf, type AllocationRow } from './queries.js';
+export { allocationsOf, allocationsOfChildren, type AllocationRow } from './queries.js';
 export { allocationPaths } from './paths.js';

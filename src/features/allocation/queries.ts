@@ -1,5 +1,5 @@
 /** Allocation's SQL: who holds a child's record and who held it, in the council's transaction. */
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { childAllocations, teamMemberships, teams, userRoles, users } from '../../platform/identity/schema.js';
 import { allocationNotes } from './schema.js';
@@ -8,6 +8,7 @@ import { allocationNotes } from './schema.js';
 const holdingRoles = ['practitioner', 'team_manager'] as const;
 
 export interface AllocationRow {
+  childId: string;
   id: string;
   userId: string | null;
   userName: string | null;
@@ -23,10 +24,11 @@ export interface AllocationRow {
   handoverReadAt: Date | null;
 }
 
-/** Every allocation of the child, oldest first, with its worker, team and note. */
-export function allocationsOf(tx: Tx, tenantId: string, childId: string): Promise<AllocationRow[]> {
+/** Who held a child's record and when: the allocations with their notes, earliest first. */
+function allocationsWhere(tx: Tx, which: SQL) {
   return tx
     .select({
+      childId: childAllocations.childPersonId,
       id: childAllocations.id,
       userId: childAllocations.userId,
       userName: users.fullName,
@@ -51,8 +53,29 @@ export function allocationsOf(tx: Tx, tenantId: string, childId: string): Promis
         eq(allocationNotes.allocationId, childAllocations.id),
       ),
     )
-    .where(and(eq(childAllocations.tenantId, tenantId), eq(childAllocations.childPersonId, childId)))
+    .where(which)
     .orderBy(asc(childAllocations.startsOn), sql`${childAllocations.endsOn} asc nulls last`);
+}
+
+/** Every allocation of the child, oldest first, with its worker, team and note. */
+export function allocationsOf(tx: Tx, tenantId: string, childId: string): Promise<AllocationRow[]> {
+  return allocationsWhere(
+    tx,
+    and(eq(childAllocations.tenantId, tenantId), eq(childAllocations.childPersonId, childId))!,
+  );
+}
+
+/** The allocations of several children (a caseload) in one read. */
+export async function allocationsOfChildren(
+  tx: Tx,
+  tenantId: string,
+  childIds: readonly string[],
+): Promise<AllocationRow[]> {
+  if (childIds.length === 0) return [];
+  return allocationsWhere(
+    tx,
+    and(eq(childAllocations.tenantId, tenantId), inArray(childAllocations.childPersonId, [...childIds]))!,
+  );
 }
 
 /** Ends the child's allocations still open on `on` (they hold the record until that day). */

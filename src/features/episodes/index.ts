@@ -8,6 +8,7 @@ export {
   ENGLAND_WITHOUT_CLOSURES,
   journeyFrom,
   journeyOf,
+  journeysOf,
   lastClosedOn,
   startReferral,
   type Journey,

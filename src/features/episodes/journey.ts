@@ -16,6 +16,7 @@ import {
   closuresOf,
   episodesOf,
   insertReferral,
+  journeyRowsOfChildren,
   lastClosureDate,
   protectionStepsOf,
   referralsOf,
@@ -122,6 +123,42 @@ export async function journeyOf(
     closuresOf(tx, tenantId, childId),
   ]);
   return journeyFrom({ episodes, referrals, steps, closures }, calendar, today);
+}
+
+/**
+ * The journeys of several children (a caseload): each table read once for all of them, then
+ * each child's journey drawn from its own rows, as `journeyOf` draws one.
+ */
+export async function journeysOf(
+  tx: Tx,
+  tenantId: string,
+  childIds: readonly string[],
+  calendar: WorkingDayCalendar,
+  today: IsoDate,
+): Promise<Map<string, Journey>> {
+  const [episodes, referrals, steps, closures] = await Promise.all([
+    journeyRowsOfChildren.episodes(tx, tenantId, childIds),
+    journeyRowsOfChildren.referrals(tx, tenantId, childIds),
+    journeyRowsOfChildren.steps(tx, tenantId, childIds),
+    journeyRowsOfChildren.closures(tx, tenantId, childIds),
+  ]);
+  const of = <Row extends { childPersonId: string }>(rows: readonly Row[], childId: string) =>
+    rows.filter((row) => row.childPersonId === childId);
+  return new Map(
+    childIds.map((childId) => [
+      childId,
+      journeyFrom(
+        {
+          episodes: of(episodes, childId),
+          referrals: of(referrals, childId),
+          steps: of(steps, childId),
+          closures: of(closures, childId),
+        },
+        calendar,
+        today,
+      ),
+    ]),
+  );
 }
 
 /** The journey from the child's rows (pure, so the pages reuse the rows they read). */

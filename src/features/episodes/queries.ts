@@ -1,7 +1,7 @@
 /** The only place SQL about referrals, episodes, child protection steps and closures is written. Each takes the transaction. */
 import { and, asc, desc, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
-import { rowsOfChild } from '../../platform/db/reusable-query.js';
+import { rowsOfChild, rowsOfChildren } from '../../platform/db/reusable-query.js';
 import {
   insertReturningRow,
   isRowAtVersion,
@@ -22,14 +22,26 @@ export type EpisodeRow = typeof episodes.$inferSelect;
 export type ProtectionStepRow = typeof protectionSteps.$inferSelect;
 export type ClosureRow = typeof caseClosures.$inferSelect;
 
-export const referralsOf = rowsOfChild(referrals, asc(referrals.referredOn), asc(referrals.recordedAt));
-export const episodesOf = rowsOfChild(episodes, asc(episodes.startsOn), asc(episodes.recordedAt));
-export const protectionStepsOf = rowsOfChild(
-  protectionSteps,
-  asc(protectionSteps.heldOn),
-  asc(protectionSteps.recordedAt),
-);
-export const closuresOf = rowsOfChild(caseClosures, asc(caseClosures.closedOn), asc(caseClosures.recordedAt));
+/** Each table of the journey in the order it is read: by date, then as recorded. */
+const inOrder = {
+  referrals: [asc(referrals.referredOn), asc(referrals.recordedAt)],
+  episodes: [asc(episodes.startsOn), asc(episodes.recordedAt)],
+  steps: [asc(protectionSteps.heldOn), asc(protectionSteps.recordedAt)],
+  closures: [asc(caseClosures.closedOn), asc(caseClosures.recordedAt)],
+};
+
+export const referralsOf = rowsOfChild(referrals, ...inOrder.referrals);
+export const episodesOf = rowsOfChild(episodes, ...inOrder.episodes);
+export const protectionStepsOf = rowsOfChild(protectionSteps, ...inOrder.steps);
+export const closuresOf = rowsOfChild(caseClosures, ...inOrder.closures);
+
+/** The same four reads for several children at once (a caseload), each table read once. */
+export const journeyRowsOfChildren = {
+  referrals: rowsOfChildren(referrals, ...inOrder.referrals),
+  episodes: rowsOfChildren(episodes, ...inOrder.episodes),
+  steps: rowsOfChildren(protectionSteps, ...inOrder.steps),
+  closures: rowsOfChildren(caseClosures, ...inOrder.closures),
+};
 
 export const findReferral = rowOfChildFinder(referrals);
 export const findEpisode = rowOfChildFinder(episodes);

@@ -8,8 +8,8 @@
 import type { Tx } from '../../platform/db/database.js';
 import type { IsoDate, WorkingDayCalendar } from '../../platform/working-days/index.js';
 import { presentDate } from '../child-record/index.js';
-import { allocationsOf, currentAllocations, holderInWords } from '../allocation/index.js';
-import { journeyOf, type Journey } from '../episodes/index.js';
+import { allocationsOfChildren, currentAllocations, holderInWords } from '../allocation/index.js';
+import { journeysOf, type Journey } from '../episodes/index.js';
 import { dueStatus, nextVisitDue, notSeenForInWords, type Urgency } from './due-dates.js';
 import type { TimescalePolicy } from './policy.js';
 import { lastSeenOf } from './queries.js';
@@ -94,14 +94,20 @@ export async function whereNowOf(
     timescalePolicy(tx, tenantId),
     lastSeenOf(tx, tenantId, childIds),
   ]);
+  const [journeys, allocations] = await Promise.all([
+    journeysOf(tx, tenantId, childIds, calendar, today),
+    allocationsOfChildren(tx, tenantId, childIds),
+  ]);
   const found = new Map<string, WhereNow>();
   for (const childId of childIds) {
-    const [journey, allocations] = await Promise.all([
-      journeyOf(tx, tenantId, childId, calendar, today),
-      allocationsOf(tx, tenantId, childId),
-    ]);
-    const holders = currentAllocations(allocations, today).map(holderInWords);
-    found.set(childId, whereNowFrom(journey, holders, lastSeen.get(childId) ?? null, policy, calendar, today));
+    const holders = currentAllocations(
+      allocations.filter((allocation) => allocation.childId === childId),
+      today,
+    ).map(holderInWords);
+    found.set(
+      childId,
+      whereNowFrom(journeys.get(childId)!, holders, lastSeen.get(childId) ?? null, policy, calendar, today),
+    );
   }
   return found;
 }

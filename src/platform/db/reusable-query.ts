@@ -214,6 +214,24 @@ export function rowsOfChild<T extends PgTable & ChildColumns>(table: T, ...order
 }
 
 /**
+ * Every row of several children in a table of a child's record, in the given order, in one read:
+ * a list of children (a caseload) reads each table once, not once a child.
+ * `rowsOfChildren(plans, desc(plans.startsOn))(tx, tenantId, childIds)`.
+ */
+export function rowsOfChildren<T extends PgTable & ChildColumns>(table: T, ...orderBy: (SQL | PgColumn)[]) {
+  return async (tx: Tx, tenantId: string, childIds: readonly string[]): Promise<T['$inferSelect'][]> => {
+    if (childIds.length === 0) return [];
+    const source: PgTable = table;
+    const rows = await tx
+      .select()
+      .from(source)
+      .where(and(eq(table.tenantId, tenantId), inArray(table.childPersonId, [...childIds])))
+      .orderBy(...orderBy);
+    return rows;
+  };
+}
+
+/**
  * Every row of `table` that belongs (by `belongsTo`) to one of the child's rows of `parents`,
  * found by `parentId` (a plan's reviews, a mapping's scores), in one read and the given order,
  * as a reusable query: `rowsUnderChild(planReviews, planReviews.planId, plans, plans.id)`.
