@@ -8,7 +8,7 @@
  * modules, an embedded database) costs about three seconds: with some 120 files that was a third
  * of the run. So the files are packed into a few groups, one process each, every file inside its
  * own `describe` named after it (its `before`/`after` hooks stay its own, and a failure names its
- * file). Two groups run at a time. `KITH_TEST_ISOLATION=file` runs one process per file, as before
+ * file). On PGlite two groups run at a time. `KITH_TEST_ISOLATION=file` runs one process per file, as before
  * (for a test suspected of depending on another file's leftovers).
  */
 import { spawn } from 'node:child_process';
@@ -86,7 +86,12 @@ if (process.env.KITH_TEST_ISOLATION === 'file' || files.length === 1) {
   });
 }
 
-const concurrency = hasConcurrency || entries === files ? [] : ['--test-concurrency=2'];
+// On PGlite each process has its own databases, so two groups run side by side. On a PostgreSQL
+// server the files share one database, and some share its demo council (seeded once, used by
+// several files): counting that council's audit entries, or asking the planner how it reads them,
+// is only sure while no other file writes beside it. So there one group runs at a time.
+const sideBySide = process.env.DATABASE_URL ? 1 : 2;
+const concurrency = hasConcurrency || entries === files ? [] : [`--test-concurrency=${sideBySide}`];
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...concurrency, ...passThrough, ...entries], {
   stdio: 'inherit',
 });
