@@ -3,7 +3,7 @@
  * as a draft first, then sent for a decision), finds no one known and adds the child; the team
  * manager decides it is a referral, which opens the child's record; the letter to the family is
  * shown. The contact and the decision are done again with JavaScript off. Every page passes
- * axe-core and is photographed into screenshots/.
+ * axe-core (with JavaScript on: axe is itself a script) and is photographed into screenshots/.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -40,8 +40,12 @@ describe('the front door', () => {
     const shown = await page.locator('h1').first().innerText();
     if (typeof heading === 'string') assert.equal(shown, heading, `${name}: heading`);
     else assert.match(shown, heading, `${name}: heading`);
-    const violations = await accessibilityViolations(page);
-    assert.deepEqual(violations, [], `${name}: ${describeViolations(violations)}`);
+    // axe-core runs as script in the page: with JavaScript off it never finishes. The same pages
+    // are checked with JavaScript on.
+    if (!name.endsWith('-no-js')) {
+      const violations = await accessibilityViolations(page);
+      assert.deepEqual(violations, [], `${name}: ${describeViolations(violations)}`);
+    }
     await screenshot(page, name);
   }
 
@@ -119,7 +123,7 @@ describe('the front door', () => {
     assert.match(await page.locator('.app-letter').innerText(), /Dear family/);
   }
 
-  test('a contact about a new child, decided as a referral, with JavaScript on', async () => {
+  test('a contact about a new child, decided as a referral, with JavaScript on', { timeout: 180_000 }, async () => {
     const practitioner = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await signIn(practitioner, PRACTITIONER);
     const contactPath = await recordContact(practitioner, 'Rowan Newchild', '');
@@ -128,7 +132,7 @@ describe('the front door', () => {
     await decide(manager, contactPath, '');
   });
 
-  test('the contact and the decision with JavaScript off', async () => {
+  test('the contact and the decision with JavaScript off', { timeout: 180_000 }, async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 900 } });
     const practitioner = await context.newPage();
     await signIn(practitioner, PRACTITIONER);
