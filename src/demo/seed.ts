@@ -16,6 +16,7 @@ import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoMeetings } from './demo-meetings.js';
 import { seedEpisodesChapter } from './episodes-chapter.js';
 import { seedFrontDoorChapter } from './front-door-chapter.js';
+import { seedVisitsChapter } from './visits-chapter.js';
 import { withTenant } from '../platform/db/tenancy.js';
 import { seedDemoVoice } from './demo-voice.js';
 import { provisionCouncil } from '../platform/tenancy/councils.js';
@@ -198,6 +199,7 @@ async function seedDemoCouncils(database: Database): Promise<SeedOutcome> {
   await seedDemoMeetings(database);
   await seedFrontDoorChapter(database);
   await seedEpisodesChapter(database);
+  await seedVisitsChapter(database);
   return {
     councils: [
       {
