@@ -27,7 +27,9 @@ export async function startKith(environment: Record<string, string> = {}): Promi
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: in CI the browser tests start beside two full test runs on two cores, and a cold
+  // TypeScript cache makes the first start slower still.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Kith exited with ${child.exitCode} before it was ready`);
     try {
@@ -38,7 +40,7 @@ export async function startKith(environment: Record<string, string> = {}): Promi
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error('Kith was not ready within 60 seconds');
+      throw new Error('Kith was not ready within 180 seconds');
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
